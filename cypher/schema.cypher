@@ -1,0 +1,14 @@
+// Constraints and indexes, applied before every load (each is IF NOT EXISTS, so this is idempotent).
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (a:Actor) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
+// Accent- and case-folded name + aliases: substring search (CONTAINS) is served by a text index.
+CREATE TEXT INDEX actor_search_text IF NOT EXISTS FOR (a:Actor) ON (a.searchText);
+// Full-text over names and aliases with ASCII folding, for fuzzy matching when no substring matches.
+CREATE FULLTEXT INDEX actor_names IF NOT EXISTS FOR (a:Actor) ON EACH [a.name, a.searchText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding' } };
+CREATE INDEX funds_id IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.id);
+CREATE INDEX pilots_id IF NOT EXISTS FOR ()-[r:PILOTS]-() ON (r.id);
+CREATE INDEX partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.id);
+CREATE INDEX labels_id IF NOT EXISTS FOR ()-[r:LABELS]-() ON (r.id);
+CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);

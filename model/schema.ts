@@ -1,0 +1,199 @@
+// The single source of truth for Maillage's data model and API shapes: server, client, loader and tests import it.
+import { z } from 'zod';
+
+/** Kinds of actor, chosen from what the ecosystem articles name. */
+export const ACTOR_KINDS = [
+  'person',
+  'company',
+  'investor',
+  'public_body',
+  'local_authority',
+  'association',
+  'cluster',
+  'university',
+  'accelerator',
+  'label',
+  'programme',
+  'event',
+  'site',
+] as const;
+export const ActorKind = z.enum(ACTOR_KINDS);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/** Human labels for kinds, shown in the legend and panels. */
+export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
+  person: 'Person',
+  company: 'Company',
+  investor: 'Investor / fund',
+  public_body: 'Public body',
+  local_authority: 'Local authority',
+  association: 'Association',
+  cluster: 'Cluster / competitiveness pole',
+  university: 'University / school',
+  accelerator: 'Accelerator / incubator / campus',
+  label: 'Label',
+  programme: 'Programme / scheme',
+  event: 'Event',
+  site: 'Site / district',
+};
+
+/** The four relationship types, and the only ones: any other type is rejected at every boundary. */
+export const REL_TYPES = ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS'] as const;
+export const RelType = z.enum(REL_TYPES);
+export type RelType = z.infer<typeof RelType>;
+
+/** PARTNERS_WITH is symmetric: stored once, drawn without an arrow. */
+export const SYMMETRIC_TYPES: ReadonlySet<RelType> = new Set<RelType>(['PARTNERS_WITH']);
+
+/**
+ * effective: done or in force; planned: announced, not yet done; pending: awaiting a signature or decision;
+ * interest: reported interest or approach only; declined: offered and turned down; ended: was true, no longer.
+ */
+export const REL_STATUSES = ['effective', 'planned', 'pending', 'interest', 'declined', 'ended'] as const;
+export const RelStatus = z.enum(REL_STATUSES);
+export type RelStatus = z.infer<typeof RelStatus>;
+
+/** ISO date, partial allowed: 2014, 2014-11, 2014-11-12. Month and day are range-checked. */
+export const PartialDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD');
+
+/** Stable ids: lowercase ASCII slugs, so they survive URLs, CSV and Cypher untouched. */
+export const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'must be a lowercase slug: letters, digits and - _ . between them');
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+
+export const Source = z
+  .object({
+    id: Slug,
+    title: Text(300),
+    /** Absent when the document does not say: never guessed. */
+    publisher: Text(200).optional(),
+    date: PartialDate.optional(),
+    language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as fr'),
+    author: Text(200).optional(),
+    url: z.url().optional(),
+    file: Text(300).optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof Source>;
+
+export const Actor = z
+  .object({
+    id: Slug,
+    name: Text(200),
+    aliases: z.array(Text(200)).default([]),
+    kind: ActorKind,
+    description: Text(600).optional(),
+    territory: Text(120).optional(),
+  })
+  .strict();
+export type Actor = z.infer<typeof Actor>;
+export type ActorInput = z.input<typeof Actor>;
+
+export const Evidence = z
+  .object({
+    source: Slug,
+    excerpt: Text(600),
+  })
+  .strict();
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Relationship = z
+  .object({
+    /** Optional in files: derived as TYPE:source:target. Needed only when one pair has two ties of one type. */
+    id: z.string().regex(/^[A-Za-z0-9_:.\-]+$/).max(300).optional(),
+    type: RelType,
+    source: Slug,
+    target: Slug,
+    /** Euros. Unknown amounts are absent, never 0. */
+    amount: z.number().positive().finite().optional(),
+    date: PartialDate.optional(),
+    status: RelStatus.default('effective'),
+    role: Text(120).optional(),
+    note: Text(400).optional(),
+    evidence: z.array(Evidence).min(1, 'every relationship needs at least one piece of evidence'),
+  })
+  .strict();
+export type Relationship = z.infer<typeof Relationship>;
+export type RelationshipInput = z.input<typeof Relationship>;
+
+/** A dataset file: the seed data and a user's own import share this one format. */
+export const Dataset = z
+  .object({
+    sources: z.array(Source),
+    actors: z.array(Actor),
+    relationships: z.array(Relationship),
+  })
+  .strict();
+export type Dataset = z.infer<typeof Dataset>;
+
+// ---- The graph payload, one shape everywhere (graphology's serialisation shape) ----
+
+export const GraphNode = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  aliases: z.array(z.string()),
+  description: z.string().optional(),
+  territory: z.string().optional(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphEdge = z.object({
+  id: z.string(),
+  source: z.string(),
+  target: z.string(),
+  type: RelType,
+  amount: z.number().optional(),
+  date: z.string().optional(),
+  status: RelStatus,
+  role: z.string().optional(),
+  note: z.string().optional(),
+  evidence: z.array(Evidence),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+export const Graph = z.object({
+  nodes: z.array(GraphNode),
+  edges: z.array(GraphEdge),
+  truncated: z.boolean().optional(),
+});
+export type Graph = z.infer<typeof Graph>;
+
+// ---- API requests ----
+
+/** Comma-separated relationship types; each must be one of the four. */
+export const TypeList = z
+  .string()
+  .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+  .pipe(z.array(RelType).min(1, 'name at least one relationship type'));
+
+export const ActorSearchQuery = z.object({
+  q: z.string().trim().max(200).default(''),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const ActorIdParams = z.object({ id: Slug });
+
+export const NeighborhoodQuery = z.object({
+  depth: z.coerce.number().int().min(1).max(3).default(1),
+  types: TypeList.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(500),
+});
+
+export const ActorDetail = z.object({
+  actor: GraphNode,
+  relationships: z.array(GraphEdge.extend({ direction: z.enum(['out', 'in']), other: GraphNode })),
+  sources: z.array(Source),
+});
+export type ActorDetail = z.infer<typeof ActorDetail>;
+
+export const ApiError = z.object({
+  error: z.object({ name: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+export type ApiError = z.infer<typeof ApiError>;

@@ -1,0 +1,19 @@
+// Folding text for search: case, accents, ligatures and punctuation must not stop a user finding an actor.
+
+/** "Crédit Agricole", "CRÉDIT-agricole" and "credit agricole" all fold to "credit agricole". */
+export function fold(s: string): string {
+  return s
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[æÆ]/g, 'ae')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The folded words of a query, for an every-word-must-match search. */
+export function tokens(s: string): string[] {
+  const f = fold(s);
+  return f ? f.split(' ') : [];
+}

@@ -1,0 +1,168 @@
+// Starts, stops and reports on the local embedded Neo4j (the Java launcher in this folder), building it once.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+const MODULE = path.join(ROOT, 'neo4j');
+const CLASSES = path.join(MODULE, 'target', 'classes');
+const LIB = path.join(MODULE, 'target', 'lib');
+const READY_LINE = 'maillage-neo4j: ready on';
+
+/** One local instance: the app's (port 7687) or the tests' own (7688), each with its own data folder. */
+export interface Instance {
+  name: string;
+  port: number;
+}
+
+export const APP_INSTANCE: Instance = { name: 'neo4j', port: Number(process.env.MAILLAGE_NEO4J_PORT ?? 7687) };
+export const TEST_INSTANCE: Instance = { name: 'neo4j-test', port: Number(process.env.MAILLAGE_TEST_NEO4J_PORT ?? 7688) };
+
+const dataDir = (i: Instance) => path.join(ROOT, '.data', i.name);
+const pidFile = (i: Instance) => path.join(ROOT, '.data', `${i.name}.pid`);
+const logFile = (i: Instance) => path.join(ROOT, '.data', `${i.name}.log`);
+export const boltUri = (i: Instance) => `bolt://127.0.0.1:${i.port}`;
+
+// Neo4j's own default JVM flags: without them Netty and the page cache log reflective-access warnings.
+const JVM_FLAGS = [
+  '-Xms256m',
+  '-Xmx768m',
+  '-XX:+UseG1GC',
+  '--add-opens=java.base/java.nio=ALL-UNNAMED',
+  '--add-opens=java.base/java.io=ALL-UNNAMED',
+  '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
+  '--add-opens=java.base/java.lang=ALL-UNNAMED',
+  '-Dio.netty.tryReflectionSetAccessible=true',
+];
+
+function log(msg: string): void {
+  process.stderr.write(`[neo4j] ${msg}\n`);
+}
+
+/** Builds the launcher with Maven when its classes or copied jars are missing (first run downloads Neo4j). */
+export function buildIfNeeded(): void {
+  const built = fs.existsSync(path.join(CLASSES, 'maillage', 'LocalNeo4j.class')) && fs.existsSync(LIB) && fs.readdirSync(LIB).length > 0;
+  if (built) return;
+  log('building the local Neo4j launcher with Maven (the first time downloads Neo4j, ~120 MB)…');
+  const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(MODULE, 'pom.xml'), 'package', '-DskipTests'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`Maven build of neo4j/ failed (exit ${r.status ?? r.signal}); is Maven installed and Maven Central reachable?`);
+}
+
+/** True when something accepts TCP connections on the port. */
+export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ port, host });
+    s.setTimeout(1000);
+    s.once('connect', () => { s.destroy(); resolve(true); });
+    s.once('timeout', () => { s.destroy(); resolve(false); });
+    s.once('error', () => resolve(false));
+  });
+}
+
+function readPid(i: Instance): number | undefined {
+  try {
+    const pid = Number(fs.readFileSync(pidFile(i), 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Makes sure the instance answers on its port. Returns started=true only when this call started it,
+ * so the caller knows whether it owns the process (tests stop only what they started).
+ */
+export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: string; started: boolean }> {
+  if (await portOpen(i.port)) return { uri: boltUri(i), started: false };
+  buildIfNeeded();
+  fs.mkdirSync(dataDir(i), { recursive: true });
+  const out = fs.openSync(logFile(i), 'w');
+  const java = process.env.MAILLAGE_JAVA ?? 'java';
+  const child = spawn(java, [...JVM_FLAGS, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', out, out],
+    env: { ...process.env, MAILLAGE_NEO4J_HOME: dataDir(i), MAILLAGE_NEO4J_PORT: String(i.port) },
+  });
+  fs.closeSync(out);
+  if (child.pid === undefined) throw new Error(`could not start ${java}`);
+  fs.writeFileSync(pidFile(i), String(child.pid));
+  child.unref();
+  log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, log ${path.relative(ROOT, logFile(i))})…`);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const text = fs.readFileSync(logFile(i), 'utf8');
+    if (text.includes(READY_LINE)) {
+      log(`${i.name} ready on ${boltUri(i)}`);
+      return { uri: boltUri(i), started: true };
+    }
+    if (!alive(child.pid)) {
+      fs.rmSync(pidFile(i), { force: true });
+      throw new Error(`local Neo4j exited before it was ready; last lines of ${logFile(i)}:\n${text.split('\n').slice(-20).join('\n')}`);
+    }
+    await sleep(250);
+  }
+  throw new Error(`local Neo4j was not ready after ${timeoutMs / 1000}s; see ${logFile(i)}`);
+}
+
+/** Stops the instance this folder started (SIGTERM, so Neo4j shuts down cleanly), waiting for it to exit. */
+export async function stop(i: Instance, timeoutMs = 60_000): Promise<boolean> {
+  const pid = readPid(i);
+  if (pid === undefined || !alive(pid)) {
+    fs.rmSync(pidFile(i), { force: true });
+    return false;
+  }
+  process.kill(pid, 'SIGTERM');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) await sleep(200);
+  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  fs.rmSync(pidFile(i), { force: true });
+  log(`${i.name} stopped`);
+  return true;
+}
+
+async function main(): Promise<void> {
+  const [cmd = 'status', which = 'app'] = process.argv.slice(2);
+  const i = which === 'test' ? TEST_INSTANCE : APP_INSTANCE;
+  switch (cmd) {
+    case 'start':
+    case 'ensure': {
+      if (process.env.NEO4J_URI && which === 'app') {
+        log(`NEO4J_URI is set (${process.env.NEO4J_URI}): not starting a local database`);
+        return;
+      }
+      await ensure(i);
+      return;
+    }
+    case 'stop':
+      if (!(await stop(i))) log(`${i.name}: nothing started from here is running`);
+      return;
+    case 'status': {
+      const up = await portOpen(i.port);
+      const pid = readPid(i);
+      console.log(`${i.name}: ${up ? 'up' : 'down'} on ${boltUri(i)}${pid && alive(pid) ? ` (pid ${pid})` : ''}`);
+      return;
+    }
+    default:
+      throw new Error(`usage: tsx neo4j/ctl.ts start|stop|status [app|test]`);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  });
+}

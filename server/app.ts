@@ -1,0 +1,61 @@
+// Builds the Express app from its dependencies (a Db, options); index.ts listens, tests call it directly.
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler } from 'express';
+import type { Db } from './db';
+import { AppError, DatabaseUnavailableError } from './errors';
+import { actorRoutes } from './routes/actors';
+import { graphRoutes } from './routes/graph';
+import { healthRoutes } from './routes/health';
+
+export interface AppOptions {
+  /** Folder of the built client (vite build); served at / when it exists. */
+  clientDir?: string;
+}
+
+/** Driver errors that mean "the database is not there", as opposed to a bad query. */
+function isUnavailable(err: unknown): boolean {
+  const code = (err as { code?: string } | null)?.code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired';
+}
+
+/** The one error handler: typed errors → their status and { error: { name, message, details } }; no stacks. */
+const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  let e: AppError;
+  if (err instanceof AppError) e = err;
+  else if (isUnavailable(err)) e = new DatabaseUnavailableError();
+  else if ((err as { type?: string }).type === 'entity.parse.failed') {
+    e = new AppError('ValidationError', 400, `request body is not valid JSON: ${(err as Error).message}`, { issues: [{ field: 'body', message: 'invalid JSON' }] });
+  } else if ((err as { type?: string }).type === 'entity.too.large') {
+    e = new AppError('PayloadTooLarge', 413, 'request body is too large');
+  } else {
+    console.error('[maillage] unexpected error:', err);
+    e = new AppError('InternalError', 500, 'an unexpected error occurred; it has been logged');
+  }
+  res.status(e.status).json({ error: { name: e.name, message: e.message, details: e.details } });
+};
+
+export function createApp(db: Db, opts: AppOptions = {}): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '5mb' }));
+
+  const api = express.Router();
+  api.use(healthRoutes(db));
+  api.use(graphRoutes(db));
+  api.use(actorRoutes(db));
+  api.use((req, res) => {
+    res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
+  });
+  app.use('/api', api);
+
+  const clientDir = opts.clientDir;
+  if (clientDir && fs.existsSync(path.join(clientDir, 'index.html'))) {
+    app.use(express.static(clientDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side views (shared URLs) fall back to the single page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

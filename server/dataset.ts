@@ -1,0 +1,103 @@
+// Parses and checks a dataset file (seed or user import) completely before anything touches the database.
+import { Dataset, SYMMETRIC_TYPES, type Relationship } from '../model/schema';
+import { fold } from '../model/text';
+import { ValidationError, fromZod, type FieldIssue } from './errors';
+
+/** Rows ready for the load/*.cypher statements. */
+export interface DatasetRows {
+  sources: Record<string, unknown>[];
+  actors: Record<string, unknown>[];
+  relationships: { id: string; type: string; source: string; target: string; props: Record<string, unknown> }[];
+  /** Actor ids that relationships use but the file does not define: they must already be in the database. */
+  externalActorIds: string[];
+}
+
+/** Parses JSON text, reporting a syntax error with its line and column. */
+export function parseJson(text: string, file = 'input'): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    let where = '';
+    if (m) {
+      const pos = Number(m[1]);
+      const before = text.slice(0, pos).split('\n');
+      where = ` at line ${before.length}, column ${before[before.length - 1].length + 1}`;
+    }
+    throw new ValidationError([{ field: file, message: `invalid JSON${where}: ${msg}` }]);
+  }
+}
+
+/** The relationship id a file may leave out; symmetric ties get the same id whichever way they are written. */
+export function relationshipId(r: Pick<Relationship, 'type' | 'source' | 'target'>): string {
+  return `${r.type}:${r.source}:${r.target}`;
+}
+
+/**
+ * Validates a dataset: the zod schema, then references (relationship ends, evidence sources) and
+ * uniqueness, every problem named by its path. Throws one ValidationError listing all of them.
+ */
+export function checkDataset(input: unknown): { dataset: Dataset; rows: DatasetRows } {
+  const parsed = Dataset.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const ds = parsed.data;
+  const issues: FieldIssue[] = [];
+
+  const sourceIds = new Set<string>();
+  ds.sources.forEach((s, i) => {
+    if (sourceIds.has(s.id)) issues.push({ field: `sources.${i}.id`, message: `duplicate source id "${s.id}"` });
+    sourceIds.add(s.id);
+  });
+  const actorIds = new Set<string>();
+  ds.actors.forEach((a, i) => {
+    if (actorIds.has(a.id)) issues.push({ field: `actors.${i}.id`, message: `duplicate actor id "${a.id}"` });
+    actorIds.add(a.id);
+  });
+
+  const external = new Set<string>();
+  const relIds = new Map<string, number>();
+  const relationships = ds.relationships.map((r, i) => {
+    // A symmetric tie is stored once, endpoints in a canonical order, so A–B and B–A are the same edge.
+    const [source, target] = SYMMETRIC_TYPES.has(r.type) && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
+    const id = r.id ?? relationshipId({ type: r.type, source, target });
+    if (source === target) issues.push({ field: `relationships.${i}.target`, message: 'an actor cannot be related to itself' });
+    const key = id;
+    const seen = relIds.get(key);
+    if (seen !== undefined) {
+      issues.push({
+        field: `relationships.${i}`,
+        message: `duplicate relationship "${id}" (same as relationships.${seen}); give one of them an explicit "id"`,
+      });
+    }
+    relIds.set(key, i);
+    for (const end of [source, target]) if (!actorIds.has(end)) external.add(end);
+    r.evidence.forEach((e, j) => {
+      if (!sourceIds.has(e.source)) {
+        issues.push({ field: `relationships.${i}.evidence.${j}.source`, message: `unknown source "${e.source}"` });
+      }
+    });
+    const props: Record<string, unknown> = {
+      id,
+      status: r.status,
+      evidenceSources: r.evidence.map((e) => e.source),
+      evidenceExcerpts: r.evidence.map((e) => e.excerpt),
+    };
+    for (const k of ['amount', 'date', 'role', 'note'] as const) if (r[k] !== undefined) props[k] = r[k];
+    return { id, type: r.type, source, target, props };
+  });
+  if (issues.length) throw new ValidationError(issues);
+
+  return {
+    dataset: ds,
+    rows: {
+      sources: ds.sources.map((s) => ({ ...s })),
+      actors: ds.actors.map((a) => {
+        const keys = [a.name, ...a.aliases].map(fold).filter(Boolean);
+        return { ...a, searchKeys: [...new Set(keys)], searchText: keys.join(' | ') };
+      }),
+      relationships,
+      externalActorIds: [...external],
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Stored Neo4j properties → the one graph payload shape (nodes, edges with evidence) the API returns.
+import type { Evidence, GraphEdge, GraphNode, RelType, RelStatus, ActorKind } from '../model/schema';
+
+type Props = Record<string, unknown>;
+
+/** The shape the .cypher queries return for a relationship. */
+export interface RawEdge {
+  type: string;
+  source: string;
+  target: string;
+  props: Props;
+}
+
+export function toNode(p: Props): GraphNode {
+  const node: GraphNode = {
+    id: p.id as string,
+    name: p.name as string,
+    kind: p.kind as ActorKind,
+    aliases: (p.aliases as string[] | null) ?? [],
+  };
+  if (typeof p.description === 'string') node.description = p.description;
+  if (typeof p.territory === 'string') node.territory = p.territory;
+  return node;
+}
+
+/** Evidence is stored as two parallel lists (Neo4j properties cannot hold maps); zip them back. */
+export function toEvidence(p: Props): Evidence[] {
+  const sources = (p.evidenceSources as string[] | null) ?? [];
+  const excerpts = (p.evidenceExcerpts as string[] | null) ?? [];
+  return sources.map((source, i) => ({ source, excerpt: excerpts[i] ?? '' }));
+}
+
+export function toEdge(r: RawEdge): GraphEdge {
+  const p = r.props;
+  const edge: GraphEdge = {
+    id: p.id as string,
+    source: r.source,
+    target: r.target,
+    type: r.type as RelType,
+    status: ((p.status as string | null) ?? 'effective') as RelStatus,
+    evidence: toEvidence(p),
+  };
+  if (typeof p.amount === 'number') edge.amount = p.amount;
+  if (typeof p.date === 'string') edge.date = p.date;
+  if (typeof p.role === 'string') edge.role = p.role;
+  if (typeof p.note === 'string') edge.note = p.note;
+  return edge;
+}

@@ -1,0 +1,36 @@
+// Starts Maillage: reads config, reaches Neo4j (starting the local one if none is configured), seeds, listens.
+import path from 'node:path';
+import { APP_INSTANCE, ensure } from '../neo4j/ctl';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { connect } from './db';
+import { counts, seedIfEmpty } from './load';
+
+async function main(): Promise<void> {
+  const cfg = readConfig();
+  const dbCfg = cfg.db ?? { uri: (await ensure(APP_INSTANCE)).uri };
+  const db = connect(dbCfg);
+  await db.ping();
+  if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
+    console.log(`[maillage] the database was empty: loaded ${cfg.seedFile}`);
+  }
+  const c = await counts(db);
+  console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+
+  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist') });
+  const server = app.listen(cfg.port, cfg.host, () => {
+    console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
+  });
+  const shutdown = (sig: string) => {
+    console.log(`[maillage] ${sig}: shutting down`);
+    server.close(() => void db.close().then(() => process.exit(0)));
+    setTimeout(() => process.exit(0), 5000).unref();
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(`[maillage] could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+// Loads every .cypher file once at start-up, by name; a missing file fails fast at import time.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const CYPHER_DIR = path.resolve(__dirname, '..', 'cypher');
+
+const FILES = {
+  schema: 'schema.cypher',
+  loadSources: 'load/sources.cypher',
+  loadActors: 'load/actors.cypher',
+  loadRelationships: 'load/relationships.cypher',
+  existingActors: 'load/existing-actors.cypher',
+  wipe: 'load/wipe.cypher',
+  counts: 'queries/counts.cypher',
+  graph: 'queries/graph.cypher',
+  actorSearch: 'queries/actor-search.cypher',
+  actorSearchFuzzy: 'queries/actor-search-fuzzy.cypher',
+  actor: 'queries/actor.cypher',
+  neighbors: 'queries/neighbors.cypher',
+  edgesAmong: 'queries/edges-among.cypher',
+  sources: 'queries/sources.cypher',
+} as const;
+
+export type QueryName = keyof typeof FILES;
+
+function read(rel: string): string {
+  const file = path.join(CYPHER_DIR, rel);
+  if (!fs.existsSync(file)) throw new Error(`missing Cypher file ${path.relative(process.cwd(), file)}`);
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Query text by name. */
+export const Q: Readonly<Record<QueryName, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(FILES).map(([name, rel]) => [name, read(rel)])) as Record<QueryName, string>,
+);
+
+/** Splits a multi-statement script (schema.cypher) into statements, dropping // comment lines. */
+export function statements(script: string): string[] {
+  return script
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('//'))
+    .join('\n')
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

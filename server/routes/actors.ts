@@ -1,0 +1,78 @@
+// /api/actors: search by name or alias, one actor with its evidence, and its neighbourhood.
+import { Router } from 'express';
+import { ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type GraphEdge, type GraphNode } from '../../model/schema';
+import { tokens, fold } from '../../model/text';
+import type { Db } from '../db';
+import { NotFoundError } from '../errors';
+import { toEdge, toNode, type RawEdge } from '../graph-mapper';
+import { Q } from '../queries';
+import { parseInput } from '../validate';
+
+type Props = Record<string, unknown>;
+
+/** Lucene query for the fuzzy fallback: folded tokens only ([a-z0-9]), so no Lucene syntax reaches the index. */
+function luceneFuzzy(words: string[]): string {
+  return words.map((w) => (w.length >= 4 ? `${w}~` : `${w}*`)).join(' AND ');
+}
+
+export function actorRoutes(db: Db): Router {
+  const r = Router();
+
+  r.get('/actors', async (req, res) => {
+    const { q, limit } = parseInput(ActorSearchQuery, req.query, 'query');
+    const words = tokens(q);
+    let rows = await db.read(Q.actorSearch, { tokens: words, q: fold(q), limit });
+    if (!rows.length && words.length) rows = await db.read(Q.actorSearchFuzzy, { lucene: luceneFuzzy(words), limit });
+    res.json({ actors: rows.map((x) => toNode(x.actor as Props)) });
+  });
+
+  r.get('/actors/:id', async (req, res) => {
+    const { id } = parseInput(ActorIdParams, req.params, 'params');
+    const [row] = await db.read(Q.actor, { id });
+    if (!row) throw new NotFoundError('Actor', id);
+    const rels = (row.rels as (RawEdge & { other: Props })[]).map((x) => ({
+      ...toEdge(x),
+      direction: x.source === id ? ('out' as const) : ('in' as const),
+      other: toNode(x.other),
+    }));
+    res.json({ actor: toNode(row.actor as Props), relationships: rels, sources: row.sources });
+  });
+
+  r.get('/actors/:id/neighborhood', async (req, res) => {
+    const { id } = parseInput(ActorIdParams, req.params, 'params');
+    const { depth, types, limit } = parseInput(NeighborhoodQuery, req.query, 'query');
+    const [start] = await db.read(Q.actor, { id });
+    if (!start) throw new NotFoundError('Actor', id);
+
+    // Breadth-first, one query per level: each actor is expanded once, and the node cap is checked as we go.
+    const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
+    const edges = new Map<string, GraphEdge>();
+    let frontier = [id];
+    let truncated = false;
+    const allowed = types ?? [...REL_TYPES];
+    for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
+      const rows = await db.read(Q.neighbors, { frontier, types: allowed, limit: limit * 20 });
+      const next: string[] = [];
+      for (const x of rows as unknown as (RawEdge & { other: Props })[]) {
+        const other = toNode(x.other);
+        if (!nodes.has(other.id)) {
+          if (nodes.size >= limit) { truncated = true; continue; }
+          nodes.set(other.id, other);
+          next.push(other.id);
+        }
+        const e = toEdge(x);
+        edges.set(e.id, e);
+      }
+      frontier = next;
+    }
+    // Ties between actors of the last level were not walked; add them so the view is not missing edges.
+    const among = await db.read(Q.edgesAmong, { ids: [...nodes.keys()], types: allowed });
+    for (const x of among as unknown as RawEdge[]) {
+      const e = toEdge(x);
+      edges.set(e.id, e);
+    }
+    res.json({ nodes: [...nodes.values()], edges: [...edges.values()], truncated });
+  });
+
+  return r;
+}
