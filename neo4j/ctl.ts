@@ -17,7 +17,9 @@ export interface Instance {
 }
 
 export const APP_INSTANCE: Instance = { name: 'neo4j', port: Number(process.env.MAILLAGE_NEO4J_PORT ?? 7687) };
-export const TEST_INSTANCE: Instance = { name: 'neo4j-test', port: Number(process.env.MAILLAGE_TEST_NEO4J_PORT ?? 7688) };
+const testPort = Number(process.env.MAILLAGE_TEST_NEO4J_PORT ?? 7688);
+// The tests' own instance (its own port and data folder): tests wipe it, so it is never the app's database.
+export const TEST_INSTANCE: Instance = { name: testPort === 7688 ? 'neo4j-test' : `neo4j-test-${testPort}`, port: testPort };
 
 const dataDir = (i: Instance) => path.join(ROOT, '.data', i.name);
 const pidFile = (i: Instance) => path.join(ROOT, '.data', `${i.name}.pid`);
