@@ -1,6 +1,6 @@
 // Starts Maillage: reads config, reaches Neo4j (starting the local one if none is configured), seeds, listens.
 import path from 'node:path';
-import { APP_INSTANCE, ensure } from '../neo4j/ctl';
+import { APP_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { connect } from './db';
@@ -8,7 +8,9 @@ import { counts, seedIfEmpty } from './load';
 
 async function main(): Promise<void> {
   const cfg = readConfig();
-  const dbCfg = cfg.db ?? { uri: (await ensure(APP_INSTANCE)).uri };
+  // With no NEO4J_URI the app runs on the local embedded Neo4j, starting it if needed (and stopping it on exit).
+  const local = cfg.db ? undefined : await ensure(APP_INSTANCE);
+  const dbCfg = cfg.db ?? { uri: local!.uri };
   const db = connect(dbCfg);
   await db.ping();
   if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
@@ -23,8 +25,14 @@ async function main(): Promise<void> {
   });
   const shutdown = (sig: string) => {
     console.log(`[maillage] ${sig}: shutting down`);
-    server.close(() => void db.close().then(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5000).unref();
+    const done = async () => {
+      await db.close();
+      if (local?.started) await stop(APP_INSTANCE);
+      process.exit(0);
+    };
+    server.close(() => void done());
+    server.closeAllConnections();
+    setTimeout(() => process.exit(0), 30_000).unref();
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
