@@ -38,16 +38,16 @@ export function connect(cfg: DbConfig): Db {
   return {
     uri: cfg.uri,
     async read(query, params = {}) {
-      return toRows(await driver.executeQuery(query, params, { database, routing: neo4j.routing.READ }));
+      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ }));
     },
     async write(query, params = {}) {
-      return toRows(await driver.executeQuery(query, params, { database, routing: neo4j.routing.WRITE }));
+      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.WRITE }));
     },
     async transaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         return await session.executeWrite((tx: ManagedTransaction) =>
-          work({ run: async (q, p = {}) => toRows(await tx.run(q, p)) }),
+          work({ run: async (q, p = {}) => toRows(await tx.run(q, toParams(p))) }),
         );
       } finally {
         await session.close();
@@ -64,6 +64,21 @@ export function connect(cfg: DbConfig): Db {
       await driver.close();
     },
   };
+}
+
+/**
+ * JSON parameters → Neo4j values. The driver sends every JS number as a float, and LIMIT, SKIP, range()
+ * and list indexes refuse floats: whole numbers become Cypher integers, other numbers stay floats.
+ */
+export function toParams<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as T;
+  if (Array.isArray(value)) return value.map(toParams) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toParams(v);
+    return out as T;
+  }
+  return value;
 }
 
 /**

@@ -1,0 +1,143 @@
+import request from 'supertest';
+import type { Express } from 'express';
+import type { Db } from '../../../server/db';
+import { testApp } from '../../support/app';
+import { resetTo, testDb } from '../../support/db';
+import { actor, dataset, rel } from '../../support/fixtures';
+
+let db: Db;
+let app: Express;
+
+// A chain a–b–c–d plus a side branch, with known types, so depth and type filters have exact answers.
+const chain = dataset(
+  [
+    actor('a', 'public_body', { name: 'Caisse des Dépôts', aliases: ['CDC'] }),
+    actor('b', 'association', { name: 'Médinsoft' }),
+    actor('c', 'programme', { name: 'Aix-Marseille French Tech', aliases: ['AMFT'] }),
+    actor('d', 'company', { name: 'Crédit Agricole' }),
+    actor('e', 'person', { name: 'Stéphane Soto' }),
+  ],
+  [
+    rel('FUNDS', 'a', 'b', { amount: 200000 }),
+    rel('PILOTS', 'b', 'c'),
+    rel('PARTNERS_WITH', 'c', 'd'),
+    rel('PILOTS', 'e', 'b', { role: 'directeur général' }),
+  ],
+);
+
+beforeAll(async () => {
+  db = testDb();
+  app = testApp(db);
+  await resetTo(db, chain);
+});
+afterAll(async () => { await db.close(); });
+
+const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+
+describe('GET /api/actors?q=', () => {
+  it.each([
+    ['medinsoft', 'b'],
+    ['MÉDINSOFT', 'b'],
+    ['amft', 'c'],
+    ['aix marseille', 'c'],
+    ['credit agricole', 'd'],
+    ['cdc', 'a'],
+    ['depots', 'a'],
+    ['stephane', 'e'],
+  ])('finds %s', async (q, id) => {
+    const res = await request(app).get('/api/actors').query({ q });
+    expect(res.status).toBe(200);
+    expect(res.body.actors[0].id).toBe(id);
+  });
+
+  it('falls back to a fuzzy match for a typo', async () => {
+    const res = await request(app).get('/api/actors').query({ q: 'medinsfot' });
+    expect(res.body.actors.map((a: { id: string }) => a.id)).toContain('b');
+  });
+
+  it('returns no actor for a name nobody has', async () => {
+    const res = await request(app).get('/api/actors').query({ q: 'zzzzqqq' });
+    expect(res.body).toEqual({ actors: [] });
+  });
+
+  it('treats Lucene and Cypher syntax as plain text', async () => {
+    const res = await request(app).get('/api/actors').query({ q: '") OR 1=1 // [a-z]* ~ AND' });
+    expect(res.status).toBe(200);
+  });
+
+  it('returns 400 and the bad field when limit is not a number', async () => {
+    const res = await request(app).get('/api/actors').query({ q: 'a', limit: 'many' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(res.body.error.details.issues[0].field).toBe('query.limit');
+  });
+});
+
+describe('GET /api/actors/:id', () => {
+  it('returns the actor, its relationships with evidence and the sources cited', async () => {
+    const res = await request(app).get('/api/actors/b');
+    expect(res.status).toBe(200);
+    expect(res.body.actor).toMatchObject({ id: 'b', name: 'Médinsoft', kind: 'association' });
+    const rels = res.body.relationships as { id: string; direction: string; other: { id: string }; evidence: unknown[] }[];
+    expect(rels.map((r) => `${r.id}/${r.direction}/${r.other.id}`).sort()).toEqual(['FUNDS:a:b/in/a', 'PILOTS:b:c/out/c', 'PILOTS:e:b/in/e']);
+    for (const r of rels) expect(r.evidence).toEqual([{ source: 'fixture', excerpt: expect.any(String) }]);
+    expect(res.body.sources).toEqual([expect.objectContaining({ id: 'fixture', title: 'Fixture document' })]);
+  });
+
+  it('returns 404 for an unknown actor', async () => {
+    const res = await request(app).get('/api/actors/nobody');
+    expect(res.status).toBe(404);
+    expect(res.body.error).toMatchObject({ name: 'NotFoundError', details: { actor: 'nobody' } });
+  });
+
+  it('returns 400 for an id that cannot be an actor id', async () => {
+    const res = await request(app).get('/api/actors/Not%20An%20Id');
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues[0].field).toBe('params.id');
+  });
+});
+
+describe('GET /api/actors/:id/neighborhood', () => {
+  it.each([
+    [1, undefined, ['a', 'b', 'c', 'e']],
+    [2, undefined, ['a', 'b', 'c', 'd', 'e']],
+    [3, 'FUNDS', ['a', 'b']],
+    [3, 'PILOTS', ['b', 'c', 'e']],
+    [3, 'PILOTS,PARTNERS_WITH', ['b', 'c', 'd', 'e']],
+  ])('at depth %s with types %s reaches %j', async (depth, types, expected) => {
+    const res = await request(app).get('/api/actors/b/neighborhood').query({ depth, ...(types ? { types } : {}) });
+    expect(res.status).toBe(200);
+    expect(ids(res.body.nodes)).toEqual(expected);
+    expect(res.body.truncated).toBe(false);
+    for (const e of res.body.edges as { source: string; target: string; type: string }[]) {
+      expect(expected).toContain(e.source);
+      expect(expected).toContain(e.target);
+      if (types) expect(types.split(',')).toContain(e.type);
+    }
+  });
+
+  it('caps the nodes and says so', async () => {
+    const res = await request(app).get('/api/actors/b/neighborhood').query({ depth: 2, limit: 2 });
+    expect(res.body.nodes).toHaveLength(2);
+    expect(res.body.truncated).toBe(true);
+  });
+
+  it.each([
+    [{ depth: 0 }, 'query.depth'],
+    [{ depth: 99 }, 'query.depth'],
+    [{ depth: 'deep' }, 'query.depth'],
+    [{ types: 'FUNDS,OWNS' }, 'query.types.1'],
+    [{ types: '' }, 'query.types'],
+    [{ limit: 0 }, 'query.limit'],
+  ])('returns 400 naming the parameter for %j', async (query, field) => {
+    const res = await request(app).get('/api/actors/b/neighborhood').query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ValidationError');
+    expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toContain(field);
+  });
+
+  it('returns 404 for an unknown actor', async () => {
+    const res = await request(app).get('/api/actors/nobody/neighborhood');
+    expect(res.status).toBe(404);
+  });
+});
