@@ -44,8 +44,12 @@ function log(msg: string): void {
 
 /** Builds the launcher with Maven when its classes or copied jars are missing (first run downloads Neo4j). */
 export function buildIfNeeded(): void {
-  const built = fs.existsSync(path.join(CLASSES, 'maillage', 'LocalNeo4j.class')) && fs.existsSync(LIB) && fs.readdirSync(LIB).length > 0;
-  if (built) return;
+  const cls = path.join(CLASSES, 'maillage', 'LocalNeo4j.class');
+  const src = path.join(MODULE, 'src', 'main', 'java', 'maillage', 'LocalNeo4j.java');
+  const built = fs.existsSync(cls) && fs.existsSync(LIB) && fs.readdirSync(LIB).length > 0;
+  // Rebuild when the launcher's source or pom changed since the last build (edits would otherwise be ignored).
+  const stale = built && [src, path.join(MODULE, 'pom.xml')].some((f) => fs.statSync(f).mtimeMs > fs.statSync(cls).mtimeMs);
+  if (built && !stale) return;
   log('building the local Neo4j launcher with Maven (the first time downloads Neo4j, ~120 MB)…');
   const r = spawnSync('mvn', ['-q', '-B', '-f', path.join(MODULE, 'pom.xml'), 'package', '-DskipTests'], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`Maven build of neo4j/ failed (exit ${r.status ?? r.signal}); is Maven installed and Maven Central reachable?`);

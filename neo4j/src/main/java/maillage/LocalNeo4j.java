@@ -35,7 +35,7 @@ public final class LocalNeo4j {
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.allow_file_urls, false)
         .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
-        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+        .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
