@@ -197,3 +197,43 @@ export const ApiError = z.object({
   error: z.object({ name: z.string(), message: z.string(), details: z.unknown().optional() }),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+// ---- Cypher console (POST /api/cypher, GET /api/cypher/examples) ----
+
+export const CYPHER_MAX_QUERY_CHARS = 20_000;
+
+/** Not trimmed: error positions (line, column, offset) must point into the text the user typed. */
+export const CypherRequest = z
+  .object({
+    query: z
+      .string()
+      .max(CYPHER_MAX_QUERY_CHARS, `must be at most ${CYPHER_MAX_QUERY_CHARS} characters`)
+      .refine((q) => q.trim().length > 0, 'write a query'),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+export type CypherRequest = z.infer<typeof CypherRequest>;
+
+export const CypherResponse = z.object({
+  columns: z.array(z.string()),
+  /** Plain JSON; nodes, relationships and paths appear as { $kind: 'node' | 'relationship' | 'path', … }. */
+  rows: z.array(z.record(z.string(), z.unknown())),
+  /** The :Actor nodes and their FUNDS/PILOTS/PARTNERS_WITH/LABELS ties found anywhere in the rows. */
+  graph: Graph,
+  truncated: z.boolean(),
+  truncatedBy: z.enum(['rows', 'bytes']).optional(),
+  elapsedMs: z.number(),
+});
+export type CypherResponse = z.infer<typeof CypherResponse>;
+
+export const CypherExample = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string(),
+  query: z.string(),
+  params: z.record(z.string(), z.unknown()).optional(),
+});
+export type CypherExample = z.infer<typeof CypherExample>;
+
+export const CypherExamples = z.object({ examples: z.array(CypherExample) });
+export type CypherExamples = z.infer<typeof CypherExamples>;

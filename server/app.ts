@@ -5,12 +5,16 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
+import { cypherRoutes } from './routes/cypher';
+import type { CypherConfig } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
   clientDir?: string;
+  /** The Cypher console's limits and admin token (defaults: 5 s, 1000 rows, 5 MB, read-only). */
+  cypher?: CypherConfig;
 }
 
 /** Driver errors that mean "the database is not there", as opposed to a bad query. */
@@ -45,6 +49,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(healthRoutes(db));
   api.use(graphRoutes(db));
   api.use(actorRoutes(db));
+  api.use(cypherRoutes(db, opts.cypher));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

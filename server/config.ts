@@ -10,6 +10,11 @@ const Env = z.object({
   NEO4J_DATABASE: z.string().optional(),
   MAILLAGE_SEED: z.string().default('seeds/ecosystem.json'),
   MAILLAGE_AUTOLOAD: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAILLAGE_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  MAILLAGE_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  MAILLAGE_CYPHER_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
+  // Short tokens are guessable; the console's writes are the one way to change data outside the loader.
+  MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export interface DbConfig {
@@ -19,6 +24,17 @@ export interface DbConfig {
   database?: string;
 }
 
+/** The Cypher console's limits (server/cypher/); writes only with `adminToken`, when one is set. */
+export interface CypherConfig {
+  timeoutMs: number;
+  maxRows: number;
+  /** Approximate cap on the JSON size of the rows returned. */
+  maxBytes: number;
+  adminToken?: string;
+}
+
+export const DEFAULT_CYPHER_CONFIG: CypherConfig = { timeoutMs: 5000, maxRows: 1000, maxBytes: 5_000_000 };
+
 export interface Config {
   port: number;
   host: string;
@@ -26,6 +42,7 @@ export interface Config {
   db?: DbConfig;
   seedFile: string;
   autoload: boolean;
+  cypher: CypherConfig;
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -44,5 +61,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     seedFile: e.MAILLAGE_SEED,
     autoload: e.MAILLAGE_AUTOLOAD,
+    cypher: {
+      timeoutMs: e.MAILLAGE_CYPHER_TIMEOUT_MS,
+      maxRows: e.MAILLAGE_CYPHER_MAX_ROWS,
+      maxBytes: e.MAILLAGE_CYPHER_MAX_BYTES,
+      adminToken: e.MAILLAGE_ADMIN_TOKEN,
+    },
   };
 }

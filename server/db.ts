@@ -22,6 +22,35 @@ export interface Db {
   ping(): Promise<void>;
   close(): Promise<void>;
   readonly uri: string;
+  /** EXPLAIN of a console query (nothing runs): its query type and plan operators. */
+  explain(query: string, params: Params, timeoutMs: number): Promise<ExplainInfo>;
+  /** Runs one console query as a single auto-commit transaction, streaming rows up to the caps. */
+  runConsole(query: string, params: Params, opts: ConsoleRunOptions): Promise<ConsoleResult>;
+}
+
+/** Prepended to a console query for the EXPLAIN pre-check (error positions on line 1 shift by its length). */
+export const EXPLAIN_PREFIX = 'EXPLAIN ';
+
+export interface ExplainInfo {
+  /** 'r' read-only, 'rw' read-write, 'w' write-only, 's' schema write. */
+  queryType: string;
+  operators: { type: string; details: string }[];
+}
+
+export interface ConsoleRunOptions {
+  timeoutMs: number;
+  maxRows: number;
+  /** Stop adding rows once their JSON would pass this many characters. */
+  maxBytes: number;
+  /** Write access mode (admin token proven); read access mode otherwise. */
+  write: boolean;
+}
+
+export interface ConsoleResult {
+  columns: string[];
+  rows: Row[];
+  /** Why rows are missing, if they are: the row cap or the size cap was reached. */
+  truncatedBy?: 'rows' | 'bytes';
 }
 
 export function connect(cfg: DbConfig): Db {
@@ -69,6 +98,49 @@ export function connect(cfg: DbConfig): Db {
     },
     async close() {
       await driver.close();
+    },
+    async explain(query, params, timeoutMs) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const r = await session.run(EXPLAIN_PREFIX + query, toParams(params), { timeout: timeoutMs });
+        const operators: ExplainInfo['operators'] = [];
+        type PlanNode = { operatorType: string; arguments?: Record<string, unknown>; children: PlanNode[] };
+        const walk = (p: PlanNode) => {
+          operators.push({ type: p.operatorType, details: String(p.arguments?.Details ?? '') });
+          p.children.forEach(walk);
+        };
+        if (r.summary.plan) walk(r.summary.plan as unknown as PlanNode);
+        return { queryType: String(r.summary.queryType), operators };
+      } finally {
+        await session.close();
+      }
+    },
+    async runConsole(query, params, opts) {
+      // session.run, not executeRead/Write: an auto-commit transaction is never retried, so a heavy query
+      // runs once; the access mode makes the server itself refuse writes in a read session.
+      const session = driver.session({
+        database,
+        defaultAccessMode: opts.write ? neo4j.session.WRITE : neo4j.session.READ,
+        fetchSize: Math.min(opts.maxRows + 1, 1000),
+      });
+      try {
+        const result = session.run(query, toParams(params), { timeout: opts.timeoutMs });
+        const columns = [...(await result.keys())];
+        const rows: Row[] = [];
+        let bytes = 0;
+        let truncatedBy: ConsoleResult['truncatedBy'];
+        // Streamed: leaving the loop early cancels the rest of the result on the server.
+        for await (const rec of result) {
+          if (rows.length >= opts.maxRows) { truncatedBy = 'rows'; break; }
+          const row = toPlain(rec.toObject()) as Row;
+          bytes += JSON.stringify(row).length + 1;
+          if (bytes > opts.maxBytes) { truncatedBy = 'bytes'; break; }
+          rows.push(row);
+        }
+        return { columns, rows, truncatedBy };
+      } finally {
+        await session.close();
+      }
     },
   };
 }

@@ -51,3 +51,54 @@ export function fromZod(err: ZodError, prefix?: string): ValidationError {
   }));
   return new ValidationError(issues);
 }
+
+// ---- The Cypher console's refusals (server/cypher/): each names why, so the client can say so ----
+
+/** A console query that would write, sent without the admin token (or with a wrong one). */
+export class WriteNotAllowedError extends AppError {
+  constructor(why: string, offset?: number) {
+    super('WriteNotAllowed', 403, `${why}: the console is read-only without the admin token`, { offset });
+  }
+}
+
+/** A procedure or plugin function outside the console's allow-list. */
+export class ProcedureNotAllowedError extends AppError {
+  constructor(procedure: string, offset?: number) {
+    super('ProcedureNotAllowed', 403, `"${procedure}" is not on the console's allow-list of procedures and functions`, { procedure, offset });
+  }
+}
+
+/** LOAD CSV would let a user read the server's files or make it fetch URLs. */
+export class LoadCsvNotAllowedError extends AppError {
+  constructor(offset?: number) {
+    super('LoadCsvNotAllowed', 403, 'LOAD CSV is not accepted in the console: it reads files and fetches URLs', { offset });
+  }
+}
+
+/** Any other construct the console refuses (admin commands, several statements, USE, \u escapes…). */
+export class QueryRejectedError extends AppError {
+  constructor(reason: string, message: string, offset?: number) {
+    super('QueryRejected', 403, message, { reason, offset });
+  }
+}
+
+/** 422, not 408: 408 invites browsers and proxies to resend the request, re-running the costly query. */
+export class QueryTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super('QueryTimeout', 422, `the query did not finish within ${timeoutMs} ms and was stopped; narrow it (LIMIT, fewer hops)`, { timeoutMs });
+  }
+}
+
+/** Neo4j could not parse the query; the position is in the user's text (1-based line and column). */
+export class CypherSyntaxError extends AppError {
+  constructor(message: string, position?: { line: number; column: number; offset: number }) {
+    super('CypherSyntaxError', 400, message, position);
+  }
+}
+
+/** Neo4j refused the query for another client-side reason (unknown function, missing parameter, type error). */
+export class CypherError extends AppError {
+  constructor(code: string, message: string) {
+    super('CypherError', 400, message, { code });
+  }
+}
