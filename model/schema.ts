@@ -237,3 +237,60 @@ export type CypherExample = z.infer<typeof CypherExample>;
 
 export const CypherExamples = z.object({ examples: z.array(CypherExample) });
 export type CypherExamples = z.infer<typeof CypherExamples>;
+
+// ---- Key-actor metrics and export (issue 5) ----
+
+/** Money along FUNDS ties: the sum of known amounts (EUR), and how many ties have or lack an amount. */
+export const FundsFlow = z.object({ amount: z.number(), known: z.number().int(), unknown: z.number().int() });
+
+export const ActorMetrics = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  degree: z.number().int(),
+  inDegree: z.number().int(),
+  outDegree: z.number().int(),
+  fundsOut: FundsFlow,
+  fundsIn: FundsFlow,
+  /** Normalized undirected betweenness, 0–1 (networkx's betweenness_centrality). */
+  betweenness: z.number(),
+  pagerank: z.number(),
+  /** Index into `communities`. */
+  community: z.number().int(),
+  broker: z.object({ pairs: z.number().int(), share: z.number() }),
+});
+export type ActorMetrics = z.infer<typeof ActorMetrics>;
+
+export const Community = z.object({ id: z.number().int(), size: z.number().int(), members: z.array(z.string()) });
+export type Community = z.infer<typeof Community>;
+
+export const MetricsResponse = z.object({
+  metrics: z.array(ActorMetrics),
+  communities: z.array(Community),
+  modularity: z.number(),
+  /** The choices behind the numbers, so a reader can state them next to a ranking. */
+  parameters: z.object({
+    excludedStatuses: z.array(RelStatus),
+    pagerankDamping: z.number(),
+    brokerMaxHops: z.number().int(),
+    funderKinds: z.array(ActorKind),
+    companyKinds: z.array(ActorKind),
+  }),
+  computedAt: z.string(),
+});
+export type MetricsResponse = z.infer<typeof MetricsResponse>;
+
+export const EXPORT_FORMATS = ['json', 'csv', 'graphml', 'gexf'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** csv is two tables: `part` picks nodes or edges (two downloads rather than a zip). */
+export const ExportQuery = z
+  .object({
+    format: ExportFormat.default('json'),
+    part: z.enum(['nodes', 'edges']).optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.format === 'csv' && !q.part) ctx.addIssue({ code: 'custom', path: ['part'], message: 'csv export needs part=nodes or part=edges' });
+  });
+export type ExportQuery = z.infer<typeof ExportQuery>;

@@ -19,6 +19,7 @@ const FILES = {
   neighbors: 'queries/neighbors.cypher',
   edgesAmong: 'queries/edges-among.cypher',
   sources: 'queries/sources.cypher',
+  exportGraph: 'queries/export-graph.cypher',
   actorsByElementId: 'queries/actors-by-element-id.cypher',
 } as const;
 
