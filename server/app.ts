@@ -9,6 +9,8 @@ import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
+import { exportRoutes } from './routes/export';
+import { metricsRoutes } from './routes/metrics';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -50,6 +52,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(graphRoutes(db));
   api.use(actorRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
+  api.use(metricsRoutes(db));
+  api.use(exportRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

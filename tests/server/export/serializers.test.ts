@@ -1,0 +1,123 @@
+import { Dataset } from '../../../model/schema';
+import { checkDataset } from '../../../server/dataset';
+import { BOM, csvCell, edgesCsv, nodesCsv } from '../../../server/export/csv';
+import { toDataset } from '../../../server/export/dataset';
+import { toGexf } from '../../../server/export/gexf';
+import { toGraphml } from '../../../server/export/graphml';
+import type { Snapshot } from '../../../server/export/snapshot';
+import { xml } from '../../../server/export/text';
+import { readCsvWithPython, readWithNetworkx } from '../../support/readers';
+
+/** Every character that breaks a careless writer: quotes, commas, newlines, markup, accents, a control char. */
+const NASTY = 'Région "Sud", <b>&co</b>\nligne 2 — l\'été\u0007';
+
+const SNAPSHOT: Snapshot = {
+  sources: [{ id: 'article', title: 'Un article', language: 'fr', date: '2014-11' }],
+  nodes: [
+    { id: 'region-sud', name: NASTY, kind: 'local_authority', aliases: ['Région', 'PACA, Sud'], territory: 'Provence' },
+    { id: 'acme', name: 'Acme', kind: 'company', aliases: [] },
+    { id: 'prog', name: 'Programme', kind: 'programme', aliases: [], description: 'Un programme' },
+  ],
+  edges: [
+    {
+      id: 'FUNDS:region-sud:acme', source: 'region-sud', target: 'acme', type: 'FUNDS', amount: 200000, date: '2014',
+      status: 'effective', evidence: [{ source: 'article', excerpt: NASTY }, { source: 'article', excerpt: 'second' }],
+    },
+    { id: 'FUNDS:region-sud:acme:2', source: 'region-sud', target: 'acme', type: 'FUNDS', status: 'planned', evidence: [{ source: 'article', excerpt: 'x' }] },
+    { id: 'PARTNERS_WITH:acme:prog', source: 'acme', target: 'prog', type: 'PARTNERS_WITH', status: 'effective', role: 'membre', evidence: [{ source: 'article', excerpt: 'y' }] },
+  ],
+};
+
+describe('csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['two\nlines', '"two\nlines"'],
+    [' padded', '" padded"'],
+    [undefined, ''],
+    [12.5, '12.5'],
+    [false, 'false'],
+  ])('writes %j as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+});
+
+describe('nodesCsv and edgesCsv', () => {
+  it('start with a BOM and end lines with CRLF', () => {
+    const text = nodesCsv(SNAPSHOT);
+    expect(text.startsWith(BOM)).toBe(true);
+    expect(text.slice(1).split('\r\n')[0]).toBe('id,name,kind,aliases,territory,description');
+  });
+
+  it('read back through Python\'s csv module with every value intact', () => {
+    const nodes = readCsvWithPython(nodesCsv(SNAPSHOT));
+    expect(nodes).toHaveLength(3);
+    expect(nodes[0]).toEqual({ id: 'region-sud', name: NASTY, kind: 'local_authority', aliases: 'Région | PACA, Sud', territory: 'Provence', description: '' });
+    const edges = readCsvWithPython(edgesCsv(SNAPSHOT));
+    expect(edges.map((e) => [e.relationship, e.directed, e.amount, e.status])).toEqual([
+      ['FUNDS', 'true', '200000', 'effective'],
+      ['FUNDS', 'true', '', 'planned'],
+      ['PARTNERS_WITH', 'false', '', 'effective'],
+    ]);
+    expect(edges[0].evidence).toBe(`article: ${NASTY} | article: second`);
+  });
+});
+
+describe('xml', () => {
+  it('escapes markup and quotes and drops characters XML cannot hold', () => {
+    expect(xml('<a href="x">&\'\u0001</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+  });
+});
+
+describe('toGraphml', () => {
+  const g = readWithNetworkx('graphml', toGraphml(SNAPSHOT));
+
+  it('reads back in networkx with every node and edge, parallel ties included', () => {
+    expect(g.directed).toBe(true);
+    expect(Object.keys(g.nodes).sort()).toEqual(['acme', 'prog', 'region-sud']);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(SNAPSHOT.edges.map((e) => e.id).sort());
+  });
+
+  it('keeps node and edge attributes with their types', () => {
+    // The control character is dropped: XML 1.0 cannot carry it.
+    expect(g.nodes['region-sud']).toEqual({ name: NASTY.replace('\u0007', ''), kind: 'local_authority', aliases: 'Région | PACA, Sud', territory: 'Provence' });
+    const funds = g.edges.find((e) => e.id === 'FUNDS:region-sud:acme')!;
+    expect(funds).toMatchObject({ relationship: 'FUNDS', amount: 200000, date: '2014', status: 'effective', symmetric: false });
+    expect(funds.evidence).toBe(`article: ${NASTY.replace('\u0007', '')} | article: second`);
+    expect(g.edges.find((e) => e.id === 'FUNDS:region-sud:acme:2')).not.toHaveProperty('amount');
+    expect(g.edges.find((e) => e.relationship === 'PARTNERS_WITH')).toMatchObject({ symmetric: true, role: 'membre' });
+  });
+});
+
+describe('toGexf', () => {
+  const g = readWithNetworkx('gexf', toGexf(SNAPSHOT, '2026-01-01'));
+
+  it('reads back in networkx with every node and edge, parallel ties included', () => {
+    expect(g.directed).toBe(true);
+    expect(Object.keys(g.nodes).sort()).toEqual(['acme', 'prog', 'region-sud']);
+    expect(g.edges.map((e) => e.id).sort()).toEqual(SNAPSHOT.edges.map((e) => e.id).sort());
+  });
+
+  it('keeps a FUNDS tie and a partnership between the same two actors apart', () => {
+    // networkx merged them when the partnership was written type="mutual".
+    const both: Snapshot = { ...SNAPSHOT, edges: [{ ...SNAPSHOT.edges[2], id: 'FUNDS:prog:acme', type: 'FUNDS', source: 'prog', target: 'acme' }, ...SNAPSHOT.edges] };
+    expect(readWithNetworkx('gexf', toGexf(both, '2026-01-01')).edges).toHaveLength(4);
+  });
+
+  it('keeps labels, kinds and typed edge attributes', () => {
+    expect(g.nodes['region-sud']).toMatchObject({ label: NASTY.replace('\u0007', ''), kind: 'local_authority', territory: 'Provence' });
+    expect(g.edges.find((e) => e.id === 'FUNDS:region-sud:acme')).toMatchObject({ relationship: 'FUNDS', amount: 200000, label: 'FUNDS', symmetric: false });
+    expect(g.edges.find((e) => e.id === 'PARTNERS_WITH:acme:prog')).toMatchObject({ relationship: 'PARTNERS_WITH', symmetric: true });
+  });
+});
+
+describe('toDataset', () => {
+  it('gives a dataset the loader accepts, with the same ids', () => {
+    const ds = toDataset(SNAPSHOT);
+    const { rows } = checkDataset(Dataset.parse(JSON.parse(JSON.stringify(ds))));
+    expect(rows.relationships.map((r) => r.id)).toEqual(SNAPSHOT.edges.map((e) => e.id));
+    expect(ds.actors[2]).toEqual({ id: 'prog', name: 'Programme', aliases: [], kind: 'programme', description: 'Un programme' });
+    expect(ds.relationships[1]).not.toHaveProperty('amount');
+  });
+});
