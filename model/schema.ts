@@ -20,21 +20,21 @@ export const ACTOR_KINDS = [
 export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
 
-/** Human labels for kinds, shown in the legend and panels. */
+/** Labels for kinds as users read them (the interface is in French). */
 export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
-  person: 'Person',
-  company: 'Company',
-  investor: 'Investor / fund',
-  public_body: 'Public body',
-  local_authority: 'Local authority',
+  person: 'Personne',
+  company: 'Entreprise',
+  investor: 'Investisseur / fonds',
+  public_body: 'Organisme public',
+  local_authority: 'Collectivité',
   association: 'Association',
-  cluster: 'Cluster / competitiveness pole',
-  university: 'University / school',
-  accelerator: 'Accelerator / incubator / campus',
+  cluster: 'Cluster / pôle',
+  university: 'Université / école',
+  accelerator: 'Accélérateur / campus',
   label: 'Label',
-  programme: 'Programme / scheme',
-  event: 'Event',
-  site: 'Site / district',
+  programme: 'Programme / dispositif',
+  event: 'Événement',
+  site: 'Site / quartier',
 };
 
 /** The four relationship types, and the only ones: any other type is rejected at every boundary. */

@@ -1,0 +1,55 @@
+// The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type {
+  ActorDetail,
+  CypherExample,
+  CypherResponse,
+  Graph,
+  GraphNode,
+  RelType,
+  Source,
+} from '../model/schema';
+
+/** An API error as the server reports it: { error: { name, message, details } }. */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly details: unknown;
+  constructor(name: string, message: string, status: number, details?: unknown) {
+    super(message);
+    this.name = name;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) }, ...init });
+  } catch (e) {
+    throw new ApiRequestError('NetworkError', `le serveur Maillage ne répond pas (${(e as Error).message})`, 0);
+  }
+  const body = (await res.json().catch(() => null)) as { error?: { name: string; message: string; details?: unknown } } | null;
+  if (!res.ok) {
+    const err = body?.error;
+    throw new ApiRequestError(err?.name ?? 'HttpError', err?.message ?? `HTTP ${res.status}`, res.status, err?.details);
+  }
+  return body as T;
+}
+
+const qs = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
+
+export const health = () => call<{ status: string; neo4j: string }>('/api/health');
+export const graph = () => call<Graph>('/api/graph');
+export const sources = () => call<{ sources: Source[] }>('/api/sources');
+export const searchActors = (q: string, limit = 12) => call<{ actors: GraphNode[] }>(`/api/actors?${qs({ q, limit })}`);
+export const actor = (id: string) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
+export const neighborhood = (id: string, opts: { depth?: number; types?: RelType[]; limit?: number } = {}) =>
+  call<Graph & { truncated: boolean }>(
+    `/api/actors/${encodeURIComponent(id)}/neighborhood?${qs({ depth: opts.depth, types: opts.types?.join(','), limit: opts.limit })}`,
+  );
+
+export const cypherExamples = async (): Promise<CypherExample[]> =>
+  (await call<{ examples: CypherExample[] }>('/api/cypher/examples')).examples;
+export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
+  call<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) });

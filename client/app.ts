@@ -1,0 +1,124 @@
+// The context panels share: the Cytoscape instance, the API, selection, highlighting and side-panel tabs.
+import type { Core } from 'cytoscape';
+import type { Graph } from '../model/schema';
+import * as api from './api';
+import { mergeGraph } from './graph/elements';
+import { LAYOUTS, type LayoutName } from './graph/layouts';
+
+export interface Tab {
+  id: string;
+  title: string;
+  /** Called once, the first time the tab is shown. */
+  render(container: HTMLElement): void;
+}
+
+export interface AppContext {
+  cy: Core;
+  api: typeof api;
+  /** Selects an actor: centres it and shows its details. */
+  select(actorId: string): void;
+  /** Draws a graph payload: replacing the view or adding what it lacks. */
+  showGraph(g: Graph, mode: 'replace' | 'add'): void;
+  /** Emphasises these elements and dims the rest. */
+  highlight(nodeIds: string[], edgeIds: string[]): void;
+  clearHighlight(): void;
+  addTab(tab: Tab): void;
+  showTab(id: string): void;
+  runLayout(name?: LayoutName, opts?: { fit?: boolean; eles?: ReturnType<Core['collection']> }): void;
+  /** A short message in the status bar. */
+  notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
+  /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
+  onSelect(fn: (actorId: string) => void): void;
+}
+
+interface Shell {
+  tabBar: HTMLElement;
+  tabBody: HTMLElement;
+  status: HTMLElement;
+  counts: HTMLElement;
+}
+
+export function createContext(cy: Core, shell: Shell): AppContext {
+  const tabs = new Map<string, { tab: Tab; pane: HTMLElement; button: HTMLButtonElement; rendered: boolean }>();
+  const selectListeners: ((id: string) => void)[] = [];
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const updateCounts = () => {
+    shell.counts.textContent = `${cy.nodes().length} acteurs · ${cy.edges().length} relations`;
+  };
+  cy.on('add remove', updateCounts);
+
+  const ctx: AppContext = {
+    cy,
+    api,
+    select(actorId) {
+      const node = cy.getElementById(actorId);
+      if (node.nonempty()) {
+        cy.elements().unselect();
+        node.select();
+        cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
+      }
+      for (const fn of selectListeners) fn(actorId);
+    },
+    showGraph(g, mode) {
+      const fresh = mergeGraph(cy, g, mode);
+      updateCounts();
+      if (mode === 'replace') ctx.runLayout('fcose', { fit: true });
+      else if (fresh.nonempty()) ctx.runLayout('fcose', { fit: false });
+    },
+    highlight(nodeIds, edgeIds) {
+      cy.batch(() => {
+        cy.elements().removeClass('highlighted').addClass('faded');
+        for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('highlighted');
+      });
+    },
+    clearHighlight() {
+      cy.elements().removeClass('faded highlighted');
+    },
+    addTab(tab) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'tab';
+      button.textContent = tab.title;
+      button.dataset.testid = `tab-${tab.id}`;
+      button.setAttribute('role', 'tab');
+      button.addEventListener('click', () => ctx.showTab(tab.id));
+      const pane = document.createElement('section');
+      pane.className = 'tab-pane';
+      pane.dataset.testid = `pane-${tab.id}`;
+      pane.hidden = true;
+      shell.tabBar.append(button);
+      shell.tabBody.append(pane);
+      tabs.set(tab.id, { tab, pane, button, rendered: false });
+      if (tabs.size === 1) ctx.showTab(tab.id);
+    },
+    showTab(id) {
+      for (const [tid, t] of tabs) {
+        const on = tid === id;
+        t.pane.hidden = !on;
+        t.button.classList.toggle('active', on);
+        t.button.setAttribute('aria-selected', String(on));
+        if (on && !t.rendered) {
+          t.rendered = true;
+          t.tab.render(t.pane);
+        }
+      }
+    },
+    runLayout(name = 'fcose', opts = {}) {
+      const eles = opts.eles ?? cy.elements();
+      const layout = eles.layout({ ...LAYOUTS[name].options(cy.nodes().length < 400), fit: opts.fit ?? true } as never);
+      layout.run();
+    },
+    notify(message, kind = 'info') {
+      shell.status.textContent = message;
+      shell.status.dataset.kind = kind;
+      shell.status.hidden = false;
+      clearTimeout(statusTimer);
+      if (kind !== 'error') statusTimer = setTimeout(() => { shell.status.hidden = true; }, 6000);
+    },
+    onSelect(fn) {
+      selectListeners.push(fn);
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,21 @@
+// Formatting shared by panels: amounts in euros, partial ISO dates, French-style.
+const EUR = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+
+/** 200000 → "200 000 €"; 19000000 → "19 M€" in compact form. */
+export function formatAmount(amount: number | undefined, compact = false): string {
+  if (amount === undefined) return 'montant inconnu';
+  if (compact && amount >= 1e6) return `${(amount / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} M€`;
+  if (compact && amount >= 1e3) return `${(amount / 1e3).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} k€`;
+  return EUR.format(amount);
+}
+
+const MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+
+/** "2014" → "2014"; "2014-11" → "nov. 2014"; "2014-11-12" → "12 nov. 2014". */
+export function formatDate(date: string | undefined): string {
+  if (!date) return '';
+  const [y, m, d] = date.split('-');
+  if (!m) return y;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}

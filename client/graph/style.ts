@@ -1,0 +1,104 @@
+// The network's look: a colour-blind-safe colour and a shape per actor kind, a line style per relationship type.
+import type { StylesheetJson } from 'cytoscape';
+import type { ActorKind, RelStatus, RelType } from '../../model/schema';
+
+// Okabe–Ito and Paul Tol's palettes: distinguishable with the common colour-vision deficiencies.
+// Shape carries the kind as well, so colour is never the only cue.
+export const KIND_STYLE: Record<ActorKind, { color: string; shape: string }> = {
+  public_body: { color: '#0072B2', shape: 'round-rectangle' },
+  local_authority: { color: '#56B4E9', shape: 'hexagon' },
+  company: { color: '#E69F00', shape: 'ellipse' },
+  investor: { color: '#D55E00', shape: 'diamond' },
+  association: { color: '#009E73', shape: 'round-triangle' },
+  cluster: { color: '#117733', shape: 'round-pentagon' },
+  university: { color: '#CC79A7', shape: 'round-tag' },
+  accelerator: { color: '#882255', shape: 'star' },
+  label: { color: '#F0E442', shape: 'octagon' },
+  programme: { color: '#AA4499', shape: 'round-rectangle' },
+  event: { color: '#DDCC77', shape: 'vee' },
+  site: { color: '#999999', shape: 'rhomboid' },
+  person: { color: '#44AA99', shape: 'ellipse' },
+};
+
+export const TYPE_STYLE: Record<RelType, { color: string; label: string; arrow: boolean }> = {
+  FUNDS: { color: '#C0392B', label: 'Finance', arrow: true },
+  PILOTS: { color: '#2C3E8F', label: 'Pilote', arrow: true },
+  PARTNERS_WITH: { color: '#7F8C8D', label: 'Partenaire de', arrow: false },
+  LABELS: { color: '#B7950B', label: 'Labellise', arrow: true },
+};
+
+export const STATUS_LABEL: Record<RelStatus, string> = {
+  effective: 'effectif',
+  planned: 'prévu',
+  pending: 'en attente',
+  interest: 'intérêt déclaré',
+  declined: 'refusé',
+  ended: 'terminé',
+};
+
+/** Width of a FUNDS edge: log scale of the amount, so 50 k€ and 200 M€ both stay readable. */
+export function fundsWidth(amount: number | undefined): number {
+  if (!amount) return 2;
+  return Math.min(14, 2 + Math.max(0, Math.log10(amount) - 3) * 2.2);
+}
+
+export function stylesheet(): StylesheetJson {
+  const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
+    selector: `node[kind = "${kind}"]`,
+    style: { 'background-color': s.color, shape: s.shape as 'ellipse' },
+  }));
+  const types = Object.entries(TYPE_STYLE).map(([type, s]) => ({
+    selector: `edge[type = "${type}"]`,
+    style: {
+      'line-color': s.color,
+      'target-arrow-color': s.color,
+      'target-arrow-shape': (s.arrow ? 'triangle' : 'none') as 'triangle',
+    },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        label: 'data(name)',
+        width: 'data(size)',
+        height: 'data(size)',
+        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+        'font-size': 12,
+        'font-weight': 500,
+        color: '#1f2430',
+        'text-valign': 'bottom',
+        'text-margin-y': 4,
+        'text-wrap': 'wrap',
+        'text-max-width': '120px',
+        'text-outline-color': '#ffffff',
+        'text-outline-width': 2.5,
+        'border-width': 1.5,
+        'border-color': '#ffffff',
+        'min-zoomed-font-size': 7,
+      },
+    },
+    ...kinds,
+    {
+      selector: 'edge',
+      style: {
+        width: 'data(width)',
+        'curve-style': 'bezier',
+        'arrow-scale': 0.9,
+        opacity: 0.75,
+        'line-cap': 'round',
+      },
+    },
+    ...types,
+    // What is not (yet) in force is drawn dashed: planned, pending, interest; declined/ended dotted.
+    { selector: 'edge[status = "planned"], edge[status = "pending"], edge[status = "interest"]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+    { selector: 'edge[status = "declined"], edge[status = "ended"]', style: { 'line-style': 'dotted', opacity: 0.55 } },
+    { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 20 } },
+    { selector: 'edge:selected', style: { opacity: 1, 'z-index': 20, 'underlay-color': '#111827', 'underlay-opacity': 0.15, 'underlay-padding': 4 } },
+    { selector: 'node.hover', style: { 'border-width': 3, 'border-color': '#111827' } },
+    { selector: 'edge.hover', style: { opacity: 1, 'underlay-color': '#111827', 'underlay-opacity': 0.12, 'underlay-padding': 5 } },
+    { selector: '.faded', style: { opacity: 0.12, 'text-opacity': 0.15 } },
+    { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 30, 'font-weight': 700 } },
+    { selector: 'edge.highlighted', style: { opacity: 1, 'z-index': 30, width: 'mapData(width, 1, 14, 4, 16)' } },
+    { selector: 'edge.highlighted[amountLabel]', style: { label: 'data(amountLabel)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'autorotate' } },
+  ];
+}

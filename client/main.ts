@@ -1,0 +1,54 @@
+// Boots the client: builds the shell, draws the whole network, and registers the panels.
+import './styles.css';
+import { createContext } from './app';
+import { createCy } from './graph/cy';
+import { LAYOUTS, type LayoutName } from './graph/layouts';
+import { registerConsole } from './panels/console';
+import { expandNeighbourhood, registerDetails } from './panels/details';
+import { registerLegend } from './panels/legend';
+import { registerSearch } from './panels/search';
+import { registerTooltip } from './panels/tooltip';
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
+
+async function boot(): Promise<void> {
+  const cy = createCy($('#cy'));
+  const ctx = createContext(cy, { tabBar: $('#tabs'), tabBody: $('#tab-body'), status: $('#status'), counts: $('#counts') });
+  // Read-only handle for browser tests and for the curious in the devtools console.
+  (window as unknown as { __maillage: unknown }).__maillage = { cy, ctx };
+
+  registerDetails(ctx);
+  registerSearch(ctx, $('#search'));
+  registerLegend(ctx, $('#legend'));
+  registerTooltip(ctx, $('#tooltip'));
+  registerConsole(ctx);
+
+  const layoutSelect = $<HTMLSelectElement>('#layout');
+  for (const [name, l] of Object.entries(LAYOUTS)) layoutSelect.append(new Option(l.label, name));
+  layoutSelect.addEventListener('change', () => ctx.runLayout(layoutSelect.value as LayoutName));
+  $('#fit').addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 300 }));
+  $('#reset').addEventListener('click', () => void loadAll());
+
+  cy.on('tap', 'node', (e) => ctx.select(e.target.id()));
+  cy.on('dbltap', 'node', (e) => void expandNeighbourhood(ctx, e.target.id()));
+  cy.on('tap', (e) => { if (e.target === cy) ctx.clearHighlight(); });
+
+  async function loadAll(): Promise<void> {
+    const overlay = $('#overlay');
+    overlay.hidden = false;
+    overlay.textContent = 'Chargement du réseau…';
+    try {
+      const g = await ctx.api.graph();
+      ctx.showGraph(g, 'replace');
+      overlay.hidden = !!g.nodes.length;
+      if (!g.nodes.length) overlay.textContent = 'La base ne contient encore aucun acteur. Chargez un jeu de données : npm run load -- fichier.json';
+      document.body.dataset.ready = 'true';
+    } catch (e) {
+      overlay.textContent = `Le réseau n’a pas pu être chargé : ${(e as Error).message}`;
+      overlay.classList.add('error');
+    }
+  }
+  await loadAll();
+}
+
+void boot();
