@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type { Db } from '../../server/db';
+import { drawnCounts, launchBrowser, openApp, screenshot, startServer } from '../support/browser';
+import { resetToSeed, testDb } from '../support/db';
+
+let db: Db;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = testDb();
+  await resetToSeed(db);
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+describe('the app in Chromium', () => {
+  it('draws the whole seed network, finds an actor by alias and shows its evidence', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const api = (await (await fetch(`${server.url}/api/graph`)).json()) as { nodes: unknown[]; edges: unknown[] };
+    const drawn = await drawnCounts(page);
+    expect(drawn.nodes).toBe(api.nodes.length);
+    expect(drawn.edges).toBe(api.edges.length);
+    await expect(page.textContent('[data-testid=counts]')).resolves.toContain(`${api.nodes.length} acteurs`);
+
+    await page.fill('[data-testid=search]', 'amft');
+    await page.waitForSelector('[data-testid=search-result][data-id="aix-marseille-french-tech"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=actor-name]');
+    expect(await page.textContent('[data-testid=actor-name]')).toBe('Aix-Marseille French Tech');
+    const selected = await page.evaluate(() =>
+      (window as unknown as { __maillage: { cy: { $(s: string): { map(f: (n: { id(): string }) => string): string[] } } } }).__maillage.cy.$('node:selected').map((n) => n.id()),
+    );
+    expect(selected).toEqual(['aix-marseille-french-tech']);
+
+    // Every relationship listed carries at least one quoted excerpt and the title of its source.
+    const rels = await page.$$('[data-testid=details] li.rel');
+    expect(rels.length).toBeGreaterThan(5);
+    for (const rel of rels) {
+      expect(await rel.$$('[data-testid=evidence]')).not.toHaveLength(0);
+      expect((await rel.$eval('[data-testid=evidence-source]', (c) => c.textContent)) ?? '').toMatch(/\S{3,}/);
+    }
+    expect(await page.textContent('[data-testid=group-funds-in]')).toContain('Technopôle de l’Arbois');
+
+    const file = await screenshot(page, 'app');
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+    expect(errors).toEqual([]);
+  });
+
+  it('clicking a related actor opens that actor, and an edge shows its own evidence', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.fill('[data-testid=search]', 'caisse des depots');
+    await page.waitForSelector('[data-testid=search-result]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=group-funds-out]');
+    await page.click('[data-testid=group-funds-out] [data-testid=related-actor]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'The Camp');
+
+    // Tap the Caisse des Dépôts → The Camp edge on the canvas via Cytoscape, as a click would.
+    await page.evaluate(() => {
+      const cy = (window as unknown as { __maillage: { cy: { edges(s: string): { emit(e: string): void } } } }).__maillage.cy;
+      cy.edges('[source = "caisse-des-depots"][target = "the-camp"]').emit('tap');
+    });
+    await page.waitForSelector('[data-testid=edge-details] [data-testid=evidence]');
+    expect(await page.textContent('[data-testid=edge-details]')).toContain('Caisse des dépôts');
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the API is unreachable instead of showing an empty page', async () => {
+    const page = await browser.newPage();
+    await page.route('**/api/graph', (route) => route.abort());
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.querySelector('[data-testid=overlay]')?.textContent?.includes('pas pu être chargé'));
+    await page.close();
+  });
+});
