@@ -63,7 +63,8 @@ export function stylesheet(): StylesheetJson {
         width: 'data(size)',
         height: 'data(size)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
-        'font-size': 12,
+        // Hubs get larger labels, so the main actors stay named when the view is zoomed out.
+        'font-size': 'mapData(size, 20, 70, 12, 22)',
         'font-weight': 500,
         color: '#1f2430',
         'text-valign': 'bottom',
@@ -74,7 +75,7 @@ export function stylesheet(): StylesheetJson {
         'text-outline-width': 2.5,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 7,
+        'min-zoomed-font-size': 6,
       },
     },
     ...kinds,

@@ -43,4 +43,9 @@ export function registerLegend(ctx: AppContext, root: HTMLElement): void {
   });
   ctx.cy.on('add remove', () => render());
   render();
+  // On a laptop-sized screen the legend starts folded: the network needs the room.
+  if (window.innerWidth < 1300) {
+    root.hidden = true;
+    toggle.setAttribute('aria-expanded', 'false');
+  }
 }
