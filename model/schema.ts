@@ -272,6 +272,8 @@ export const MetricsResponse = z.object({
   parameters: z.object({
     excludedStatuses: z.array(RelStatus),
     pagerankDamping: z.number(),
+    /** Breadth-first searches behind betweenness: the actor count when exact, fewer on large graphs (an estimate). */
+    betweennessSources: z.number().int(),
     brokerMaxHops: z.number().int(),
     funderKinds: z.array(ActorKind),
     companyKinds: z.array(ActorKind),

@@ -41,3 +41,19 @@ describe('betweenness', () => {
     got.forEach((v, i) => expect(v).toBeCloseTo(NX_DIRECTED[i], 9));
   });
 });
+
+describe('betweenness with pivots', () => {
+  it('is exact when the pivots cover every node', () => {
+    const adj = adjacency(8, UNDIRECTED, false);
+    expect(betweenness(adj, { directed: false, normalized: true, pivots: 8 })).toEqual(betweenness(adj, { directed: false, normalized: true }));
+  });
+
+  it('estimates from every other source, scaled up, on a cycle where every source sees the same', () => {
+    // On a cycle all nodes are alike, so half the sources scaled by 2 gives the exact values.
+    const ring = adjacency(6, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 0]], false);
+    const exact = betweenness(ring, { directed: false });
+    const est = betweenness(ring, { directed: false, pivots: 3 });
+    expect(exact.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    expect(est.reduce((a, b) => a + b, 0)).toBeCloseTo(exact.reduce((a, b) => a + b, 0), 10);
+  });
+});
