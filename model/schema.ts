@@ -1,55 +1,15 @@
 // The single source of truth for Maillage's data model and API shapes: server, client, loader and tests import it.
 import { z } from 'zod';
 
-/** Kinds of actor, chosen from what the ecosystem articles name. */
-export const ACTOR_KINDS = [
-  'person',
-  'company',
-  'investor',
-  'public_body',
-  'local_authority',
-  'association',
-  'cluster',
-  'university',
-  'accelerator',
-  'label',
-  'programme',
-  'event',
-  'site',
-] as const;
+import { ACTOR_KINDS, REL_STATUSES, REL_TYPES } from './vocabulary';
+
+// The vocabulary (kinds, types, statuses, labels) lives in vocabulary.ts, zod-free for the client bundle.
+export { ACTOR_KINDS, ACTOR_KIND_LABELS, REL_STATUSES, REL_TYPES, SYMMETRIC_TYPES } from './vocabulary';
+
 export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
-
-/** Labels for kinds as users read them (the interface is in French). */
-export const ACTOR_KIND_LABELS: Record<ActorKind, string> = {
-  person: 'Personne',
-  company: 'Entreprise',
-  investor: 'Investisseur / fonds',
-  public_body: 'Organisme public',
-  local_authority: 'Collectivité',
-  association: 'Association',
-  cluster: 'Cluster / pôle',
-  university: 'Université / école',
-  accelerator: 'Accélérateur / campus',
-  label: 'Label',
-  programme: 'Programme / dispositif',
-  event: 'Événement',
-  site: 'Site / quartier',
-};
-
-/** The four relationship types, and the only ones: any other type is rejected at every boundary. */
-export const REL_TYPES = ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS'] as const;
 export const RelType = z.enum(REL_TYPES);
 export type RelType = z.infer<typeof RelType>;
-
-/** PARTNERS_WITH is symmetric: stored once, drawn without an arrow. */
-export const SYMMETRIC_TYPES: ReadonlySet<RelType> = new Set<RelType>(['PARTNERS_WITH']);
-
-/**
- * effective: done or in force; planned: announced, not yet done; pending: awaiting a signature or decision;
- * interest: reported interest or approach only; declined: offered and turned down; ended: was true, no longer.
- */
-export const REL_STATUSES = ['effective', 'planned', 'pending', 'interest', 'declined', 'ended'] as const;
 export const RelStatus = z.enum(REL_STATUSES);
 export type RelStatus = z.infer<typeof RelStatus>;
 

@@ -1,6 +1,6 @@
 // The "Détails" tab: an actor's identity and its relationships grouped by type, each with its evidence.
 import type { ActorDetail, GraphEdge, Source } from '../../model/schema';
-import { ACTOR_KIND_LABELS } from '../../model/schema';
+import { ACTOR_KIND_LABELS } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
 import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';

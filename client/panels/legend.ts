@@ -1,5 +1,5 @@
 // The legend: actor kinds (colour + shape) present in the view, relationship types and what dashes mean.
-import { ACTOR_KIND_LABELS, type ActorKind } from '../../model/schema';
+import { ACTOR_KIND_LABELS, type ActorKind } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { KIND_STYLE, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';

@@ -1,6 +1,6 @@
 // Typeahead actor search (name or alias, any case or accent); reusable by any panel that picks an actor.
 import type { GraphNode } from '../../model/schema';
-import { ACTOR_KIND_LABELS } from '../../model/schema';
+import { ACTOR_KIND_LABELS } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { KIND_STYLE } from '../graph/style';
 import { h } from './dom';

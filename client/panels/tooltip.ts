@@ -1,5 +1,6 @@
 // Hover tooltip on actors and relationships: who or what it is, without a click.
-import { ACTOR_KIND_LABELS, type ActorKind, type GraphEdge } from '../../model/schema';
+import type { GraphEdge } from '../../model/schema';
+import { ACTOR_KIND_LABELS, type ActorKind } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
 import { TYPE_STYLE } from '../graph/style';
