@@ -3,8 +3,10 @@ import type {
   ActorDetail,
   CypherExample,
   CypherResponse,
+  ExportFormat,
   Graph,
   GraphNode,
+  MetricsResponse,
   RelType,
   Source,
 } from '../model/schema';
@@ -53,3 +55,7 @@ export const cypherExamples = async (): Promise<CypherExample[]> =>
   (await call<{ examples: CypherExample[] }>('/api/cypher/examples')).examples;
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
   call<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) });
+
+export const metrics = () => call<MetricsResponse>('/api/metrics');
+/** A download link for the whole graph (the browser fetches it, so no fetch here). */
+export const exportUrl = (format: ExportFormat, part?: 'nodes' | 'edges') => `/api/export?${qs({ format, part })}`;
