@@ -256,3 +256,88 @@ export const ExportQuery = z
     if (q.format === 'csv' && !q.part) ctx.addIssue({ code: 'custom', path: ['part'], message: 'csv export needs part=nodes or part=edges' });
   });
 export type ExportQuery = z.infer<typeof ExportQuery>;
+
+// ---- Paths between two actors and funding flows (issue 3) ----
+
+/** Deepest path or funding chain the API walks: Cypher bounds are literals, so the queries are written for 6. */
+export const PATHS_MAX_DEPTH = 6;
+export const PATHS_MAX_LIMIT = 100;
+
+const Depth = (fallback: number) => z.coerce.number().int().min(1).max(PATHS_MAX_DEPTH).default(fallback);
+const BoolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const PathsQuery = z
+  .object({
+    from: Slug,
+    to: Slug,
+    types: TypeList.optional(),
+    maxDepth: Depth(4),
+    limit: z.coerce.number().int().min(1).max(PATHS_MAX_LIMIT).default(25),
+  })
+  .superRefine((q, ctx) => {
+    if (q.from === q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must differ from "from": a path joins two different actors' });
+  });
+export type PathsQuery = z.infer<typeof PathsQuery>;
+
+export const Path = z.object({ nodes: z.array(GraphNode), edges: z.array(GraphEdge), length: z.number().int() });
+export type Path = z.infer<typeof Path>;
+
+export const PathsResponse = z.object({
+  /** Shortest first; each path's nodes and edges in walking order from `from` to `to`. */
+  paths: z.array(Path),
+  /** True when more paths exist than `limit`. */
+  truncated: z.boolean(),
+  limit: z.number().int(),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;
+
+export const FUNDING_DIRECTIONS = ['upstream', 'downstream'] as const;
+
+export const FundingQuery = z.object({
+  direction: z.enum(FUNDING_DIRECTIONS).default('upstream'),
+  maxDepth: Depth(4),
+  /** Drop chains whose FUNDS hops go backwards in time; off by default, every chain then says whether it does. */
+  respectDates: BoolParam.default(false),
+});
+export type FundingQuery = z.infer<typeof FundingQuery>;
+
+export const FundingChain = z.object({
+  /** In money-flow order: from the funder toward the beneficiary; FUNDS hops, then any PILOTS hops. */
+  hops: z.array(GraphEdge),
+  funder: z.string(),
+  beneficiary: z.string(),
+  /** Money known to reach the far end's counterpart: set only for one-FUNDS-hop chains with a known amount. */
+  amount: z.number().optional(),
+  /** The money reaches the organisation through a structure that pilots it (trailing PILOTS hops). */
+  viaPilots: z.boolean(),
+  /** FUNDS hops without a date (kept, but their order in time cannot be checked). */
+  undatedHops: z.array(z.string()),
+  /** No dated FUNDS hop is earlier than a dated FUNDS hop before it (partial dates compared at their common precision). */
+  datesInOrder: z.boolean(),
+});
+export type FundingChain = z.infer<typeof FundingChain>;
+
+export const FundingTotal = z.object({
+  /** The ultimate funder (upstream) or beneficiary (downstream). */
+  actor: z.string(),
+  /** Sum of the known amounts, EUR; unknown parts are counted in unknownParts, never as 0. */
+  known: z.number(),
+  unknownParts: z.number().int(),
+  complete: z.boolean(),
+  chains: z.number().int(),
+  /** Every counted chain reaches this actor (or leaves it) through a structure that pilots it. */
+  viaPilots: z.boolean(),
+  /** Statuses of the FUNDS ties counted (declined ties are never counted). */
+  statuses: z.array(RelStatus),
+});
+export type FundingTotal = z.infer<typeof FundingTotal>;
+
+export const FundingResponse = Graph.extend({
+  actor: z.string(),
+  direction: z.enum(FUNDING_DIRECTIONS),
+  chains: z.array(FundingChain),
+  totals: z.array(FundingTotal),
+  /** Chains left out because their hops go backwards in time (respectDates=true). */
+  droppedByDates: z.number().int(),
+});
+export type FundingResponse = z.infer<typeof FundingResponse>;

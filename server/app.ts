@@ -11,6 +11,8 @@ import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
 import { metricsRoutes } from './routes/metrics';
+import { pathRoutes } from './routes/paths';
+import { fundingRoutes } from './routes/funding';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -54,6 +56,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(db));
   api.use(exportRoutes(db));
+  api.use(pathRoutes(db));
+  api.use(fundingRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

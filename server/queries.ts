@@ -21,6 +21,10 @@ const FILES = {
   sources: 'queries/sources.cypher',
   exportGraph: 'queries/export-graph.cypher',
   actorsByElementId: 'queries/actors-by-element-id.cypher',
+  pathsBetween: 'queries/paths-between.cypher',
+  pathsEndpoints: 'queries/paths-endpoints.cypher',
+  fundingUpstream: 'queries/funding-upstream.cypher',
+  fundingDownstream: 'queries/funding-downstream.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;

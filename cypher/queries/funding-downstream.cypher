@@ -1,0 +1,11 @@
+// Every FUNDS chain leaving an actor: one or more FUNDS hops, then any PILOTS hops (organisations the
+// funded structure pilots), never revisiting an actor, at most $maxDepth hops.
+MATCH p = (x:Actor {id: $id})-[rels:FUNDS|PILOTS*1..6]->(b:Actor)
+WHERE length(p) <= $maxDepth
+  AND type(rels[0]) = 'FUNDS'
+  AND none(i IN range(0, size(rels) - 2) WHERE type(rels[i]) = 'PILOTS' AND type(rels[i + 1]) = 'FUNDS')
+  AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+WITH p
+LIMIT $limit
+RETURN [n IN nodes(p) | properties(n)] AS nodes,
+  [x IN relationships(p) | {type: type(x), source: startNode(x).id, target: endNode(x).id, props: properties(x)}] AS rels

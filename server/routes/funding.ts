@@ -1,0 +1,52 @@
+// GET /api/actors/:id/funding: FUNDS chains reaching or leaving an actor, hop by hop, with totals per far end.
+import { Router } from 'express';
+import { ActorIdParams, FundingQuery, type GraphEdge, type GraphNode } from '../../model/schema';
+import type { Db } from '../db';
+import { NotFoundError } from '../errors';
+import { filterByDates, sortChains, toChain, totals } from '../funding/chains';
+import { toEdge, toNode, type RawEdge } from '../graph-mapper';
+import { Q } from '../queries';
+import { parseInput } from '../validate';
+
+type Props = Record<string, unknown>;
+
+/** Chains read per request; past it the answer says truncated (a hub's downstream at depth 6 can be huge). */
+export const FUNDING_MAX_CHAINS = 1000;
+
+export function fundingRoutes(db: Db): Router {
+  const r = Router();
+
+  r.get('/actors/:id/funding', async (req, res) => {
+    const { id } = parseInput(ActorIdParams, req.params, 'params');
+    const { direction, maxDepth, respectDates } = parseInput(FundingQuery, req.query, 'query');
+    const [start] = await db.read(Q.actor, { id });
+    if (!start) throw new NotFoundError('Actor', id);
+
+    const query = direction === 'upstream' ? Q.fundingUpstream : Q.fundingDownstream;
+    const rows = (await db.read(query, { id, maxDepth, limit: FUNDING_MAX_CHAINS + 1 })) as unknown as { nodes: Props[]; rels: RawEdge[] }[];
+    const truncated = rows.length > FUNDING_MAX_CHAINS;
+
+    const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
+    for (const row of rows) for (const n of row.nodes) nodes.set(n.id as string, toNode(n));
+    // Both queries return hops from the funder toward the beneficiary: money-flow order already.
+    const all = rows.slice(0, FUNDING_MAX_CHAINS).map((row) => toChain(row.rels.map(toEdge)));
+    const { kept, dropped } = filterByDates(all, respectDates);
+    const chains = sortChains(kept, direction, nodes);
+
+    const edges = new Map<string, GraphEdge>();
+    const used = new Set<string>([id]);
+    for (const c of chains) for (const h of c.hops) { edges.set(h.id, h); used.add(h.source); used.add(h.target); }
+    res.json({
+      actor: id,
+      direction,
+      nodes: [...nodes.values()].filter((n) => used.has(n.id)),
+      edges: [...edges.values()],
+      chains,
+      totals: totals(chains, direction),
+      droppedByDates: dropped,
+      truncated,
+    });
+  });
+
+  return r;
+}
