@@ -4,9 +4,11 @@ import type {
   CypherExample,
   CypherResponse,
   ExportFormat,
+  FundingResponse,
   Graph,
   GraphNode,
   MetricsResponse,
+  PathsResponse,
   RelType,
   Source,
 } from '../model/schema';
@@ -59,3 +61,12 @@ export const runCypher = (query: string, params: Record<string, unknown> = {}) =
 export const metrics = () => call<MetricsResponse>('/api/metrics');
 /** A download link for the whole graph (the browser fetches it, so no fetch here). */
 export const exportUrl = (format: ExportFormat, part?: 'nodes' | 'edges') => `/api/export?${qs({ format, part })}`;
+
+/** Paths between two actors, shortest first (issue 3). */
+export const paths = (from: string, to: string, opts: { types?: RelType[]; maxDepth?: number; limit?: number } = {}) =>
+  call<PathsResponse>(`/api/paths?${qs({ from, to, types: opts.types?.join(','), maxDepth: opts.maxDepth, limit: opts.limit })}`);
+/** FUNDS chains reaching (upstream) or leaving (downstream) an actor, with totals per far end. */
+export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'; maxDepth?: number; respectDates?: boolean }) =>
+  call<FundingResponse & { truncated: boolean }>(
+    `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
+  );
