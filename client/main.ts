@@ -5,7 +5,9 @@ import { createCy } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerConsole } from './panels/console';
 import { expandNeighbourhood, registerDetails } from './panels/details';
+import { registerFunding } from './panels/funding';
 import { registerLegend } from './panels/legend';
+import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
 import { registerTooltip } from './panels/tooltip';
 
@@ -18,6 +20,8 @@ async function boot(): Promise<void> {
   (window as unknown as { __maillage: unknown }).__maillage = { cy, ctx };
 
   registerDetails(ctx);
+  registerPaths(ctx);
+  registerFunding(ctx);
   registerSearch(ctx, $('#search'));
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
