@@ -1,6 +1,7 @@
 // Boots the client: builds the shell, draws the whole network, and registers the panels.
 import './styles.css';
 import { createContext } from './app';
+import { registerExplore } from './explore';
 import { createCy } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerConsole } from './panels/console';
@@ -26,6 +27,7 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
   for (const [name, l] of Object.entries(LAYOUTS)) layoutSelect.append(new Option(l.label, name));

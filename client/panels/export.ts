@@ -1,0 +1,76 @@
+// The "Exporter" menu: the view as a picture (PNG at 3×, SVG), the view's data (JSON re-importable, CSV),
+// and the whole graph from /api/export (JSON, CSV, GraphML, GEXF for Gephi, yEd, networkx).
+import cytoscape from 'cytoscape';
+import type { GraphEdge, GraphNode } from '../../model/schema';
+import type { AppContext } from '../app';
+import { edgesCsv, nodesCsv, viewDataset } from '../state/view-data';
+import { h } from './dom';
+
+// cytoscape-svg loads on first use: most sessions never export SVG, the first bundle stays small.
+let svgReady: Promise<void> | undefined;
+const loadSvg = () => (svgReady ??= import('cytoscape-svg').then((m) => { cytoscape.use(m.default); }));
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+function download(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = h('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The drawn (not filtered) elements. */
+function visible(ctx: AppContext) {
+  const nodes = ctx.cy.nodes().not('.filtered');
+  const edges = ctx.cy.edges().not('.filtered');
+  return { nodes: nodes.map((n) => n.data() as GraphNode), edges: edges.map((e) => e.data() as GraphEdge) };
+}
+
+export function registerExport(ctx: AppContext, host: HTMLElement): void {
+  const item = (label: string, testid: string, run: () => void | Promise<void>) => {
+    const b = h('button', { type: 'button', 'data-testid': testid }, label);
+    b.addEventListener('click', () => {
+      menu.open = false;
+      Promise.resolve(run()).catch((e: Error) => ctx.notify(`Export impossible : ${e.message}`, 'error'));
+    });
+    return b;
+  };
+  const link = (label: string, href: string, testid: string) => h('a', { href, download: '', 'data-testid': testid }, label);
+  const viewData = async () => {
+    const v = visible(ctx);
+    return viewDataset(v.nodes, v.edges, (await ctx.api.sources()).sources);
+  };
+
+  const menu = h('details', { class: 'menu', 'data-testid': 'export-menu' },
+    h('summary', {}, 'Exporter'),
+    h('div', { class: 'menu-body' },
+      h('h4', {}, 'La vue affichée'),
+      item('Image PNG (haute résolution)', 'export-png', () => {
+        // What is on screen (full: false) at 3× so it stays sharp in print and on a projector.
+        download(`maillage-${stamp()}.png`, ctx.cy.png({ full: false, scale: 3, bg: '#ffffff', output: 'blob' }));
+      }),
+      item('Image SVG (vectorielle)', 'export-svg', async () => {
+        await loadSvg();
+        const text = (ctx.cy as unknown as { svg(o: object): string }).svg({ full: false, scale: 1, bg: '#ffffff' });
+        download(`maillage-${stamp()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
+      }),
+      item('Données JSON (réimportables)', 'export-view-json', async () => {
+        download(`maillage-vue-${stamp()}.json`, new Blob([`${JSON.stringify(await viewData(), null, 2)}\n`], { type: 'application/json' }));
+      }),
+      item('Données CSV : acteurs', 'export-view-nodes', async () => {
+        download(`maillage-vue-${stamp()}-acteurs.csv`, new Blob([nodesCsv(await viewData())], { type: 'text/csv' }));
+      }),
+      item('Données CSV : relations', 'export-view-edges', async () => {
+        download(`maillage-vue-${stamp()}-relations.csv`, new Blob([edgesCsv(await viewData())], { type: 'text/csv' }));
+      }),
+      h('h4', {}, 'Tout le réseau'),
+      link('JSON (format Maillage)', ctx.api.exportUrl('json'), 'export-all-json'),
+      link('GraphML (Gephi, yEd, Cytoscape)', ctx.api.exportUrl('graphml'), 'export-all-graphml'),
+      link('GEXF (Gephi)', ctx.api.exportUrl('gexf'), 'export-all-gexf'),
+      link('CSV : acteurs', ctx.api.exportUrl('csv', 'nodes'), 'export-all-nodes'),
+      link('CSV : relations', ctx.api.exportUrl('csv', 'edges'), 'export-all-edges'),
+    ));
+  host.append(menu);
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { Db } from '../../server/db';
+import { ARTIFACTS, drawnCounts, launchBrowser, openApp, screenshot, startServer } from '../support/browser';
+import { resetToSeed, testDb } from '../support/db';
+
+let db: Db;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  db = testDb();
+  await resetToSeed(db);
+  server = await startServer(db);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+type Cy = {
+  edges(s?: string): { map<T>(f: (e: { data(k: string): unknown; id(): string }) => T): T[]; length: number };
+  nodes(s?: string): { map<T>(f: (n: { data(k: string): unknown; id(): string }) => T): T[]; length: number };
+  $(s: string): { map<T>(f: (n: { id(): string }) => T): T[] };
+};
+/** Reads the drawn network through the handle main.ts exposes. */
+const onCy = <T>(page: Page, fn: (cy: Cy) => T) =>
+  page.evaluate(`(${fn.toString()})(window.__maillage.cy)`) as Promise<T>;
+
+describe('exploring the network in Chromium', () => {
+  it('a kind filter hides those actors and their ties, and the counts say so', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const before = await drawnCounts(page);
+    await page.click('[data-testid=tab-filters]');
+    await page.uncheck('[data-testid=filter-kind-person]');
+
+    const after = await drawnCounts(page);
+    const persons = await onCy(page, (cy) => cy.nodes('[kind = "person"]').length);
+    expect(persons).toBeGreaterThan(0);
+    expect(after.nodes).toBe(before.nodes); // hidden, not deleted
+    expect(after.visibleNodes).toBe(before.visibleNodes - persons);
+    expect(after.visibleEdges).toBeLessThan(before.visibleEdges);
+    expect(await onCy(page, (cy) => cy.nodes('[kind = "person"]:visible').length)).toBe(0);
+    const counts = await page.textContent('[data-testid=counts]');
+    expect(counts).toBe(`${after.visibleNodes} sur ${after.nodes} acteurs affichés · ${after.visibleEdges} sur ${after.edges} relations`);
+    expect(await page.textContent('[data-testid=filter-summary]')).toBe(counts);
+    // The legend follows the same state (it starts unfolded at 1440 px): the kind is struck out, a click brings it back.
+    expect(await page.getAttribute('.legend li[data-kind=person]', 'class')).toBe('off');
+    await page.click('.legend li[data-kind=person]');
+    expect((await drawnCounts(page)).visibleNodes).toBe(before.visibleNodes);
+    expect(await page.isChecked('[data-testid=filter-kind-person]')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('says so when the filters hide everything, and undo brings the network back', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.click('[data-testid=tab-filters]');
+    for (const t of ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS']) await page.uncheck(`[data-testid=filter-type-${t}]`);
+    await page.check('[data-testid=filter-isolated]');
+    await page.waitForSelector('[data-testid=empty-state]:not([hidden])');
+    expect((await drawnCounts(page)).visibleNodes).toBe(0);
+    await page.click('[data-testid=undo]');
+    await page.waitForSelector('[data-testid=empty-state]', { state: 'hidden' });
+    expect((await drawnCounts(page)).visibleNodes).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('the time control at 2014 leaves only ties dated 2014 or earlier, and the undated ones marked', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const later = await onCy(page, (cy) => cy.edges().map((e) => String(e.data('date') ?? '')).filter((d) => d && Number(d.slice(0, 4)) > 2014).length);
+    expect(later).toBeGreaterThan(0); // otherwise the test could not fail
+    await page.check('[data-testid=time-toggle]');
+    await page.$eval('[data-testid=time-year]', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '2014';
+      input.dispatchEvent(new Event('change'));
+    });
+    expect(await page.textContent('[data-testid=time-label]')).toBe('réseau au 31/12/2014');
+    const visible = await onCy(page, (cy) => cy.edges(':visible').map((e) => ({ date: e.data('date') as string | undefined, undated: (e as unknown as { hasClass(c: string): boolean }).hasClass('undated') })));
+    expect(visible.length).toBeGreaterThan(0);
+    for (const e of visible) {
+      if (e.date) expect(Number(e.date.slice(0, 4))).toBeLessThanOrEqual(2014);
+      else expect(e.undated).toBe(true);
+    }
+    expect(visible.some((e) => !e.date)).toBe(true);
+    expect(new URL(page.url()).hash).toContain('y=2014');
+    await screenshot(page, 'explore-time-2014');
+    expect(errors).toEqual([]);
+  });
+
+  it('a shared URL restores the filters, the year, the layout and the selection', async () => {
+    const first = await openApp(browser, server.url);
+    await first.page.click('[data-testid=tab-filters]');
+    await first.page.uncheck('[data-testid=filter-type-PARTNERS_WITH]');
+    await first.page.uncheck('[data-testid=filter-kind-person]');
+    await first.page.fill('[data-testid=search]', 'the camp');
+    await first.page.waitForSelector('[data-testid=search-result]');
+    await first.page.keyboard.press('Enter');
+    await first.page.waitForSelector('[data-testid=actor-name]');
+    await first.page.selectOption('[data-testid=layout]', 'concentric');
+    const url = first.page.url();
+    expect(new URL(url).hash).toMatch(/sel=the-camp/);
+    const drawnFirst = await drawnCounts(first.page);
+    await first.page.close();
+
+    const { page, errors } = await openApp(browser, url);
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'The Camp');
+    expect(await drawnCounts(page)).toEqual(drawnFirst);
+    expect(await onCy(page, (cy) => cy.$('node:selected').map((n) => n.id()))).toEqual(['the-camp']);
+    expect(await onCy(page, (cy) => cy.edges('[type = "PARTNERS_WITH"]:visible').length)).toBe(0);
+    expect(await page.inputValue('[data-testid=layout]')).toBe('concentric');
+    await page.click('[data-testid=tab-filters]');
+    expect(await page.isChecked('[data-testid=filter-kind-person]')).toBe(false);
+    expect(await page.isChecked('[data-testid=filter-kind-company]')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('PNG export downloads a high-resolution image of the drawn network', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.click('[data-testid=export-menu] summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, 'export.png');
+    await download.saveAs(file);
+    const png = fs.readFileSync(file);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    // IHDR: width and height as big-endian integers at bytes 16 and 20.
+    expect(png.readUInt32BE(16)).toBeGreaterThan(1000);
+    expect(png.readUInt32BE(20)).toBeGreaterThan(1000);
+    expect(png.length).toBeGreaterThan(50_000); // a drawing, not a blank canvas
+    expect(download.suggestedFilename()).toMatch(/^maillage-.*\.png$/);
+    expect(errors).toEqual([]);
+  });
+});
