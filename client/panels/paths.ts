@@ -129,8 +129,6 @@ export function registerPaths(ctx: AppContext): void {
         showPaths(ctx, r.paths);
       };
 
-      attachActorSearch(ctx, fromInput, (a) => { from = a; fromPicked = true; });
-      attachActorSearch(ctx, toInput, (a) => { to = a; void search(); });
       run.addEventListener('click', () => void search());
       pane.replaceChildren(
         h('div', { class: 'paths-panel', 'data-testid': 'paths-panel' },
@@ -141,6 +139,9 @@ export function registerPaths(ctx: AppContext): void {
           h('div', { class: 'actions' }, depth, run),
           result),
       );
+      // After the inputs are in the page: the suggestion list is placed right after each input.
+      attachActorSearch(ctx, fromInput, (a) => { from = a; fromPicked = true; });
+      attachActorSearch(ctx, toInput, (a) => { to = a; void search(); });
     },
   });
 
