@@ -30,7 +30,7 @@ export function registerExplore(ctx: AppContext): void {
 
   cy.style()
     .selector('.filtered').style({ display: 'none' })
-    .selector('edge.undated').style({ opacity: 0.3, 'line-style': 'dashed', 'line-dash-pattern': [2, 5] })
+    .selector('edge.undated').style({ opacity: 0.45, 'line-style': 'dashed', 'line-dash-pattern': [2, 5] })
     .selector('node.by-community').style({ 'background-color': 'data(commColor)' })
     .selector('node.pinned').style({ 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' })
     .update();

@@ -20,7 +20,7 @@ const RANKINGS: Record<RankKey, { label: string; value: (m: ActorMetrics) => num
   fundsIn: { label: 'Financements reçus (montant)', value: (m) => m.fundsIn.amount, show: (m) => `${formatAmount(m.fundsIn.amount, true)}${m.fundsIn.unknown ? ` + ${m.fundsIn.unknown} n.c.` : ''}`, help: 'Somme des montants connus des financements entrants.' },
   betweenness: { label: 'Intermédiarité (betweenness)', value: (m) => m.betweenness, show: (m) => m.betweenness.toFixed(3), help: 'Part des plus courts chemins entre deux acteurs qui passent par celui-ci (0–1).' },
   pagerank: { label: 'PageRank', value: (m) => m.pagerank, show: (m) => m.pagerank.toFixed(3), help: 'Importance par les liens reçus d’acteurs eux-mêmes importants.' },
-  broker: { label: 'Courtiers (financeurs publics → entreprises)', value: (m) => m.broker.pairs, show: (m) => `${m.broker.pairs} (${Math.round(m.broker.share * 100)} %)`, help: 'Nombre de paires financeur public → entreprise reliées par un plus court chemin qui passe par cet acteur.' },
+  broker: { label: 'Courtiers (financeurs publics → entreprises)', value: (m) => m.broker.pairs, show: (m) => `${m.broker.pairs} paires · ${m.broker.share.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} pondéré`, help: 'Paires financeur public → entreprise reliées par un plus court chemin qui passe par cet acteur ; « pondéré » partage chaque paire entre ses chemins alternatifs.' },
 };
 
 const SIZE_VALUE: Record<SizeMetric, (m: ActorMetrics) => number> = {

@@ -135,3 +135,32 @@ describe('exploring the network in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the key actors tab in Chromium', () => {
+  it('ranks actors by the chosen metric, selects one on click, and sizes nodes by PageRank', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as { metrics: { id: string; pagerank: number; broker: { pairs: number } }[] };
+    await page.click('[data-testid=tab-key-actors]');
+    await page.selectOption('[data-testid=rank-metric]', 'pagerank');
+    await page.waitForSelector('[data-testid=ranked-actor]');
+    const top = [...metrics.metrics].sort((a, b) => b.pagerank - a.pagerank)[0];
+    expect(await page.getAttribute('[data-testid=ranked-actor] >> nth=0', 'data-id')).toBe(top.id);
+
+    await page.selectOption('[data-testid=size-metric]', 'pagerank');
+    await page.check('[data-testid=communities]');
+    const sizes = await onCy(page, (cy) => cy.nodes().map((n) => ({ id: n.id(), size: n.data('size') as number })));
+    const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
+    expect(largest.id).toBe(top.id);
+    expect(new URL(page.url()).hash).toContain('sz=pagerank');
+    expect(new URL(page.url()).hash).toContain('c=1');
+
+    await page.selectOption('[data-testid=rank-metric]', 'broker');
+    await page.click('[data-testid=ranked-actor] >> nth=0');
+    await page.waitForSelector('[data-testid=actor-name]');
+    const broker = [...metrics.metrics].sort((a, b) => b.broker.pairs - a.broker.pairs)[0];
+    expect(await onCy(page, (cy) => cy.$('node:selected').map((n) => n.id()))).toEqual([broker.id]);
+    await page.click('[data-testid=tab-key-actors]');
+    await screenshot(page, 'explore-key-actors');
+    expect(errors).toEqual([]);
+  });
+});
