@@ -12,7 +12,7 @@ type Direction = 'upstream' | 'downstream';
 type Flow = FundingResponse & { truncated: boolean };
 
 const COLUMN_GAP = 190;
-const ROW_GAP = 74;
+const ROW_GAP = 96;
 
 /** What a flow edge says on the drawing: the amount ("montant inconnu" when the sources give none), date, status. */
 export function flowLabel(e: GraphEdge): string {
@@ -81,6 +81,7 @@ function flowCy(container: HTMLElement, onTapNode: (id: string) => void): Core {
       { selector: 'edge', style: { label: 'data(flowLabel)', 'font-size': 10, 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', opacity: 0.9 } },
       // Unknown amounts must not read as small ones: thin, dashed and grey, labelled "montant inconnu".
       { selector: 'edge.unknown-amount', style: { 'line-style': 'dashed', 'line-dash-pattern': [5, 4], 'line-color': '#9aa0a6', 'target-arrow-color': '#9aa0a6', color: '#5f6368' } },
+      { selector: 'node', style: { 'font-size': 12, 'text-max-width': '110px' } },
       { selector: 'node.focal', style: { 'border-width': 4, 'border-color': '#111827', 'font-weight': 700 } },
     ],
     minZoom: 0.2,

@@ -114,6 +114,14 @@ describe('the Chemins and Financements tabs in Chromium', () => {
     await page.click('[data-testid=funding-upstream] details.chains summary');
     const chains = await page.$$eval('[data-testid=funding-upstream] [data-testid=funding-chain]', (li) => li.map((x) => x.textContent ?? ''));
     expect(chains.some((c) => c.includes('Medinsoft') && c.includes('via la structure qui pilote'))).toBe(true);
+    // Unknown amounts are drawn apart (dashed grey) on the flow, not as thin known ones.
+    const unknownEdges = await page.evaluate(() => {
+      const flow = document.querySelector('[data-testid=funding-flow]') as HTMLElement & { _cyreg?: { cy: { $(s: string): { map(f: (e: { data(k: string): string }) => string): string[] } } } };
+      return flow._cyreg!.cy.$('edge.unknown-amount').map((e) => e.data('flowLabel'));
+    });
+    expect(unknownEdges.length).toBeGreaterThanOrEqual(3);
+    for (const label of unknownEdges) expect(label).toContain('montant inconnu');
+    await screenshot(page, 'funding-amft');
     expect(errors).toEqual([]);
   });
 });
