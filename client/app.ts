@@ -25,6 +25,8 @@ export interface AppContext {
   addTab(tab: Tab): void;
   showTab(id: string): void;
   runLayout(name?: LayoutName, opts?: { fit?: boolean; eles?: ReturnType<Core['collection']> }): void;
+  /** When true, adding elements places only the new ones: positions arranged by hand are kept. */
+  keepPositions: boolean;
   /** A short message in the status bar. */
   notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
   /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
@@ -36,6 +38,16 @@ interface Shell {
   tabBody: HTMLElement;
   status: HTMLElement;
   counts: HTMLElement;
+}
+
+/** Puts each new node beside a neighbour already drawn (or at the centre), leaving the others where they are. */
+function placeNear(nodes: ReturnType<Core['nodes']>): void {
+  nodes.forEach((n, i) => {
+    const anchor = n.neighborhood('node').difference(nodes).nodes().first();
+    const c = anchor.nonempty() ? anchor.position() : { x: 0, y: 0 };
+    const a = (i * 2.4) % (2 * Math.PI);
+    n.position({ x: c.x + 90 * Math.cos(a), y: c.y + 90 * Math.sin(a) });
+  });
 }
 
 export function createContext(cy: Core, shell: Shell): AppContext {
@@ -64,8 +76,10 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       const fresh = mergeGraph(cy, g, mode);
       updateCounts();
       if (mode === 'replace') ctx.runLayout('fcose', { fit: true });
+      else if (fresh.nonempty() && ctx.keepPositions) placeNear(fresh.nodes());
       else if (fresh.nonempty()) ctx.runLayout('fcose', { fit: false });
     },
+    keepPositions: false,
     highlight(nodeIds, edgeIds) {
       cy.batch(() => {
         cy.elements().removeClass('highlighted').addClass('faded');
@@ -106,7 +120,10 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     },
     runLayout(name = 'fcose', opts = {}) {
       const eles = opts.eles ?? cy.elements();
-      const layout = eles.layout({ ...LAYOUTS[name].options(cy.nodes().length < 400), fit: opts.fit ?? true } as never);
+      // Pinned (locked) nodes stay put: fcose is told so, other layouts skip locked nodes themselves.
+      const locked = name === 'fcose' ? eles.nodes(':locked') : cy.collection();
+      const fixed = locked.nonempty() ? { fixedNodeConstraint: locked.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) } : {};
+      const layout = eles.layout({ ...LAYOUTS[name].options(cy.nodes().length < 400), ...fixed, fit: opts.fit ?? true } as never);
       layout.run();
     },
     notify(message, kind = 'info') {

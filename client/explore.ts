@@ -86,6 +86,7 @@ export function registerExplore(ctx: AppContext): void {
     undo.disabled = !view.canUndo();
     redo.disabled = !view.canRedo();
     if (v.layout && v.layout in LAYOUTS) layoutSelect.value = v.layout;
+    ctx.keepPositions = v.layout === 'keep';
     if (prev && v.layout !== prev.layout && !layoutFromSelect) ctx.runLayout((v.layout ?? 'fcose') as LayoutName);
     if (restored) {
       const hash = encodeView(v);

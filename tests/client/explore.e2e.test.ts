@@ -164,3 +164,29 @@ describe('the key actors tab in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('hiding and pinning actors in Chromium', () => {
+  it('a pinned actor keeps its place when the layout runs again; a hidden one comes back with Ctrl+Z', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.fill('[data-testid=search]', 'the camp');
+    await page.waitForSelector('[data-testid=search-result]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-testid=selection-bar]:not([hidden])');
+    await page.click('[data-testid=pin-actor]');
+    const pos = () => page.evaluate(() => {
+      const p = (window as unknown as { __maillage: { cy: { getElementById(id: string): { position(): { x: number; y: number } } } } }).__maillage.cy.getElementById('the-camp').position();
+      return { x: Math.round(p.x), y: Math.round(p.y) };
+    });
+    const before = await pos();
+    await page.selectOption('[data-testid=layout]', 'grid');
+    expect(await pos()).toEqual(before);
+    expect(new URL(page.url()).hash).toContain('p=the-camp');
+
+    await page.click('[data-testid=hide-actor]');
+    expect(await onCy(page, (cy) => cy.nodes('#the-camp:visible').length)).toBe(0);
+    await page.click('[data-testid=network]', { position: { x: 5, y: 400 } });
+    await page.keyboard.press('Control+z');
+    expect(await onCy(page, (cy) => cy.nodes('#the-camp:visible').length)).toBe(1);
+    expect(errors).toEqual([]);
+  });
+});
