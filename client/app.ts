@@ -10,6 +10,8 @@ export interface Tab {
   title: string;
   /** Called once, the first time the tab is shown. */
   render(container: HTMLElement): void;
+  /** The tab shows the selected actor in its own way (funding, paths): selecting keeps it open. */
+  followsSelection?: boolean;
 }
 
 export interface AppContext {
@@ -24,6 +26,8 @@ export interface AppContext {
   clearHighlight(): void;
   addTab(tab: Tab): void;
   showTab(id: string): void;
+  /** The tab on show, if any. */
+  activeTab(): Tab | undefined;
   runLayout(name?: LayoutName, opts?: { fit?: boolean; eles?: ReturnType<Core['collection']> }): void;
   /** When true, adding elements places only the new ones: positions arranged by hand are kept. */
   keepPositions: boolean;
@@ -105,6 +109,9 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       shell.tabBody.append(pane);
       tabs.set(tab.id, { tab, pane, button, rendered: false });
       if (tabs.size === 1) ctx.showTab(tab.id);
+    },
+    activeTab() {
+      return [...tabs.values()].find((t) => !t.pane.hidden)?.tab;
     },
     showTab(id) {
       for (const [tid, t] of tabs) {

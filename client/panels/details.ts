@@ -136,8 +136,9 @@ export function registerDetails(ctx: AppContext): void {
   ctx.addTab({ id: 'details', title: 'Détails', render: (p) => { pane = p; p.replaceChildren(placeholder()); } });
   void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);
 
+  // Selecting an actor opens its details, unless a tab that follows the selection (funding, paths) is open.
   ctx.onSelect(async (id) => {
-    ctx.showTab('details');
+    if (!ctx.activeTab()?.followsSelection) ctx.showTab('details');
     const ticket = ++pending;
     try {
       const d = await ctx.api.actor(id);

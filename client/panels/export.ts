@@ -1,14 +1,10 @@
 // The "Exporter" menu: the view as a picture (PNG at 3×, SVG), the view's data (JSON re-importable, CSV),
 // and the whole graph from /api/export (JSON, CSV, GraphML, GEXF for Gephi, yEd, networkx).
-import cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode } from '../../model/schema';
 import type { AppContext } from '../app';
+import { viewToSvg } from '../graph/svg';
 import { edgesCsv, nodesCsv, viewDataset } from '../state/view-data';
 import { h } from './dom';
-
-// cytoscape-svg loads on first use: most sessions never export SVG, the first bundle stays small.
-let svgReady: Promise<void> | undefined;
-const loadSvg = () => (svgReady ??= import('cytoscape-svg').then((m) => { cytoscape.use(m.default); }));
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -51,9 +47,8 @@ export function registerExport(ctx: AppContext, host: HTMLElement): void {
         // What is on screen (full: false) at 3× so it stays sharp in print and on a projector.
         download(`maillage-${stamp()}.png`, ctx.cy.png({ full: false, scale: 3, bg: '#ffffff', output: 'blob' }));
       }),
-      item('Image SVG (vectorielle)', 'export-svg', async () => {
-        await loadSvg();
-        const text = (ctx.cy as unknown as { svg(o: object): string }).svg({ full: false, scale: 1, bg: '#ffffff' });
+      item('Image SVG (vectorielle)', 'export-svg', () => {
+        const text = viewToSvg(ctx.cy);
         download(`maillage-${stamp()}.svg`, new Blob([text], { type: 'image/svg+xml' }));
       }),
       item('Données JSON (réimportables)', 'export-view-json', async () => {

@@ -205,6 +205,7 @@ export function registerFunding(ctx: AppContext): void {
   ctx.addTab({
     id: 'funding',
     title: 'Financements',
+    followsSelection: true,
     render(p) {
       pane = p;
       void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);

@@ -83,6 +83,7 @@ export function registerPaths(ctx: AppContext): void {
   ctx.addTab({
     id: 'paths',
     title: 'Chemins',
+    followsSelection: true,
     render(pane) {
       void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);
       fromInput = h('input', { type: 'search', placeholder: 'Premier acteur…', 'aria-label': 'Premier acteur', 'data-testid': 'path-from' });

@@ -134,6 +134,29 @@ describe('exploring the network in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(/^maillage-.*\.png$/);
     expect(errors).toEqual([]);
   });
+
+  it('SVG export writes one shape per drawn actor, its name, and the ties', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const drawn = await drawnCounts(page);
+    await page.click('[data-testid=export-menu] summary');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-svg]')]);
+    const file = path.join(ARTIFACTS, 'export.svg');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await download.saveAs(file);
+    const svg = fs.readFileSync(file, 'utf8');
+    expect(svg).toMatch(/^<\?xml[^>]*>\s*<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const nodeGroup = /<g class="nodes">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect((nodeGroup.match(/<(ellipse|polygon|rect) /g) ?? []).length).toBe(drawn.visibleNodes);
+    const edgeGroup = /<g class="edges">([\s\S]*?)<\/g>/.exec(svg)?.[1] ?? '';
+    expect((edgeGroup.match(/<line /g) ?? []).length).toBe(drawn.visibleEdges);
+    // The file is well-formed XML: Chromium's own parser reads it back without a parsererror.
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return doc.getElementsByTagName('parsererror').length === 0 && doc.documentElement.nodeName === 'svg';
+    }, svg);
+    expect(parsed).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });
 
 describe('the key actors tab in Chromium', () => {
