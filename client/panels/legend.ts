@@ -53,8 +53,8 @@ export function registerLegend(ctx: AppContext, root: HTMLElement): void {
   });
   view.subscribe((v, prev) => { if (v.offKinds !== prev.offKinds || v.offTypes !== prev.offTypes || (v.year === undefined) !== (prev.year === undefined)) render(); });
   render();
-  // On a laptop-sized screen the legend starts folded: the network needs the room.
-  if (window.innerWidth < 1300) {
+  // Below a wide screen the legend starts folded (one click opens it): the network needs the room.
+  if (window.innerWidth < 1600) {
     root.hidden = true;
     toggle.setAttribute('aria-expanded', 'false');
   }

@@ -47,7 +47,9 @@ describe('exploring the network in Chromium', () => {
     const counts = await page.textContent('[data-testid=counts]');
     expect(counts).toBe(`${after.visibleNodes} sur ${after.nodes} acteurs affichés · ${after.visibleEdges} sur ${after.edges} relations`);
     expect(await page.textContent('[data-testid=filter-summary]')).toBe(counts);
-    // The legend follows the same state (it starts unfolded at 1440 px): the kind is struck out, a click brings it back.
+    // The legend follows the same state (unfold it: it starts folded below 1600 px): the kind is struck out,
+    // a click brings it back.
+    await page.click('.legend-toggle');
     expect(await page.getAttribute('.legend li[data-kind=person]', 'class')).toBe('off');
     await page.click('.legend li[data-kind=person]');
     expect((await drawnCounts(page)).visibleNodes).toBe(before.visibleNodes);
