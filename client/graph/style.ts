@@ -42,6 +42,27 @@ export function fundsWidth(amount: number | undefined): number {
   return Math.min(14, 2 + Math.max(0, Math.log10(amount) - 3) * 2.2);
 }
 
+// Zoomed out to the whole network, a fixed font shrinks below reading size. Labels are sized for the
+// current zoom (quantised, so the style is recomputed only when it changes by a quarter octave):
+// hubs keep about 12 px on screen, leaves keep their own size and fade out under min-zoomed-font-size.
+let labelZoom = 1;
+
+/** Records the zoom labels are sized for; true when the style must be recomputed. */
+export function setLabelZoom(zoom: number): boolean {
+  const q = Math.min(1, 2 ** (Math.round(Math.log2(zoom) * 4) / 4));
+  if (q === labelZoom) return false;
+  labelZoom = q;
+  return true;
+}
+
+/** Font size (model units) of a node's label, from its drawn size. */
+export function labelFont(size: number): number {
+  const clamped = Math.min(70, Math.max(20, size));
+  const base = 12 + ((clamped - 20) / 50) * 10;
+  const hubness = Math.min(1, Math.max(0, (clamped - 26) / 12)); // 0 for a leaf, 1 from about 9 ties
+  return Math.max(base, (hubness * 12) / labelZoom);
+}
+
 export function stylesheet(): StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
@@ -64,7 +85,7 @@ export function stylesheet(): StylesheetJson {
         height: 'data(size)',
         'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         // Hubs get larger labels, so the main actors stay named when the view is zoomed out.
-        'font-size': 'mapData(size, 20, 70, 12, 22)',
+        'font-size': ((n: { data(k: string): number }) => labelFont(n.data('size'))) as unknown as number,
         'font-weight': 500,
         color: '#1f2430',
         'text-valign': 'bottom',
@@ -75,7 +96,7 @@ export function stylesheet(): StylesheetJson {
         'text-outline-width': 2.5,
         'border-width': 1.5,
         'border-color': '#ffffff',
-        'min-zoomed-font-size': 6,
+        'min-zoomed-font-size': 7,
       },
     },
     ...kinds,
