@@ -4,5 +4,6 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'client',
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 900 },
-  server: { port: 5173, proxy: { '/api': 'http://127.0.0.1:3000' } },
+  // '/api/' with its slash: a bare '/api' prefix would also send the client's own module /api.ts to Express.
+  server: { port: 5173, proxy: { '/api/': 'http://127.0.0.1:3000' } },
 });
