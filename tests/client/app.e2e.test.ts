@@ -1,3 +1,4 @@
+// The app in real Chromium on the seed data: whole network drawn, search, evidence, readable at laptop sizes, API down.
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { Db } from '../../server/db';
@@ -70,6 +71,35 @@ describe('the app in Chromium', () => {
     await page.waitForSelector('[data-testid=edge-details] [data-testid=evidence]');
     expect(await page.textContent('[data-testid=edge-details]')).toContain('Caisse des dépôts');
     expect(errors).toEqual([]);
+  });
+
+  it.each([
+    [1440, 900],
+    [1024, 768],
+  ])('at %i×%i the hubs stay named at the opening zoom, the subtitle shows and every tool is on screen', async (width, height) => {
+    const { page, errors } = await openApp(browser, server.url, { width, height });
+    // Wait for the fit after the layout, then for the label step that follows the zoom.
+    await page.waitForFunction(() => {
+      const cy = (window as unknown as { __maillage: { cy: { zoom(): number; nodes(): { length: number } } } }).__maillage.cy;
+      return cy.nodes().length > 0 && cy.zoom() < 1;
+    });
+    await page.waitForTimeout(700);
+    const hubs = await page.evaluate(() => {
+      type N = { degree(b: boolean): number; data(k: string): string; renderedStyle(k: string): string };
+      const cy = (window as unknown as { __maillage: { cy: { nodes(): { filter(f: (n: N) => boolean): { map<T>(f: (n: N) => T): T[] } } } } }).__maillage.cy;
+      return cy.nodes().filter((n) => n.degree(false) >= 9).map((n) => ({ name: n.data('name'), px: Number.parseFloat(n.renderedStyle('font-size')) }));
+    });
+    expect(hubs.length).toBeGreaterThan(2);
+    expect(hubs.filter((hub) => !(hub.px >= 11))).toEqual([]); // names the hubs drawn too small, if any
+
+    expect(await page.isVisible('.brand p')).toBe(true);
+    for (const testid of ['search', 'layout', 'views-menu', 'export-menu', 'counts']) {
+      const box = await page.locator(`[data-testid=${testid}]`).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= width && box.y + box.height <= height).toBe(true);
+    }
+    await screenshot(page, `app-${width}`);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('says so when the API is unreachable instead of showing an empty page', async () => {
