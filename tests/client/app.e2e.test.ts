@@ -1,30 +1,13 @@
 // The app in real Chromium on the seed data: whole network drawn, search, evidence, readable at laptop sizes, API down.
 import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import type { Db } from '../../server/db';
-import { drawnCounts, launchBrowser, openApp, screenshot, startServer } from '../support/browser';
-import { resetToSeed, testDb } from '../support/db';
+import { drawnCounts, openApp, screenshot, useSeededApp } from '../support/browser';
 
-let db: Db;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = testDb();
-  await resetToSeed(db);
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+const app = useSeededApp();
 
 describe('the app in Chromium', () => {
   it('draws the whole seed network, finds an actor by alias and shows its evidence', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    const api = (await (await fetch(`${server.url}/api/graph`)).json()) as { nodes: unknown[]; edges: unknown[] };
+    const { page, errors } = await openApp(app.browser, app.url);
+    const api = (await (await fetch(`${app.url}/api/graph`)).json()) as { nodes: unknown[]; edges: unknown[] };
     const drawn = await drawnCounts(page);
     expect(drawn.nodes).toBe(api.nodes.length);
     expect(drawn.edges).toBe(api.edges.length);
@@ -55,7 +38,7 @@ describe('the app in Chromium', () => {
   });
 
   it('clicking a related actor opens that actor, and an edge shows its own evidence', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.fill('[data-testid=search]', 'caisse des depots');
     await page.waitForSelector('[data-testid=search-result]');
     await page.keyboard.press('Enter');
@@ -77,7 +60,7 @@ describe('the app in Chromium', () => {
     [1440, 900],
     [1024, 768],
   ])('at %i×%i the hubs stay named at the opening zoom, the subtitle shows and every tool is on screen', async (width, height) => {
-    const { page, errors } = await openApp(browser, server.url, { width, height });
+    const { page, errors } = await openApp(app.browser, app.url, { width, height });
     // Wait for the fit after the layout, then for the label step that follows the zoom.
     await page.waitForFunction(() => {
       const cy = (window as unknown as { __maillage: { cy: { zoom(): number; nodes(): { length: number } } } }).__maillage.cy;
@@ -103,9 +86,9 @@ describe('the app in Chromium', () => {
   });
 
   it('says so when the API is unreachable instead of showing an empty page', async () => {
-    const page = await browser.newPage();
+    const page = await app.browser.newPage();
     await page.route('**/api/graph', (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(app.url);
     await page.waitForFunction(() => document.querySelector('[data-testid=overlay]')?.textContent?.includes('pas pu être chargé'));
     await page.close();
   });

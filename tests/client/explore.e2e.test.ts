@@ -1,25 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import type { Db } from '../../server/db';
-import { ARTIFACTS, drawnCounts, launchBrowser, openApp, screenshot, startServer } from '../support/browser';
-import { resetToSeed, testDb } from '../support/db';
+import type { Page } from 'playwright-core';
+import { ARTIFACTS, drawnCounts, openApp, screenshot, useSeededApp } from '../support/browser';
 
-let db: Db;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = testDb();
-  await resetToSeed(db);
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+const app = useSeededApp();
 
 type Cy = {
   edges(s?: string): { map<T>(f: (e: { data(k: string): unknown; id(): string }) => T): T[]; length: number };
@@ -32,7 +16,7 @@ const onCy = <T>(page: Page, fn: (cy: Cy) => T) =>
 
 describe('exploring the network in Chromium', () => {
   it('a kind filter hides those actors and their ties, and the counts say so', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     const before = await drawnCounts(page);
     await page.click('[data-testid=tab-filters]');
     await page.uncheck('[data-testid=filter-kind-person]');
@@ -58,7 +42,7 @@ describe('exploring the network in Chromium', () => {
   });
 
   it('says so when the filters hide everything, and undo brings the network back', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=tab-filters]');
     for (const t of ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS']) await page.uncheck(`[data-testid=filter-type-${t}]`);
     await page.check('[data-testid=filter-isolated]');
@@ -71,7 +55,7 @@ describe('exploring the network in Chromium', () => {
   });
 
   it('the time control at 2014 leaves only ties dated 2014 or earlier, and the undated ones marked', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     const later = await onCy(page, (cy) => cy.edges().map((e) => String(e.data('date') ?? '')).filter((d) => d && Number(d.slice(0, 4)) > 2014).length);
     expect(later).toBeGreaterThan(0); // otherwise the test could not fail
     await page.check('[data-testid=time-toggle]');
@@ -94,7 +78,7 @@ describe('exploring the network in Chromium', () => {
   });
 
   it('a shared URL restores the filters, the year, the layout and the selection', async () => {
-    const first = await openApp(browser, server.url);
+    const first = await openApp(app.browser, app.url);
     await first.page.click('[data-testid=tab-filters]');
     await first.page.uncheck('[data-testid=filter-type-PARTNERS_WITH]');
     await first.page.uncheck('[data-testid=filter-kind-person]');
@@ -108,7 +92,7 @@ describe('exploring the network in Chromium', () => {
     const drawnFirst = await drawnCounts(first.page);
     await first.page.close();
 
-    const { page, errors } = await openApp(browser, url);
+    const { page, errors } = await openApp(app.browser, url);
     await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'The Camp');
     expect(await drawnCounts(page)).toEqual(drawnFirst);
     expect(await onCy(page, (cy) => cy.$('node:selected').map((n) => n.id()))).toEqual(['the-camp']);
@@ -121,7 +105,7 @@ describe('exploring the network in Chromium', () => {
   });
 
   it('PNG export downloads a high-resolution image of the drawn network', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=export-menu] summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-png]')]);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -138,7 +122,7 @@ describe('exploring the network in Chromium', () => {
   });
 
   it('SVG export writes one shape per drawn actor, its name, and the ties', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     const drawn = await drawnCounts(page);
     await page.click('[data-testid=export-menu] summary');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-svg]')]);
@@ -163,8 +147,8 @@ describe('exploring the network in Chromium', () => {
 
 describe('the key actors tab in Chromium', () => {
   it('ranks actors by the chosen metric, selects one on click, and sizes nodes by PageRank', async () => {
-    const { page, errors } = await openApp(browser, server.url);
-    const metrics = (await (await fetch(`${server.url}/api/metrics`)).json()) as { metrics: { id: string; pagerank: number; broker: { pairs: number } }[] };
+    const { page, errors } = await openApp(app.browser, app.url);
+    const metrics = (await (await fetch(`${app.url}/api/metrics`)).json()) as { metrics: { id: string; pagerank: number; broker: { pairs: number } }[] };
     await page.click('[data-testid=tab-key-actors]');
     await page.selectOption('[data-testid=rank-metric]', 'pagerank');
     await page.waitForSelector('[data-testid=ranked-actor]');
@@ -192,7 +176,7 @@ describe('the key actors tab in Chromium', () => {
 
 describe('hiding and pinning actors in Chromium', () => {
   it('a pinned actor keeps its place when the layout runs again; a hidden one comes back with Ctrl+Z', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.fill('[data-testid=search]', 'the camp');
     await page.waitForSelector('[data-testid=search-result]');
     await page.keyboard.press('Enter');

@@ -1,23 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import type { Db } from '../../server/db';
-import { launchBrowser, openApp, screenshot, startServer } from '../support/browser';
-import { resetToSeed, testDb } from '../support/db';
+import type { Page } from 'playwright-core';
+import { openApp, screenshot, useSeededApp } from '../support/browser';
 
-let db: Db;
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  db = testDb();
-  await resetToSeed(db);
-  server = await startServer(db);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await db?.close();
-});
+const app = useSeededApp();
 
 /** Ids of the drawn elements carrying a class (highlighted, faded). */
 async function withClass(page: Page, cls: string): Promise<string[]> {
@@ -35,7 +19,7 @@ async function pick(page: Page, testid: string, query: string, id: string): Prom
 
 describe('the Chemins and Financements tabs in Chromium', () => {
   it('finds how TikTok reaches Launchmetrics, lists the hops with evidence and highlights them on the network', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=tab-paths]');
     await pick(page, 'path-from', 'tiktok', 'tiktok');
     await pick(page, 'path-to', 'launchmetrics', 'launchmetrics');
@@ -65,7 +49,7 @@ describe('the Chemins and Financements tabs in Chromium', () => {
   });
 
   it('says there is no path when the relationship types allow none', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=tab-paths]');
     for (const t of ['PILOTS', 'PARTNERS_WITH', 'LABELS']) await page.uncheck(`[data-testid=path-type-${t}]`);
     await pick(page, 'path-from', 'tiktok', 'tiktok');
@@ -75,7 +59,7 @@ describe('the Chemins and Financements tabs in Chromium', () => {
   });
 
   it('opens the funding view of The Camp: its two funders with the article amounts, drawn left to right', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.fill('[data-testid=search]', 'the camp');
     await page.waitForSelector('[data-testid=search-result][data-id="the-camp"]');
     await page.keyboard.press('Enter');
@@ -102,7 +86,7 @@ describe('the Chemins and Financements tabs in Chromium', () => {
   });
 
   it('shows Aix-Marseille French Tech funded through Medinsoft, with unknown amounts said as such', async () => {
-    const { page, errors } = await openApp(browser, server.url);
+    const { page, errors } = await openApp(app.browser, app.url);
     await page.fill('[data-testid=search]', 'amft');
     await page.waitForSelector('[data-testid=search-result][data-id="aix-marseille-french-tech"]');
     await page.keyboard.press('Enter');

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db';
+import { resetToSeed, testDb } from './db';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 export const CLIENT_DIR = path.join(ROOT, 'dist');
@@ -59,4 +60,33 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file });
   return file;
+}
+
+/** What a browser test file works with: the app on the seed data, its URL, and Chromium. */
+export interface SeededApp {
+  db: Db;
+  url: string;
+  browser: Browser;
+}
+
+/**
+ * Registers the file's beforeAll/afterAll: load the seeds into the test database, serve the built app on an
+ * ephemeral port, launch Chromium; and close all three afterwards. Read the fields inside tests only.
+ */
+export function useSeededApp(): SeededApp {
+  const app = {} as SeededApp;
+  let server: Awaited<ReturnType<typeof startServer>> | undefined;
+  beforeAll(async () => {
+    app.db = testDb();
+    await resetToSeed(app.db);
+    server = await startServer(app.db);
+    app.url = server.url;
+    app.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await server?.close();
+    await app.db?.close();
+  });
+  return app;
 }
