@@ -12,7 +12,6 @@ const FILES = {
   existingActors: 'load/existing-actors.cypher',
   wipe: 'load/wipe.cypher',
   counts: 'queries/counts.cypher',
-  graph: 'queries/graph.cypher',
   actorSearch: 'queries/actor-search.cypher',
   actorSearchFuzzy: 'queries/actor-search-fuzzy.cypher',
   actor: 'queries/actor.cypher',
