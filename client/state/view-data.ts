@@ -1,25 +1,15 @@
 // The data of the current view in Maillage's dataset format (re-importable with `npm run load`) and as
 // two CSV tables. Pure: the export menu hands it the visible nodes and edges.
 import type { Dataset, GraphEdge, GraphNode, Source } from '../../model/schema';
+import { toDataset } from '../../model/to-dataset';
 
-/** Only the dataset's own fields: Cytoscape data also carries sizes, colours and metrics. */
+/**
+ * Only the dataset's own fields (Cytoscape data also carries sizes, colours and metrics), and only the
+ * sources the view cites: the same conversion as the server's whole-graph export.
+ */
 export function viewDataset(nodes: GraphNode[], edges: GraphEdge[], sources: Source[]): Dataset {
-  const actors = nodes.map((n) => ({
-    id: n.id, name: n.name, aliases: n.aliases ?? [], kind: n.kind,
-    ...(n.description ? { description: n.description } : {}),
-    ...(n.territory ? { territory: n.territory } : {}),
-  }));
-  const relationships = edges.map((e) => ({
-    id: e.id, type: e.type, source: e.source, target: e.target,
-    ...(e.amount !== undefined ? { amount: e.amount } : {}),
-    ...(e.date ? { date: e.date } : {}),
-    status: e.status,
-    ...(e.role ? { role: e.role } : {}),
-    ...(e.note ? { note: e.note } : {}),
-    evidence: e.evidence.map((ev) => ({ source: ev.source, excerpt: ev.excerpt })),
-  }));
-  const cited = new Set(relationships.flatMap((r) => r.evidence.map((ev) => ev.source)));
-  return { sources: sources.filter((s) => cited.has(s.id)), actors, relationships };
+  const cited = new Set(edges.flatMap((e) => e.evidence.map((ev) => ev.source)));
+  return toDataset({ nodes, edges, sources: sources.filter((s) => cited.has(s.id)) });
 }
 
 /** RFC 4180 field: quoted when it holds a comma, a quote or a line break. */

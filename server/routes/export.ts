@@ -3,7 +3,7 @@ import { Router, type Response } from 'express';
 import { ExportQuery } from '../../model/schema';
 import type { Db } from '../db';
 import { edgesCsv, nodesCsv } from '../export/csv';
-import { toDataset } from '../export/dataset';
+import { toDataset } from '../../model/to-dataset';
 import { toGexf } from '../export/gexf';
 import { toGraphml } from '../export/graphml';
 import { readSnapshot } from '../export/snapshot';

@@ -1,7 +1,7 @@
 import { Dataset } from '../../../model/schema';
 import { checkDataset } from '../../../server/dataset';
 import { BOM, csvCell, edgesCsv, nodesCsv } from '../../../server/export/csv';
-import { toDataset } from '../../../server/export/dataset';
+import { toDataset } from '../../../model/to-dataset';
 import { toGexf } from '../../../server/export/gexf';
 import { toGraphml } from '../../../server/export/graphml';
 import type { Snapshot } from '../../../server/export/snapshot';

@@ -1,9 +1,9 @@
-// The whole graph in Maillage's own dataset format, the one loadDataset reads back.
-import type { Actor, Dataset, Relationship } from '../../model/schema';
-import type { Snapshot } from './snapshot';
+// A graph payload (whole graph or the current view) in Maillage's own dataset format, the one loadDataset
+// reads back. Pure and zod-free: the server's export and the client's view export share it.
+import type { Actor, Dataset, GraphEdge, GraphNode, Relationship, Source } from './schema';
 
 /** Relationships keep their ids, so a re-import lands on the same edges (parallel ties included). */
-export function toDataset(s: Snapshot): Dataset {
+export function toDataset(s: { nodes: GraphNode[]; edges: GraphEdge[]; sources: Source[] }): Dataset {
   const actors: Actor[] = s.nodes.map((n) => ({
     id: n.id,
     name: n.name,
