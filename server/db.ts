@@ -1,7 +1,7 @@
 // The only module that imports neo4j-driver: connection, queries, transactions and Neo4j → JSON mapping.
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type RecordShape } from 'neo4j-driver';
 import type { DbConfig } from './config';
-import { DatabaseUnavailableError } from './errors';
+import { AppError, DatabaseUnavailableError, QueryTimeoutError, ValidationError } from './errors';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
@@ -53,33 +53,52 @@ export interface ConsoleResult {
   truncatedBy?: 'rows' | 'bytes';
 }
 
+/** Timeouts of the routes' own queries (the console has its own), in ms. */
+export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+export const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
+
 export function connect(cfg: DbConfig): Db {
   const auth = cfg.password !== undefined ? neo4j.auth.basic(cfg.user ?? 'neo4j', cfg.password) : undefined;
-  const driver: Driver = neo4j.driver(cfg.uri, auth, {
+  const driverConfig = {
     disableLosslessIntegers: false,
-    connectionAcquisitionTimeout: 10_000,
+    // A request waits at most this long for a free connection, then gets a 503 (pool exhausted).
+    connectionAcquisitionTimeout: cfg.acquisitionTimeoutMs ?? 5_000,
     connectionTimeout: 5_000,
     // Retries of transient failures stop after 5 s, so a request fails with a 503 instead of hanging 30 s.
     maxTransactionRetryTime: 5_000,
-    maxConnectionPoolSize: 50,
-  });
+    maxConnectionPoolSize: cfg.poolSize ?? 50,
+  };
+  const driver: Driver = neo4j.driver(cfg.uri, auth, driverConfig);
+  // Console queries get their own small pool: users' heavy questions never take the routes' connections, and
+  // a connection the server leaves hanging (Neo4j overflows its stack writing a deeply nested result and
+  // never answers) is dropped by replacing this driver, not leaked.
+  let consoleDriver: Driver | undefined;
+  const consoleDrv = () => (consoleDriver ??= neo4j.driver(cfg.uri, auth, { ...driverConfig, maxConnectionPoolSize: 16 }));
+  const dropConsoleDriver = (d: Driver) => {
+    if (consoleDriver === d) consoleDriver = undefined;
+    d.close().catch(() => undefined);
+  };
   const database = cfg.database;
+  // Every route's query has a server-side timeout: a heavy request is stopped by Neo4j, not left running.
+  const readTx = { timeout: cfg.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS };
+  const writeTx = { timeout: cfg.writeTimeoutMs ?? DEFAULT_WRITE_TIMEOUT_MS };
 
   const toRows = (r: QueryResult<RecordShape>) => r.records.map((rec) => toPlain(rec.toObject()) as Row);
 
   return {
     uri: cfg.uri,
     async read(query, params = {}) {
-      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ }));
+      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ, transactionConfig: readTx }));
     },
     async write(query, params = {}) {
-      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.WRITE }));
+      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.WRITE, transactionConfig: writeTx }));
     },
     async transaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         return await session.executeWrite((tx: ManagedTransaction) =>
           work({ run: async (q, p = {}) => toRows(await tx.run(q, toParams(p))) }),
+          writeTx,
         );
       } finally {
         await session.close();
@@ -97,10 +116,10 @@ export function connect(cfg: DbConfig): Db {
       }
     },
     async close() {
-      await driver.close();
+      await Promise.all([driver.close(), consoleDriver?.close()]);
     },
     async explain(query, params, timeoutMs) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      const session = consoleDrv().session({ database, defaultAccessMode: neo4j.session.READ });
       try {
         const r = await session.run(EXPLAIN_PREFIX + query, toParams(params), { timeout: timeoutMs });
         const operators: ExplainInfo['operators'] = [];
@@ -116,45 +135,74 @@ export function connect(cfg: DbConfig): Db {
       }
     },
     async runConsole(query, params, opts) {
-      // session.run, not executeRead/Write: an auto-commit transaction is never retried, so a heavy query
-      // runs once; the access mode makes the server itself refuse writes in a read session.
-      const session = driver.session({
-        database,
-        defaultAccessMode: opts.write ? neo4j.session.WRITE : neo4j.session.READ,
-        fetchSize: Math.min(opts.maxRows + 1, 1000),
+      const d = consoleDrv();
+      // The transaction timeout stops the query on the server; this deadline also covers a server that never
+      // answers after it, so the request always ends.
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          dropConsoleDriver(d);
+          reject(new QueryTimeoutError(opts.timeoutMs));
+        }, opts.timeoutMs + CONSOLE_DEADLINE_GRACE_MS);
       });
       try {
-        const result = session.run(query, toParams(params), { timeout: opts.timeoutMs });
-        const columns = [...(await result.keys())];
-        const rows: Row[] = [];
-        let bytes = 0;
-        let truncatedBy: ConsoleResult['truncatedBy'];
-        // Streamed: leaving the loop early cancels the rest of the result on the server.
-        for await (const rec of result) {
-          if (rows.length >= opts.maxRows) { truncatedBy = 'rows'; break; }
-          const row = toPlain(rec.toObject()) as Row;
-          bytes += JSON.stringify(row).length + 1;
-          if (bytes > opts.maxBytes) { truncatedBy = 'bytes'; break; }
-          rows.push(row);
-        }
-        return { columns, rows, truncatedBy };
+        return await Promise.race([consoleRun(d, database, query, params, opts), deadline]);
       } finally {
-        await session.close();
+        clearTimeout(timer);
       }
     },
   };
 }
 
+/** How long past its transaction timeout a console query may take before its connection is given up. */
+const CONSOLE_DEADLINE_GRACE_MS = 3_000;
+
+async function consoleRun(driver: Driver, database: string | undefined, query: string, params: Params, opts: ConsoleRunOptions): Promise<ConsoleResult> {
+  // session.run, not executeRead/Write: an auto-commit transaction is never retried, so a heavy query
+  // runs once; the access mode makes the server itself refuse writes in a read session.
+  const session = driver.session({
+    database,
+    defaultAccessMode: opts.write ? neo4j.session.WRITE : neo4j.session.READ,
+    fetchSize: Math.min(opts.maxRows + 1, 1000),
+  });
+  try {
+    const result = session.run(query, toParams(params), { timeout: opts.timeoutMs });
+    const columns = [...(await result.keys())];
+    const rows: Row[] = [];
+    let bytes = 0;
+    let truncatedBy: ConsoleResult['truncatedBy'];
+    // Streamed: leaving the loop early cancels the rest of the result on the server.
+    for await (const rec of result) {
+      if (rows.length >= opts.maxRows) { truncatedBy = 'rows'; break; }
+      const row = toPlain(rec.toObject()) as Row;
+      bytes += JSON.stringify(row).length + 1;
+      if (bytes > opts.maxBytes) { truncatedBy = 'bytes'; break; }
+      rows.push(row);
+    }
+    return { columns, rows, truncatedBy };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Deepest nesting of lists and maps accepted in parameters and returned in results. */
+export const MAX_VALUE_DEPTH = 64;
+
 /**
  * JSON parameters → Neo4j values. The driver sends every JS number as a float, and LIMIT, SKIP, range()
  * and list indexes refuse floats: whole numbers become Cypher integers, other numbers stay floats.
+ * Recursion is bounded: past MAX_VALUE_DEPTH levels the input is refused (a 400), never a stack overflow.
  */
-export function toParams<T>(value: T): T {
+export function toParams<T>(value: T, depth = 0): T {
   if (typeof value === 'number') return (Number.isSafeInteger(value) ? neo4j.int(value) : value) as T;
-  if (Array.isArray(value)) return value.map(toParams) as T;
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_VALUE_DEPTH) {
+    throw new ValidationError([{ field: 'params', message: `nested more than ${MAX_VALUE_DEPTH} levels deep` }]);
+  }
+  if (Array.isArray(value)) return value.map((v) => toParams(v, depth + 1)) as T;
+  if (Object.getPrototypeOf(value) === Object.prototype) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toParams(v);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toParams(v, depth + 1);
     return out as T;
   }
   return value;
@@ -164,12 +212,17 @@ export function toParams<T>(value: T): T {
  * Neo4j values → plain JSON: Integers become numbers (strings past 2^53), temporals ISO strings,
  * nodes/relationships/paths small tagged objects. Everything the API returns goes through here.
  */
-export function toPlain(value: unknown): unknown {
+export function toPlain(value: unknown, depth = 0): unknown {
   if (value === null || value === undefined) return null;
   if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? value.toNumber() : value.toString();
-  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object') return value;
+  if (depth >= MAX_VALUE_DEPTH) {
+    throw new AppError('ResultTooDeep', 422, `the result nests lists or maps more than ${MAX_VALUE_DEPTH} levels deep; flatten it`, { maxDepth: MAX_VALUE_DEPTH });
+  }
+  const sub = (v: unknown) => toPlain(v, depth + 1);
+  if (Array.isArray(value)) return value.map(sub);
   if (neo4j.isNode(value)) {
-    return { $kind: 'node', elementId: value.elementId, labels: value.labels, properties: toPlain(value.properties) };
+    return { $kind: 'node', elementId: value.elementId, labels: value.labels, properties: sub(value.properties) };
   }
   if (neo4j.isRelationship(value)) {
     return {
@@ -178,18 +231,18 @@ export function toPlain(value: unknown): unknown {
       type: value.type,
       start: value.startNodeElementId,
       end: value.endNodeElementId,
-      properties: toPlain(value.properties),
+      properties: sub(value.properties),
     };
   }
   if (neo4j.isPath(value)) {
     return {
       $kind: 'path',
-      start: toPlain(value.start),
-      end: toPlain(value.end),
+      start: sub(value.start),
+      end: sub(value.end),
       segments: value.segments.map((s) => ({
-        start: toPlain(s.start),
-        relationship: toPlain(s.relationship),
-        end: toPlain(s.end),
+        start: sub(s.start),
+        relationship: sub(s.relationship),
+        end: sub(s.end),
       })),
     };
   }
@@ -199,10 +252,7 @@ export function toPlain(value: unknown): unknown {
   ) {
     return String(value);
   }
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = sub(v);
+  return out;
 }

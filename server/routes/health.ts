@@ -9,7 +9,7 @@ export function healthRoutes(db: Db): Router {
       await db.ping();
       res.json({ status: 'ok', neo4j: 'up' });
     } catch {
-      res.status(503).json({ status: 'degraded', neo4j: 'down' });
+      res.status(503).set('Retry-After', '5').json({ status: 'degraded', neo4j: 'down' });
     }
   });
   return r;
