@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const cfg = readConfig();
   // With no NEO4J_URI the app runs on the local embedded Neo4j, starting it if needed (and stopping it on exit).
   const local = cfg.db ? undefined : await ensure(APP_INSTANCE);
-  const dbCfg = cfg.db ?? { uri: local!.uri };
+  const dbCfg = { ...(cfg.db ?? { uri: local!.uri }), ...cfg.queries };
   const db = connect(dbCfg);
   await db.ping();
   if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const c = await counts(db);
   console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
 
-  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken } });
+  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken }, service: cfg.service });
   const server = app.listen(cfg.port, cfg.host, () => {
     console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
   });

@@ -41,6 +41,8 @@ export async function openApp(browser: Browser, url: string, opts: { width?: num
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A resource or style the Content-Security-Policy blocks is an error too: the page would be broken in use.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   return { page, errors };

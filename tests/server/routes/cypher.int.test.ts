@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app';
-import { DEFAULT_CYPHER_CONFIG, type CypherConfig } from '../../../server/config';
+import { DEFAULT_CYPHER_CONFIG, DEFAULT_RATE_CONFIG, type CypherConfig } from '../../../server/config';
 import { checkPlan } from '../../../server/cypher/guard';
 import type { Db } from '../../../server/db';
 import { AppError } from '../../../server/errors';
@@ -16,7 +16,10 @@ const ADMIN_TOKEN = 'test-admin-token-0123456789';
 let db: Db;
 let app: Express;
 
-const appWith = (cfg: Partial<CypherConfig>) => createApp(db, { cypher: { ...DEFAULT_CYPHER_CONFIG, ...cfg } });
+// One app serves this file's hundred-odd queries: its console rate limit is off (limits are tested in
+// tests/server/middleware/security.test.ts).
+const appWith = (cfg: Partial<CypherConfig>) =>
+  createApp(db, { cypher: { ...DEFAULT_CYPHER_CONFIG, ...cfg }, service: { rate: { ...DEFAULT_RATE_CONFIG, console: 0 } } });
 
 const small = dataset(
   [actor('a', 'public_body', { name: 'Région Sud' }), actor('b', 'association'), actor('c', 'company')],
