@@ -3,7 +3,7 @@
 import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
 import type { Sentence, Token } from './segment';
-import { ANAPHORA, CIVIL_TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, SAYING_VERBS, TITLES } from './lexicon';
+import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, SAYING_VERBS } from './lexicon';
 
 /** An actor the database knows, as the gazetteer holds it. */
 export interface KnownActor {
@@ -47,12 +47,15 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEFINITE = new Set(['le', 'la', "l'", 'ce', 'cet', 'cette', 'du', 'au']);
 const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', "l'", '&', 'of', 'the', 'and', 'von', 'van', 'der', 'di', 'da', 'del', 'sur', 'en']);
 const COMPLEMENT = new Set(['de', 'du', 'des', "d'"]);
-const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|in|ine|ier|ière|iers|ières|ant|ante|ants|antes|ent|ente|ents|entes|our|ien|ile|iles|ble|bles|ic|ique|u|ue|us|ues|ère|ères|un|une|or)$/u;
+const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
+const PRONOUN_SUFFIX = /-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$/u;
+/** What may stand before a lower-case head noun: an article, a possessive, a preposition, a number. */
+const BEFORE_HEAD = new Set([...DETERMINERS, 'de', "d'", 'à', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'chez', 'en', 'notre', 'votre', 'nos', 'vos', 'mon', 'ma', 'mes', 'deux', 'trois', 'nouvelle', 'nouveau', 'nouvel', 'première', 'premier', 'grande', 'grand', 'jeune']);
 const NOT_ADJ = new Set(['de', 'du', 'des', 'et', 'ou', 'qui', 'que', 'dont', 'est', 'sont', 'a', 'ont', 'en', 'pour', 'par', 'sur', 'dans', 'avec', 'au', 'aux', 'une', 'un', 'le', 'la', 'les', 'se', 'ne', 'plus', 'tout', 'bien', 'mais', 'donc', 'lui', 'leur', 'son', 'sa', 'ses', 'il', 'elle', 'on']);
 const QUOTES_OPEN = new Set(['“', '"', '«', '‘']);
 const QUOTES_CLOSE = new Set(['”', '"', '»', '’']);
 
-const stripDet = (s: string) => s.replace(/^(?:les?|la|l['’]|un|une|des|du|de la|de l['’]|d['’])\s*/iu, '').trim();
+const stripDet = (s: string) => s.replace(/^(?:(?:les?|la|une?|des|du|de la)\s+|(?:de\s+)?l['’]\s*|d['’]\s*)/iu, '').trim();
 const keyOf = (name: string) => `new:${fold(stripDet(name))}`;
 const isWordCap = (t: Token | undefined) => !!t && t.word && (t.cap || t.acronym);
 const singular = (w: string) => PLURAL_HEADS[w] ?? w;
@@ -139,7 +142,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
   let complements = 0;
   let loose = capitalHead ? 2 : 0;
   let i = head + 1;
-  const adjective = (t: Token | undefined) => !!t && t.word && !t.cap && !NOT_ADJ.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ADJ_SUFFIX.test(t.lower);
+  const adjective = (t: Token | undefined) => !!t && t.word && !t.cap && !NOT_ADJ.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ADJ_SUFFIX.test(t.lower) && !PRONOUN_SUFFIX.test(t.lower);
   while (i < toks.length) {
     const t = toks[i];
     if (adjective(t)) {
@@ -211,11 +214,11 @@ function capSequence(toks: Token[], i: number): number | undefined {
   return m;
 }
 
-function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong: boolean; plural: boolean } | undefined {
+function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong: boolean; descriptor: boolean; plural: boolean } | undefined {
   if (!t || !t.word) return undefined;
   const w = singular(t.lower);
   const h = HEADS[w];
-  return h ? { word: w, kind: h.kind, strong: h.strong, plural: w !== t.lower } : undefined;
+  return h ? { word: w, kind: h.kind, strong: h.strong, descriptor: !!h.descriptor, plural: w !== t.lower } : undefined;
 }
 
 /** Institutional noun phrases ("la communauté urbaine de X", "l'association X", "un fonds d'investissement canadien") and anaphors ("la structure"). */
@@ -226,6 +229,8 @@ function headMentions(ctx: Ctx): void {
     const h = headInfo(toks[i]);
     if (!h) continue;
     const det = toks[i - 1]?.lower;
+    // A lower-case head follows an article or a preposition ("la banderole commune X" is not a commune).
+    if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
     let end = ph.end;
     while (end > i && ctx.taken[end]) end--;
@@ -233,6 +238,9 @@ function headMentions(ctx: Ctx): void {
       // A known actor sits inside the phrase ("l'association <Known>"): let it stand as the mention.
       const inner = toks.findIndex((_, k) => k > i && k <= end && ctx.taken[k]);
       end = inner - 1;
+    }
+    if (end < ph.end) {
+      ph.properName = toks.slice(i + 1, end + 1).some((t) => t.cap || t.acronym);
     }
     const sp = span(ctx.s, i, end);
     const nameStart = (() => {
@@ -258,13 +266,14 @@ function headMentions(ctx: Ctx): void {
       if (!take(ctx, i, end)) continue;
       const proper = span(ctx.s, nameStart, end).text;
       const full = sp.text;
-      // A capitalised head is part of the name ("Communauté urbaine X"); a lower-case one describes it ("le pôle X").
-      const name = toks[i].cap ? full : proper;
-      ctx.out.push({ ...sp, sentence: ctx.s.index, name, actor: keyOf(name), kind: h.kind, via: 'head', forms: toks[i].cap ? [proper] : [full] });
+      // A capitalised head is part of the name ("Communauté urbaine X"); a lower-case describing one is not
+      // ("le pôle X", "la société X"), but "la mission nationale X" is not X itself.
+      const name = toks[i].cap || !h.descriptor ? full : proper;
+      ctx.out.push({ ...sp, sentence: ctx.s.index, name, actor: keyOf(name), kind: h.kind, via: 'head', forms: name === full ? [proper] : [full] });
       i = end;
       continue;
     }
-    if (ph.properName || (toks[i].cap && end > i)) {
+    if ((ph.properName && h.strong) || (toks[i].cap && end > i)) {
       if (!take(ctx, i, end)) continue;
       ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: keyOf(sp.text), kind: h.kind, via: 'head' });
       i = end;
@@ -278,7 +287,8 @@ function headMentions(ctx: Ctx): void {
       continue;
     }
     const anaphor = ANAPHORA[h.word];
-    if (anaphor && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
+    const complementOf = ['de', 'du', 'des', "d'"].includes(toks[i - 2]?.lower ?? '') && (det === "l'" || det === 'la' || det === 'le');
+    if (anaphor && !complementOf && det !== 'du' && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
       if (!take(ctx, i, end)) continue;
       ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: '', via: 'anaphor', refersTo: anaphor });
       i = end;
@@ -301,7 +311,7 @@ function distribute(toks: Token[], head: number, singularHead: string): { from: 
     out.push({ from, to: m, name: `${singularHead} ${prep}${/['’]$/.test(prep) ? '' : ' '}${toks.slice(k, m + 1).map((t) => t.text).join(' ')}`.replace(/\s+/g, ' ') });
     // "et de Y", "et d'Y", ", de Y"
     if ((toks[m + 1]?.lower === 'et' || toks[m + 1]?.text === ',') && COMPLEMENT.has(toks[m + 2]?.lower ?? '')) {
-      from = m + 1;
+      from = m + 2;
       i = m + 2;
       continue;
     }
@@ -322,9 +332,27 @@ function quotedMentions(ctx: Ctx): void {
     const before = toks[i - 1]?.lower ?? '';
     const h = headInfo(first);
     const singularArticle = ['un', 'une', 'le', 'la', "l'", 'du', "d'"].includes(before);
+    // A head noun just before the quotes names the thing: "une commission « emploi »", "son Pôle de … « X »".
+    let hd = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+      if (!toks[k].word) break;
+      const hk = headInfo(toks[k]);
+      if (hk && !hk.plural && (toks[k].cap || BEFORE_HEAD.has(toks[k - 1]?.lower ?? ''))) {
+        hd = k;
+        break;
+      }
+    }
+    const inner = span(ctx.s, i + 1, j - 1);
+    if (hd >= 0) {
+      if (!take(ctx, hd, j)) continue;
+      const lead = span(ctx.s, hd, i - 1).text;
+      const name = `${lead} ${inner.text}`;
+      ctx.out.push({ ...span(ctx.s, hd, j), sentence: ctx.s.index, name, actor: keyOf(name), kind: headInfo(toks[hd])!.kind, via: 'head', forms: [inner.text] });
+      i = j;
+      continue;
+    }
     if (!(first.cap || (singularArticle && (h || j - i >= 3)))) continue;
     if (!take(ctx, i, j)) continue;
-    const inner = span(ctx.s, i + 1, j - 1);
     ctx.out.push({ ...span(ctx.s, i, j), sentence: ctx.s.index, name: inner.text, actor: keyOf(inner.text), kind: h?.kind ?? 'programme', via: 'quoted' });
     i = j;
   }
@@ -340,12 +368,24 @@ function nameMentions(ctx: Ctx): void {
     if (m < i) continue;
     // Leading function words are not names ("Les", "Pour", "Tout").
     let a = i;
-    while (a <= m && FUNCTION_WORDS.has(toks[a].lower) && !toks[a].acronym) a++;
+    while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
+    // "Maire d'Aix": a title written with a capital is not part of the place's name.
+    while (a < m && TITLES[toks[a].lower] && CONNECTORS.has(toks[a + 1].lower)) a += 2;
     if (a > m) continue;
+    if (a === m && /^(?:The|A|An)$/.test(toks[a].text)) continue;
+    // "l'Économie Emmanuel Macron": a given name inside starts another name.
+    for (let k = a + 1; k < m; k++) {
+      if (GIVEN_NAMES.has(toks[k].lower.split('-')[0]) && isWordCap(toks[k + 1])) {
+        m = k - 1;
+        break;
+      }
+    }
+    // "Crédit agricole", "Voyage privé": one capitalised word and a lower-case adjective, inside a sentence.
+    if (m === a && a > 0 && toks[a].cap && !toks[a].acronym && toks[m + 1]?.word && !toks[m + 1].cap && NAME_ADJECTIVE.test(toks[m + 1].lower) && !ctx.taken[m + 1] && toks[m + 1].lower.length > 3 && !TITLES[toks[m + 1].lower] && !['de', 'du', 'des', "d'", 'à', 'au', 'aux', 'par'].includes(toks[m + 2]?.lower ?? '')) m++;
     const seq = toks.slice(a, m + 1);
     const text = span(ctx.s, a, m).text;
     const prev = toks[a - 1];
-    const atStart = a === 0 || (prev && (/^[«“"(:—–-]$/.test(prev.text) || (a === 1 && !prev.word)));
+    const atStart = a === 0 || (prev && (/^[«“"(:—–\-…!?.]$/.test(prev.text) || (a === 1 && !prev.word)));
     const single = seq.length === 1;
     const acronym = single && seq[0].acronym;
     if (acronym && (NOT_ACTOR_ACRONYMS.has(seq[0].text) || seq[0].text.length > 8)) { i = m; continue; }
@@ -412,6 +452,13 @@ function appositions(ctx: Ctx): void {
     const b = ms[k + 1];
     const between = text.slice(a.end - ctx.s.start, b.start - ctx.s.start);
     if (!/^\s*,\s*$/.test(between)) continue;
+    // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
+    if (b.via === 'anaphor' && a.via !== 'anaphor' && a.actor) {
+      b.actor = a.actor;
+      b.name = a.name;
+      b.refersTo = undefined;
+      continue;
+    }
     if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor') {
       b.kind = b.kind ?? a.kind;
       a.actor = b.actor;
@@ -423,7 +470,7 @@ function appositions(ctx: Ctx): void {
   for (const m of ms) {
     if (m.kind) continue;
     const after = text.slice(m.end - ctx.s.start, m.end - ctx.s.start + 40);
-    const r = /^\s*[,?:]\s*(?:une?|l['’]|la|le)\s+([\p{L}-]+)/iu.exec(after);
+    const r = /^\s*[,?:]\s*(?:une?|l['’])\s*([\p{L}-]+)/iu.exec(after);
     const h = r && HEADS[r[1].toLowerCase()];
     if (h) m.kind = h.kind;
   }
@@ -482,10 +529,11 @@ function resolveAnaphora(all: Mention[]): void {
   for (const m of all) if (m.actor && m.kind && !kindOf.has(m.actor)) kindOf.set(m.actor, m.kind);
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
-    if (m.via !== 'anaphor') continue;
+    if (m.via !== 'anaphor' || m.actor) continue;
     for (let j = k - 1; j >= 0; j--) {
       const o = all[j];
       if (m.sentence - o.sentence > 4) break;
+      if (o.sentence === m.sentence) continue;
       if (!o.actor || o.via === 'anaphor' || o.via === 'generic') continue;
       const kind = kindOf.get(o.actor);
       if (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')) {
@@ -538,4 +586,3 @@ function mostCommon<T>(xs: T[]): T | undefined {
   return [...c.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 }
 
-export { TITLES };

@@ -12,6 +12,8 @@ export interface RawTie {
   rule: string;
   /** Where in the tagged sentence the statement is (for status, amount and date). */
   at: [number, number];
+  /** The words that state the tie (verb, title, noun): negations and status cues are read around them. */
+  cue: [number, number];
   status?: RelStatus;
   confidence: number;
 }
@@ -31,6 +33,8 @@ const SLOT = String.raw`⟦(\d+)⟧`;
 const ADV = String.raw`(?:(?:pas|encore|déjà|aussi|également|notamment|officiellement|largement|entièrement|principalement|en partie|partiellement|directement|initialement|désormais|toujours|récemment|conjointement|majoritairement|bien|finalement|depuis|fortement|conjointement|de concert|en outre|ensuite|alors|elle-même|lui-même|historiquement|activement|financièrement)\s+)`;
 const AUX = String.raw`(?:(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|serait|seraient|fut|furent|a été|ont été|avait été|avaient été|sera|va être|vont être|devrait être|devraient être|pourrait être|pourraient être|doit être|doivent être|aurait été|auraient été|sont désormais|est désormais)\s+)`;
 const PREP_DE = String.raw`(?:de la|de l['’]|des|du|de|d['’])\s*`;
+/** Abstract nouns that follow "par" without being an agent ("par le biais", "par la suite"). */
+const NOT_AGENT = /^(?:biais|suite|passé|menu|voie|force|design|moyen|fait|bouche|hasard|exemple|principe|rapport|ailleurs|contre|intermédiaire|truchement|défaut|nature|définition|conséquent|endroit|occasion|mail|courrier|téléphone|décret|arrêté|loi|vote|décision|jeu|effet|biais)$/u;
 const TITLE_RE = Object.keys(TITLES).sort((a, b) => b.length - a.length).map(esc).join('|');
 const ORG_ROLE_RE = Object.keys(ORG_ROLES).map(esc).join('|');
 
@@ -92,7 +96,7 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
     if (m) p += m[0].length;
   }
   for (let guard = 0; guard < 30; guard++) {
-    let m = re(String.raw`\s*(?:(?:surtout|notamment|aussi|également|enfin|plutôt|même|bien sûr)\s+)?${DET}?(?:(?:nouvel(?:le)?|ancien(?:ne)?|jeune|grand(?:e)?|premier|première|petit(?:e)?)\s+)?${SLOT}`).exec(s.slice(p));
+    let m = re(String.raw`\s*(?:(?:surtout|notamment|aussi|également|enfin|plutôt|même|bien sûr)\s+)?${DET}?(?:(?:nouvel(?:le)?|ancien(?:ne)?|jeune|grand(?:e)?|premier|première|petit(?:e)?)\s+)?(?:(?:(?:vice|co)-?)?(?:${TITLE_RE})(?:e|s|es)?(?:\s+[\p{Ll}'’]+){0,3}?\s+${PREP_DE}${DET}?|\p{Ll}+s?\s+(?:de|d['’])\s*)?${SLOT}`).exec(s.slice(p));
     if (!m) {
       if (!opts.skipNonSlots || !ids.length) break;
       // "une collectivité, une université, et des partenaires …": skip a short item without a slot.
@@ -159,6 +163,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   const out: RawTie[] = [];
   const key = (id: number) => t.slots[id]?.actor;
   const isPerson = (id: number) => t.slots[id]?.kind === 'person' || rc.kindOf(key(id)) === 'person';
+  let cue: [number, number] | undefined;
   const add = (type: RelType, a: number | string, b: number | string, rule: string, at: [number, number], confidence: number, status?: RelStatus) => {
     const from = typeof a === 'number' ? key(a) : a;
     const to = typeof b === 'number' ? key(b) : b;
@@ -169,7 +174,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       if (via === 'anaphor') c -= 0.15;
       if (via === 'generic') c -= 0.1;
     }
-    out.push({ type, from, to, sentence: t.sentence, rule, at, status, confidence: Math.max(0.05, Math.min(0.99, c)) });
+    out.push({ type, from, to, sentence: t.sentence, rule, at, cue: cue ?? at, status, confidence: Math.max(0.05, Math.min(0.99, c)) });
   };
   const s = t.text;
 
@@ -177,7 +182,8 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   for (const v of VERBS) {
     const re = new RegExp(String.raw`(?<![\p{L}])(${participles(v.stems, v.irregular)})(?![\p{L}])((?:\s+[^\s⟦.;:]+){0,5}?)\s+par\s+`, 'giu');
     for (const m of s.matchAll(re)) {
-      const agents = readList(t, m.index! + m[0].length, { appositionPrefix: true, skipNonSlots: true });
+      cue = [m.index!, m.index! + m[1].length];
+      const agents = readList(t, m.index! + m[0].length, { appositionPrefix: true, skipNonSlots: true }) ?? genericAgent(m.index! + m[0].length);
       if (!agents) continue;
       // "labellisé ⟦L⟧ par ⟦G⟧": the label rule reads it.
       if (v.type === 'LABELS' && /⟦/.test(m[2])) continue;
@@ -188,6 +194,12 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       if (patient === undefined && fronted) {
         const after = new RegExp(String.raw`^\s*,\s*${DET}?(?:\p{Ll}+\s+)?${SLOT}`, 'iu').exec(s.slice(agents.end));
         if (after) patient = Number(after[1]);
+        // "Organisés par l'⟦A⟧, les ⟦B⟧ …": the list ran on into the subject, which follows ", les".
+        const last = agents.ids[agents.ids.length - 1];
+        if (patient === undefined && agents.ids.length >= 2 && new RegExp(String.raw`,\s*(?:les?|la|l['’])\s*⟦${last}⟧`, 'iu').test(s)) {
+          patient = last;
+          agents.ids = agents.ids.slice(0, -1);
+        }
       }
       let rule = 'passive';
       if (patient === undefined && v.type === 'FUNDS') {
@@ -210,13 +222,14 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   for (const v of ACTIVE_VERBS) {
     const re = new RegExp(String.raw`(?<![\p{L}])(${finite(v.stems, v.forms)})(?![\p{L}])\s+`, 'giu');
     for (const m of s.matchAll(re)) {
+      cue = [m.index!, m.index! + m[1].length];
       const subjects = subjectsBefore(t, m.index!);
       if (!subjects.length) continue;
-      const obj = new RegExp(String.raw`^(?:[^⟦.;:]{0,40}?\s)?${DET}?(?:\p{Ll}+\s+){0,2}?(?=⟦)`, 'iu').exec(s.slice(m.index! + m[0].length));
+      // Between verb and object: adverbs, an amount ("à hauteur de 2 M€"), an article and up to two adjectives.
+      const obj = new RegExp(String.raw`^${ADV}*(?:(?:à hauteur de\s+|pour\s+)?[\d\s,.]+(?:millions?|milliards?|M€|k€|€|euros?)(?:\s+d['’]euros)?\s+)?${ADV}*${DET}?(?:\p{Ll}+\s+){0,2}?(?=⟦)`, 'iu').exec(s.slice(m.index! + m[0].length));
       if (!obj) continue;
       const gap = obj[0];
-      // A gap is an amount or adverbs, not a clause: no verb-like word of its own and no "que".
-      if (/\b(?:que|qui|dont|mais|car)\b/iu.test(gap)) continue;
+      if (/(?<![\p{L}])(?:que|qui|dont|mais|car|depuis|à|en|dans|vers|sur)(?![\p{L}])/iu.test(gap)) continue;
       const objects = readList(t, m.index! + m[0].length + gap.length);
       if (!objects) continue;
       for (const a of subjects) for (const b of objects.ids) {
@@ -227,6 +240,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   }
 
   // 3. Titles: "⟦P⟧, président de ⟦O⟧ et patron de ⟦O2⟧", "l'adjoint au maire de ⟦O⟧, ⟦P⟧", "le ministre de ⟦O⟧ ⟦P⟧".
+  const titleObjects = new Set<number>();
   const titleRe = String.raw`(?<![\p{L}])(?:(?:vice|co)-?)?(${TITLE_RE})(?:e|s|es)?(?![\p{L}])([^⟦,.;:()]{0,45}?)\s(?:${PREP_DE}|au sein d[eu]\s+|chez\s+)${DET}?(?:[\p{Ll}\-]+\s+){0,3}?${SLOT}`;
   for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,\s*${DET}?`, 'giu'))) {
     const p = Number(m[1]);
@@ -235,8 +249,10 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     for (let k = 0; k < 4; k++) {
       const tm = new RegExp(`^${titleRe}`, 'iu').exec(s.slice(pos));
       if (!tm) break;
+      cue = [pos, pos + tm[1].length];
       const title = tm[1].toLowerCase();
       const o = Number(tm[3]);
+      titleObjects.add(o);
       if (!isPerson(o) || title === 'partenaire') roleTie(p, o, title, tm[2], [m.index!, pos + tm[0].length], 'title-after');
       pos += tm[0].length;
       const more = new RegExp(String.raw`^(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)${DET}?(?=(?:(?:vice|co)-?)?(?:${TITLE_RE}))`, 'iu').exec(s.slice(pos));
@@ -245,9 +261,12 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     }
   }
   for (const m of s.matchAll(new RegExp(String.raw`${titleRe}(?:\s*,\s*|\s+)${SLOT}`, 'giu'))) {
+    cue = [m.index!, m.index! + m[1].length];
     const o = Number(m[3]);
     const p = Number(m[4]);
     if (!isPerson(p) || isPerson(o)) continue;
+    // "⟦A⟧, vice-président de ⟦O⟧, ⟦B⟧, …": the title is A's, B starts the next item.
+    if (new RegExp(String.raw`⟦\d+⟧\s*,\s*${DET}?(?:(?:vice|co)-?)?$`, 'iu').test(s.slice(0, m.index!))) continue;
     roleTie(p, o, m[1].toLowerCase(), m[2], [m.index!, m.index! + m[0].length], 'title-before');
   }
   function roleTie(p: number, o: number, title: string, between: string, at: [number, number], rule: string): void {
@@ -264,23 +283,26 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     add(type, p, org, rule, at, 0.8, ended ? 'ended' : undefined);
   }
 
+  cue = undefined;
   // 4. Organisation roles in apposition: "⟦A⟧, l'ancienne société éditrice de ⟦B⟧", "⟦A⟧, filiale de ⟦B⟧".
   for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,\s*${DET}?((?:ancien(?:ne)?|ex-)\s*)?(?:[\p{L}\-]+\s+){0,2}?(${ORG_ROLE_RE})s?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     const a = Number(m[1]);
     const b = Number(m[4]);
-    if (isPerson(a)) continue;
+    if (isPerson(a) || titleObjects.has(a)) continue;
     const r = ORG_ROLES[m[3].toLowerCase()];
     const [from, to] = r.reverse ? [b, a] : [a, b];
     add(r.type, from, to, 'org-role', [m.index!, m.index! + m[0].length], 0.7, m[2] ? 'ended' : undefined);
   }
 
+  cue = undefined;
   // 5. Partner lists: "des partenaires … que sont ⟦A⟧ et ⟦B⟧", "partenaires fondateurs comme ⟦A⟧, ⟦B⟧".
   for (const m of s.matchAll(/(?<![\p{L}])partenaires?(?![\p{L}])([^⟦.;]{0,60}?)(?:\bcomme\b|\btels? que\b|\btelles? que\b|\bdont\b|\bque sont\b|\bqui sont\b|:|,\s*à savoir|\bnotamment\b)\s*/giu)) {
     const list = readList(t, m.index! + m[0].length);
     if (!list) continue;
     const explicit = new RegExp(String.raw`${PREP_DE}${DET}?${SLOT}`, 'iu').exec(m[1]);
     const anchor = explicit ? Number(explicit[1]) : anchorBefore(m.index!);
-    if (anchor === undefined) continue;
+    if (anchor === undefined || isPerson(anchor)) continue;
+    cue = [m.index!, m.index! + 11];
     for (const b of list.ids) add('PARTNERS_WITH', b, anchor, 'partner-list', [m.index!, list.end], 0.6);
   }
   // "les partenaires (publics) du ⟦X⟧ (⟦A⟧, ⟦B⟧, ⟦C⟧)": partners of X and of one another.
@@ -307,6 +329,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${ALLIANCE_NOUNS.join('|')})(?![\p{L}])[^⟦.;]{0,120}?(?::|\(|\bentre\b|\bréunissant\b|\bassociant\b)\s*`, 'giu'))) {
     const list = readList(t, m.index! + m[0].length);
     if (!list || list.ids.length < 2) continue;
+    cue = [m.index!, m.index! + 12];
     pairwise(list.ids, 'alliance', [m.index!, list.end], 0.6);
   }
   // "⟦A⟧ et ⟦B⟧ s'associent / s'allient / ont signé un partenariat".
@@ -321,6 +344,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     add('PARTNERS_WITH', a, Number(m[1]), 'interest', [m.index!, m.index! + m[0].length], 0.6, 'interest');
   }
 
+  cue = undefined;
   // 6. Governance: "le pilotage de ⟦B⟧ a été confié à ⟦C⟧", "⟦C⟧ … en charge de la gestion de ⟦B⟧".
   const gov = GOVERNANCE_NOUNS.join('|');
   for (const m of s.matchAll(new RegExp(String.raw`(?:${gov})\s+${PREP_DE}${DET}?${SLOT}[^⟦.;]{0,90}?confiée?s?\s+(?:[^⟦.;]{0,40}?\s)?(?:à|au|aux)\s+(?:[^⟦.;]{0,50}?,\s*)?${DET}?${SLOT}`, 'giu'))) {
@@ -345,16 +369,19 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const a = anchorBefore(m.index!);
     if (a === undefined) continue;
     const between = s.slice(0, m.index!);
-    if (!/(?:souhait|envisag|veu[tl]|prévoi|projet|annonc|réfléchi|prépar|lanc|pilot|port)\p{L}*\s+(?:\p{Ll}+\s+){0,3}$/iu.test(between)) continue;
+    if (!/(?:souhait|envisag|veu[tl]|prévoi|projet|annonc|réfléchi|prépar|lanc|pilot|port)\p{L}*\s+(?:\p{Ll}+(?:['’]\s*|\s+)){0,3}$/iu.test(between)) continue;
     add('PILOTS', a, Number(m[1]), 'creation', [m.index!, m.index! + m[0].length], 0.55);
   }
 
+  cue = undefined;
   // 7. Labels: "⟦A⟧ a été labellisé ⟦L⟧ par ⟦G⟧", "⟦A⟧ a obtenu le ⟦prix …⟧", "⟦A⟧, lauréat du ⟦L⟧".
-  for (const m of s.matchAll(new RegExp(String.raw`labellisée?s?\s+(?:${ADV})*${DET}?${SLOT}(?:\s+par\s+${DET}?${SLOT})?`, 'giu'))) {
+  for (const m of s.matchAll(new RegExp(String.raw`labellisée?s?\s+(?:${ADV})*${DET}?${SLOT}(\s+par\s+)?`, 'giu'))) {
     const a = slotBefore(t, m.index!);
     if (!a) continue;
+    cue = [m.index!, m.index! + 12];
     add('LABELS', Number(m[1]), a.id, 'labelled', [a.start, m.index! + m[0].length], 0.75);
-    if (m[2]) add('PILOTS', Number(m[2]), Number(m[1]), 'label-awarder', [m.index!, m.index! + m[0].length], 0.6);
+    const g = m[2] ? readList(t, m.index! + m[0].length) ?? genericAgent(m.index! + m[0].length) : undefined;
+    for (const x of g?.ids ?? []) add('PILOTS', x, Number(m[1]), 'label-awarder', [m.index!, g!.end], 0.6);
   }
   for (const m of s.matchAll(new RegExp(String.raw`(?:obtenu|décroché|reçu|remporté|obtient|obtiennent|décroche|décrochent|reçoit|reçoivent|remporte|remportent)\s+${DET}?(?:(?:label|prix|trophée|titre|distinction)\s+)?${SLOT}`, 'giu'))) {
     const l = Number(m[1]);
@@ -373,6 +400,15 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     add('PILOTS', Number(m[2]), l, 'label-awarder', [m.index!, m.index! + m[0].length], 0.6);
   }
 
+  cue = undefined;
+  // A prize given at an event: "un ⟦prix …⟧ lors du dernier ⟦salon⟧" → the event runs the prize.
+  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s+(?:lors|au cours)\s+(?:du|de la|de l['’]|des)\s*(?:(?:dernier|dernière|prochain|prochaine)\s+)?${SLOT}`, 'giu'))) {
+    const l = Number(m[1]);
+    if (rc.kindOf(key(l)) !== 'label' && t.slots[l].kind !== 'label') continue;
+    add('PILOTS', Number(m[2]), l, 'prize-at-event', [m.index!, m.index! + m[0].length], 0.6);
+  }
+
+  cue = undefined;
   // 8. Money: "⟦A⟧ accorde 2 M€ à ⟦B⟧", "⟦B⟧ a reçu 200 000 euros de ⟦A⟧", "un chèque de 50 000 euros de ⟦A⟧ pour ⟦B⟧".
   const give = `(?:${GIVE_STEMS.join('|')})(?:e|ent|é|ée|és|ées|era|eront|erait|eraient|ait|aient)`;
   for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(?:a|ont|avait|avaient|va|vont|devrait|devraient)\s+)?${give}(?![\p{L}])([^⟦.;]{0,70}?)\s(?:à|au|aux)\s+${DET}?${SLOT}`, 'giu'))) {
@@ -392,8 +428,21 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   return out;
 
+  /** "par le gouvernement": a definite or indefinite singular noun as the agent, made an actor of its own. */
+  function genericAgent(pos: number): ListRead | undefined {
+    const g = /^(le|la|l['’]|un|une)\s*(\p{Ll}[\p{L}\-]{3,})(?:\s+(\p{Ll}+(?:ien|ienne|al|ale|ais|aise|ois|oise|ique|el|elle|aire)))?(?=[\s,.;:)]|$)/u.exec(s.slice(pos));
+    if (!g || /s$/.test(g[2]) || NOT_AGENT.test(g[2]) || TITLES[g[2]]) return undefined;
+    // The first item of a list of unnamed agents ("par une collectivité, une université, …") names none of them.
+    if (/^\s*,\s*(?:une?|des|la|le|les|l['’])\s/iu.test(s.slice(pos + g[0].length))) return undefined;
+    const name = g[3] ? `${g[2]} ${g[3]}` : g[2];
+    const id = t.slots.length;
+    t.slots.push({ start: -1, end: -1, sentence: t.sentence, name, actor: rc.synth(name, 'company', t.sentence), via: 'generic' });
+    return { ids: [id], end: pos + g[0].length };
+  }
+
   function anchorBefore(pos: number, preferSubject = false): number | undefined {
-    const ids = [...s.slice(0, pos).matchAll(/⟦(\d+)⟧/g)].map((x) => Number(x[1]));
+    // Slots after a place preposition ("basé à ⟦X⟧") are where, not who.
+    const ids = [...s.slice(0, pos).matchAll(/(?<!(?<![\p{L}])(?:à|en|dans|depuis|vers|sur)\s+)⟦(\d+)⟧/giu)].map((x) => Number(x[1]));
     if (!ids.length) return undefined;
     const orgs = ids.filter((i) => !isPerson(i));
     if (preferSubject) return ids[ids.length - 1];

@@ -76,7 +76,18 @@ export function sentences(text: string): Sentence[] {
   const paraRe = /[^\n]+/g;
   for (let p = paraRe.exec(joined); p; p = paraRe.exec(joined)) {
     let pending: { start: number; end: number } | undefined;
+    // The segmenter does not end a sentence at "…" followed by a capital: cut there too.
+    const pieces: { index: number; segment: string }[] = [];
     for (const s of seg.segment(p[0])) {
+      let from = 0;
+      for (const cut of s.segment.matchAll(/…\s+(?=\p{Lu})/gu)) {
+        const to = cut.index! + cut[0].length;
+        pieces.push({ index: s.index + from, segment: s.segment.slice(from, to) });
+        from = to;
+      }
+      pieces.push({ index: s.index + from, segment: s.segment.slice(from) });
+    }
+    for (const s of pieces) {
       const start = p.index + s.index;
       const end = start + s.segment.length;
       if (pending && (ABBREVIATIONS.test(joined.slice(pending.start, pending.end)) || /^\s*\p{Ll}/u.test(s.segment))) {
