@@ -37,13 +37,14 @@ function main(): void {
 
   for (const setting of ['empty graph', 'leave-one-out'] as const) {
     console.log(`\n## ${setting}\n`);
-    console.log(`${pad('article', 30)} ${pad('actors', 16)} ${pad('rel. recall', 18)} rel. precision`);
+    console.log(`${pad('article', 30)} ${pad('actors', 16)} ${pad('rel. recall', 18)} ${pad('rel. precision', 18)} precision, any sentence`);
     const goldActors = new Set<string>();
     const goldRels = new Set<string>();
     const foundActors = new Set<string>();
     const foundRels = new Set<string>();
     let candidates = 0;
     let correct = 0;
+    let sameTie = 0;
     const rules: Scores['rules'] = {};
     const started = Date.now();
     for (const src of articles) {
@@ -60,6 +61,7 @@ function main(): void {
       sc.foundRelIds.forEach((id) => foundRels.add(id));
       candidates += sc.relationships.candidates;
       correct += sc.relationships.correct;
+      sameTie += sc.relationships.sameTie;
       for (const [r, v] of Object.entries(sc.rules)) {
         rules[r] = rules[r] ?? { candidates: 0, correct: 0 };
         rules[r].candidates += v.candidates;
@@ -68,7 +70,8 @@ function main(): void {
       console.log(
         `${pad(src.id, 30)} ${pad(`${pct(sc.actors.found, sc.actors.gold)} (${sc.actors.found}/${sc.actors.gold})`, 16)} ` +
           `${pad(`${pct(sc.relationships.found, sc.relationships.gold)} (${sc.relationships.found}/${sc.relationships.gold})`, 18)} ` +
-          `${pct(sc.relationships.correct, sc.relationships.candidates)} (${sc.relationships.correct}/${sc.relationships.candidates})`,
+          `${pad(`${pct(sc.relationships.correct, sc.relationships.candidates)} (${sc.relationships.correct}/${sc.relationships.candidates})`, 18)} ` +
+          `${pct(sc.relationships.sameTie, sc.relationships.candidates)}`,
       );
       if (verbose) {
         console.log(`  missed actors: ${sc.missedActors.join(', ')}`);
@@ -78,7 +81,7 @@ function main(): void {
     }
     console.log(
       `${pad('overall', 30)} ${pad(`${pct(foundActors.size, goldActors.size)} (${foundActors.size}/${goldActors.size})`, 16)} ` +
-        `${pad(`${pct(foundRels.size, goldRels.size)} (${foundRels.size}/${goldRels.size})`, 18)} ${pct(correct, candidates)} (${correct}/${candidates})`,
+        `${pad(`${pct(foundRels.size, goldRels.size)} (${foundRels.size}/${goldRels.size})`, 18)} ${pad(`${pct(correct, candidates)} (${correct}/${candidates})`, 18)} ${pct(sameTie, candidates)}`,
     );
     console.log(`(${articles.length} articles in ${Date.now() - started} ms)`);
     if (verbose) {

@@ -6,7 +6,7 @@ import { sentences } from '../../server/extract/segment';
 
 export interface Scores {
   actors: { gold: number; found: number };
-  relationships: { gold: number; found: number; candidates: number; correct: number };
+  relationships: { gold: number; found: number; candidates: number; correct: number; sameTie: number };
   missedActors: string[];
   missedRelationships: string[];
   wrong: string[];
@@ -92,11 +92,16 @@ export function scoreArticle(gold: Dataset, sourceId: string, text: string, ex: 
   const rules: Scores['rules'] = {};
   const wrong: string[] = [];
   let correct = 0;
+  // Lenient: the candidate is a seed tie of this article (type and ends) read from another sentence of it.
+  let sameTie = 0;
   const nameOf = new Map(ex.actors.map((a) => [a.key, a.name]));
   for (const c of ex.relationships) {
     const hit = goldRels.filter((r) => matches(c, r));
     rules[c.rule] = rules[c.rule] ?? { candidates: 0, correct: 0 };
     rules[c.rule].candidates++;
+    const f = candIs.get(c.from) ?? new Set();
+    const t = candIs.get(c.to) ?? new Set();
+    if (goldRels.some((r) => r.type === c.type && ((f.has(r.source) && t.has(r.target)) || (r.type === 'PARTNERS_WITH' && f.has(r.target) && t.has(r.source))))) sameTie++;
     if (hit.length) {
       correct++;
       rules[c.rule].correct++;
@@ -107,7 +112,7 @@ export function scoreArticle(gold: Dataset, sourceId: string, text: string, ex: 
   if (unlocated.length) throw new Error(`${sourceId}: excerpts not found in the article for ${unlocated.join(', ')}`);
   return {
     actors: { gold: goldActorIds.size, found: foundActorIds.size },
-    relationships: { gold: goldRels.length, found: foundRelIds.size, candidates: ex.relationships.length, correct },
+    relationships: { gold: goldRels.length, found: foundRelIds.size, candidates: ex.relationships.length, correct, sameTie },
     missedActors: [...goldActorIds].filter((id) => !foundActorIds.has(id)),
     missedRelationships: goldRels.filter((r) => !foundRelIds.has(relKey(r))).map(relKey),
     wrong,

@@ -177,6 +177,8 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
     if (t.word && (t.cap || t.acronym) && !FUNCTION_WORDS.has(t.lower)) {
       let m = i;
       while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])))) m++;
+      // "The camp": an English article alone is not a name.
+      if (m === i && /^(?:The|A|An)$/.test(t.text) && toks[m + 1]?.word) m++;
       end = m;
       properName = true;
       i = m + 1;
@@ -234,6 +236,14 @@ function headMentions(ctx: Ctx): void {
     const ph = extendPhrase(toks, i, toks[i].cap);
     let end = ph.end;
     while (end > i && ctx.taken[end]) end--;
+    // "la mission nationale <Known>": a head that is not a mere description makes another actor of the phrase.
+    if (!h.descriptor && !h.plural && end > i) {
+      const inner = ctx.out.find((o) => o.via === 'gazetteer' && o.start > toks[i].start && o.end <= toks[end].end);
+      if (inner && !ctx.taken[i] && toks.slice(i + 1).findIndex((t) => t.start === inner.start) >= 0) {
+        ctx.out.splice(ctx.out.indexOf(inner), 1);
+        for (let k = i + 1; k <= end; k++) if (toks[k].start >= inner.start && toks[k].end <= inner.end) ctx.taken[k] = false;
+      }
+    }
     if (end > i && toks.slice(i + 1, end + 1).some((_, k) => ctx.taken[i + 1 + k])) {
       // A known actor sits inside the phrase ("l'association <Known>"): let it stand as the mention.
       const inner = toks.findIndex((_, k) => k > i && k <= end && ctx.taken[k]);
@@ -279,14 +289,15 @@ function headMentions(ctx: Ctx): void {
       i = end;
       continue;
     }
-    if (h.strong && end > i && (ph.complements > 0 || DETERMINERS.has(det ?? ''))) {
+    const anaphor = ANAPHORA[h.word];
+    const definite = DEFINITE.has(det ?? '') || det === 'les';
+    if (h.strong && end > i && (ph.complements > 0 || (DETERMINERS.has(det ?? '') && !(definite && anaphor)))) {
       // A generic institution without a name: an actor if the text makes it act (the rules keep it only then).
       if (!take(ctx, i, end)) continue;
       ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: keyOf(sp.text), kind: h.kind, via: 'generic' });
       i = end;
       continue;
     }
-    const anaphor = ANAPHORA[h.word];
     const complementOf = ['de', 'du', 'des', "d'"].includes(toks[i - 2]?.lower ?? '') && (det === "l'" || det === 'la' || det === 'le');
     if (anaphor && !complementOf && det !== 'du' && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
       if (!take(ctx, i, end)) continue;
@@ -321,7 +332,7 @@ function distribute(toks: Token[], head: number, singularHead: string): { from: 
 }
 
 /** Quoted names: « X », “X”, "X" after an article or a head noun, or capitalised. */
-function quotedMentions(ctx: Ctx): void {
+function quotedMentions(ctx: Ctx, gz: Gazetteer): void {
   const toks = ctx.s.tokens;
   for (let i = 0; i < toks.length; i++) {
     if (!QUOTES_OPEN.has(toks[i].text)) continue;
@@ -352,6 +363,8 @@ function quotedMentions(ctx: Ctx): void {
       continue;
     }
     if (!(first.cap || (singularArticle && (h || j - i >= 3)))) continue;
+    const known = gz.lookup(fold(stripDet(inner.text)))[0];
+    if (known) continue;
     if (!take(ctx, i, j)) continue;
     ctx.out.push({ ...span(ctx.s, i, j), sentence: ctx.s.index, name: inner.text, actor: keyOf(inner.text), kind: h?.kind ?? 'programme', via: 'quoted' });
     i = j;
@@ -428,8 +441,9 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
   const all: Mention[] = [];
   for (const s of sents) {
     const ctx: Ctx = { s, taken: s.tokens.map(() => false), out: [], docLower, docCapMid };
+    // Quoted names first: "« Bourse <Known> »" is another actor than <Known>; a quoted known name stays known.
+    quotedMentions(ctx, gz);
     gazetteerMentions(ctx, gz);
-    quotedMentions(ctx);
     headMentions(ctx);
     nameMentions(ctx);
     appositions(ctx);
@@ -451,15 +465,19 @@ function appositions(ctx: Ctx): void {
     const a = ms[k];
     const b = ms[k + 1];
     const between = text.slice(a.end - ctx.s.start, b.start - ctx.s.start);
-    if (!/^\s*,\s*$/.test(between)) continue;
+    if (!/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
+    // An apposition is closed by punctuation: "une association, X, créée en…" but not "Approché par un fonds, X réfléchit".
+    const closed = /^\s*(?:[,.;:)]|$)/.test(text.slice(b.end - ctx.s.start));
     // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
     if (b.via === 'anaphor' && a.via !== 'anaphor' && a.actor) {
       b.actor = a.actor;
       b.name = a.name;
+      b.via = a.via;
+      b.kind = b.kind ?? a.kind;
       b.refersTo = undefined;
       continue;
     }
-    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor') {
+    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && /^\s*,\s*$/.test(between)) {
       b.kind = b.kind ?? a.kind;
       a.actor = b.actor;
       a.name = b.name;

@@ -104,13 +104,21 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
       if (!skip) break;
       p += skip[0].length;
     } else {
+      const titled = new RegExp(`(?:${TITLE_RE})`, 'iu').test(m[0]);
       ids.push(Number(m[1]));
       p += m[0].length;
       // "le ministre de ⟦org⟧ ⟦person⟧": the person is the item.
+      let person = false;
       for (let n = re(String.raw`\s*${SLOT}`).exec(s.slice(p)); n; n = re(String.raw`\s*${SLOT}`).exec(s.slice(p))) {
         if (t.slots[Number(n[1])].kind !== 'person') break;
         ids[ids.length - 1] = Number(n[1]);
         p += n[0].length;
+        person = true;
+      }
+      // "⟦P⟧, actionnaire de ⟦O⟧": a title after an item describes it, it is not another item.
+      if (titled && !person) {
+        ids.pop();
+        break;
       }
       const paren = re(String.raw`\s*\(([^)]{0,120})\)`).exec(s.slice(p));
       if (paren) {
@@ -196,7 +204,8 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
         if (after) patient = Number(after[1]);
         // "Organisés par l'⟦A⟧, les ⟦B⟧ …": the list ran on into the subject, which follows ", les".
         const last = agents.ids[agents.ids.length - 1];
-        if (patient === undefined && agents.ids.length >= 2 && new RegExp(String.raw`,\s*(?:les?|la|l['’])\s*⟦${last}⟧`, 'iu').test(s)) {
+        const runsOn = new RegExp(String.raw`,\s*(?:(?:les?|la|l['’])\s*)?⟦${last}⟧(?:\s*,[^⟦,]*,)?\s+\p{Ll}`, 'iu').test(s);
+        if (patient === undefined && agents.ids.length >= 2 && (runsOn || new RegExp(String.raw`,\s*(?:les?|la|l['’])\s*⟦${last}⟧`, 'iu').test(s))) {
           patient = last;
           agents.ids = agents.ids.slice(0, -1);
         }
