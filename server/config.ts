@@ -15,6 +15,8 @@ const Env = z.object({
   MAILLAGE_CYPHER_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
   // Short tokens are guessable; the console's writes are the one way to change data outside the loader.
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
 });
 
 export interface DbConfig {
@@ -43,6 +45,9 @@ export interface Config {
   seedFile: string;
   autoload: boolean;
   cypher: CypherConfig;
+  /** Anonymous reads allowed (MAILLAGE_PUBLIC_READ). */
+  publicRead: boolean;
+  sessionHours: number;
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -67,5 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MAILLAGE_CYPHER_MAX_BYTES,
       adminToken: e.MAILLAGE_ADMIN_TOKEN,
     },
+    publicRead: e.MAILLAGE_PUBLIC_READ,
+    sessionHours: e.MAILLAGE_SESSION_HOURS,
   };
 }

@@ -24,6 +24,16 @@ const FILES = {
   pathsEndpoints: 'queries/paths-endpoints.cypher',
   fundingUpstream: 'queries/funding-upstream.cypher',
   fundingDownstream: 'queries/funding-downstream.cypher',
+  userCreate: 'auth/user-create.cypher',
+  userGet: 'auth/user-get.cypher',
+  userList: 'auth/user-list.cypher',
+  userUpdate: 'auth/user-update.cypher',
+  userRemove: 'auth/user-remove.cypher',
+  userCount: 'auth/user-count.cypher',
+  sessionCreate: 'auth/session-create.cypher',
+  sessionGet: 'auth/session-get.cypher',
+  sessionDelete: 'auth/session-delete.cypher',
+  accountsWipe: 'auth/accounts-wipe.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;
