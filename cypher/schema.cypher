@@ -12,3 +12,5 @@ CREATE INDEX pilots_id IF NOT EXISTS FOR ()-[r:PILOTS]-() ON (r.id);
 CREATE INDEX partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.id);
 CREATE INDEX labels_id IF NOT EXISTS FOR ()-[r:LABELS]-() ON (r.id);
 CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);
+// The graph version node (one): caches and metrics key on its version.
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;
