@@ -40,7 +40,7 @@ const asView = (f: Filters): ViewState => ({
   offStatuses: f.statuses ? REL_STATUSES.filter((s) => !f.statuses!.includes(s)) : [],
   year: f.year, amountMin: f.amountMin, amountMax: f.amountMax, hideIsolated: f.hideIsolated ?? false,
 });
-const qs = (f: Filters & Record<string, unknown>) =>
+const qs = (f: Filters) =>
   Object.entries(f).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${encodeURIComponent(Array.isArray(v) ? v.join(',') : String(v))}`).join('&');
 
 const degree = new Map<string, number>();
