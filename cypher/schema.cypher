@@ -16,3 +16,5 @@ CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);
 CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.name IS UNIQUE;
 CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE;
 CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
+// The graph version node (one): caches and metrics key on its version.
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;

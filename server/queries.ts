@@ -11,6 +11,8 @@ const FILES = {
   loadRelationships: 'load/relationships.cypher',
   existingActors: 'load/existing-actors.cypher',
   wipe: 'load/wipe.cypher',
+  bumpVersion: 'load/bump-version.cypher',
+  graphVersion: 'queries/graph-version.cypher',
   counts: 'queries/counts.cypher',
   actorSearch: 'queries/actor-search.cypher',
   actorSearchFuzzy: 'queries/actor-search-fuzzy.cypher',
@@ -34,6 +36,16 @@ const FILES = {
   sessionGet: 'auth/session-get.cypher',
   sessionDelete: 'auth/session-delete.cypher',
   accountsWipe: 'auth/accounts-wipe.cypher',
+  graphStats: 'graph/stats.cypher',
+  graphTotals: 'graph/totals.cypher',
+  graphMatching: 'graph/matching.cypher',
+  overviewByDegree: 'graph/overview-by-degree.cypher',
+  actorsByIds: 'graph/actors-by-ids.cypher',
+  keepLinked: 'graph/keep-linked.cypher',
+  tiesAmong: 'graph/ties-among.cypher',
+  elementsActors: 'graph/elements-actors.cypher',
+  elementsTies: 'graph/elements-ties.cypher',
+  relationship: 'graph/relationship.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;
