@@ -85,7 +85,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const raw: (RawTie & { status: RelStatus; amount?: ReturnType<typeof amounts>[number]; date?: string })[] = [];
   for (const s of sents) {
     const ms = bySentence.get(s.index) ?? [];
-    if (ms.length < 2 && !ms.some((m) => m.kind === 'person')) continue;
+    if (!ms.length) continue;
     const t = tag(s.index, s.text, s.start, ms);
     for (const tie of readTies(t, rc)) {
       const a = untag(t, tie.at[0], s);

@@ -6,7 +6,7 @@ import type { ActorKind, RelType } from '../../model/vocabulary';
 /**
  * Nouns that head the name of an organisation, a place acting as one, a programme or an event, with the kind
  * they suggest. `strong` heads make an actor of their noun phrase even without a proper name
- * ("un fonds d'investissement canadien"); weak ones only describe a name that follows ("la filière X").
+ * ("un fonds d'investissement suisse"); weak ones only describe a name that follows ("la filière X").
  */
 export const HEADS: Record<string, { kind: ActorKind; strong: boolean; descriptor?: boolean }> = {
   association: { kind: 'association', strong: true, descriptor: true },
@@ -241,7 +241,7 @@ export const NEGATION = /\b(?:ne|n['’])\s*(?:\p{L}+['’]?\s+){0,3}?(?:pas|jam
 /** Reported or doubtful statements ("selon des rumeurs", conditional past): never an effective tie. */
 export const HEDGES = /\b(?:aur(?:ait|aient)\s+\p{L}+(?:é|ée|és|ées|i|is|u|us)\b|selon (?:des|certaines) (?:rumeurs|sources)|il se murmure|peut-être|sans doute|éventuel(?:le)?(?:ment)?|rumeur)/iu;
 
-/** Adjective endings: "Crédit agricole", "Voyage privé" are names whose second word is not capitalised. */
+/** Adjective endings: "Banque populaire", "Transport rapide" are names whose second word is not capitalised. */
 export const NAME_ADJECTIVE = /(?:é|ée|és|ées|ique|iques|al|ale|aux|ien|ienne|ois|oise|ais|aise|aire|el|elle|if|ive|ain|aine)$/u;
 
 /** Function words: never part of a name when capitalised at the start of a sentence. */

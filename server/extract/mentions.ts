@@ -45,7 +45,7 @@ export interface CandidateActor {
 
 const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'au', 'aux']);
 const DEFINITE = new Set(['le', 'la', "l'", 'ce', 'cet', 'cette', 'du', 'au']);
-const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', "l'", '&', 'of', 'the', 'and', 'von', 'van', 'der', 'di', 'da', 'del', 'sur', 'en']);
+const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', "l'", '&', 'of', 'the', 'and', 'by', 'von', 'van', 'der', 'di', 'da', 'del', 'sur', 'en']);
 const COMPLEMENT = new Set(['de', 'du', 'des', "d'"]);
 const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
 const PRONOUN_SUFFIX = /-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$/u;
@@ -117,7 +117,7 @@ function gazetteerMentions(ctx: Ctx, gz: Gazetteer): void {
       const hits = gz.lookup(words.join(' '));
       if (!hits.length) continue;
       const single = i === j;
-      // One-word aliases ("Aix", "Etat", an acronym) must look like a name: capitalised, or upper case for an acronym.
+      // One-word aliases ("Brest", "Région", an acronym) must look like a name: capitalised, or upper case for an acronym.
       const okCase = hits.filter((h) => {
         if (!single) return true;
         const form = stripDet(h.form);
@@ -174,10 +174,11 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
       }
       break;
     }
-    if (t.word && (t.cap || t.acronym) && !FUNCTION_WORDS.has(t.lower)) {
+    // "l'association Les Cordées": a capitalised article starts the name when a capitalised word follows.
+    if (t.word && (t.cap || t.acronym) && (!FUNCTION_WORDS.has(t.lower) || (t.cap && isWordCap(toks[i + 1]) && i > head))) {
       let m = i;
       while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])))) m++;
-      // "The camp": an English article alone is not a name.
+      // "The hub": an English article alone is not a name.
       if (m === i && /^(?:The|A|An)$/.test(t.text) && toks[m + 1]?.word) m++;
       end = m;
       properName = true;
@@ -204,7 +205,7 @@ function capSequence(toks: Token[], i: number): number | undefined {
       m++;
       continue;
     }
-    // Connectors only between two capitalised words: "Caisse des Dépôts", "Côte d'Azur".
+    // Connectors only between two capitalised words: "Banque des Territoires", "Val d'Oise".
     let k = m + 1;
     while (k < toks.length && CONNECTORS.has(toks[k].lower) && k - m <= 2) k++;
     if (k > m + 1 && isWordCap(toks[k]) && !FUNCTION_WORDS.has(toks[k].lower)) {
@@ -223,7 +224,7 @@ function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong
   return h ? { word: w, kind: h.kind, strong: h.strong, descriptor: !!h.descriptor, plural: w !== t.lower } : undefined;
 }
 
-/** Institutional noun phrases ("la communauté urbaine de X", "l'association X", "un fonds d'investissement canadien") and anaphors ("la structure"). */
+/** Institutional noun phrases ("la communauté de communes de X", "l'association X", "un fonds d'investissement suisse") and anaphors ("la structure"). */
 function headMentions(ctx: Ctx): void {
   const toks = ctx.s.tokens;
   for (let i = 0; i < toks.length; i++) {
@@ -259,7 +260,7 @@ function headMentions(ctx: Ctx): void {
       return undefined;
     })();
     if (h.plural && ph.properName) {
-      // "les villes de Marseille et d'Aix": one mention per city, named with the singular head.
+      // "les villes de Rennes et d'Évry": one mention per city, named with the singular head.
       const parts = distribute(toks, i, h.word);
       if (parts.length > 1) {
         for (const p of parts) {
@@ -276,7 +277,7 @@ function headMentions(ctx: Ctx): void {
       if (!take(ctx, i, end)) continue;
       const proper = span(ctx.s, nameStart, end).text;
       const full = sp.text;
-      // A capitalised head is part of the name ("Communauté urbaine X"); a lower-case describing one is not
+      // A capitalised head is part of the name ("Communauté de communes X"); a lower-case describing one is not
       // ("le pôle X", "la société X"), but "la mission nationale X" is not X itself.
       const name = toks[i].cap || !h.descriptor ? full : proper;
       ctx.out.push({ ...sp, sentence: ctx.s.index, name, actor: keyOf(name), kind: h.kind, via: 'head', forms: name === full ? [proper] : [full] });
@@ -307,7 +308,7 @@ function headMentions(ctx: Ctx): void {
   }
 }
 
-/** "villes de Marseille et d'Aix" → [{ville de Marseille}, {ville d'Aix}]. */
+/** "villes de Rennes et d'Évry" → [{ville de Rennes}, {ville d'Évry}]. */
 function distribute(toks: Token[], head: number, singularHead: string): { from: number; to: number; name: string }[] {
   const out: { from: number; to: number; name: string }[] = [];
   let i = head + 1;
@@ -382,18 +383,18 @@ function nameMentions(ctx: Ctx): void {
     // Leading function words are not names ("Les", "Pour", "Tout").
     let a = i;
     while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
-    // "Maire d'Aix": a title written with a capital is not part of the place's name.
+    // "Maire de Lille": a title written with a capital is not part of the place's name.
     while (a < m && TITLES[toks[a].lower] && CONNECTORS.has(toks[a + 1].lower)) a += 2;
     if (a > m) continue;
     if (a === m && /^(?:The|A|An)$/.test(toks[a].text)) continue;
-    // "l'Économie Emmanuel Macron": a given name inside starts another name.
+    // "l'Industrie Claire Dupont": a given name inside starts another name.
     for (let k = a + 1; k < m; k++) {
       if (GIVEN_NAMES.has(toks[k].lower.split('-')[0]) && isWordCap(toks[k + 1])) {
         m = k - 1;
         break;
       }
     }
-    // "Crédit agricole", "Voyage privé": one capitalised word and a lower-case adjective, inside a sentence.
+    // "Banque populaire", "Transport rapide": one capitalised word and a lower-case adjective, inside a sentence.
     if (m === a && a > 0 && toks[a].cap && !toks[a].acronym && toks[m + 1]?.word && !toks[m + 1].cap && NAME_ADJECTIVE.test(toks[m + 1].lower) && !ctx.taken[m + 1] && toks[m + 1].lower.length > 3 && !TITLES[toks[m + 1].lower] && !['de', 'du', 'des', "d'", 'à', 'au', 'aux', 'par'].includes(toks[m + 2]?.lower ?? '')) m++;
     const seq = toks.slice(a, m + 1);
     const text = span(ctx.s, a, m).text;
@@ -455,7 +456,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
 }
 
 /**
- * A generic phrase in apposition to a name is that name ("une association d'entrepreneurs, Medinsoft"), and a
+ * A generic phrase in apposition to a name is that name ("une association d'entrepreneurs, Digilor"), and a
  * head-led description after a name gives its kind ("X, une entreprise créée…", "X, l'association…").
  */
 function appositions(ctx: Ctx): void {
@@ -494,7 +495,7 @@ function appositions(ctx: Ctx): void {
   }
 }
 
-/** "AMFT" is the actor whose capitalised words give those initials; "Polizzi" is "Kevin Polizzi" met before. */
+/** "ARI" is the actor whose capitalised words give those initials; "Dupont" is "Claire Dupont" met before. */
 function linkAcronymsAndSurnames(all: Mention[], sents: Sentence[]): void {
   const named = new Map<string, Mention>();
   for (const m of all) if (m.actor.startsWith('new:') || m.actor.startsWith('db:')) if (!named.has(m.actor)) named.set(m.actor, m);

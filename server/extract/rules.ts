@@ -53,7 +53,7 @@ function finite(stems: string[], forms: string[] = []): string {
   const st = stems.map(esc).join('|');
   const soft = `(?:${st})(?:e|es|ent|ait|aient|eait|eaient|era|eront|erait|eraient|ons)`;
   const past = `(?:a|ont|avait|avaient|aura|auront|aurait|auraient)\\s+${ADV}*(?:${st})é`;
-  const modal = `(?:va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|compte|comptent|envisage|envisagent|souhaite|souhaitent|veut|veulent|entend|entendent|continue de|continuent de|continue à|continuent à)\\s+(?:de\\s+)?${ADV}*(?:${st})er`;
+  const modal = `(?:va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|compte|comptent|envisage|envisagent|souhaite|souhaitent|veut|veulent|entend|entendent|continue de|continuent de|continue à|continuent à|refuse de|refusent de|a refusé de|ont refusé de|renonce à|renoncent à|a renoncé à|ont renoncé à|cesse de|a cessé de)\\s+(?:de\\s+)?${ADV}*(?:${st})er`;
   const extra = forms.map(esc).join('|');
   return `(?:${soft}|${past}|${modal}${extra ? `|${extra}` : ''})`;
 }
@@ -161,7 +161,7 @@ function subjectsBefore(t: Tagged, pos: number): number[] {
 }
 
 export interface RuleContext {
-  /** Creates (or finds) an actor for a phrase the rules name themselves ("ministère de l'Économie"). */
+  /** Creates (or finds) an actor for a phrase the rules name themselves ("ministère de l'Industrie"). */
   synth(name: string, kind: ActorKind, sentence: number): string;
   kindOf(key: string): ActorKind | undefined;
 }
@@ -283,7 +283,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const type = TITLES[base] ?? TITLES[title] ?? 'PILOTS';
     if (!isPerson(p) && t.slots[p].via !== 'name') return;
     let org: number | string = o;
-    // "ministre de l'Économie" heads the ministry of that name, not "l'Économie".
+    // "ministre de l'Industrie" heads the ministry of that name, not "l'Industrie".
     if (MINISTER_TITLES.has(base) && !/^(?:au|à)/.test(between.trim())) {
       const mo = t.slots[o];
       if (mo.kind !== 'public_body') org = rc.synth(`ministère de ${/^[aeiouyéèêàâîôûh]/iu.test(mo.name) ? 'l’' : ''}${mo.name}`, 'public_body', t.sentence);
@@ -437,7 +437,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   return out;
 
-  /** "par le gouvernement": a definite or indefinite singular noun as the agent, made an actor of its own. */
+  /** "par le département": a definite or indefinite singular noun as the agent, made an actor of its own. */
   function genericAgent(pos: number): ListRead | undefined {
     const g = /^(le|la|l['’]|un|une)\s*(\p{Ll}[\p{L}\-]{3,})(?:\s+(\p{Ll}+(?:ien|ienne|al|ale|ais|aise|ois|oise|ique|el|elle|aire)))?(?=[\s,.;:)]|$)/u.exec(s.slice(pos));
     if (!g || /s$/.test(g[2]) || NOT_AGENT.test(g[2]) || TITLES[g[2]]) return undefined;

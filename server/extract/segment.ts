@@ -4,11 +4,11 @@ export interface Token {
   text: string;
   start: number;
   end: number;
-  /** Lower case, accents kept ("économie"). */
+  /** Lower case, accents kept ("énergie"). */
   lower: string;
   /** Starts with an upper-case letter. */
   cap: boolean;
-  /** Two or more letters, all upper case (AMFT, CMA-CGM). */
+  /** Two or more letters, all upper case (ARI, SNCF-TGV). */
   acronym: boolean;
   /** A word (letters or digits), not punctuation. */
   word: boolean;
@@ -25,7 +25,7 @@ export interface Sentence {
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 const APOSTROPHE = /['’ʼ]/;
 
-/** Words with their offsets; "l’association" gives "l’" + "association", "Aix-en-Provence" stays one word. */
+/** Words with their offsets; "l’association" gives "l’" + "association", "Saint-Étienne" stays one word. */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
   const re = /[\p{L}\p{Nd}]+(?:[-‐‑&][\p{L}\p{Nd}]+)*|['’ʼ]|[^\s\p{L}\p{Nd}]/gu;
