@@ -33,8 +33,8 @@ const relationshipFields: FieldSynonyms<RelationshipField>[] = [
   },
   {
     field: 'from',
-    label: 'Premier acteur (nom, alias ou identifiant)',
-    headers: ['de', 'from', 'source', 'origine', 'acteur source', 'source actor', 'financeur', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'acteur', 'actor 1'],
+    label: 'Premier acteur (nom, alias ou identifiant ; « Source » quand une colonne « Target » ou « Cible » existe)',
+    headers: ['de', 'from', 'origine', 'acteur source', 'source actor', 'financeur', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'actor 1'],
   },
   {
     field: 'to',
@@ -98,7 +98,7 @@ const UNIT_WORDS = /\b(?:en|eur|euro|euros|d|k|ke|keur|m|me|meur|md|mds|millions
 const index = new Map<TableKind, Map<string, Field>>();
 for (const kind of Object.keys(HEADER_SYNONYMS) as TableKind[]) {
   const m = new Map<string, Field>();
-  // Earlier entries win: "source" is listed under `from` before `source`, and the table decides below.
+  // "Source" is listed under `source` (the document); mapFor makes it the first actor in Gephi-like tables.
   for (const s of HEADER_SYNONYMS[kind]) for (const h of s.headers) if (!m.has(h)) m.set(h, s.field);
   index.set(kind, m);
 }

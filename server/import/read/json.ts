@@ -1,5 +1,6 @@
 // JSON datasets in Maillage's own format (model/schema.ts Dataset) → the same rows as a spreadsheet gives.
 import fs from 'node:fs';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { Slug } from '../../../model/schema';
 import { parseAmount } from '../fr/amount';
 import { parseDate } from '../fr/date';
@@ -60,6 +61,25 @@ export function elementLines(text: string): Record<string, number[]> {
   return out;
 }
 
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: 'caractère inattendu',
+  InvalidNumberFormat: 'nombre mal écrit',
+  PropertyNameExpected: 'nom de propriété attendu (une virgule en trop ?)',
+  ValueExpected: 'valeur attendue (une virgule en trop ?)',
+  ColonExpected: 'deux-points attendus',
+  CommaExpected: 'virgule attendue',
+  CloseBraceExpected: 'accolade fermante } attendue',
+  CloseBracketExpected: 'crochet fermant ] attendu',
+  EndOfFileExpected: 'fin du fichier attendue',
+  InvalidCommentToken: 'les commentaires ne sont pas permis',
+  UnexpectedEndOfComment: 'commentaire non fermé',
+  UnexpectedEndOfString: 'texte non fermé (guillemet manquant)',
+  UnexpectedEndOfNumber: 'nombre incomplet',
+  InvalidUnicode: 'séquence unicode invalide',
+  InvalidEscapeCharacter: 'échappement invalide',
+  InvalidCharacter: 'caractère invalide',
+};
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -78,11 +98,17 @@ async function load(file: InputFile): Promise<{ data?: Obj; text: string; issue?
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    const pos = Number(/position (\d+)/.exec(msg)?.[1] ?? NaN);
-    const line = Number.isFinite(pos) ? text.slice(0, pos).split('\n').length : 1;
-    return { text, issue: issue({ ...at, line }, 'json-syntax', `JSON invalide ligne ${line} : ${msg}`) };
+  } catch {
+    // JSON.parse says what but not always where (V8's newer messages carry no position): jsonc-parser does.
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const e = errors[0];
+    const offset = e?.offset ?? 0;
+    const before = text.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = before[before.length - 1].length + 1;
+    const what = e ? (JSON_ERRORS[printParseErrorCode(e.error)] ?? printParseErrorCode(e.error)) : 'syntaxe invalide';
+    return { text, issue: issue({ ...at, line }, 'json-syntax', `JSON invalide ligne ${line}, colonne ${column} : ${what}`) };
   }
   if (!isObj(data) || !ARRAYS.some(([k]) => Array.isArray(data[k]))) {
     return { text, issue: issue({ ...at, line: 1 }, 'json-shape', 'ce JSON n\'est pas un jeu de données Maillage : attendu un objet { "sources": [...], "actors": [...], "relationships": [...] }') };

@@ -121,8 +121,12 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   const votes = new Map<number, DateOrderVote & { firstDmy?: number; firstMdy?: number }>();
   let typeCol = -1;
   const typeSample: string[] = [];
+  let unreadable = 0;
   for await (const batch of reader.records()) for (const item of batch) {
-    if (isIssue(item)) continue;
+    if (isIssue(item)) {
+      unreadable++;
+      continue;
+    }
     if (!header) {
       if (emptyRecord(item.cells)) continue;
       header = item;
@@ -198,7 +202,7 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
       issues.push(issue(head, 'column-missing', `la table de ${TABLE_FR[kind]} n'a pas de colonne pour ${req.label}`, { field: req.any[0] }));
     }
   }
-  if (rows === 0) issues.push(issue(head, 'no-data', `aucune ligne de données après l'en-tête (ligne ${header.line})`));
+  if (rows === 0 && !unreadable) issues.push(issue(head, 'no-data', `aucune ligne de données après l'en-tête (ligne ${header.line})`));
 
   for (const i of dateCols) {
     const c = columns[i];
@@ -448,7 +452,8 @@ class RowBuilder {
     const amountRaw = this.text('amount');
     const amountCell = this.rich('amount');
     if (amountCell?.number !== undefined && !amountCell.formula) {
-      if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [amountCell.number, amountCell.text];
+      // A number cell under "Montant (k€)" is in thousands, like the text cells of that column.
+      if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [Math.round(amountCell.number * this.scale * 100) / 100, amountCell.text];
       else this.err(this.col.amount, amountCell.number < 0 ? 'amount-negative' : 'amount-zero', `le montant ${amountCell.text} ${amountCell.number < 0 ? 'est négatif' : 'vaut 0'} : laissez la cellule vide s'il est inconnu`);
     } else if (amountRaw) {
       const a = this.memo.amount.get(amountRaw);
