@@ -12,3 +12,9 @@ CREATE INDEX pilots_id IF NOT EXISTS FOR ()-[r:PILOTS]-() ON (r.id);
 CREATE INDEX partners_with_id IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.id);
 CREATE INDEX labels_id IF NOT EXISTS FOR ()-[r:LABELS]-() ON (r.id);
 CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);
+// Accounts and their sessions (server/auth): one name per account, sessions found by the hash of their cookie.
+CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.name IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE;
+CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
+// The graph version node (one): caches and metrics key on its version.
+CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;

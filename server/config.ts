@@ -16,6 +16,8 @@ const Env = z.object({
   MAILLAGE_CYPHER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   MAILLAGE_CYPHER_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   // Short tokens are guessable; the console's writes are the one way to change data outside the loader.
+  MAILLAGE_GRAPH_MAX_ELEMENTS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  MAILLAGE_WHOLE_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MAILLAGE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MAILLAGE_WRITE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
@@ -30,6 +32,8 @@ const Env = z.object({
     .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'must be host names separated by commas (a leading *. allows subdomains)'))),
   MAILLAGE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
 });
 
 export interface DbConfig {
@@ -79,6 +83,16 @@ export interface ServiceConfig {
 
 export const DEFAULT_SERVICE_CONFIG: ServiceConfig = { allowedHosts: [], rate: DEFAULT_RATE_CONFIG };
 
+/** How much of the graph a single answer may carry (GET /api/graph, GET /api/graph/elements). */
+export interface GraphLimits {
+  /** GET /api/graph (everything, with evidence): actors + relationships at most. */
+  graph: number;
+  /** GET /api/graph/elements: actors at most and relationships at most, after filters. */
+  whole: number;
+}
+
+export const DEFAULT_GRAPH_LIMITS: GraphLimits = { graph: 20_000, whole: 50_000 };
+
 export interface Config {
   port: number;
   host: string;
@@ -92,6 +106,10 @@ export interface Config {
   queries: Pick<DbConfig, 'queryTimeoutMs' | 'writeTimeoutMs' | 'acquisitionTimeoutMs'>;
   /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
   shutdownGraceMs: number;
+  /** Anonymous reads allowed (MAILLAGE_PUBLIC_READ). */
+  publicRead: boolean;
+  sessionHours: number;
+  limits: GraphLimits;
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -128,5 +146,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       acquisitionTimeoutMs: e.MAILLAGE_POOL_ACQUISITION_TIMEOUT_MS,
     },
     shutdownGraceMs: e.MAILLAGE_SHUTDOWN_GRACE_MS,
+    publicRead: e.MAILLAGE_PUBLIC_READ,
+    sessionHours: e.MAILLAGE_SESSION_HOURS,
+    limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
   };
 }

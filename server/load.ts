@@ -69,6 +69,8 @@ export async function loadDataset(db: Db, input: unknown, opts: LoadOptions = {}
         throw new ValidationError([{ field: 'relationships', message: `only ${String(res?.n)} of ${b.length} relationships found both their actors` }]);
       }
     }
+    // Committed with the data or not at all: a cache keyed on the version never serves a graph that changed.
+    await tx.run(Q.bumpVersion);
   });
   return counts(db);
 }

@@ -19,9 +19,10 @@ export function testDb(): Db {
   });
 }
 
-/** Empties the database of everything Maillage owns. */
+/** Empties the database of everything Maillage owns, accounts and sessions included (a leftover account would end loopback's local admin). */
 export async function wipe(db: Db): Promise<void> {
   await db.write(Q.wipe);
+  await db.write(Q.accountsWipe);
 }
 
 /** Empties the database, then loads the seed dataset. */
