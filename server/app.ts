@@ -10,6 +10,7 @@ import { rateLimiters } from './middleware/rate-limit';
 import { hostCheck, jsonBodiesOnly, sameOriginWrites, securityHeaders } from './middleware/security';
 import { actorRoutes } from './routes/actors';
 import { cypherRoutes } from './routes/cypher';
+import { docsRoutes } from './routes/docs';
 import { DEFAULT_SERVICE_CONFIG, type CypherConfig, type GraphLimits, type ServiceConfig } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
@@ -30,6 +31,8 @@ export interface AppOptions {
   limits?: GraphLimits;
   /** Allowed host names and rate limits (defaults: loopback names only, DEFAULT_RATE_CONFIG). */
   service?: Partial<ServiceConfig>;
+  /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
+  ready?: () => boolean;
 }
 
 /** Paths under /api whose request bodies are files (CSV, XLSX, multipart), parsed by their own routes. */
@@ -46,7 +49,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   // Before anything else, for every response (errors and static files included): headers, Host, origin.
   app.use(securityHeaders());
   app.use(hostCheck(service.allowedHosts));
-  app.use(sameOriginWrites());
+  app.use(sameOriginWrites(service.allowedHosts));
   // Rate limits by path, so that routes added later under these paths are limited too.
   for (const l of rateLimiters(service.rate)) app.use(`/api${l.path}`, l.exact ? exactly(l.handler) : l.handler);
   app.use('/api', jsonBodiesOnly(FILE_BODY_PATHS));
@@ -55,7 +58,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   const api = express.Router();
   const auth = createAuth(db, opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken });
   api.use(auth.authenticate);
-  api.use(healthRoutes(db));
+  api.use(healthRoutes(db, opts.ready));
+  api.use(docsRoutes());
   api.use(auth.routes);
   api.use(auth.readGate);
   api.use(graphRoutes(db, { limits: opts.limits }));

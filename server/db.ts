@@ -85,73 +85,126 @@ export function connect(cfg: DbConfig): Db {
 
   const toRows = (r: QueryResult<RecordShape>) => r.records.map((rec) => toPlain(rec.toObject()) as Row);
 
+  // Circuit breaker: once a query finds the database unreachable, requests get their 503 at once (instead of
+  // each waiting out the driver's retries) while a probe pings every second; the first answer closes it again.
+  let down = false;
+  let closed = false;
+  const pingOnce = async () => {
+    // A plain session run, not executeQuery: a health check must answer at once, not retry.
+    const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.run('RETURN 1 AS ok');
+    } finally {
+      await session.close();
+    }
+  };
+  const probe = () => {
+    const tick = () => {
+      if (closed || !down) return;
+      pingOnce().then(() => { down = false; }, () => { setTimeout(tick, PROBE_INTERVAL_MS).unref(); });
+    };
+    setTimeout(tick, PROBE_INTERVAL_MS).unref();
+  };
+  const guarded = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (down) throw new DatabaseUnavailableError();
+    try {
+      return await work();
+    } catch (e) {
+      if (isConnectionLost(e) && !down && !closed) {
+        down = true;
+        probe();
+      }
+      throw e;
+    }
+  };
+
   return {
     uri: cfg.uri,
-    async read(query, params = {}) {
-      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ, transactionConfig: readTx }));
+    read(query, params = {}) {
+      return guarded(async () =>
+        toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ, transactionConfig: readTx })));
     },
-    async write(query, params = {}) {
-      return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.WRITE, transactionConfig: writeTx }));
+    write(query, params = {}) {
+      return guarded(async () =>
+        toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.WRITE, transactionConfig: writeTx })));
     },
-    async transaction(work) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return await session.executeWrite((tx: ManagedTransaction) =>
-          work({ run: async (q, p = {}) => toRows(await tx.run(q, toParams(p))) }),
-          writeTx,
-        );
-      } finally {
-        await session.close();
-      }
+    transaction(work) {
+      return guarded(async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return await session.executeWrite((tx: ManagedTransaction) =>
+            work({ run: async (q, p = {}) => toRows(await tx.run(q, toParams(p))) }),
+            writeTx,
+          );
+        } finally {
+          await session.close();
+        }
+      });
     },
     async ping() {
-      // A plain session run, not executeQuery: a health check must answer at once, not retry.
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
       try {
-        await session.run('RETURN 1 AS ok');
+        await pingOnce();
+        down = false;
       } catch (e) {
         throw new DatabaseUnavailableError(`the Neo4j database at ${cfg.uri} is not reachable: ${(e as Error).message}`);
-      } finally {
-        await session.close();
       }
     },
     async close() {
+      closed = true;
       await Promise.all([driver.close(), consoleDriver?.close()]);
     },
-    async explain(query, params, timeoutMs) {
-      const session = consoleDrv().session({ database, defaultAccessMode: neo4j.session.READ });
-      try {
-        const r = await session.run(EXPLAIN_PREFIX + query, toParams(params), { timeout: timeoutMs });
-        const operators: ExplainInfo['operators'] = [];
-        type PlanNode = { operatorType: string; arguments?: Record<string, unknown>; children: PlanNode[] };
-        const walk = (p: PlanNode) => {
-          operators.push({ type: p.operatorType, details: String(p.arguments?.Details ?? '') });
-          p.children.forEach(walk);
-        };
-        if (r.summary.plan) walk(r.summary.plan as unknown as PlanNode);
-        return { queryType: String(r.summary.queryType), operators };
-      } finally {
-        await session.close();
-      }
+    explain(query, params, timeoutMs) {
+      return guarded(() => explainOn(consoleDrv(), database, query, params, timeoutMs));
     },
-    async runConsole(query, params, opts) {
-      const d = consoleDrv();
-      // The transaction timeout stops the query on the server; this deadline also covers a server that never
-      // answers after it, so the request always ends.
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          dropConsoleDriver(d);
-          reject(new QueryTimeoutError(opts.timeoutMs));
-        }, opts.timeoutMs + CONSOLE_DEADLINE_GRACE_MS);
-      });
-      try {
-        return await Promise.race([consoleRun(d, database, query, params, opts), deadline]);
-      } finally {
-        clearTimeout(timer);
-      }
+    runConsole(query, params, opts) {
+      return guarded(() => runConsoleOn(consoleDrv(), dropConsoleDriver, database, query, params, opts));
     },
   };
+}
+
+/** How often a database found unreachable is pinged until it answers again. */
+const PROBE_INTERVAL_MS = 1_000;
+
+/** Driver errors meaning the connection to the server is gone (as opposed to a query the server refused). */
+const isConnectionLost = (e: unknown) => {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === 'ServiceUnavailable' || code === 'SessionExpired';
+};
+
+async function explainOn(driver: Driver, database: string | undefined, query: string, params: Params, timeoutMs: number): Promise<ExplainInfo> {
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const r = await session.run(EXPLAIN_PREFIX + query, toParams(params), { timeout: timeoutMs });
+    const operators: ExplainInfo['operators'] = [];
+    type PlanNode = { operatorType: string; arguments?: Record<string, unknown>; children: PlanNode[] };
+    const walk = (p: PlanNode) => {
+      operators.push({ type: p.operatorType, details: String(p.arguments?.Details ?? '') });
+      p.children.forEach(walk);
+    };
+    if (r.summary.plan) walk(r.summary.plan as unknown as PlanNode);
+    return { queryType: String(r.summary.queryType), operators };
+  } finally {
+    await session.close();
+  }
+}
+
+async function runConsoleOn(
+  d: Driver, drop: (d: Driver) => void, database: string | undefined, query: string, params: Params, opts: ConsoleRunOptions,
+): Promise<ConsoleResult> {
+  // The transaction timeout stops the query on the server; this deadline also covers a server that never
+  // answers after it, so the request always ends.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      drop(d);
+      reject(new QueryTimeoutError(opts.timeoutMs));
+    }, opts.timeoutMs + CONSOLE_DEADLINE_GRACE_MS);
+  });
+  try {
+    return await Promise.race([consoleRun(d, database, query, params, opts), deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** How long past its transaction timeout a console query may take before its connection is given up. */

@@ -1,41 +1,84 @@
-// Starts Maillage: reads config, reaches Neo4j (starting the local one if none is configured), seeds, listens.
+// Starts Maillage: reads config, listens at once, reaches Neo4j in the background (starting the local one if
+// none is configured, seeding an empty database), and shuts down gracefully on SIGTERM/SIGINT.
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { APP_INSTANCE, ensure, stop } from '../neo4j/ctl';
+import { APP_INSTANCE, boltUri, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
-import { readConfig } from './config';
-import { connect } from './db';
+import { readConfig, type Config } from './config';
+import { connect, type Db } from './db';
 import { counts, seedIfEmpty } from './load';
+import { drain } from './shutdown';
+
+const log = (msg: string) => console.log(`[maillage] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Waits for the database (answering 503 meanwhile), then seeds it when empty; never throws. */
+async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Promise<void> {
+  for (let attempt = 0; !stopping(); attempt++) {
+    try {
+      await db.ping();
+      break;
+    } catch (e) {
+      if (attempt === 0) log(`waiting for Neo4j at ${db.uri} (answering 503 meanwhile): ${(e as Error).message}`);
+      await sleep(Math.min(500 * 2 ** attempt, 5_000));
+    }
+  }
+  if (stopping()) return;
+  try {
+    if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) log(`the database was empty: loaded ${cfg.seedFile}`);
+    const c = await counts(db);
+    log(`${db.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+  } catch (e) {
+    log(`could not prepare the database (the app keeps serving): ${(e as Error).message}`);
+  }
+}
 
 async function main(): Promise<void> {
   const cfg = readConfig();
   // With no NEO4J_URI the app runs on the local embedded Neo4j, starting it if needed (and stopping it on exit).
-  const local = cfg.db ? undefined : await ensure(APP_INSTANCE);
-  const dbCfg = { ...(cfg.db ?? { uri: local!.uri }), ...cfg.queries };
-  const db = connect(dbCfg);
-  await db.ping();
-  if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
-    console.log(`[maillage] the database was empty: loaded ${cfg.seedFile}`);
-  }
-  const c = await counts(db);
-  console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+  const localInstance = !cfg.db;
+  const db = connect({ ...(cfg.db ?? { uri: boltUri(APP_INSTANCE) }), ...cfg.queries });
+  let startedLocal = false;
+  let stopping = false;
+  let ready = false;
 
-  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits, service: cfg.service });
-  const server = app.listen(cfg.port, cfg.host, () => {
-    console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
+  const app = createApp(db, {
+    clientDir: path.resolve(__dirname, '..', 'dist'),
+    cypher: cfg.cypher,
+    auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours },
+    limits: cfg.limits,
+    service: cfg.service,
+    ready: () => ready,
   });
-  const shutdown = (sig: string) => {
-    console.log(`[maillage] ${sig}: shutting down`);
-    const done = async () => {
-      await db.close();
-      if (local?.started) await stop(APP_INSTANCE);
-      process.exit(0);
-    };
-    server.close(() => void done());
-    server.closeAllConnections();
-    setTimeout(() => process.exit(0), 30_000).unref();
+  const server = app.listen(cfg.port, cfg.host, () => {
+    const { port } = server.address() as AddressInfo;
+    log(`ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${port}`);
+  });
+
+  const shutdown = async (sig: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${sig}: no new connections; letting requests in flight finish (at most ${cfg.shutdownGraceMs} ms)`);
+    const how = await drain(server, cfg.shutdownGraceMs);
+    log(how === 'drained' ? 'every request answered' : 'grace period over: remaining connections cut');
+    await db.close().catch(() => undefined);
+    if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
+    log('stopped');
+    process.exit(0);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (localInstance) {
+    try {
+      startedLocal = (await ensure(APP_INSTANCE)).started;
+      if (stopping && startedLocal) await stop(APP_INSTANCE);
+    } catch (e) {
+      log(`could not start the local Neo4j (answering 503 until it is up): ${(e as Error).message}`);
+    }
+  }
+  await whenDatabaseUp(db, cfg, () => stopping);
+  ready = true;
 }
 
 main().catch((e: unknown) => {

@@ -50,8 +50,12 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 export function hostAllowed(name: string, allowed: readonly string[]): boolean {
   if (IPV4.test(name) || name.startsWith('[')) return true;
   if (name === 'localhost' || name.endsWith('.localhost')) return true;
-  return allowed.some((a) => (a.startsWith('*.') ? name.endsWith(a.slice(1)) || name === a.slice(2) : name === a));
+  return configured(name, allowed);
 }
+
+/** `name` is one of the configured public names (`*.example.org` covers its subdomains and itself). */
+const configured = (name: string, allowed: readonly string[]) =>
+  allowed.some((a) => (a.startsWith('*.') ? name.endsWith(a.slice(1)) || name === a.slice(2) : name === a));
 
 /** Refuses requests whose Host header names a host this server does not serve (DNS rebinding). */
 export function hostCheck(allowed: readonly string[]): RequestHandler {
@@ -68,7 +72,7 @@ export function hostCheck(allowed: readonly string[]): RequestHandler {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Why a request that would change something comes from another site's page, or undefined when it does not. */
-function crossOriginReason(req: Request): string | undefined {
+function crossOriginReason(req: Request, allowed: readonly string[]): string | undefined {
   const site = req.get('sec-fetch-site');
   if (site !== undefined) {
     // Browsers send it on every request: same-origin pages and direct navigation ('none') are ours.
@@ -77,20 +81,22 @@ function crossOriginReason(req: Request): string | undefined {
   const origin = req.get('origin');
   if (origin === undefined) return undefined; // not a browser (curl, scripts): no ambient credentials to abuse
   if (origin === 'null') return 'Origin: null';
-  let originHost: string;
+  let url: URL;
   try {
-    originHost = new URL(origin).host.toLowerCase();
+    url = new URL(origin);
   } catch {
     return `Origin: ${origin}`;
   }
-  return originHost === (req.get('host') ?? '').toLowerCase() ? undefined : `Origin: ${origin}`;
+  // Our own page: the origin is the host asked for, or one of the public names configured for this server.
+  if (url.host.toLowerCase() === (req.get('host') ?? '').toLowerCase()) return undefined;
+  return configured(url.hostname.toLowerCase(), allowed) ? undefined : `Origin: ${origin}`;
 }
 
 /** Refuses writes (POST, PUT, PATCH, DELETE) sent by a page of another origin (CSRF against the local admin). */
-export function sameOriginWrites(): RequestHandler {
+export function sameOriginWrites(allowed: readonly string[]): RequestHandler {
   return (req, _res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
-    const reason = crossOriginReason(req);
+    const reason = crossOriginReason(req, allowed);
     if (!reason) return next();
     next(new ForbiddenRequestError('CrossOriginRefused', `writes are accepted from this site's own pages only (${reason})`, { reason }));
   };

@@ -81,6 +81,14 @@ describe('cross-origin writes', () => {
     for (const r of [own, fetchMeta, curl]) expect(r.body.error?.name).not.toBe('CrossOriginRefused');
   });
 
+  it('accepts the Origin of a configured public name, and only that name', async () => {
+    const a = app({ allowedHosts: ['maillage.example.org'] });
+    const ok = await request(a).post('/api/cypher').set('Origin', 'https://maillage.example.org').send({ query: '' });
+    expect(ok.status).toBe(400);
+    const evil = await request(a).post('/api/cypher').set('Origin', 'https://maillage.example.org.evil.example').send({ query: '' });
+    expect(evil.body.error.name).toBe('CrossOriginRefused');
+  });
+
   it('never refuses a cross-origin GET (reads carry no side effect)', async () => {
     const res = await request(app()).get('/api/cypher/examples').set('Origin', 'http://evil.example').set('Sec-Fetch-Site', 'cross-site');
     expect(res.status).toBe(200);

@@ -1,0 +1,162 @@
+// The API's description: one registry of every route with its zod schemas → OpenAPI 3.1 (by zod-openapi).
+// A new route adds its entry here; tests/server/openapi.test.ts fails until it does.
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
+import {
+  ActorDetail, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
+  ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphStats, LoginRequest,
+  MetricsResponse, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
+  RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
+} from '../model/schema';
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** One route: Express path (`/api/actors/:id`), its inputs and its answers. */
+export interface RouteDoc {
+  method: Method;
+  path: string;
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The success answer: a JSON schema, or other media types with their body schema. */
+  ok: { status?: 200 | 201 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType> };
+  /** Statuses this route answers besides the ones every route may (400, 401, 403, 404, 429, 503). */
+  errors?: number[];
+}
+
+const Health = z.object({ status: z.enum(['ok', 'starting', 'degraded']), neo4j: z.enum(['up', 'down']) });
+const Sources = z.object({ sources: z.array(Source) });
+const Actors = z.object({ actors: z.array(GraphNode) });
+const Users = z.object({ users: z.array(UserInfo) });
+const User = z.object({ user: UserInfo });
+const Neighborhood = Graph.extend({ truncated: z.boolean() });
+const Text = z.string();
+
+/** Every route of the API. Keep in the order of server/app.ts. */
+export const ROUTES: RouteDoc[] = [
+  { method: 'get', path: '/api/health', tag: 'service', summary: 'Is the API up, can it reach Neo4j, is start-up done? 503 (with the same body) while not.',
+    ok: { description: 'up', json: Health } },
+  { method: 'get', path: '/api/openapi.json', tag: 'service', summary: 'This description (OpenAPI 3.1).',
+    ok: { description: 'the OpenAPI document', json: z.record(z.string(), z.unknown()) } },
+  { method: 'get', path: '/api/docs', tag: 'service', summary: 'This description as a readable page.',
+    ok: { description: 'an HTML page', media: { 'text/html': Text } } },
+
+  { method: 'get', path: '/api/session', tag: 'accounts', summary: 'Who the request is signed in as, and the CSRF token for writes.',
+    ok: { description: 'the session', json: SessionInfo } },
+  { method: 'post', path: '/api/session', tag: 'accounts', summary: 'Sign in (sets the session cookie).', body: LoginRequest,
+    ok: { description: 'signed in', json: SessionInfo } },
+  { method: 'delete', path: '/api/session', tag: 'accounts', summary: 'Sign out.',
+    ok: { description: 'signed out', json: SessionInfo } },
+  { method: 'get', path: '/api/users', tag: 'accounts', summary: 'Accounts (admin).', ok: { description: 'the accounts', json: Users } },
+  { method: 'post', path: '/api/users', tag: 'accounts', summary: 'Create an account (admin).', body: UserCreate,
+    ok: { status: 201, description: 'created', json: User }, errors: [409] },
+  { method: 'patch', path: '/api/users/:name', tag: 'accounts', summary: "Change an account's role or password.", params: UserNameParams, body: UserUpdate,
+    ok: { description: 'changed', json: User }, errors: [409] },
+  { method: 'delete', path: '/api/users/:name', tag: 'accounts', summary: 'Remove an account (admin).', params: UserNameParams,
+    ok: { status: 204, description: 'removed' }, errors: [409] },
+
+  { method: 'get', path: '/api/graph', tag: 'graph', summary: 'The whole graph with evidence (413 past the size limit).',
+    ok: { description: 'the graph payload', json: Graph }, errors: [413] },
+  { method: 'get', path: '/api/graph/stats', tag: 'graph', summary: 'Counts, vocabulary in use, years and amounts, for banners and filters.',
+    ok: { description: 'the counts', json: GraphStats } },
+  { method: 'get', path: '/api/graph/overview', tag: 'graph', summary: 'The most central actors and the ties among them, filtered.', query: OverviewQuery,
+    ok: { description: 'an overview', json: OverviewResponse } },
+  { method: 'get', path: '/api/graph/elements', tag: 'graph', summary: 'The whole (filtered) network by compact pages.', query: ElementsQuery,
+    ok: { description: 'one page', json: ElementsPage }, errors: [409, 413] },
+  { method: 'get', path: '/api/sources', tag: 'graph', summary: 'The documents evidence cites.', ok: { description: 'the sources', json: Sources } },
+  { method: 'get', path: '/api/relationships/:id', tag: 'graph', summary: 'One relationship with its evidence and ends.',
+    params: RelationshipIdParams, query: RelationshipQuery, ok: { description: 'the relationship', json: RelationshipDetail }, errors: [409] },
+
+  { method: 'get', path: '/api/actors', tag: 'actors', summary: 'Search actors by name or alias (accents and case ignored, fuzzy fallback).', query: ActorSearchQuery,
+    ok: { description: 'matching actors', json: Actors } },
+  { method: 'get', path: '/api/actors/:id', tag: 'actors', summary: 'One actor, its relationships with evidence, and the sources cited.', params: ActorIdParams,
+    ok: { description: 'the actor', json: ActorDetail } },
+  { method: 'get', path: '/api/actors/:id/neighborhood', tag: 'actors', summary: 'The actors within `depth` ties.', params: ActorIdParams, query: NeighborhoodQuery,
+    ok: { description: 'the neighbourhood', json: Neighborhood } },
+  { method: 'get', path: '/api/actors/:id/funding', tag: 'actors', summary: 'Funding chains upstream or downstream, with totals.', params: ActorIdParams, query: FundingQuery,
+    ok: { description: 'the funding flows', json: FundingResponse }, errors: [422] },
+
+  { method: 'get', path: '/api/cypher/examples', tag: 'console', summary: "The console's ready-made questions.",
+    ok: { description: 'the examples', json: CypherExamples } },
+  { method: 'post', path: '/api/cypher', tag: 'console', summary: 'Run one read-only Cypher query behind the walls (rate-limited, queued).', body: CypherRequest,
+    ok: { description: 'the rows and the graph found in them', json: CypherResponse }, errors: [422] },
+
+  { method: 'get', path: '/api/metrics', tag: 'analysis', summary: 'Key-actor metrics (degree, funding, betweenness, PageRank, communities, brokers).',
+    ok: { description: 'the metrics', json: MetricsResponse }, errors: [413] },
+  { method: 'get', path: '/api/export', tag: 'analysis', summary: 'The whole graph as JSON, CSV (nodes or edges), GraphML or GEXF.', query: ExportQuery,
+    ok: { description: 'a file', media: { 'application/json': Dataset, 'text/csv': Text, 'application/graphml+xml': Text, 'application/gexf+xml': Text } }, errors: [413] },
+  { method: 'get', path: '/api/paths', tag: 'analysis', summary: 'Paths between two actors, shortest first.', query: PathsQuery,
+    ok: { description: 'the paths', json: PathsResponse }, errors: [422] },
+];
+
+/** Statuses any route may answer: bad input, not signed in, refused, not found, rate, database away. */
+const COMMON_ERRORS = [400, 401, 403, 404, 429, 503];
+/** Statuses of routes with a request body: too large, not JSON. */
+const BODY_ERRORS = [413, 415];
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'invalid input (details.issues name each field)',
+  401: 'sign in first',
+  403: 'refused: role, console wall, foreign Host or cross-origin write',
+  404: 'no such resource',
+  409: 'conflict (ambiguous id, a later change, the last admin)',
+  413: 'too large (request body, or an answer past its limit)',
+  415: 'the request body must be UTF-8 JSON',
+  422: 'the database refused or stopped the query (timeout, memory)',
+  429: 'too many requests from this client: see Retry-After',
+  503: 'the database is unavailable, restarting or busy: see Retry-After',
+};
+
+const RETRY_AFTER = { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' as const, minimum: 1 } } };
+
+/** Express `:name` parameters → OpenAPI `{name}`. */
+export const openApiPath = (express: string) => express.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+
+function operation(r: RouteDoc): ZodOpenApiOperationObject {
+  const responses: ZodOpenApiResponsesObject = {};
+  const status = String(r.ok.status ?? 200) as '200';
+  const content = r.ok.json ? { 'application/json': { schema: r.ok.json } }
+    : r.ok.media ? Object.fromEntries(Object.entries(r.ok.media).map(([type, schema]) => [type, { schema }])) : undefined;
+  responses[status] = { description: r.ok.description, ...(content && { content }) };
+  const codes = [...new Set([...COMMON_ERRORS, ...(r.body ? BODY_ERRORS : []), ...(r.errors ?? [])])].sort();
+  for (const code of codes) {
+    responses[String(code) as '400'] = {
+      description: ERROR_TEXT[code] ?? 'error',
+      content: { 'application/json': { schema: ApiError } },
+      ...((code === 429 || code === 503) && { headers: RETRY_AFTER }),
+    };
+  }
+  return {
+    summary: r.summary,
+    tags: [r.tag],
+    operationId: `${r.method}${openApiPath(r.path).replace(/^\/api/, '').replace(/[{}]/g, '').replace(/[/.](\w)/g, (_m, c: string) => c.toUpperCase())}`,
+    ...((r.params || r.query) && { requestParams: { ...(r.params && { path: r.params }), ...(r.query && { query: r.query }) } }),
+    ...(r.body && { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } }),
+    responses,
+  };
+}
+
+let cached: ReturnType<typeof createDocument> | undefined;
+
+/** The OpenAPI 3.1 document of ROUTES (built once). */
+export function openApiDocument(): ReturnType<typeof createDocument> {
+  if (cached) return cached;
+  const paths: ZodOpenApiPathsObject = {};
+  for (const r of ROUTES) {
+    const p = openApiPath(r.path);
+    paths[p] = { ...paths[p], [r.method]: operation(r) };
+  }
+  cached = createDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'Maillage API',
+      version: '1',
+      description: 'Who funds, pilots, partners with and labels whom: a sourced graph on Neo4j. Errors are `{ error: { name, message, details } }`.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+  });
+  return cached;
+}
