@@ -129,9 +129,16 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     select(actorId) {
       const node = cy.getElementById(actorId);
       if (node.nonempty()) {
-        cy.elements().unselect();
+        cy.$(':selected').unselect();
         node.select();
-        cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
+        const target = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
+        // Animating redraws a large view a dozen times while the details load: jump there instead.
+        if (cy.nodes().length > FCOSE_MAX_NODES) {
+          cy.zoom(target.zoom);
+          cy.center(node);
+        } else {
+          cy.animate(target, { duration: 350 });
+        }
       }
       for (const fn of selectListeners) fn(actorId);
     },

@@ -71,21 +71,25 @@ export function registerExplore(ctx: AppContext): void {
   let shown: Shown | undefined;
 
   const draw = (v: ViewState, prev?: ViewState) => {
-    shown = applyView(cy, v);
-    const pinned = new Set(v.pinned);
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const pin = pinned.has(n.id());
-        if (pin === n.locked()) return;
-        n.toggleClass('pinned', pin);
-        if (pin) n.lock(); else n.unlock();
+    // Selecting an actor changes nothing on the network's filters: skip the pass over every element.
+    if (!prev || !onlySelectionChanged(v, prev)) {
+      shown = applyView(cy, v);
+      const pinned = new Set(v.pinned);
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const pin = pinned.has(n.id());
+          if (pin === n.locked()) return;
+          n.toggleClass('pinned', pin);
+          if (pin) n.lock(); else n.unlock();
+        });
       });
-    });
-    keyActors.apply(v);
-    $('#counts').textContent = countsText(shown);
-    empty.hidden = !(shown.totalNodes > 0 && shown.nodes === 0);
-    syncFilters(v, shown);
-    syncTimeline(v);
+      keyActors.apply(v);
+      $('#counts').textContent = countsText(shown);
+      empty.hidden = !(shown.totalNodes > 0 && shown.nodes === 0);
+      syncFilters(v, shown);
+      syncTimeline(v);
+      checkPerformance();
+    }
     selBar.sync(v);
     undo.disabled = !view.canUndo();
     redo.disabled = !view.canRedo();
@@ -96,7 +100,6 @@ export function registerExplore(ctx: AppContext): void {
       const hash = encodeView(v);
       if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
     }
-    checkPerformance();
   };
 
   /** Past LARGE_VIEW elements the view draws cheaply (graph/style.ts) and only hubs keep their names. */
@@ -198,6 +201,13 @@ export function registerExplore(ctx: AppContext): void {
       if (next) { e.preventDefault(); ctx.select(next.id()); }
     }
   });
+}
+
+/** True when two view states differ by the selection alone (the store replaces what changes, so === suffices). */
+function onlySelectionChanged(v: ViewState, prev: ViewState): boolean {
+  const keys = new Set([...Object.keys(v), ...Object.keys(prev)] as (keyof ViewState)[]);
+  for (const k of keys) if (k !== 'selected' && v[k] !== prev[k]) return false;
+  return true;
 }
 
 /** The visible neighbour lying most nearly in direction `dir` from `node` (arrow keys walk the network). */
