@@ -37,7 +37,7 @@ export async function sampleText(path: string, encoding: string, bytes = 64 * 10
 
 /** The delimiter whose count per line is steadiest over the first lines (papaparse's guess), `;` when none is. */
 export function detectDelimiter(sample: string): string {
-  const r = Papa.parse<string[]>(sample, { delimitersToGuess: [...DELIMITERS], preview: 50 });
+  const r = Papa.parse<string[]>(sample, { delimitersToGuess: [...DELIMITERS], preview: 50, skipEmptyLines: true });
   const guessed = r.meta.delimiter;
   if (r.errors.some((e) => e.code === 'UndetectableDelimiter') || !(DELIMITERS as readonly string[]).includes(guessed)) return ';';
   return guessed;

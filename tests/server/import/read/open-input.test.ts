@@ -2,6 +2,7 @@
 // rows() readable twice, and a large file read in bounded memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { openInput, type InputRow, type ReadOptions } from '../../../../server/import/read';
 import { ValidationError } from '../../../../server/errors';
@@ -102,6 +103,26 @@ describe('openInput options', () => {
 
   it('throws for a path that does not exist (the caller’s mistake, not the file’s)', async () => {
     await expect(openInput({ path: path.join(dir, 'absent.csv'), name: 'absent.csv' })).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('openInput formats', () => {
+  it('reads Excel\'s "Unicode text": UTF-16 with a byte-order mark, tab-separated', async () => {
+    const f = file('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Nom\tNature\r\nRégion Sud\tcollectivité\r\n', 'utf-16le')]));
+    const input = await openInput(f);
+    expect(input.detected).toMatchObject({ encoding: 'utf-16le', bom: true, delimiter: '\t' });
+    expect(await all(input.rows())).toEqual([{ kind: 'actor', loc: { file: 'unicode.txt', line: 2 }, actor: { name: 'Région Sud', kind: 'local_authority', aliases: [] } }]);
+  });
+
+  it('reads a workbook of one sheet whatever its name, its headers deciding what it holds', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Feuil1');
+    ws.addRow(['De', 'Vers', 'Type']);
+    ws.addRow(['A', 'B', 'partenaire']);
+    const f = file('one-sheet.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const input = await openInput(f);
+    expect(input.sheets).toEqual({ used: ['Feuil1'], ignored: [] });
+    expect(await all(input.rows())).toEqual([expect.objectContaining({ kind: 'relationship', loc: { file: 'one-sheet.xlsx', sheet: 'Feuil1', line: 2 } })]);
   });
 });
 
