@@ -102,3 +102,10 @@ export class CypherError extends AppError {
     super('CypherError', 400, message, { code });
   }
 }
+
+/** The request conflicts with the current state (undo refused, an element changed since it was read). */
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('Conflict', 409, message, details);
+  }
+}

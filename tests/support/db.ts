@@ -1,8 +1,7 @@
 // Test database helpers: a connection to the tests' Neo4j and a clean, known state per test file.
 import path from 'node:path';
 import { connect, type Db } from '../../server/db';
-import { loadDataset, loadFile } from '../../server/load';
-import { Q } from '../../server/queries';
+import { loadDataset, loadFile, wipeGraph } from '../../server/load';
 import type { DatasetInput } from './fixtures';
 
 export const SEED_FILE = path.resolve(__dirname, '..', '..', 'seeds', 'ecosystem.json');
@@ -21,7 +20,7 @@ export function testDb(): Db {
 
 /** Empties the database of everything Maillage owns. */
 export async function wipe(db: Db): Promise<void> {
-  await db.write(Q.wipe);
+  await wipeGraph(db);
 }
 
 /** Empties the database, then loads the seed dataset. */
