@@ -25,4 +25,5 @@ CREATE INDEX change_set_state IF NOT EXISTS FOR (c:ChangeSet) ON (c.state);
 CREATE INDEX change_chunk_cs IF NOT EXISTS FOR (k:ChangeChunk) ON (k.cs);
 CREATE INDEX change_key IF NOT EXISTS FOR (x:Change) ON (x.key);
 CREATE INDEX change_cs IF NOT EXISTS FOR (x:Change) ON (x.cs);
+// The graph version node (one): caches and metrics key on its version.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;

@@ -394,3 +394,205 @@ export const ChangeConflict = z.object({
   reason: z.enum(['written-later', 'deleted-later', 'created-again', 'tied-later']),
 });
 export type ChangeConflict = z.infer<typeof ChangeConflict>;
+// ---- Large graphs (issue 10): stats, overview, whole network by pages, one tie's details, metrics pages ----
+
+/** A comma-separated list of allowed values (`kinds=company,investor`): each must be one of the enum's. */
+const listOf = <T extends z.ZodType<unknown, string>>(item: T, what: string) =>
+  z
+    .string()
+    .transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, `name at least one ${what}`));
+
+export const KindList = listOf(ActorKind, 'actor kind');
+export const StatusList = listOf(RelStatus, 'relationship status');
+
+/** Years the "as of" filter accepts: wide enough for any ecosystem's history. */
+export const YEAR_MIN = 1800;
+export const YEAR_MAX = 2200;
+
+/**
+ * The filters every large-graph route understands, computed in Cypher with the client's semantics
+ * (client/state/view-state.ts): an actor passes by kind; a tie passes by type and status, by amount (FUNDS
+ * only: a FUNDS tie without an amount is dropped as soon as a bound is set), and "as of" `year` drops ties
+ * dated after that year while undated ties are kept (the client marks them); a tie is shown when it passes
+ * and both its ends pass. hideIsolated drops the actors left without any passing tie.
+ */
+export const GRAPH_FILTER_FIELDS = {
+  kinds: KindList.optional(),
+  types: TypeList.optional(),
+  statuses: StatusList.optional(),
+  year: z.coerce.number().int().min(YEAR_MIN).max(YEAR_MAX).optional(),
+  amountMin: z.coerce.number().min(0).finite().optional(),
+  amountMax: z.coerce.number().min(0).finite().optional(),
+  hideIsolated: BoolParam.default(false),
+};
+
+const amountRange = (q: { amountMin?: number; amountMax?: number }, ctx: z.RefinementCtx) => {
+  if (q.amountMin !== undefined && q.amountMax !== undefined && q.amountMin > q.amountMax) {
+    ctx.addIssue({ code: 'custom', path: ['amountMax'], message: 'must be at least amountMin' });
+  }
+};
+
+export const GraphFilters = z.object(GRAPH_FILTER_FIELDS).superRefine(amountRange);
+export type GraphFilters = z.infer<typeof GraphFilters>;
+
+/** A node of a compact payload: enough to draw and label it (details come from GET /api/actors/:id). */
+export const CompactNode = GraphNode.pick({ id: true, name: true, kind: true });
+export type CompactNode = z.infer<typeof CompactNode>;
+
+/** An edge without its evidence (GET /api/relationships/:id gives it): what large views draw. */
+export const CompactEdge = GraphEdge.omit({ evidence: true });
+export type CompactEdge = z.infer<typeof CompactEdge>;
+
+const Counts3 = z.object({ total: z.number().int(), matching: z.number().int(), shown: z.number().int() });
+
+/** GET /api/graph/stats: counts for the banner and the filters, of the whole graph (filters do not apply). */
+export const GraphStats = z.object({
+  /** The graph version (bumped by every write): caches and metrics key on it. */
+  version: z.number().int(),
+  actors: z.number().int(),
+  relationships: z.number().int(),
+  sources: z.number().int(),
+  kinds: z.record(ActorKind, z.number().int()),
+  types: z.record(RelType, z.number().int()),
+  statuses: z.record(RelStatus, z.number().int()),
+  /** Years of dated ties (min, max, ties per year) and how many ties have no date. */
+  years: z.object({
+    min: z.number().int().nullable(),
+    max: z.number().int().nullable(),
+    undated: z.number().int(),
+    counts: z.array(z.object({ year: z.number().int(), relationships: z.number().int() })),
+  }),
+  /** FUNDS amounts (EUR): range of the known ones, how many are known and unknown. */
+  amounts: z.object({ min: z.number().nullable(), max: z.number().nullable(), known: z.number().int(), unknown: z.number().int() }),
+  /** GET /api/graph/elements serves at most this many relationships (after filters); past it, 413. */
+  wholeLimit: z.number().int(),
+  /** GET /api/graph (everything, with evidence) answers up to this many actors + relationships; past it, 413. */
+  graphLimit: z.number().int(),
+});
+export type GraphStats = z.infer<typeof GraphStats>;
+
+export const OVERVIEW_DEFAULT = 300;
+export const OVERVIEW_MAX = 2000;
+
+export const OverviewQuery = z
+  .object({ ...GRAPH_FILTER_FIELDS, limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX).default(OVERVIEW_DEFAULT) })
+  .superRefine(amountRange);
+export type OverviewQuery = z.infer<typeof OverviewQuery>;
+
+/** An overview actor with its degree in the whole graph (every tie, filters aside), so a hub reads as one. */
+export const OverviewNode = GraphNode.extend({ degree: z.number().int() });
+export type OverviewNode = z.infer<typeof OverviewNode>;
+
+/**
+ * GET /api/graph/overview: the `limit` most central actors passing the filters (PageRank once metrics are
+ * computed for the current version, degree until then: `rankedBy`) and the passing ties among them.
+ * total/matching/shown count actors ("300 des 100 000 acteurs"); `relationships` counts ties the same way.
+ */
+export const OverviewResponse = z.object({
+  nodes: z.array(OverviewNode),
+  edges: z.array(CompactEdge),
+  total: z.number().int(),
+  matching: z.number().int(),
+  shown: z.number().int(),
+  relationships: Counts3,
+  rankedBy: z.enum(['degree', 'pagerank']),
+  version: z.number().int(),
+});
+export type OverviewResponse = z.infer<typeof OverviewResponse>;
+
+export const ELEMENTS_PAGE_DEFAULT = 5000;
+export const ELEMENTS_PAGE_MAX = 10_000;
+
+export const ElementsQuery = z
+  .object({
+    ...GRAPH_FILTER_FIELDS,
+    /** Opaque: the `next` of the previous page; absent for the first page. */
+    cursor: z.string().max(2000).optional(),
+    size: z.coerce.number().int().min(1).max(ELEMENTS_PAGE_MAX).default(ELEMENTS_PAGE_DEFAULT),
+  })
+  .superRefine(amountRange);
+export type ElementsQuery = z.infer<typeof ElementsQuery>;
+
+/**
+ * GET /api/graph/elements: one page of the filtered network, actors first (by id) then ties (by source
+ * actor, then id), so every tie arrives after both its ends. `next` is null on the last page. The first
+ * page also gives the counts (`matching`); a cursor from an older graph version is refused (409
+ * GraphChanged: start again), so the pages of one walk are complete and without duplicates.
+ */
+export const ElementsPage = z.object({
+  nodes: z.array(CompactNode),
+  edges: z.array(CompactEdge),
+  next: z.string().nullable(),
+  version: z.number().int(),
+  matching: z.object({ actors: z.number().int(), relationships: z.number().int() }).optional(),
+});
+export type ElementsPage = z.infer<typeof ElementsPage>;
+
+export const RelationshipIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_:.\-]+$/, 'must be a relationship id').max(300) });
+export const RelationshipQuery = z.object({ type: RelType.optional() });
+
+/** GET /api/relationships/:id: one tie with its evidence, its two ends and the sources the evidence cites. */
+export const RelationshipDetail = z.object({
+  relationship: GraphEdge,
+  ends: z.object({ source: GraphNode, target: GraphNode }),
+  sources: z.array(Source),
+});
+export type RelationshipDetail = z.infer<typeof RelationshipDetail>;
+
+// ---- Metrics, ranked and paged (GET /api/metrics) ----
+
+export const METRIC_SORTS = ['pagerank', 'degree', 'inDegree', 'outDegree', 'betweenness', 'broker', 'fundsOut', 'fundsIn'] as const;
+export const MetricSort = z.enum(METRIC_SORTS);
+export type MetricSort = z.infer<typeof MetricSort>;
+
+export const METRICS_PAGE_DEFAULT = 100;
+export const METRICS_PAGE_MAX = 1000;
+export const METRICS_IDS_MAX = 500;
+
+export const MetricsQuery = z.object({
+  sort: MetricSort.default('pagerank'),
+  limit: z.coerce.number().int().min(1).max(METRICS_PAGE_MAX).default(METRICS_PAGE_DEFAULT),
+  offset: z.coerce.number().int().min(0).default(0),
+  kinds: KindList.optional(),
+  /** Only these actors (the ones on screen), still ranked by `sort`. */
+  ids: listOf(Slug, 'actor id').pipe(z.array(Slug).max(METRICS_IDS_MAX, `at most ${METRICS_IDS_MAX} ids`)).optional(),
+});
+export type MetricsQuery = z.infer<typeof MetricsQuery>;
+
+/** fresh: computed for the current graph version; stale: an older version's figures while the new ones compute; computing: none yet. */
+export const METRICS_STATUSES = ['fresh', 'stale', 'computing', 'failed'] as const;
+
+export const MetricsPage = z.object({
+  status: z.enum(METRICS_STATUSES),
+  /** The graph version the figures describe (null before the first computation ends). */
+  version: z.number().int().nullable(),
+  /** The graph's current version. */
+  graphVersion: z.number().int(),
+  computedAt: z.string().nullable(),
+  /** How long the computation took, reading the graph included (ms). */
+  durationMs: z.number().nullable(),
+  /** Why the last computation failed (status failed). */
+  error: z.string().optional(),
+  sort: MetricSort,
+  offset: z.number().int(),
+  limit: z.number().int(),
+  /** Actors passing `kinds` / `ids`: the length of the whole ranking. */
+  total: z.number().int(),
+  /** This page of the ranking, best first (ties by id). */
+  metrics: z.array(ActorMetrics),
+  /** The largest communities (at most 100), by size; `community` of an actor indexes them by id. */
+  communities: z.array(Community.omit({ members: true })),
+  communityCount: z.number().int(),
+  modularity: z.number(),
+  parameters: MetricsResponse.shape.parameters.extend({
+    /** False when betweenness is estimated from `betweennessSources` sources (Brandes & Pich pivots). */
+    betweennessExact: z.boolean(),
+    /** Funders whose searches the broker scores come from, and how many there are: sampled past a bound, scaled up. */
+    brokerFunders: z.number().int(),
+    brokerFundersTotal: z.number().int(),
+    /** The metrics that are estimates on this graph, each with how. */
+    estimates: z.array(z.string()),
+  }).nullable(),
+});
+export type MetricsPage = z.infer<typeof MetricsPage>;

@@ -7,12 +7,13 @@ import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
 import { cypherRoutes } from './routes/cypher';
-import type { CypherConfig } from './config';
+import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
+import { relationshipRoutes } from './routes/relationships';
 import { fundingRoutes } from './routes/funding';
 
 export interface AppOptions {
@@ -22,6 +23,8 @@ export interface AppOptions {
   cypher?: CypherConfig;
   /** Who may write (server/auth): the listening host and the admin token. Default: loopback, no token. */
   auth?: AuthConfig;
+  /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
+  limits?: GraphLimits;
 }
 
 /** Driver errors that mean "the database is not there", as opposed to a bad query. */
@@ -55,7 +58,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   const api = express.Router();
   api.use(authenticate(opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken }));
   api.use(healthRoutes(db));
-  api.use(graphRoutes(db));
+  api.use(graphRoutes(db, { limits: opts.limits }));
+  api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(db));

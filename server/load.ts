@@ -37,7 +37,7 @@ export async function counts(db: Db): Promise<Counts> {
  */
 export async function wipeGraph(db: Db): Promise<void> {
   await db.autocommit(Q.wipe);
-  await db.write(Q.csVersionBump);
+  await db.write(Q.bumpVersion);
 }
 
 function chunked<T>(rows: T[], size = BATCH): T[][] {

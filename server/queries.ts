@@ -9,6 +9,8 @@ const FILES = {
   existingActors: 'load/existing-actors.cypher',
   wipe: 'load/wipe.cypher',
   allIds: 'load/all-ids.cypher',
+  bumpVersion: 'load/bump-version.cypher',
+  graphVersion: 'queries/graph-version.cypher',
   counts: 'queries/counts.cypher',
   actorSearch: 'queries/actor-search.cypher',
   actorSearchFuzzy: 'queries/actor-search-fuzzy.cypher',
@@ -50,8 +52,16 @@ const FILES = {
   csSourceSet: 'changes/source-set.cypher',
   csSourceUpsert: 'changes/source-upsert.cypher',
   csTransition: 'changes/transition.cypher',
-  csVersionBump: 'changes/version-bump.cypher',
-  csVersion: 'changes/version.cypher',
+  graphStats: 'graph/stats.cypher',
+  graphTotals: 'graph/totals.cypher',
+  graphMatching: 'graph/matching.cypher',
+  overviewByDegree: 'graph/overview-by-degree.cypher',
+  actorsByIds: 'graph/actors-by-ids.cypher',
+  keepLinked: 'graph/keep-linked.cypher',
+  tiesAmong: 'graph/ties-among.cypher',
+  elementsActors: 'graph/elements-actors.cypher',
+  elementsTies: 'graph/elements-ties.cypher',
+  relationship: 'graph/relationship.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;

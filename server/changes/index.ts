@@ -13,6 +13,8 @@ export type { WriteBatch, EntityOps, Entity, RecordOf } from './records';
 export { contentHash, searchKeys, toStored, fromStored } from './records';
 export type { BatchCounts } from './write';
 export type { ConflictReport } from './conflicts';
+/** The graph version caches key on: incremented by every commit, rollback and undo. */
+export { graphVersion } from '../graph/version';
 
 /** Change sets up to this many elements also write one Change node per element (an element's history). */
 export const SMALL_CHANGE_SET = 1000;
@@ -65,7 +67,7 @@ async function transition(tx: Tx, id: string, from: ChangeSetState[], set: Recor
     throw new ConflictError(`change set ${id} is ${state}, not ${from.join(' or ')}`, { id, state });
   }
   if (!bump) return undefined;
-  const [v] = await tx.run(Q.csVersionBump);
+  const [v] = await tx.run(Q.bumpVersion);
   return Number(v.version);
 }
 
@@ -266,11 +268,6 @@ export function active(db: Db): Promise<ChangeSetInfo[]> {
   return list(db, { states: ['running', 'failed', 'undoing'], limit: 20 });
 }
 
-/** The graph version caches key on: incremented by every commit, rollback and undo. */
-export async function graphVersion(db: Db): Promise<number> {
-  const [row] = await db.read(Q.csVersion);
-  return Number(row?.version ?? 0);
-}
 
 function alive(pid: number): boolean {
   try {
