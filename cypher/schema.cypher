@@ -25,5 +25,9 @@ CREATE INDEX change_set_state IF NOT EXISTS FOR (c:ChangeSet) ON (c.state);
 CREATE INDEX change_chunk_cs IF NOT EXISTS FOR (k:ChangeChunk) ON (k.cs);
 CREATE INDEX change_key IF NOT EXISTS FOR (x:Change) ON (x.key);
 CREATE INDEX change_cs IF NOT EXISTS FOR (x:Change) ON (x.cs);
+// Accounts and their sessions (server/auth): one name per account, sessions found by the hash of their cookie.
+CREATE CONSTRAINT user_name IF NOT EXISTS FOR (u:User) REQUIRE u.name IS UNIQUE;
+CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQUE;
+CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
 // The graph version node (one): caches and metrics key on its version.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;

@@ -394,6 +394,51 @@ export const ChangeConflict = z.object({
   reason: z.enum(['written-later', 'deleted-later', 'created-again', 'tied-later']),
 });
 export type ChangeConflict = z.infer<typeof ChangeConflict>;
+// ---- Accounts and sessions (issue 12) ----
+
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+/** viewer reads (console read-only); editor edits, imports, merges; admin also manages accounts, console writes, undoes others' changes. */
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Account names: what the history shows as the author; never `local` or `token`, which name the other principals. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'must start with a letter or digit, then letters, digits, . _ @ -')
+  .refine((n) => !['local', 'token', 'anonymous'].includes(n.toLowerCase()), 'is reserved');
+
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const Password = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const LoginRequest = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const UserCreate = z.object({ name: UserName, role: Role, password: Password }).strict();
+export type UserCreate = z.infer<typeof UserCreate>;
+export const UserUpdate = z
+  .object({ role: Role.optional(), password: Password.optional() })
+  .strict()
+  .refine((u) => u.role !== undefined || u.password !== undefined, 'give a role or a password');
+export type UserUpdate = z.infer<typeof UserUpdate>;
+export const UserNameParams = z.object({ name: z.string().min(1).max(64) });
+
+export const UserInfo = z.object({ name: z.string(), role: Role, createdAt: z.string() });
+export type UserInfo = z.infer<typeof UserInfo>;
+
+/** GET /api/session: who the browser is, what it may do, and the CSRF token to send on writes. */
+export const SessionInfo = z.object({
+  user: z.object({ name: z.string(), role: Role, via: z.enum(['local', 'token', 'session', 'anonymous']) }),
+  /** Writes need a signed-in account (accounts exist, or the server is exposed beyond loopback). */
+  loginRequired: z.boolean(),
+  publicRead: z.boolean(),
+  /** Send it back as the X-CSRF-Token header on every write. */
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
 // ---- Large graphs (issue 10): stats, overview, whole network by pages, one tie's details, metrics pages ----
 
 /** A comma-separated list of allowed values (`kinds=company,investor`): each must be one of the enum's. */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
-import { authenticate, type AuthConfig } from './auth';
+import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
@@ -21,7 +21,7 @@ export interface AppOptions {
   clientDir?: string;
   /** The Cypher console's limits and admin token (defaults: 5 s, 1000 rows, 5 MB, read-only). */
   cypher?: CypherConfig;
-  /** Who may write (server/auth): the listening host and the admin token. Default: loopback, no token. */
+  /** Who may read and write (server/auth): the listening host, the admin token, public reads. Default: loopback, no token. */
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
@@ -56,8 +56,11 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   app.use(express.json({ limit: '5mb' }));
 
   const api = express.Router();
-  api.use(authenticate(opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken }));
+  const auth = createAuth(db, opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken });
+  api.use(auth.authenticate);
   api.use(healthRoutes(db));
+  api.use(auth.routes);
+  api.use(auth.readGate);
   api.use(graphRoutes(db, { limits: opts.limits }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { connect, type Db } from '../../server/db';
 import { loadDataset, loadFile, wipeGraph } from '../../server/load';
+import { Q } from '../../server/queries';
 import type { DatasetInput } from './fixtures';
 
 export const SEED_FILE = path.resolve(__dirname, '..', '..', 'seeds', 'ecosystem.json');
@@ -18,9 +19,10 @@ export function testDb(): Db {
   });
 }
 
-/** Empties the database of everything Maillage owns. */
+/** Empties the database of everything Maillage owns, accounts and sessions included (a leftover account would end loopback's local admin). */
 export async function wipe(db: Db): Promise<void> {
   await wipeGraph(db);
+  await db.write(Q.accountsWipe);
 }
 
 /** Empties the database, then loads the seed dataset. */
