@@ -27,17 +27,32 @@ export const Slug = z
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Longest text each field accepts: the schemas below and the import's French messages share these. */
+export const TEXT_MAX = {
+  title: 300,
+  publisher: 200,
+  author: 200,
+  file: 300,
+  name: 200,
+  alias: 200,
+  description: 600,
+  territory: 120,
+  excerpt: 600,
+  role: 120,
+  note: 400,
+} as const;
+
 export const Source = z
   .object({
     id: Slug,
-    title: Text(300),
+    title: Text(TEXT_MAX.title),
     /** Absent when the document does not say: never guessed. */
-    publisher: Text(200).optional(),
+    publisher: Text(TEXT_MAX.publisher).optional(),
     date: PartialDate.optional(),
     language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as fr'),
-    author: Text(200).optional(),
+    author: Text(TEXT_MAX.author).optional(),
     url: z.url().optional(),
-    file: Text(300).optional(),
+    file: Text(TEXT_MAX.file).optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -45,11 +60,11 @@ export type Source = z.infer<typeof Source>;
 export const Actor = z
   .object({
     id: Slug,
-    name: Text(200),
-    aliases: z.array(Text(200)).default([]),
+    name: Text(TEXT_MAX.name),
+    aliases: z.array(Text(TEXT_MAX.alias)).default([]),
     kind: ActorKind,
-    description: Text(600).optional(),
-    territory: Text(120).optional(),
+    description: Text(TEXT_MAX.description).optional(),
+    territory: Text(TEXT_MAX.territory).optional(),
   })
   .strict();
 export type Actor = z.infer<typeof Actor>;
@@ -58,7 +73,7 @@ export type ActorInput = z.input<typeof Actor>;
 export const Evidence = z
   .object({
     source: Slug,
-    excerpt: Text(600),
+    excerpt: Text(TEXT_MAX.excerpt),
   })
   .strict();
 export type Evidence = z.infer<typeof Evidence>;
@@ -74,8 +89,8 @@ export const Relationship = z
     amount: z.number().positive().finite().optional(),
     date: PartialDate.optional(),
     status: RelStatus.default('effective'),
-    role: Text(120).optional(),
-    note: Text(400).optional(),
+    role: Text(TEXT_MAX.role).optional(),
+    note: Text(TEXT_MAX.note).optional(),
     evidence: z.array(Evidence).min(1, 'every relationship needs at least one piece of evidence'),
   })
   .strict();
