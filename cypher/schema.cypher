@@ -31,3 +31,5 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQU
 CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
 // The graph version node (one): caches and metrics key on its version.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;
+// Duplicate judgements (server/duplicates): one per pair of actor ids, "a|b" with a < b.
+CREATE CONSTRAINT duplicate_judgement_pair IF NOT EXISTS FOR (j:DuplicateJudgement) REQUIRE j.pair IS UNIQUE;

@@ -6,6 +6,7 @@ import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
+import { duplicateRoutes } from './routes/duplicates';
 import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
@@ -65,6 +66,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(graphRoutes(db, { limits: opts.limits }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(db));
   api.use(exportRoutes(db));
