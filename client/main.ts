@@ -6,6 +6,7 @@ import type { Graph } from '../model/schema';
 import * as api from './api';
 import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
+import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
@@ -28,6 +29,7 @@ async function boot(): Promise<void> {
   // Read-only handle for browser tests and for the curious in the devtools console.
   (window as unknown as { __maillage: unknown }).__maillage = { cy, ctx };
 
+  registerAccount(ctx, $('#account'));
   registerDetails(ctx);
   registerPaths(ctx);
   registerFunding(ctx);

@@ -14,7 +14,11 @@ const Env = z.object({
   MAILLAGE_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
   MAILLAGE_CYPHER_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
   // Short tokens are guessable; the console's writes are the one way to change data outside the loader.
+  MAILLAGE_GRAPH_MAX_ELEMENTS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
+  MAILLAGE_WHOLE_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
 });
 
 export interface DbConfig {
@@ -35,6 +39,16 @@ export interface CypherConfig {
 
 export const DEFAULT_CYPHER_CONFIG: CypherConfig = { timeoutMs: 5000, maxRows: 1000, maxBytes: 5_000_000 };
 
+/** How much of the graph a single answer may carry (GET /api/graph, GET /api/graph/elements). */
+export interface GraphLimits {
+  /** GET /api/graph (everything, with evidence): actors + relationships at most. */
+  graph: number;
+  /** GET /api/graph/elements: actors at most and relationships at most, after filters. */
+  whole: number;
+}
+
+export const DEFAULT_GRAPH_LIMITS: GraphLimits = { graph: 20_000, whole: 50_000 };
+
 export interface Config {
   port: number;
   host: string;
@@ -43,6 +57,10 @@ export interface Config {
   seedFile: string;
   autoload: boolean;
   cypher: CypherConfig;
+  /** Anonymous reads allowed (MAILLAGE_PUBLIC_READ). */
+  publicRead: boolean;
+  sessionHours: number;
+  limits: GraphLimits;
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -67,5 +85,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MAILLAGE_CYPHER_MAX_BYTES,
       adminToken: e.MAILLAGE_ADMIN_TOKEN,
     },
+    publicRead: e.MAILLAGE_PUBLIC_READ,
+    sessionHours: e.MAILLAGE_SESSION_HOURS,
+    limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
   };
 }

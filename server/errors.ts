@@ -102,3 +102,33 @@ export class CypherError extends AppError {
     super('CypherError', 400, message, { code });
   }
 }
+
+/** The request conflicts with the current state (undo refused, an element changed since it was read). */
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('Conflict', 409, message, details);
+  }
+}
+
+// ---- Large graphs (issue 10) ----
+
+/** A whole-graph answer past its configured limit: the overview, filters or pages answer instead. */
+export class GraphTooLargeError extends AppError {
+  constructor(message: string, details: Record<string, unknown>) {
+    super('GraphTooLarge', 413, message, details);
+  }
+}
+
+/** The graph changed between two pages of one walk (its version moved): start again from the first page. */
+export class GraphChangedError extends AppError {
+  constructor(was: number, now: number) {
+    super('GraphChanged', 409, `the graph changed since this walk began (version ${was}, now ${now}); start again from the first page`, { was, now });
+  }
+}
+
+/** Several elements answer to one id; the request must say which (e.g. ?type=FUNDS). */
+export class AmbiguousIdError extends AppError {
+  constructor(what: string, id: string, candidates: string[], field: string) {
+    super('AmbiguousId', 409, `several ${what}s have the id "${id}" (${candidates.join(', ')}); add ${field} to pick one`, { id, candidates, field });
+  }
+}

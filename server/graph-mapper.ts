@@ -1,5 +1,5 @@
 // Stored Neo4j properties → the one graph payload shape (nodes, edges with evidence) the API returns.
-import type { Evidence, GraphEdge, GraphNode, RelType, RelStatus, ActorKind } from '../model/schema';
+import type { ActorKind, CompactEdge, Evidence, GraphEdge, GraphNode, RelStatus, RelType, Source } from '../model/schema';
 
 type Props = Record<string, unknown>;
 
@@ -31,18 +31,35 @@ export function toEvidence(p: Props): Evidence[] {
 }
 
 export function toEdge(r: RawEdge): GraphEdge {
+  const { id, source, target, type, status, ...rest } = toCompactEdge(r);
+  return { id, source, target, type, status, evidence: toEvidence(r.props), ...rest };
+}
+
+/** The edge without its evidence: what large views draw (GET /api/relationships/:id gives the rest). */
+export function toCompactEdge(r: RawEdge): CompactEdge {
   const p = r.props;
-  const edge: GraphEdge = {
+  const edge: CompactEdge = {
     id: p.id as string,
     source: r.source,
     target: r.target,
     type: r.type as RelType,
     status: ((p.status as string | null) ?? 'effective') as RelStatus,
-    evidence: toEvidence(p),
   };
   if (typeof p.amount === 'number') edge.amount = p.amount;
   if (typeof p.date === 'string') edge.date = p.date;
   if (typeof p.role === 'string') edge.role = p.role;
   if (typeof p.note === 'string') edge.note = p.note;
   return edge;
+}
+
+const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;
+
+/**
+ * Keeps the properties the Source schema knows: the change-set stamps (`_cs`, `_h`) stay in the database,
+ * and an export re-imports even if a node gained extra ones.
+ */
+export function toSource(p: Props): Source {
+  const s: Record<string, unknown> = {};
+  for (const k of SOURCE_KEYS) if (typeof p[k] === 'string') s[k] = p[k];
+  return s as Source;
 }

@@ -1,3 +1,6 @@
-// Deletes every actor, source and relationship Maillage owns (used by `load --replace` and tests).
-MATCH (n) WHERE n:Actor OR n:Source
-DETACH DELETE n
+// Deletes everything Maillage owns — actors, sources, their relationships, change-set records — in bounded
+// transactions (an auto-commit statement: a 1M-relationship graph does not fit in one transaction).
+// The GraphState stays: its version only ever grows.
+MATCH (n)
+WHERE n:Actor OR n:Source OR n:ChangeSet OR n:ChangeChunk OR n:Change
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

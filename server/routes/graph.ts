@@ -1,19 +1,124 @@
-// GET /api/graph and GET /api/sources: the whole network, and the documents its evidence cites.
+// The network: whole (small graphs), its counts, its overview, its pages, and the documents evidence cites.
 import { Router } from 'express';
+import { ElementsQuery, OverviewQuery, type ElementsPage, type GraphStats, type OverviewResponse } from '../../model/schema';
+import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from '../config';
 import type { Db } from '../db';
+import { GraphTooLargeError } from '../errors';
 import { readSnapshot } from '../export/snapshot';
+import { decodeCursor, readPage } from '../graph/elements';
+import { filterKey, filterParams, isUnfiltered, type FilterParams } from '../graph/filters';
+import { actorsAndTies, topActors, type Ranking } from '../graph/overview';
+import { readStats } from '../graph/stats';
+import { VersionedCache, graphVersion } from '../graph/version';
+import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
+import { parseInput } from '../validate';
 
-export function graphRoutes(db: Db): Router {
+export interface GraphRouteOptions {
+  limits?: GraphLimits;
+  /** PageRank order of the metrics when they are fresh for `version` (the overview then ranks by it). */
+  ranking?: (version: number) => Ranking | undefined;
+}
+
+interface Totals {
+  actors: number;
+  relationships: number;
+}
+
+export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
   const r = Router();
-  // The same whole-graph read as exports and metrics: one query, one mapping, one order.
+  const limits = opts.limits ?? DEFAULT_GRAPH_LIMITS;
+  const stats = new VersionedCache<Omit<GraphStats, 'wholeLimit' | 'graphLimit'>>(4);
+  const matching = new VersionedCache<Totals>(64);
+  const degreeTop = new VersionedCache<string[]>(32);
+
+  const totals = async (): Promise<Totals> => {
+    const [row] = await db.read(Q.graphTotals);
+    return { actors: (row?.actors as number) ?? 0, relationships: (row?.relationships as number) ?? 0 };
+  };
+  /** Actors and ties passing the filters: the count store when unfiltered, a scan (cached per version) otherwise. */
+  const countMatching = (version: number, p: FilterParams, all: Totals): Promise<Totals> =>
+    isUnfiltered(p)
+      ? Promise.resolve(all)
+      : matching.get(version, filterKey(p), async () => {
+          const [row] = await db.read(Q.graphMatching, p);
+          return { actors: row.actors as number, relationships: row.relationships as number };
+        });
+
+  // Everything with evidence, for graphs small enough to draw whole; larger ones are refused before reading.
   r.get('/graph', async (_req, res) => {
+    const all = await totals();
+    if (all.actors + all.relationships > limits.graph) {
+      throw new GraphTooLargeError(
+        `the graph holds ${all.actors} actors and ${all.relationships} relationships, more than the ${limits.graph} elements ` +
+          'GET /api/graph answers at once: use GET /api/graph/overview, filters, or GET /api/graph/elements',
+        { actors: all.actors, relationships: all.relationships, limit: limits.graph, use: ['/api/graph/overview', '/api/graph/elements'] },
+      );
+    }
     const { nodes, edges } = await readSnapshot(db);
     res.json({ nodes, edges });
   });
+
+  r.get('/graph/stats', async (_req, res) => {
+    const version = await graphVersion(db);
+    const s = await stats.get(version, '', () => readStats(db, version));
+    const body: GraphStats = { ...s, wholeLimit: limits.whole, graphLimit: limits.graph };
+    res.json(body);
+  });
+
+  r.get('/graph/overview', async (req, res) => {
+    const q = parseInput(OverviewQuery, req.query, 'query');
+    const p = filterParams(q);
+    const version = await graphVersion(db);
+    const ranking = opts.ranking?.(version);
+    const all = await totals();
+    const [ids, counts] = await Promise.all([
+      ranking
+        ? topActors(db, p, q.limit, ranking)
+        : degreeTop.get(version, `${filterKey(p)}\u0000${q.limit}`, () => topActors(db, p, q.limit)),
+      countMatching(version, p, all),
+    ]);
+    const { nodes, edges } = await actorsAndTies(db, p, ids);
+    const body: OverviewResponse = {
+      nodes,
+      edges,
+      total: all.actors,
+      matching: counts.actors,
+      shown: nodes.length,
+      relationships: { total: all.relationships, matching: counts.relationships, shown: edges.length },
+      rankedBy: ranking ? 'pagerank' : 'degree',
+      version,
+    };
+    res.json(body);
+  });
+
+  r.get('/graph/elements', async (req, res) => {
+    const q = parseInput(ElementsQuery, req.query, 'query');
+    const p = filterParams(q);
+    const key = filterKey(p);
+    const version = await graphVersion(db);
+    const cursor = q.cursor !== undefined ? decodeCursor(q.cursor, key, version) : undefined;
+    let counts: Totals | undefined;
+    if (!cursor) {
+      // The first page checks the size of the whole walk, so no client starts loading what it cannot hold.
+      counts = await countMatching(version, p, await totals());
+      if (counts.actors > limits.whole || counts.relationships > limits.whole) {
+        throw new GraphTooLargeError(
+          `the filters leave ${counts.actors} actors and ${counts.relationships} relationships, more than the ${limits.whole} ` +
+            'of each the whole network is loaded with: narrow the filters or use the overview',
+          { actors: counts.actors, relationships: counts.relationships, limit: limits.whole, use: ['/api/graph/overview'] },
+        );
+      }
+    }
+    const page = await readPage(db, p, { version, filterKey: key, size: q.size, cursor });
+    const body: ElementsPage = { ...page, version };
+    if (counts) body.matching = counts;
+    res.json(body);
+  });
+
   r.get('/sources', async (_req, res) => {
     const rows = await db.read(Q.sources);
-    res.json({ sources: rows.map((x) => x.source) });
+    res.json({ sources: rows.map((x) => toSource(x.source as Record<string, unknown>)) });
   });
   return r;
 }
