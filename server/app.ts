@@ -15,6 +15,7 @@ import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
 import { fundingRoutes } from './routes/funding';
+import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -69,6 +70,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(extractRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

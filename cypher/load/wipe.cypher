@@ -1,6 +1,6 @@
-// Deletes every actor, source and relationship Maillage owns (used by `load --replace` and tests), and
+// Deletes every actor, source, relationship and article extraction Maillage owns (used by `load --replace` and tests), and
 // bumps the graph version so that no cache outlives the data.
-MATCH (n) WHERE n:Actor OR n:Source
+MATCH (n) WHERE n:Actor OR n:Source OR n:Extraction
 DETACH DELETE n
 WITH count(*) AS deleted
 MERGE (g:GraphState {id: 'graph'})
