@@ -1,7 +1,9 @@
 // The text of what the user brings: pasted text, or a .txt, .html (main text, boilerplate dropped by
-// Mozilla's Readability on a linkedom document) or .pdf file (its text layer, read by unpdf/PDF.js).
+// Mozilla's Readability on a jsdom document) or .pdf file (its text layer, read by unpdf/PDF.js).
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { JSDOM } from 'jsdom';
 import { EXTRACT_MAX_CHARS } from '../../model/schema';
 import { AppError } from '../errors';
 
@@ -31,9 +33,10 @@ const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, pre, tr, 
 
 /** The main text of an HTML page, paragraphs kept apart. */
 export function htmlToText(html: string, name = 'page.html'): string {
-  const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-  const body = article?.content ? parseHTML(`<!doctype html><html><body>${article.content}</body></html>`).document : document;
+  // No scripts run and nothing is fetched: jsdom only parses.
+  const document = new JSDOM(html).window.document;
+  const article = new Readability(document.cloneNode(true) as Document, { charThreshold: 200 }).parse();
+  const body = article?.content ? new JSDOM(`<!doctype html><html><body>${article.content}</body></html>`).window.document : document;
   for (const el of body.querySelectorAll('script, style, noscript, nav, footer, header, aside, form')) el.remove();
   for (const el of body.querySelectorAll(BLOCKS)) el.after(body.createTextNode('\n\n'));
   const text = (body.body?.textContent ?? '').replace(/[ \t\u00a0]+/g, (m) => (m.includes('\u00a0') ? '\u00a0' : ' ')).split('\n').map((l) => l.trim()).join('\n');
@@ -43,17 +46,26 @@ export function htmlToText(html: string, name = 'page.html'): string {
   return title && !out.startsWith(title) ? `${title}\n\n${out}` : out;
 }
 
-/** The text layer of a PDF; a scanned PDF without one is refused with a message saying so. */
-export async function pdfToText(bytes: Uint8Array, name = 'document.pdf'): Promise<string> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  let text: string;
-  try {
-    const pdf = await getDocumentProxy(bytes);
-    ({ text } = await extractText(pdf, { mergePages: true }));
-  } catch (e) {
-    throw new UnreadableFileError(name, `not a readable PDF (${(e as Error).message})`);
-  }
-  const out = normaliseText(text);
+/** The text layer of a PDF, read in a worker thread stopped after `timeoutMs`; a scan without text is refused. */
+export async function pdfToText(bytes: Uint8Array, name = 'document.pdf', timeoutMs = 15_000): Promise<string> {
+  const answer = await new Promise<{ text?: string; error?: string }>((resolve) => {
+    const worker = new Worker(path.join(__dirname, 'pdf-worker.mjs'), { workerData: { bytes } });
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      resolve({ error: `not read within ${timeoutMs} ms` });
+    }, timeoutMs);
+    worker.once('message', (m: { text?: string; error?: string }) => {
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(m);
+    });
+    worker.once('error', (e) => {
+      clearTimeout(timer);
+      resolve({ error: e.message });
+    });
+  });
+  if (answer.error !== undefined) throw new UnreadableFileError(name, `not a readable PDF (${answer.error})`);
+  const out = normaliseText(answer.text ?? '');
   if (!out) throw new UnreadableFileError(name, 'this PDF has no text layer (a scan?): paste its text instead');
   return out;
 }
