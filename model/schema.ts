@@ -357,6 +357,58 @@ export const FundingResponse = Graph.extend({
 });
 export type FundingResponse = z.infer<typeof FundingResponse>;
 
+// ---- Change sets (server/changes/, docs/design.md §1): every write is one ----
+
+/** A relationship as a change set writes it: the edge, plus the amount and date as the user wrote them. */
+export const RelationshipRecord = GraphEdge.extend({
+  /** The amount cell as written (`1,5 M€`), kept beside the number. */
+  amountRaw: z.string().optional(),
+  /** The date cell as written (`mars 2016`). */
+  dateRaw: z.string().optional(),
+});
+export type RelationshipRecord = z.infer<typeof RelationshipRecord>;
+
+export const CHANGE_SET_KINDS = ['import', 'edit', 'merge', 'extract', 'console', 'revert', 'seed'] as const;
+export const ChangeSetKind = z.enum(CHANGE_SET_KINDS);
+export type ChangeSetKind = z.infer<typeof ChangeSetKind>;
+
+/**
+ * previewed → running → committed | failed → rolled_back; committed → undoing → undone.
+ * `failed` and `undoing` are transient: their batches are being reverted (resumed at start-up if interrupted).
+ */
+export const CHANGE_SET_STATES = ['previewed', 'running', 'committed', 'failed', 'rolled_back', 'undoing', 'undone'] as const;
+export const ChangeSetState = z.enum(CHANGE_SET_STATES);
+export type ChangeSetState = z.infer<typeof ChangeSetState>;
+
+export const ChangeSetInfo = z.object({
+  id: z.string(),
+  kind: ChangeSetKind,
+  state: ChangeSetState,
+  /** `local` (the single user on loopback), `token` (admin token) or an account name. */
+  author: z.string(),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Files and their sha-256, counts per entity, what was detected…: free-form, what the history shows. */
+  summary: z.record(z.string(), z.unknown()),
+  /** Elements written so far (and, when known, how many there will be); `undone` of them reverted. */
+  progress: z.object({ done: z.number().int(), total: z.number().int().optional(), undone: z.number().int() }),
+  error: z.string().optional(),
+  undoneBy: z.string().optional(),
+  undoneAt: z.string().optional(),
+});
+export type ChangeSetInfo = z.infer<typeof ChangeSetInfo>;
+
+/** An element a later change set wrote (or removed), which makes an undo impossible without losing its work. */
+export const ChangeConflict = z.object({
+  entity: z.enum(['source', 'actor', 'relationship']),
+  id: z.string(),
+  type: z.string().optional(),
+  /** The change set that wrote it last; absent when it has been deleted since (or predates change sets). */
+  cs: z.string().optional(),
+  reason: z.enum(['written-later', 'deleted-later', 'created-again', 'tied-later']),
+});
+export type ChangeConflict = z.infer<typeof ChangeConflict>;
 // ---- Accounts and sessions (issue 12) ----
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;

@@ -4,7 +4,8 @@ import { APP_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { connect } from './db';
-import { counts, seedIfEmpty } from './load';
+import { recoverInterrupted } from './changes';
+import { applySchema, counts, seedIfEmpty } from './load';
 
 async function main(): Promise<void> {
   const cfg = readConfig();
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const dbCfg = cfg.db ?? { uri: local!.uri };
   const db = connect(dbCfg);
   await db.ping();
+  await applySchema(db);
+  // A change set left half-written by a process that died (killed, Neo4j stopped) is rolled back before serving.
+  for (const r of await recoverInterrupted(db)) console.log(`[maillage] change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
   if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
     console.log(`[maillage] the database was empty: loaded ${cfg.seedFile}`);
   }
