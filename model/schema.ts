@@ -788,8 +788,9 @@ export const AcceptRequest = z
 export type AcceptRequest = z.infer<typeof AcceptRequest>;
 
 export const AcceptResponse = z.object({
-  changeSet: z.string(),
-  source: z.string(),
+  /** Absent when only rejections were sent (nothing written to the graph). */
+  changeSet: z.string().optional(),
+  source: z.string().optional(),
   actors: z.object({ created: z.array(z.string()), linked: z.array(z.string()) }),
   relationships: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
   rejected: z.number().int(),

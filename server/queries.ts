@@ -76,6 +76,7 @@ const FILES = {
   extractSave: 'extract/save.cypher',
   extractGet: 'extract/get.cypher',
   extractRecordAccept: 'extract/record-accept.cypher',
+  extractRejectOnly: 'extract/reject-only.cypher',
   extractExistingTies: 'extract/existing-ties.cypher',
   extractTakenIds: 'extract/taken-ids.cypher',
 } as const;

@@ -2,11 +2,12 @@
 // reviewed selection as one change set. Nothing enters the graph before accept.
 import crypto from 'node:crypto';
 import { Router } from 'express';
-import { ExtractRequest, ExtractResponse, type ActorKind, type ExtractSource, type ExtractTie } from '../../model/schema';
-import { requireRole } from '../auth';
+import { AcceptRequest, ExtractRequest, ExtractResponse, type ActorKind, type ExtractSource, type ExtractTie } from '../../model/schema';
+import { principal, requireRole } from '../auth';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { extract, type Extraction, type KnownActor } from '../extract';
+import { acceptExtraction } from '../extract/accept';
 import { readInput } from '../extract/input';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
@@ -77,6 +78,12 @@ export function extractRoutes(db: Db, opts: ExtractRouteOptions = {}): Router {
     const rejected = (row.rejected as string[]) ?? [];
     const ex = await candidates(db, row.text as string, source, rejected, timeoutMs);
     res.json(response({ ...row, reused: true }, source, row.text as string, ex, rejected.length));
+  });
+
+  r.post('/extract/:id/accept', requireRole('editor'), async (req, res) => {
+    const body = parseInput(AcceptRequest, req.body, 'body');
+    const out = await acceptExtraction(db, String(req.params.id), body, principal(res).name);
+    res.status(out.changeSet ? 201 : 200).json(out);
   });
 
   return r;

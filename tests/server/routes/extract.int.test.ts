@@ -18,8 +18,8 @@ const PARAGRAPH =
 const source = { title: 'Numérica change d’échelle', publisher: 'La Gazette du Sud', date: '2016-03' };
 
 const counts = async () => {
-  const [row] = await db.read('MATCH (n) WHERE n:Actor OR n:Source WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS ties');
-  return row;
+  const [row] = await db.read('MATCH (n) WHERE n:Actor OR n:Source WITH count(n) AS nodes OPTIONAL MATCH (:Actor)-[r]->(:Actor) RETURN nodes, count(r) AS ties');
+  return row as { nodes: number; ties: number };
 };
 
 beforeAll(async () => {
@@ -125,3 +125,80 @@ function minimalPdf(line: string): Buffer {
   out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(out, 'latin1');
 }
+
+describe('POST /api/extract/:id/accept', () => {
+  const TEXT =
+    'Organisées par l’association Granit Numérique, les Journées Quartz réunissent 400 startups. ' +
+    'Le campus Hélix est financé par la Région Bretagne à hauteur de 2 M€ depuis 2015. ' +
+    'La société Brezh Data est accompagnée par la banque publique d’investissement.';
+
+  type Tie = { id: string; type: string; from: string; to: string; start: number; end: number; sentence: string; status: string; amount?: number; date?: string };
+  type Act = { key: string; name: string; kind: string; existing?: { id: string } };
+  const body = (ex: { actors: Act[] }, accepted: Tie[], rejected: Tie[]) => ({
+    actors: ex.actors
+      .filter((a) => accepted.some((t) => t.from === a.key || t.to === a.key))
+      .map((a) => (a.existing ? { key: a.key, action: 'link', id: a.existing.id } : { key: a.key, action: 'create', name: a.name, kind: a.kind })),
+    relationships: accepted.map((t) => ({ candidate: t.id, type: t.type, from: t.from, to: t.to, start: t.start, end: t.end, status: t.status, amount: t.amount, date: t.date })),
+    rejected: rejected.map((t) => t.id),
+  });
+
+  it('saves the source, the actors and the accepted ties with their excerpts verbatim, as one change set', async () => {
+    const ex = (await request(app).post('/api/extract').send({ text: TEXT, source: { title: 'Quartz et Hélix', publisher: 'Ouest Éco', date: '2016-05' } }).expect(201)).body;
+    const by = (type: string) => ex.relationships.find((t: Tie) => t.type === type) as Tie;
+    const [pilots, funds, partners] = [by('PILOTS'), by('FUNDS'), by('PARTNERS_WITH')];
+    expect(pilots && funds && partners).toBeTruthy();
+    const before = await counts();
+
+    const res = await request(app).post(`/api/extract/${ex.id}/accept`).send(body(ex, [pilots, funds], [partners])).expect(201);
+    expect(res.body.relationships.created).toHaveLength(2);
+    expect(res.body.rejected).toBe(1);
+
+    const [cs] = await db.read('MATCH (c:ChangeSet {id: $id}) RETURN c.kind AS kind, c.state AS state', { id: res.body.changeSet });
+    expect(cs).toEqual({ kind: 'extract', state: 'committed' });
+    const ties = await db.read(
+      'MATCH (a:Actor)-[r]->(b:Actor) WHERE r._cs = $cs RETURN type(r) AS type, a.name AS from, b.name AS to, r.amount AS amount, r.date AS date, r.evidenceSources AS sources, r.evidenceExcerpts AS excerpts ORDER BY type',
+      { cs: res.body.changeSet },
+    );
+    expect(ties).toEqual([
+      { type: 'FUNDS', from: 'Région Bretagne', to: 'Hélix', amount: 2_000_000, date: '2015', sources: [res.body.source], excerpts: [funds.sentence] },
+      { type: 'PILOTS', from: 'Granit Numérique', to: 'Journées Quartz', amount: null, date: null, sources: [res.body.source], excerpts: [pilots.sentence] },
+    ]);
+    for (const t of [pilots, funds]) expect(TEXT.slice(t.start, t.end)).toBe(t.sentence);
+    const [src] = await db.read('MATCH (s:Source {id: $id}) RETURN s.title AS title, s.publisher AS publisher, s.date AS date', { id: res.body.source });
+    expect(src).toEqual({ title: 'Quartz et Hélix', publisher: 'Ouest Éco', date: '2016-05' });
+    // The rejected tie's ends were not written: only what was accepted is in the graph.
+    const after = await counts();
+    expect(after.ties - before.ties).toBe(2);
+
+    // The same text again: recognised, the rejected candidate is not proposed, the accepted ones are known.
+    const again = (await request(app).post('/api/extract').send({ text: TEXT, source: { title: 'Quartz et Hélix' } }).expect(200)).body;
+    expect(again.reused).toBe(true);
+    expect(again.accepted.changeSet).toBe(res.body.changeSet);
+    expect(again.rejected).toBe(1);
+    expect(again.relationships.some((t: Tie) => t.type === 'PARTNERS_WITH')).toBe(false);
+    expect(again.relationships.filter((t: Tie & { exists?: boolean }) => t.exists)).toHaveLength(2);
+  });
+
+  it('refuses unknown actors, candidates and offsets past the text, naming the field, and writes nothing', async () => {
+    const ex = (await request(app).post('/api/extract').send({ text: TEXT, source: { title: 'Quartz' } })).body as { id: string; relationships: Tie[] };
+    const before = await counts();
+    const t = ex.relationships[0] as Tie;
+    const fieldsOf = async (b: object) => {
+      const res = await request(app).post(`/api/extract/${ex.id}/accept`).send(b).expect(400);
+      expect(res.body.error.name).toBe('ValidationError');
+      return res.body.error.details.issues.map((i: { field: string }) => i.field);
+    };
+    expect(await fieldsOf({ relationships: [{ type: 'FUNDS', from: 'db:bpi', to: 'db:bpi', start: 0, end: 10 }] })).toEqual(['body.relationships.0.to']);
+    expect(
+      await fieldsOf({
+        actors: [{ key: 'new:x', action: 'link', id: 'nobody' }],
+        relationships: [
+          { type: 'FUNDS', from: 'new:personne', to: t.to, start: t.start, end: t.end },
+          { type: 'FUNDS', from: 'db:bpi', to: 'db:nobody', start: 0, end: TEXT.length + 50 },
+        ],
+        rejected: ['r999'],
+      }),
+    ).toEqual(expect.arrayContaining(['actors.0.id', 'relationships.0.from', 'relationships.1.to', 'relationships.1.end', 'rejected.0']));
+    expect(await counts()).toEqual(before);
+  });
+});
