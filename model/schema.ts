@@ -272,6 +272,12 @@ export const ExportQuery = z
   });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
+// ---- Import (issue 9) ----
+
+/** GET /api/imports/template: the file to start from, as a workbook (Acteurs + Relations) or a CSV of relationships. */
+export const ImportTemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export type ImportTemplateQuery = z.infer<typeof ImportTemplateQuery>;
+
 // ---- Paths between two actors and funding flows (issue 3) ----
 
 /** Deepest path or funding chain the API walks: Cypher bounds are literals, so the queries are written for 6. */
@@ -796,3 +802,53 @@ export const AcceptResponse = z.object({
   rejected: z.number().int(),
 });
 export type AcceptResponse = z.infer<typeof AcceptResponse>;
+// ---- Duplicate candidates and judgements (issue 12) ----
+
+export const DUPLICATE_VERDICTS = ['same', 'different', 'unsure'] as const;
+export const DuplicateVerdict = z.enum(DUPLICATE_VERDICTS);
+export type DuplicateVerdict = z.infer<typeof DuplicateVerdict>;
+
+/** open: not judged yet, or judged unsure (the default); same: judged one actor, waiting for a merge; different: never proposed again. */
+export const DuplicatesQuery = z.object({
+  status: z.enum(['open', 'same', 'unsure', 'different', 'all']).default('open'),
+  /** Only the pairs this actor is part of. */
+  actor: Slug.optional(),
+  minScore: z.coerce.number().min(0).max(1).default(0.45),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DuplicatesQuery = z.infer<typeof DuplicatesQuery>;
+
+export const DuplicateJudgement = z.object({
+  a: Slug,
+  b: Slug,
+  verdict: DuplicateVerdict,
+  by: z.string(),
+  at: z.string(),
+  note: z.string().optional(),
+});
+export type DuplicateJudgement = z.infer<typeof DuplicateJudgement>;
+
+export const JudgementRequest = z
+  .object({ a: Slug, b: Slug, verdict: DuplicateVerdict, note: Text(400).optional() })
+  .strict()
+  .refine((j) => j.a !== j.b, { path: ['b'], message: 'must differ from a' });
+export type JudgementRequest = z.infer<typeof JudgementRequest>;
+
+export const DuplicateCandidate = z.object({
+  a: GraphNode,
+  b: GraphNode,
+  /** 0–1: how likely the two are one actor (same name ≈ 0.97, sigle ≈ 0.8, close spelling 0.55–0.9). */
+  score: z.number(),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  judgement: DuplicateJudgement.optional(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const DuplicatesResponse = z.object({
+  candidates: z.array(DuplicateCandidate),
+  /** Candidates matching the query before paging. */
+  total: z.number().int(),
+  version: z.number().int(),
+});
+export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
