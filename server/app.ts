@@ -4,11 +4,12 @@ import path from 'node:path';
 import express, { type RequestHandler } from 'express';
 import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
-import { AppError } from './errors';
+import { AppError, DatabaseUnavailableError } from './errors';
 import { errorHandler } from './middleware/error-handler';
 import { rateLimiters } from './middleware/rate-limit';
 import { hostCheck, jsonBodiesOnly, sameOriginWrites, securityHeaders } from './middleware/security';
 import { actorRoutes } from './routes/actors';
+import { duplicateRoutes } from './routes/duplicates';
 import { cypherRoutes } from './routes/cypher';
 import { docsRoutes } from './routes/docs';
 import { DEFAULT_SERVICE_CONFIG, type CypherConfig, type GraphLimits, type ServiceConfig } from './config';
@@ -18,7 +19,9 @@ import { exportRoutes } from './routes/export';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
+import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
+import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -37,6 +40,13 @@ export interface AppOptions {
 
 /** Paths under /api whose request bodies are files (CSV, XLSX, multipart), parsed by their own routes. */
 const FILE_BODY_PATHS = ['/imports'];
+
+function startupGate(ready: () => boolean): RequestHandler {
+  return (_req, _res, next) => {
+    if (ready()) return next();
+    next(new DatabaseUnavailableError('the server is starting: it is waiting for Neo4j or preparing the database; try again in a few seconds', { reason: 'starting' }));
+  };
+}
 
 /** Runs `h` only when the request path is exactly the mount path (app.use matches prefixes). */
 const exactly = (h: RequestHandler): RequestHandler => (req, res, next) => (req.path === '/' ? h(req, res, next) : next());
@@ -60,16 +70,21 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(auth.authenticate);
   api.use(healthRoutes(db, opts.ready));
   api.use(docsRoutes());
+  // Until start-up work is done (schema, recovery of interrupted change sets, seeds), nothing else is served.
+  if (opts.ready) api.use(startupGate(opts.ready));
   api.use(auth.routes);
   api.use(auth.readGate);
   api.use(graphRoutes(db, { limits: opts.limits }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(db));
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(extractRoutes(db));
+  api.use(importTemplateRoutes());
   api.use((req, _res, next) => {
     next(new AppError('NotFoundError', 404, `no API route ${req.method} ${req.baseUrl}${req.path}`));
   });

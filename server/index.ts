@@ -6,13 +6,17 @@ import { APP_INSTANCE, boltUri, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
 import { readConfig, type Config } from './config';
 import { connect, type Db } from './db';
-import { counts, seedIfEmpty } from './load';
+import { recoverInterrupted } from './changes';
+import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 
 const log = (msg: string) => console.log(`[maillage] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits for the database (answering 503 meanwhile), then seeds it when empty; never throws. */
+/**
+ * Waits for the database (the API answers 503 meanwhile), then prepares it: schema, roll-back of change sets
+ * a dead process left half-written, seeds when empty. Never throws: the app keeps serving what it can.
+ */
 async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Promise<void> {
   for (let attempt = 0; !stopping(); attempt++) {
     try {
@@ -25,6 +29,8 @@ async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Pro
   }
   if (stopping()) return;
   try {
+    await applySchema(db);
+    for (const r of await recoverInterrupted(db)) log(`change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
     if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) log(`the database was empty: loaded ${cfg.seedFile}`);
     const c = await counts(db);
     log(`${db.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
