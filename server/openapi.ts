@@ -7,6 +7,8 @@ import {
   ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphStats, LoginRequest,
   MetricsResponse, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
+  AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
+  ImportTemplateQuery, JudgementRequest,
 } from '../model/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -33,6 +35,9 @@ const Users = z.object({ users: z.array(UserInfo) });
 const User = z.object({ user: UserInfo });
 const Neighborhood = Graph.extend({ truncated: z.boolean() });
 const Text = z.string();
+const ExtractIdParams = z.object({ id: z.string().min(1) });
+const Judgement = z.object({ judgement: DuplicateJudgement });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Every route of the API. Keep in the order of server/app.ts. */
 export const ROUTES: RouteDoc[] = [
@@ -89,6 +94,19 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'a file', media: { 'application/json': Dataset, 'text/csv': Text, 'application/graphml+xml': Text, 'application/gexf+xml': Text } }, errors: [413] },
   { method: 'get', path: '/api/paths', tag: 'analysis', summary: 'Paths between two actors, shortest first.', query: PathsQuery,
     ok: { description: 'the paths', json: PathsResponse }, errors: [422] },
+
+  { method: 'post', path: '/api/extract', tag: 'curation', summary: 'Propose actors and ties found in an article (editor).', body: ExtractRequest,
+    ok: { status: 201, description: 'the extraction (200 when the same text was extracted before)', json: ExtractResponse }, errors: [422] },
+  { method: 'get', path: '/api/extract/:id', tag: 'curation', summary: 'An extraction again, with its candidates (editor).', params: ExtractIdParams,
+    ok: { description: 'the extraction', json: ExtractResponse } },
+  { method: 'post', path: '/api/extract/:id/accept', tag: 'curation', summary: 'Save the reviewed selection as one change set (editor).', params: ExtractIdParams, body: AcceptRequest,
+    ok: { status: 201, description: 'saved (200 when nothing was to write)', json: AcceptResponse }, errors: [409, 422] },
+  { method: 'get', path: '/api/imports/template', tag: 'import', summary: 'A file to fill in and import: headers and two example rows.', query: ImportTemplateQuery,
+    ok: { description: 'the template', media: { 'text/csv': Text, [XLSX]: Text } } },
+  { method: 'get', path: '/api/duplicates', tag: 'curation', summary: 'Actors that may be the same, with the judgements made.', query: DuplicatesQuery,
+    ok: { description: 'the candidates', json: DuplicatesResponse } },
+  { method: 'post', path: '/api/duplicates/judgements', tag: 'curation', summary: 'Judge a pair: same actor or not (editor).', body: JudgementRequest,
+    ok: { description: 'the judgement', json: Judgement } },
 ];
 
 /** Statuses any route may answer: bad input, not signed in, refused, not found, rate, database away. */
