@@ -19,7 +19,7 @@ const Env = z.object({
   MAILLAGE_GRAPH_MAX_ELEMENTS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   MAILLAGE_WHOLE_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
-  MAILLAGE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  MAILLAGE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   MAILLAGE_WRITE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   MAILLAGE_POOL_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
   MAILLAGE_RATE_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),

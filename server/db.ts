@@ -61,7 +61,7 @@ export interface ConsoleResult {
 }
 
 /** Timeouts of the routes' own queries (the console has its own), in ms. */
-export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+export const DEFAULT_QUERY_TIMEOUT_MS = 30_000;
 export const DEFAULT_WRITE_TIMEOUT_MS = 120_000;
 
 export function connect(cfg: DbConfig): Db {

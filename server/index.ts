@@ -15,28 +15,25 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Waits for the database (the API answers 503 meanwhile), then prepares it: schema, roll-back of change sets
- * a dead process left half-written, seeds when empty. Never throws: the app keeps serving what it can.
+ * a dead process left half-written, seeds when empty. Retries until that succeeds (Neo4j may go away again
+ * half-way), so the app is never "ready" on a database it has not prepared.
  */
-async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Promise<void> {
+async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Promise<boolean> {
   for (let attempt = 0; !stopping(); attempt++) {
     try {
       await db.ping();
-      break;
+      await applySchema(db);
+      for (const r of await recoverInterrupted(db)) log(`change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
+      if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) log(`the database was empty: loaded ${cfg.seedFile}`);
+      const c = await counts(db);
+      log(`${db.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+      return true;
     } catch (e) {
-      if (attempt === 0) log(`waiting for Neo4j at ${db.uri} (answering 503 meanwhile): ${(e as Error).message}`);
-      await sleep(Math.min(500 * 2 ** attempt, 5_000));
+      log(`${attempt === 0 ? 'waiting for Neo4j' : 'still waiting for Neo4j'} at ${db.uri} (the API answers 503 meanwhile): ${(e as Error).message}`);
+      await sleep(Math.min(500 * 2 ** attempt, 10_000));
     }
   }
-  if (stopping()) return;
-  try {
-    await applySchema(db);
-    for (const r of await recoverInterrupted(db)) log(`change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
-    if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) log(`the database was empty: loaded ${cfg.seedFile}`);
-    const c = await counts(db);
-    log(`${db.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
-  } catch (e) {
-    log(`could not prepare the database (the app keeps serving): ${(e as Error).message}`);
-  }
+  return false;
 }
 
 async function main(): Promise<void> {
@@ -83,8 +80,7 @@ async function main(): Promise<void> {
       log(`could not start the local Neo4j (answering 503 until it is up): ${(e as Error).message}`);
     }
   }
-  await whenDatabaseUp(db, cfg, () => stopping);
-  ready = true;
+  ready = await whenDatabaseUp(db, cfg, () => stopping);
 }
 
 main().catch((e: unknown) => {

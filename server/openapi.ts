@@ -23,7 +23,7 @@ export interface RouteDoc {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The success answer: a JSON schema, or other media types with their body schema. */
-  ok: { status?: 200 | 201 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType> };
+  ok: { status?: 200 | 201 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType>; also?: (200 | 201)[] };
   /** Statuses this route answers besides the ones every route may (400, 401, 403, 404, 429, 503). */
   errors?: number[];
 }
@@ -96,11 +96,11 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'the paths', json: PathsResponse }, errors: [422] },
 
   { method: 'post', path: '/api/extract', tag: 'curation', summary: 'Propose actors and ties found in an article (editor).', body: ExtractRequest,
-    ok: { status: 201, description: 'the extraction (200 when the same text was extracted before)', json: ExtractResponse }, errors: [422] },
+    ok: { status: 201, also: [200], description: 'the extraction (200 when the same text was extracted before)', json: ExtractResponse }, errors: [422] },
   { method: 'get', path: '/api/extract/:id', tag: 'curation', summary: 'An extraction again, with its candidates (editor).', params: ExtractIdParams,
     ok: { description: 'the extraction', json: ExtractResponse } },
   { method: 'post', path: '/api/extract/:id/accept', tag: 'curation', summary: 'Save the reviewed selection as one change set (editor).', params: ExtractIdParams, body: AcceptRequest,
-    ok: { status: 201, description: 'saved (200 when nothing was to write)', json: AcceptResponse }, errors: [409, 422] },
+    ok: { status: 201, also: [200], description: 'saved (200 when nothing was to write)', json: AcceptResponse }, errors: [409, 422] },
   { method: 'get', path: '/api/imports/template', tag: 'import', summary: 'A file to fill in and import: headers and two example rows.', query: ImportTemplateQuery,
     ok: { description: 'the template', media: { 'text/csv': Text, [XLSX]: Text } } },
   { method: 'get', path: '/api/duplicates', tag: 'curation', summary: 'Actors that may be the same, with the judgements made.', query: DuplicatesQuery,
@@ -134,10 +134,11 @@ export const openApiPath = (express: string) => express.replace(/:([A-Za-z0-9_]+
 
 function operation(r: RouteDoc): ZodOpenApiOperationObject {
   const responses: ZodOpenApiResponsesObject = {};
-  const status = String(r.ok.status ?? 200) as '200';
   const content = r.ok.json ? { 'application/json': { schema: r.ok.json } }
     : r.ok.media ? Object.fromEntries(Object.entries(r.ok.media).map(([type, schema]) => [type, { schema }])) : undefined;
-  responses[status] = { description: r.ok.description, ...(content && { content }) };
+  for (const code of [r.ok.status ?? 200, ...(r.ok.also ?? [])]) {
+    responses[String(code) as '200'] = { description: r.ok.description, ...(content && { content }) };
+  }
   const codes = [...new Set([...COMMON_ERRORS, ...(r.body ? BODY_ERRORS : []), ...(r.errors ?? [])])].sort();
   for (const code of codes) {
     responses[String(code) as '400'] = {

@@ -80,6 +80,7 @@ describe('SIGTERM during a slow query', () => {
     const child = startServer({ NEO4J_URI: process.env.TEST_NEO4J_URI!, MAILLAGE_CYPHER_TIMEOUT_MS: '120000', MAILLAGE_SHUTDOWN_GRACE_MS: '120000' });
     children.push(child);
     const url = await child.url;
+    await waitFor(() => status(`${url}/api/health`), (s) => s === 200, { what: 'the server ready' });
     const query = "UNWIND range(1, 30000000) AS x WITH x WHERE x % 7 = 0 RETURN count(x) AS n, 'sigterm-marker' AS marker";
     const answer = fetch(`${url}/api/cypher`, {
       method: 'POST',
@@ -130,7 +131,7 @@ describe('Neo4j down at start-up, then stopped and restarted under the running a
     // Start-up work runs once the database answers: the seeds are loaded, then health says ok.
     await waitFor(() => status(`${url}/api/health`), (s) => s === 200, { timeoutMs: 120_000, what: 'health ok after Neo4j started' });
     const found = await (await fetch(`${url}/api/actors?q=medinsoft`)).json() as { actors: { id: string }[] };
-    expect(found.actors.map((a) => a.id)).toContain('medinsoft');
+    expect([found.actors.map((a) => a.id), child.output()]).toEqual([expect.arrayContaining(['medinsoft']), expect.any(String)]);
 
     await stop(instance);
     const during = await fetch(`${url}/api/actors/medinsoft`);
