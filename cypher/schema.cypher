@@ -33,3 +33,6 @@ CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;
 // Duplicate judgements (server/duplicates): one per pair of actor ids, "a|b" with a < b.
 CREATE CONSTRAINT duplicate_judgement_pair IF NOT EXISTS FOR (j:DuplicateJudgement) REQUIRE j.pair IS UNIQUE;
+// An actor's history: the changes to its ties are found by their ends (issue 12).
+CREATE INDEX change_from IF NOT EXISTS FOR (x:Change) ON (x.from);
+CREATE INDEX change_to IF NOT EXISTS FOR (x:Change) ON (x.to);
