@@ -295,6 +295,12 @@ export const ExportQuery = z
   });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
+// ---- Import (issue 9) ----
+
+/** GET /api/imports/template: the file to start from, as a workbook (Acteurs + Relations) or a CSV of relationships. */
+export const ImportTemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export type ImportTemplateQuery = z.infer<typeof ImportTemplateQuery>;
+
 // ---- Paths between two actors and funding flows (issue 3) ----
 
 /** Deepest path or funding chain the API walks: Cypher bounds are literals, so the queries are written for 6. */

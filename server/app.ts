@@ -17,6 +17,7 @@ import { exportRoutes } from './routes/export';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
+import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(importTemplateRoutes());
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });
