@@ -36,6 +36,7 @@ const FILES = {
   elementsActors: 'graph/elements-actors.cypher',
   elementsTies: 'graph/elements-ties.cypher',
   relationship: 'graph/relationship.cypher',
+  metricsTies: 'graph/metrics-ties.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;
