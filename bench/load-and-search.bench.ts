@@ -2,8 +2,7 @@
 import request from 'supertest';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db';
-import { loadDataset } from '../server/load';
-import { Q } from '../server/queries';
+import { loadDataset, wipeGraph } from '../server/load';
 import { time, type Bench } from './run';
 import { syntheticDataset } from './synthetic';
 
@@ -11,7 +10,7 @@ const bench: Bench = {
   name: 'load, graph, search, neighbourhood — 10,000 actors, 40,000 relationships',
   async run(db: Db) {
     const ds = syntheticDataset(10_000, 40_000);
-    await db.write(Q.wipe);
+    await wipeGraph(db);
     let t0 = Date.now();
     await loadDataset(db, ds);
     console.log(`  first load (validate + one transaction)                    ${Date.now() - t0} ms`);

@@ -2,8 +2,7 @@
 import request from 'supertest';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db';
-import { loadDataset } from '../server/load';
-import { Q } from '../server/queries';
+import { loadDataset, wipeGraph } from '../server/load';
 import { time, type Bench } from './run';
 import { syntheticDataset } from './synthetic';
 
@@ -12,7 +11,7 @@ const bench: Bench = {
   async run(db: Db) {
     const [{ n }] = await db.read('MATCH (a:Actor) RETURN count(a) AS n');
     if (n !== 10_000) {
-      await db.write(Q.wipe);
+      await wipeGraph(db);
       await loadDataset(db, syntheticDataset(10_000, 40_000));
     }
     const app = createApp(db);

@@ -11,6 +11,7 @@ import type {
   MetricsResponse,
   PathsResponse,
   RelType,
+  SessionInfo,
   Source,
 } from '../model/schema';
 
@@ -26,20 +27,63 @@ export class ApiRequestError extends Error {
   }
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  let res: Response;
+/** The CSRF token of this browser's session (GET /api/session), sent on every write; asked again when the server refuses it. */
+let csrf: Promise<string> | undefined;
+const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (init?.body) headers['Content-Type'] = 'application/json';
+  if (token) headers['X-CSRF-Token'] = token;
   try {
-    res = await fetch(path, { headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) }, ...init });
+    return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiRequestError('NetworkError', `le serveur Maillage ne répond pas (${(e as Error).message})`, 0);
   }
-  const body = (await res.json().catch(() => null)) as { error?: { name: string; message: string; details?: unknown } } | null;
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const write = WRITE.has((init?.method ?? 'GET').toUpperCase());
+  let res = await send(path, init, write ? await csrfToken() : undefined);
+  let body = (await res.json().catch(() => null)) as { error?: { name: string; message: string; details?: unknown } } | null;
+  // The server's CSRF secret changes when it restarts: ask for a fresh token once and retry.
+  if (write && res.status === 403 && body?.error?.name === 'CsrfTokenInvalid') {
+    csrf = undefined;
+    res = await send(path, init, await csrfToken());
+    body = (await res.json().catch(() => null)) as typeof body;
+  }
   if (!res.ok) {
     const err = body?.error;
     throw new ApiRequestError(err?.name ?? 'HttpError', err?.message ?? `HTTP ${res.status}`, res.status, err?.details);
   }
   return body as T;
 }
+
+async function csrfToken(): Promise<string> {
+  csrf ??= session().then((s) => s.csrfToken);
+  return csrf.catch((e: unknown) => { csrf = undefined; throw e; });
+}
+
+/** Who this browser is (local admin, an account, anonymous), whether writes need a sign-in, and the CSRF token. */
+export async function session(): Promise<SessionInfo> {
+  const res = await send('/api/session', undefined, undefined);
+  const body = (await res.json().catch(() => null)) as SessionInfo | null;
+  if (!res.ok || !body) throw new ApiRequestError('HttpError', `HTTP ${res.status}`, res.status);
+  csrf = Promise.resolve(body.csrfToken);
+  return body;
+}
+
+/** Signs in; the session cookie is HttpOnly, the answer carries the new CSRF token. */
+export const login = async (name: string, password: string): Promise<SessionInfo> => {
+  const s = await call<SessionInfo>('/api/session', { method: 'POST', body: JSON.stringify({ name, password }) });
+  csrf = Promise.resolve(s.csrfToken);
+  return s;
+};
+export const logout = async (): Promise<SessionInfo> => {
+  const s = await call<SessionInfo>('/api/session', { method: 'DELETE' });
+  csrf = Promise.resolve(s.csrfToken);
+  return s;
+};
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();

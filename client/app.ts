@@ -1,6 +1,6 @@
 // The context panels share: the Cytoscape instance, the API, selection, highlighting and side-panel tabs.
 import type { Core } from 'cytoscape';
-import type { Graph } from '../model/schema';
+import type { Graph, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
 import { mergeGraph } from './graph/elements';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
@@ -35,6 +35,13 @@ export interface AppContext {
   notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
   /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
   onSelect(fn: (actorId: string) => void): void;
+  /** Who this browser is (GET /api/session); undefined until the server has answered. */
+  session?: SessionInfo;
+  setSession(s: SessionInfo): void;
+  /** Called with the session now and whenever it changes (sign-in, sign-out). */
+  onSession(fn: (s: SessionInfo) => void): void;
+  /** The current principal has at least this role. */
+  can(role: Role): boolean;
 }
 
 interface Shell {
@@ -57,6 +64,8 @@ function placeNear(nodes: ReturnType<Core['nodes']>): void {
 export function createContext(cy: Core, shell: Shell): AppContext {
   const tabs = new Map<string, { tab: Tab; pane: HTMLElement; button: HTMLButtonElement; rendered: boolean }>();
   const selectListeners: ((id: string) => void)[] = [];
+  const sessionListeners: ((s: SessionInfo) => void)[] = [];
+  const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
   const updateCounts = () => {
@@ -142,6 +151,18 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     },
     onSelect(fn) {
       selectListeners.push(fn);
+    },
+    setSession(s) {
+      ctx.session = s;
+      for (const fn of sessionListeners) fn(s);
+    },
+    onSession(fn) {
+      sessionListeners.push(fn);
+      if (ctx.session) fn(ctx.session);
+    },
+    can(role) {
+      const u = ctx.session?.user;
+      return !!u && u.via !== 'anonymous' && RANK[u.role] >= RANK[role];
     },
   };
   return ctx;

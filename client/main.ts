@@ -4,6 +4,7 @@ import { createContext } from './app';
 import { registerExplore } from './explore';
 import { createCy } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
+import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
@@ -20,6 +21,7 @@ async function boot(): Promise<void> {
   // Read-only handle for browser tests and for the curious in the devtools console.
   (window as unknown as { __maillage: unknown }).__maillage = { cy, ctx };
 
+  registerAccount(ctx, $('#account'));
   registerDetails(ctx);
   registerPaths(ctx);
   registerFunding(ctx);

@@ -27,17 +27,32 @@ export const Slug = z
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 
+/** Longest text each field accepts: the schemas below and the import's French messages share these. */
+export const TEXT_MAX = {
+  title: 300,
+  publisher: 200,
+  author: 200,
+  file: 300,
+  name: 200,
+  alias: 200,
+  description: 600,
+  territory: 120,
+  excerpt: 600,
+  role: 120,
+  note: 400,
+} as const;
+
 export const Source = z
   .object({
     id: Slug,
-    title: Text(300),
+    title: Text(TEXT_MAX.title),
     /** Absent when the document does not say: never guessed. */
-    publisher: Text(200).optional(),
+    publisher: Text(TEXT_MAX.publisher).optional(),
     date: PartialDate.optional(),
     language: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as fr'),
-    author: Text(200).optional(),
+    author: Text(TEXT_MAX.author).optional(),
     url: z.url().optional(),
-    file: Text(300).optional(),
+    file: Text(TEXT_MAX.file).optional(),
   })
   .strict();
 export type Source = z.infer<typeof Source>;
@@ -45,11 +60,11 @@ export type Source = z.infer<typeof Source>;
 export const Actor = z
   .object({
     id: Slug,
-    name: Text(200),
-    aliases: z.array(Text(200)).default([]),
+    name: Text(TEXT_MAX.name),
+    aliases: z.array(Text(TEXT_MAX.alias)).default([]),
     kind: ActorKind,
-    description: Text(600).optional(),
-    territory: Text(120).optional(),
+    description: Text(TEXT_MAX.description).optional(),
+    territory: Text(TEXT_MAX.territory).optional(),
   })
   .strict();
 export type Actor = z.infer<typeof Actor>;
@@ -58,7 +73,7 @@ export type ActorInput = z.input<typeof Actor>;
 export const Evidence = z
   .object({
     source: Slug,
-    excerpt: Text(600),
+    excerpt: Text(TEXT_MAX.excerpt),
   })
   .strict();
 export type Evidence = z.infer<typeof Evidence>;
@@ -74,8 +89,8 @@ export const Relationship = z
     amount: z.number().positive().finite().optional(),
     date: PartialDate.optional(),
     status: RelStatus.default('effective'),
-    role: Text(120).optional(),
-    note: Text(400).optional(),
+    role: Text(TEXT_MAX.role).optional(),
+    note: Text(TEXT_MAX.note).optional(),
     evidence: z.array(Evidence).min(1, 'every relationship needs at least one piece of evidence'),
   })
   .strict();
@@ -257,6 +272,12 @@ export const ExportQuery = z
   });
 export type ExportQuery = z.infer<typeof ExportQuery>;
 
+// ---- Import (issue 9) ----
+
+/** GET /api/imports/template: the file to start from, as a workbook (Acteurs + Relations) or a CSV of relationships. */
+export const ImportTemplateQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') }).strict();
+export type ImportTemplateQuery = z.infer<typeof ImportTemplateQuery>;
+
 // ---- Paths between two actors and funding flows (issue 3) ----
 
 /** Deepest path or funding chain the API walks: Cypher bounds are literals, so the queries are written for 6. */
@@ -341,6 +362,103 @@ export const FundingResponse = Graph.extend({
   droppedByDates: z.number().int(),
 });
 export type FundingResponse = z.infer<typeof FundingResponse>;
+
+// ---- Change sets (server/changes/, docs/design.md §1): every write is one ----
+
+/** A relationship as a change set writes it: the edge, plus the amount and date as the user wrote them. */
+export const RelationshipRecord = GraphEdge.extend({
+  /** The amount cell as written (`1,5 M€`), kept beside the number. */
+  amountRaw: z.string().optional(),
+  /** The date cell as written (`mars 2016`). */
+  dateRaw: z.string().optional(),
+});
+export type RelationshipRecord = z.infer<typeof RelationshipRecord>;
+
+export const CHANGE_SET_KINDS = ['import', 'edit', 'merge', 'extract', 'console', 'revert', 'seed'] as const;
+export const ChangeSetKind = z.enum(CHANGE_SET_KINDS);
+export type ChangeSetKind = z.infer<typeof ChangeSetKind>;
+
+/**
+ * previewed → running → committed | failed → rolled_back; committed → undoing → undone.
+ * `failed` and `undoing` are transient: their batches are being reverted (resumed at start-up if interrupted).
+ */
+export const CHANGE_SET_STATES = ['previewed', 'running', 'committed', 'failed', 'rolled_back', 'undoing', 'undone'] as const;
+export const ChangeSetState = z.enum(CHANGE_SET_STATES);
+export type ChangeSetState = z.infer<typeof ChangeSetState>;
+
+export const ChangeSetInfo = z.object({
+  id: z.string(),
+  kind: ChangeSetKind,
+  state: ChangeSetState,
+  /** `local` (the single user on loopback), `token` (admin token) or an account name. */
+  author: z.string(),
+  reason: z.string().optional(),
+  createdAt: z.string(),
+  finishedAt: z.string().optional(),
+  /** Files and their sha-256, counts per entity, what was detected…: free-form, what the history shows. */
+  summary: z.record(z.string(), z.unknown()),
+  /** Elements written so far (and, when known, how many there will be); `undone` of them reverted. */
+  progress: z.object({ done: z.number().int(), total: z.number().int().optional(), undone: z.number().int() }),
+  error: z.string().optional(),
+  undoneBy: z.string().optional(),
+  undoneAt: z.string().optional(),
+});
+export type ChangeSetInfo = z.infer<typeof ChangeSetInfo>;
+
+/** An element a later change set wrote (or removed), which makes an undo impossible without losing its work. */
+export const ChangeConflict = z.object({
+  entity: z.enum(['source', 'actor', 'relationship']),
+  id: z.string(),
+  type: z.string().optional(),
+  /** The change set that wrote it last; absent when it has been deleted since (or predates change sets). */
+  cs: z.string().optional(),
+  reason: z.enum(['written-later', 'deleted-later', 'created-again', 'tied-later']),
+});
+export type ChangeConflict = z.infer<typeof ChangeConflict>;
+// ---- Accounts and sessions (issue 12) ----
+
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+/** viewer reads (console read-only); editor edits, imports, merges; admin also manages accounts, console writes, undoes others' changes. */
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+/** Account names: what the history shows as the author; never `local` or `token`, which name the other principals. */
+export const UserName = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._@-]*$/, 'must start with a letter or digit, then letters, digits, . _ @ -')
+  .refine((n) => !['local', 'token', 'anonymous'].includes(n.toLowerCase()), 'is reserved');
+
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const Password = z.string().min(10, 'must be at least 10 characters').max(200);
+
+export const LoginRequest = z.object({ name: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const UserCreate = z.object({ name: UserName, role: Role, password: Password }).strict();
+export type UserCreate = z.infer<typeof UserCreate>;
+export const UserUpdate = z
+  .object({ role: Role.optional(), password: Password.optional() })
+  .strict()
+  .refine((u) => u.role !== undefined || u.password !== undefined, 'give a role or a password');
+export type UserUpdate = z.infer<typeof UserUpdate>;
+export const UserNameParams = z.object({ name: z.string().min(1).max(64) });
+
+export const UserInfo = z.object({ name: z.string(), role: Role, createdAt: z.string() });
+export type UserInfo = z.infer<typeof UserInfo>;
+
+/** GET /api/session: who the browser is, what it may do, and the CSRF token to send on writes. */
+export const SessionInfo = z.object({
+  user: z.object({ name: z.string(), role: Role, via: z.enum(['local', 'token', 'session', 'anonymous']) }),
+  /** Writes need a signed-in account (accounts exist, or the server is exposed beyond loopback). */
+  loginRequired: z.boolean(),
+  publicRead: z.boolean(),
+  /** Send it back as the X-CSRF-Token header on every write. */
+  csrfToken: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
 
 // ---- Large graphs (issue 10): stats, overview, whole network by pages, one tie's details, metrics pages ----
 
@@ -543,3 +661,54 @@ export const MetricsPage = z.object({
   }).nullable(),
 });
 export type MetricsPage = z.infer<typeof MetricsPage>;
+
+// ---- Duplicate candidates and judgements (issue 12) ----
+
+export const DUPLICATE_VERDICTS = ['same', 'different', 'unsure'] as const;
+export const DuplicateVerdict = z.enum(DUPLICATE_VERDICTS);
+export type DuplicateVerdict = z.infer<typeof DuplicateVerdict>;
+
+/** open: not judged yet, or judged unsure (the default); same: judged one actor, waiting for a merge; different: never proposed again. */
+export const DuplicatesQuery = z.object({
+  status: z.enum(['open', 'same', 'unsure', 'different', 'all']).default('open'),
+  /** Only the pairs this actor is part of. */
+  actor: Slug.optional(),
+  minScore: z.coerce.number().min(0).max(1).default(0.45),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type DuplicatesQuery = z.infer<typeof DuplicatesQuery>;
+
+export const DuplicateJudgement = z.object({
+  a: Slug,
+  b: Slug,
+  verdict: DuplicateVerdict,
+  by: z.string(),
+  at: z.string(),
+  note: z.string().optional(),
+});
+export type DuplicateJudgement = z.infer<typeof DuplicateJudgement>;
+
+export const JudgementRequest = z
+  .object({ a: Slug, b: Slug, verdict: DuplicateVerdict, note: Text(400).optional() })
+  .strict()
+  .refine((j) => j.a !== j.b, { path: ['b'], message: 'must differ from a' });
+export type JudgementRequest = z.infer<typeof JudgementRequest>;
+
+export const DuplicateCandidate = z.object({
+  a: GraphNode,
+  b: GraphNode,
+  /** 0–1: how likely the two are one actor (same name ≈ 0.97, sigle ≈ 0.8, close spelling 0.55–0.9). */
+  score: z.number(),
+  reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  judgement: DuplicateJudgement.optional(),
+});
+export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
+
+export const DuplicatesResponse = z.object({
+  candidates: z.array(DuplicateCandidate),
+  /** Candidates matching the query before paging. */
+  total: z.number().int(),
+  version: z.number().int(),
+});
+export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;

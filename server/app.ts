@@ -2,10 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler } from 'express';
-import { authenticate, type AuthConfig } from './auth';
+import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
+import { duplicateRoutes } from './routes/duplicates';
 import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
@@ -15,6 +16,7 @@ import { MetricsService } from './metrics/service';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
+import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
 
 export interface AppOptions {
@@ -22,7 +24,7 @@ export interface AppOptions {
   clientDir?: string;
   /** The Cypher console's limits and admin token (defaults: 5 s, 1000 rows, 5 MB, read-only). */
   cypher?: CypherConfig;
-  /** Who may write (server/auth): the listening host and the admin token. Default: loopback, no token. */
+  /** Who may read and write (server/auth): the listening host, the admin token, public reads. Default: loopback, no token. */
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
@@ -59,17 +61,22 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   app.use(express.json({ limit: '5mb' }));
 
   const api = express.Router();
-  api.use(authenticate(opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken }));
+  const auth = createAuth(db, opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken });
+  api.use(auth.authenticate);
   api.use(healthRoutes(db));
+  api.use(auth.routes);
+  api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
   api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(metrics));
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(importTemplateRoutes());
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

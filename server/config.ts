@@ -17,6 +17,8 @@ const Env = z.object({
   MAILLAGE_GRAPH_MAX_ELEMENTS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   MAILLAGE_WHOLE_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
 });
 
 export interface DbConfig {
@@ -55,6 +57,9 @@ export interface Config {
   seedFile: string;
   autoload: boolean;
   cypher: CypherConfig;
+  /** Anonymous reads allowed (MAILLAGE_PUBLIC_READ). */
+  publicRead: boolean;
+  sessionHours: number;
   limits: GraphLimits;
 }
 
@@ -80,6 +85,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: e.MAILLAGE_CYPHER_MAX_BYTES,
       adminToken: e.MAILLAGE_ADMIN_TOKEN,
     },
+    publicRead: e.MAILLAGE_PUBLIC_READ,
+    sessionHours: e.MAILLAGE_SESSION_HOURS,
     limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
   };
 }

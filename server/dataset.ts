@@ -1,13 +1,12 @@
 // Parses and checks a dataset file (seed or user import) completely before anything touches the database.
-import { Dataset, SYMMETRIC_TYPES, type Relationship } from '../model/schema';
-import { fold } from '../model/text';
+import { Dataset, SYMMETRIC_TYPES, type Actor, type Relationship, type RelationshipRecord, type Source } from '../model/schema';
 import { ValidationError, fromZod, type FieldIssue } from './errors';
 
-/** Rows ready for the load/*.cypher statements. */
+/** The dataset as the records a change set writes (server/changes/). */
 export interface DatasetRows {
-  sources: Record<string, unknown>[];
-  actors: Record<string, unknown>[];
-  relationships: { id: string; type: string; source: string; target: string; props: Record<string, unknown> }[];
+  sources: Source[];
+  actors: Actor[];
+  relationships: RelationshipRecord[];
   /** Actor ids that relationships use but the file does not define: they must already be in the database. */
   externalActorIds: string[];
 }
@@ -77,25 +76,17 @@ export function checkDataset(input: unknown): { dataset: Dataset; rows: DatasetR
         issues.push({ field: `relationships.${i}.evidence.${j}.source`, message: `unknown source "${e.source}"` });
       }
     });
-    const props: Record<string, unknown> = {
-      id,
-      status: r.status,
-      evidenceSources: r.evidence.map((e) => e.source),
-      evidenceExcerpts: r.evidence.map((e) => e.excerpt),
-    };
-    for (const k of ['amount', 'date', 'role', 'note'] as const) if (r[k] !== undefined) props[k] = r[k];
-    return { id, type: r.type, source, target, props };
+    const record: RelationshipRecord = { id, type: r.type, source, target, status: r.status, evidence: r.evidence };
+    for (const k of ['amount', 'date', 'role', 'note'] as const) if (r[k] !== undefined) Object.assign(record, { [k]: r[k] });
+    return record;
   });
   if (issues.length) throw new ValidationError(issues);
 
   return {
     dataset: ds,
     rows: {
-      sources: ds.sources.map((s) => ({ ...s })),
-      actors: ds.actors.map((a) => {
-        const keys = [a.name, ...a.aliases].map(fold).filter(Boolean);
-        return { ...a, searchKeys: [...new Set(keys)], searchText: keys.join(' | ') };
-      }),
+      sources: ds.sources,
+      actors: ds.actors,
       relationships,
       externalActorIds: [...external],
     },

@@ -18,6 +18,13 @@ export interface Db {
   write(query: string, params?: Params): Promise<Row[]>;
   /** Runs `work` in one write transaction: it commits when `work` resolves, rolls back when it throws. */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement as an auto-commit transaction, never retried: what `CALL { … } IN TRANSACTIONS` needs
+   * (wiping a large graph in bounded batches).
+   */
+  autocommit(query: string, params?: Params): Promise<Row[]>;
+  /** Runs a read query and hands each row to `onRow` as it arrives (large reads never sit in memory). */
+  stream(query: string, params: Params, onRow: (row: Row) => void): Promise<void>;
   /** Resolves when the server answers `RETURN 1`; rejects with DatabaseUnavailable otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -84,6 +91,22 @@ export function connect(cfg: DbConfig): Db {
         return await session.executeWrite((tx: ManagedTransaction) =>
           work({ run: async (q, p = {}) => toRows(await tx.run(q, toParams(p))) }),
         );
+      } finally {
+        await session.close();
+      }
+    },
+    async autocommit(query, params = {}) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return toRows(await session.run(query, toParams(params)));
+      } finally {
+        await session.close();
+      }
+    },
+    async stream(query, params, onRow) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+      try {
+        for await (const rec of session.run(query, toParams(params))) onRow(toPlain(rec.toObject()) as Row);
       } finally {
         await session.close();
       }

@@ -103,6 +103,13 @@ export class CypherError extends AppError {
   }
 }
 
+/** The request conflicts with the current state (undo refused, an element changed since it was read). */
+export class ConflictError extends AppError {
+  constructor(message: string, details?: unknown) {
+    super('Conflict', 409, message, details);
+  }
+}
+
 // ---- Large graphs (issue 10) ----
 
 /** A whole-graph answer past its configured limit: the overview, filters or pages answer instead. */

@@ -1,5 +1,5 @@
 // Stored Neo4j properties → the one graph payload shape (nodes, edges with evidence) the API returns.
-import type { ActorKind, CompactEdge, Evidence, GraphEdge, GraphNode, RelStatus, RelType } from '../model/schema';
+import type { ActorKind, CompactEdge, Evidence, GraphEdge, GraphNode, RelStatus, RelType, Source } from '../model/schema';
 
 type Props = Record<string, unknown>;
 
@@ -50,4 +50,16 @@ export function toCompactEdge(r: RawEdge): CompactEdge {
   if (typeof p.role === 'string') edge.role = p.role;
   if (typeof p.note === 'string') edge.note = p.note;
   return edge;
+}
+
+const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;
+
+/**
+ * Keeps the properties the Source schema knows: the change-set stamps (`_cs`, `_h`) stay in the database,
+ * and an export re-imports even if a node gained extra ones.
+ */
+export function toSource(p: Props): Source {
+  const s: Record<string, unknown> = {};
+  for (const k of SOURCE_KEYS) if (typeof p[k] === 'string') s[k] = p[k];
+  return s as Source;
 }

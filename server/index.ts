@@ -4,7 +4,8 @@ import { APP_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
 import { readConfig } from './config';
 import { connect } from './db';
-import { counts, seedIfEmpty } from './load';
+import { recoverInterrupted } from './changes';
+import { applySchema, counts, seedIfEmpty } from './load';
 import { MetricsService } from './metrics/service';
 
 async function main(): Promise<void> {
@@ -14,6 +15,9 @@ async function main(): Promise<void> {
   const dbCfg = cfg.db ?? { uri: local!.uri };
   const db = connect(dbCfg);
   await db.ping();
+  await applySchema(db);
+  // A change set left half-written by a process that died (killed, Neo4j stopped) is rolled back before serving.
+  for (const r of await recoverInterrupted(db)) console.log(`[maillage] change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
   if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
     console.log(`[maillage] the database was empty: loaded ${cfg.seedFile}`);
   }
@@ -23,7 +27,7 @@ async function main(): Promise<void> {
   // Metrics follow the graph version: polled here, so writes by other processes (npm run load) are computed too.
   const metrics = new MetricsService(db);
   metrics.watch();
-  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken }, limits: cfg.limits });
+  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits });
   const server = app.listen(cfg.port, cfg.host, () => {
     console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
   });

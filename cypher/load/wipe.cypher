@@ -1,9 +1,6 @@
-// Deletes every actor, source and relationship Maillage owns (used by `load --replace` and tests), and
-// bumps the graph version so that no cache outlives the data.
-MATCH (n) WHERE n:Actor OR n:Source
-DETACH DELETE n
-WITH count(*) AS deleted
-MERGE (g:GraphState {id: 'graph'})
-ON CREATE SET g.version = 1
-ON MATCH SET g.version = g.version + 1
-RETURN deleted
+// Deletes everything Maillage owns — actors, sources, their relationships, change-set records — in bounded
+// transactions (an auto-commit statement: a 1M-relationship graph does not fit in one transaction).
+// The GraphState stays: its version only ever grows.
+MATCH (n)
+WHERE n:Actor OR n:Source OR n:ChangeSet OR n:ChangeChunk OR n:Change
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS

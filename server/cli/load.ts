@@ -1,10 +1,11 @@
-// npm run load [-- file.json] [--replace]: validates a dataset and loads it, all or nothing.
+// npm run load [-- file.json] [--replace]: validates a dataset and loads it as one change set, all or nothing.
 import path from 'node:path';
 import { APP_INSTANCE, ensure } from '../../neo4j/ctl';
+import { recoverInterrupted } from '../changes';
 import { readConfig } from '../config';
 import { connect } from '../db';
 import { ValidationError } from '../errors';
-import { loadFile } from '../load';
+import { applySchema, loadFile } from '../load';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -12,13 +13,19 @@ async function main(): Promise<number> {
   const cfg = readConfig();
   const file = path.resolve(args.find((a) => !a.startsWith('--')) ?? cfg.seedFile);
   const db = connect(cfg.db ?? { uri: (await ensure(APP_INSTANCE)).uri });
+  const name = path.relative(process.cwd(), file);
   try {
-    const c = await loadFile(db, file, { replace });
-    console.log(`loaded ${path.relative(process.cwd(), file)}${replace ? ' (replacing the graph)' : ''}: now ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+    await applySchema(db);
+    for (const r of await recoverInterrupted(db)) console.error(`change set ${r.id} had been interrupted: ${r.to.replace('_', ' ')}`);
+    const { changeSet, plan, counts: c } = await loadFile(db, file, { replace });
+    const line = (e: keyof typeof plan) => `${e} ${plan[e].created} created, ${plan[e].updated} updated, ${plan[e].unchanged} unchanged${plan[e].deleted ? `, ${plan[e].deleted} deleted` : ''}`;
+    console.log(`${name}${replace ? ' (replacing the graph)' : ''}: ${changeSet ? `change set ${changeSet}` : 'nothing changed'}`);
+    console.log(`  ${line('actors')}; ${line('relationships')}; ${line('sources')}`);
+    console.log(`  now ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
     return 0;
   } catch (e) {
     if (e instanceof ValidationError) {
-      console.error(`${path.relative(process.cwd(), file)} was not loaded (nothing changed):`);
+      console.error(`${name} was not loaded (nothing changed):`);
       for (const i of e.issues) console.error(`  ${i.field}: ${i.message}`);
       return 2;
     }

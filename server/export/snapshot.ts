@@ -1,7 +1,7 @@
 // Reads the whole graph (actors, relationships, sources) in one query, in id order: the input of exports and metrics.
 import type { GraphEdge, GraphNode, Source } from '../../model/schema';
 import type { Db } from '../db';
-import { toEdge, toNode, type RawEdge } from '../graph-mapper';
+import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
 import { Q } from '../queries';
 
 export interface Snapshot {
@@ -10,14 +10,6 @@ export interface Snapshot {
   sources: Source[];
 }
 
-const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;
-
-/** Keeps the properties the Source schema knows, so an export re-imports even if a node gained extra ones. */
-function toSource(p: Record<string, unknown>): Source {
-  const s: Record<string, unknown> = {};
-  for (const k of SOURCE_KEYS) if (typeof p[k] === 'string') s[k] = p[k];
-  return s as Source;
-}
 
 export async function readSnapshot(db: Db): Promise<Snapshot> {
   const [row] = await db.read(Q.exportGraph);

@@ -4,7 +4,7 @@ import { ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type Gra
 import { tokens, fold } from '../../model/text';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import { toEdge, toNode, type RawEdge } from '../graph-mapper';
+import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
 
@@ -35,7 +35,7 @@ export function actorRoutes(db: Db): Router {
       direction: x.source === id ? ('out' as const) : ('in' as const),
       other: toNode(x.other),
     }));
-    res.json({ actor: toNode(row.actor as Props), relationships: rels, sources: row.sources });
+    res.json({ actor: toNode(row.actor as Props), relationships: rels, sources: (row.sources as Props[]).map(toSource) });
   });
 
   r.get('/actors/:id/neighborhood', async (req, res) => {

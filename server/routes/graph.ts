@@ -10,6 +10,7 @@ import { filterKey, filterParams, isUnfiltered, type FilterParams } from '../gra
 import { actorsAndTies, topActors, type Ranking } from '../graph/overview';
 import { readStats } from '../graph/stats';
 import { VersionedCache, graphVersion } from '../graph/version';
+import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
 
@@ -117,7 +118,7 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
 
   r.get('/sources', async (_req, res) => {
     const rows = await db.read(Q.sources);
-    res.json({ sources: rows.map((x) => x.source) });
+    res.json({ sources: rows.map((x) => toSource(x.source as Record<string, unknown>)) });
   });
   return r;
 }

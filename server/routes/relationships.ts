@@ -1,10 +1,10 @@
 // GET /api/relationships/:id: one tie with its evidence, its two ends and the sources it cites (large views
 // draw ties without evidence and ask for it here when one is selected).
 import { Router } from 'express';
-import { RelationshipIdParams, RelationshipQuery, type RelationshipDetail, type Source } from '../../model/schema';
+import { RelationshipIdParams, RelationshipQuery, type RelationshipDetail} from '../../model/schema';
 import type { Db } from '../db';
 import { AmbiguousIdError, NotFoundError } from '../errors';
-import { toEdge, toNode, type RawEdge } from '../graph-mapper';
+import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
 
@@ -26,7 +26,7 @@ export function relationshipRoutes(db: Db): Router {
     const body: RelationshipDetail = {
       relationship: toEdge(row),
       ends: { source: toNode(row.sourceActor), target: toNode(row.targetActor) },
-      sources: row.sources as unknown as Source[],
+      sources: row.sources.map(toSource),
     };
     res.json(body);
   });

@@ -1,3 +1,4 @@
+import { toStored } from '../../server/changes/records';
 import { checkDataset, parseJson } from '../../server/dataset';
 import { ValidationError } from '../../server/errors';
 import { actor, dataset, rel } from '../support/fixtures';
@@ -20,12 +21,12 @@ describe('checkDataset', () => {
     const { rows } = checkDataset(valid());
     expect(rows.relationships).toHaveLength(1);
     expect(rows.relationships[0]).toMatchObject({ id: 'FUNDS:a:b', type: 'FUNDS', source: 'a', target: 'b' });
-    expect(rows.relationships[0].props).toMatchObject({ amount: 1000, date: '2015-02', status: 'effective', evidenceSources: ['fixture'] });
+    expect(rows.relationships[0]).toMatchObject({ amount: 1000, date: '2015-02', status: 'effective', evidence: [{ source: 'fixture' }] });
   });
 
   it('stores searchable folded names and aliases on actors', () => {
     const ds = dataset([actor('x', 'company', { name: 'Crédit Agricole', aliases: ['CA'] })], []);
-    expect(checkDataset(ds).rows.actors[0]).toMatchObject({ searchKeys: ['credit agricole', 'ca'] });
+    expect(toStored('actor', checkDataset(ds).rows.actors[0], 'cs-test')).toMatchObject({ searchKeys: ['credit agricole', 'ca'], searchText: 'credit agricole | ca' });
   });
 
   it('stores a symmetric tie once, whichever way it is written', () => {

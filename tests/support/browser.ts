@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../server/app';
+import { createApp, type AppOptions } from '../../server/app';
 import type { Db } from '../../server/db';
 import { resetToSeed, testDb } from './db';
 
@@ -13,11 +13,11 @@ export const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Serves the built client and the API on 127.0.0.1 with an ephemeral port. */
-export async function startServer(db: Db): Promise<{ url: string; close(): Promise<void> }> {
+export async function startServer(db: Db, opts: Omit<AppOptions, 'clientDir'> = {}): Promise<{ url: string; close(): Promise<void> }> {
   if (!fs.existsSync(path.join(CLIENT_DIR, 'index.html'))) {
     throw new Error('dist/index.html is missing: build the client first (npm test does: npm run build)');
   }
-  const app = createApp(db, { clientDir: CLIENT_DIR });
+  const app = createApp(db, { ...opts, clientDir: CLIENT_DIR });
   const server = await new Promise<import('node:http').Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

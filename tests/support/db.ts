@@ -1,7 +1,7 @@
 // Test database helpers: a connection to the tests' Neo4j and a clean, known state per test file.
 import path from 'node:path';
 import { connect, type Db } from '../../server/db';
-import { loadDataset, loadFile } from '../../server/load';
+import { loadDataset, loadFile, wipeGraph } from '../../server/load';
 import { Q } from '../../server/queries';
 import type { DatasetInput } from './fixtures';
 
@@ -19,9 +19,10 @@ export function testDb(): Db {
   });
 }
 
-/** Empties the database of everything Maillage owns. */
+/** Empties the database of everything Maillage owns, accounts, sessions and duplicate judgements included (a leftover account would end loopback's local admin). */
 export async function wipe(db: Db): Promise<void> {
-  await db.write(Q.wipe);
+  await wipeGraph(db);
+  await db.write(Q.wipeCuration);
 }
 
 /** Empties the database, then loads the seed dataset. */

@@ -1,0 +1,123 @@
+// The records a change set writes (actors, sources, relationships) and how they map to stored properties.
+import crypto from 'node:crypto';
+import type { Actor, RelationshipRecord, Source } from '../../model/schema';
+import { fold } from '../../model/text';
+
+export type { Actor, RelationshipRecord, Source };
+
+export const ENTITIES = ['source', 'actor', 'relationship'] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+/** The record type of each entity, as callers hand it to a WriteBatch. */
+export interface RecordOf {
+  source: Source;
+  actor: Actor;
+  relationship: RelationshipRecord;
+}
+
+/** Creations, updates and deletions of one entity; records are complete (the after image, or the element deleted). */
+export interface EntityOps<T> {
+  create?: T[];
+  /** `before`, when given, is what the caller read: the write is refused (ConflictError) if the stored element differs. */
+  update?: { before?: T; after: T }[];
+  delete?: T[];
+}
+
+/** One write of a change set: committed in one transaction together with its undo record. */
+export interface WriteBatch {
+  sources?: EntityOps<Source>;
+  actors?: EntityOps<Actor>;
+  relationships?: EntityOps<RelationshipRecord>;
+}
+
+export type Props = Record<string, unknown>;
+
+/** Every element a change set writes as its properties, plus the structure of a relationship. */
+export interface StoredImage {
+  props: Props;
+  type?: string;
+  source?: string;
+  target?: string;
+}
+
+const ACTOR_KEYS = ['id', 'name', 'aliases', 'kind', 'description', 'territory'] as const;
+const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;
+const REL_KEYS = ['amount', 'amountRaw', 'date', 'dateRaw', 'role', 'note'] as const;
+
+function pick(r: Record<string, unknown>, keys: readonly string[]): Props {
+  const out: Props = {};
+  for (const k of keys) if (r[k] !== undefined && r[k] !== null) out[k] = r[k];
+  return out;
+}
+
+/** The content a hash covers, in a fixed key order: two records with the same content hash alike. */
+function content(entity: Entity, r: object): unknown[] {
+  const o = r as Record<string, unknown>;
+  if (entity === 'actor') return ACTOR_KEYS.map((k) => (k === 'aliases' ? (o.aliases ?? []) : (o[k] ?? null)));
+  if (entity === 'source') return SOURCE_KEYS.map((k) => o[k] ?? null);
+  const rel = r as RelationshipRecord;
+  return [rel.id, rel.type, rel.source, rel.target, rel.status, ...REL_KEYS.map((k) => o[k] ?? null), rel.evidence.map((e) => [e.source, e.excerpt])];
+}
+
+/**
+ * The content hash `_h` stored on every element: equal content, equal hash, so a re-import can tell
+ * unchanged elements from updated ones without reading their properties.
+ */
+export function contentHash(entity: Entity, record: object): string {
+  return crypto.createHash('sha1').update(JSON.stringify(content(entity, record))).digest('base64url');
+}
+
+/** Name and aliases folded for search (the `searchKeys` actor resolution matches against). */
+export function searchKeys(a: Pick<Actor, 'name' | 'aliases'>): string[] {
+  return [...new Set([a.name, ...(a.aliases ?? [])].map(fold).filter(Boolean))];
+}
+
+/** A record → the properties stored on its node or relationship, stamped with the change set and content hash. */
+export function toStored(entity: Entity, record: object, cs: string): Props {
+  const r = record as Record<string, unknown>;
+  const meta = { _cs: cs, _h: contentHash(entity, record) };
+  if (entity === 'actor') {
+    const a = record as Actor;
+    const keys = searchKeys(a);
+    return { ...pick(r, ACTOR_KEYS), aliases: a.aliases ?? [], searchKeys: keys, searchText: keys.join(' | '), ...meta };
+  }
+  if (entity === 'source') return { ...pick(r, SOURCE_KEYS), ...meta };
+  const rel = record as RelationshipRecord;
+  return {
+    id: rel.id,
+    status: rel.status,
+    ...pick(r, REL_KEYS),
+    evidenceSources: rel.evidence.map((e) => e.source),
+    evidenceExcerpts: rel.evidence.map((e) => e.excerpt),
+    ...meta,
+  };
+}
+
+/** Stored properties (and a relationship's structure) → the record they hold. */
+export function fromStored(entity: Entity, image: StoredImage): RecordOf[Entity] {
+  const p = image.props;
+  if (entity === 'actor') return { ...pick(p, ACTOR_KEYS), aliases: (p.aliases as string[] | null) ?? [] } as Actor;
+  if (entity === 'source') return pick(p, SOURCE_KEYS) as Source;
+  const sources = (p.evidenceSources as string[] | null) ?? [];
+  const excerpts = (p.evidenceExcerpts as string[] | null) ?? [];
+  return {
+    id: p.id as string,
+    type: image.type,
+    source: image.source,
+    target: image.target,
+    status: (p.status as string | null) ?? 'effective',
+    ...pick(p, REL_KEYS),
+    evidence: sources.map((source, i) => ({ source, excerpt: excerpts[i] ?? '' })),
+  } as RelationshipRecord;
+}
+
+/** The stored content hash of an element, computed when an element predates hashes. */
+export function storedHash(entity: Entity, image: StoredImage): string {
+  return typeof image.props._h === 'string' ? image.props._h : contentHash(entity, fromStored(entity, image));
+}
+
+/** The key a relationship is found by: its type (for the index seek) and id. */
+export interface RelRef {
+  type: string;
+  id: string;
+}

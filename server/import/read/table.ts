@@ -1,0 +1,589 @@
+// One table (a CSV file, a sheet, a JSON array turned into records) → header mapping, detection, then normalised rows.
+import { TEXT_MAX, Slug } from '../../../model/schema';
+import { fold } from '../../../model/text';
+import { headerScale, parseAmount } from '../fr/amount';
+import { DateOrderVote, dateOrderHint, parseDate } from '../fr/date';
+import { ACTOR_KIND_LABELS } from '../../../model/vocabulary';
+import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
+import { isDirectionColumn, mapHeaders } from './headers';
+import { frNumber, issue, quoteHeader, shorten } from './issues';
+import type {
+  ActorInputRow,
+  ActorRef,
+  ColumnInfo,
+  DateOrder,
+  EvidenceInput,
+  Field,
+  ImportIssue,
+  InputFile,
+  InputRow,
+  Loc,
+  RelationshipInputRow,
+  SourceInputRow,
+  TableInfo,
+  TableKind,
+} from './types';
+
+/** A spreadsheet cell that is more than text: a number, a date, a formula (kept as text), an error (#N/A). */
+export interface RichCell {
+  text: string;
+  number?: number;
+  /** ISO date of a date cell. */
+  date?: string;
+  formula?: boolean;
+  error?: boolean;
+  hyperlink?: string;
+}
+export type Cell = string | RichCell | null | undefined;
+
+/** One record of a table, with the 1-based line where it starts in its file or sheet. */
+export interface RawRecord {
+  line: number;
+  cells: Cell[];
+}
+export type RecordItem = RawRecord | { issue: ImportIssue };
+/** Records come in batches (a decoded chunk's worth): one await per batch, not per record, keeps 1M rows fast. */
+export type RecordBatch = RecordItem[];
+
+/** A table as a re-readable stream of records: each call to records() reads the file again. */
+export interface TableReader {
+  file: InputFile;
+  sheet?: string;
+  /** The kind the sheet's name gives (Acteurs, Relations…), when it gives one. */
+  hint?: TableKind;
+  /** CSV only: named in messages about extra cells. */
+  delimiter?: string;
+  records(): AsyncIterable<RecordBatch>;
+}
+
+export interface ScannedTable {
+  info: TableInfo;
+  headerLine: number;
+  /** Problems with the table as a whole (no header, unknown columns, ambiguous dates), emitted before its rows. */
+  issues: ImportIssue[];
+  /** The order decided for each date column (by column index). */
+  dateOrders: Map<number, DateOrder>;
+}
+
+export interface TableOptions {
+  dateOrder?: DateOrder;
+  mapping?: Record<string, Field | null>;
+}
+
+const isIssue = (r: RecordItem): r is { issue: ImportIssue } => (r as { issue?: unknown }).issue !== undefined;
+const cellText = (c: Cell): string => (c == null ? '' : typeof c === 'string' ? c : c.text);
+function emptyRecord(cells: Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const t = cellText(cells[i]);
+    // Most cells are non-empty and unpadded: decide without trimming.
+    if (t.length && (t.charCodeAt(0) > 32 || t.trim())) return false;
+  }
+  return true;
+}
+
+/** Longest text accepted per field (schema limits; ids and short words get a bound of their own). */
+const MAX: Partial<Record<Field, number>> = {
+  name: TEXT_MAX.name,
+  aliases: 20 * TEXT_MAX.alias,
+  description: TEXT_MAX.description,
+  territory: TEXT_MAX.territory,
+  role: TEXT_MAX.role,
+  note: TEXT_MAX.note,
+  excerpt: TEXT_MAX.excerpt,
+  source: TEXT_MAX.title,
+  title: TEXT_MAX.title,
+  publisher: TEXT_MAX.publisher,
+  author: TEXT_MAX.author,
+  from: TEXT_MAX.name,
+  to: TEXT_MAX.name,
+  url: 2000,
+  sourceUrl: 2000,
+};
+const MAX_OTHER = 300;
+
+const REQUIRED: Record<TableKind, { any: Field[]; label: string }[]> = {
+  relationships: [
+    { any: ['from', 'fromId'], label: 'le premier acteur (De, From, Source…)' },
+    { any: ['to', 'toId'], label: 'le second acteur (Vers, To, Target…)' },
+    { any: ['type'], label: 'le type de relation (Type, Relation…)' },
+  ],
+  actors: [{ any: ['name', 'id'], label: "le nom de l'acteur (Nom, Name, Label…)" }],
+  sources: [{ any: ['title', 'id'], label: 'le titre du document (Titre, Title…)' }],
+};
+
+const TABLE_FR: Record<TableKind, string> = { actors: 'acteurs', relationships: 'relations', sources: 'sources' };
+
+/**
+ * Reads a table once: finds the header, maps it, counts rows and decides each date column's order from all
+ * of its values. Reading problems (bad quotes…) are not kept: rows() meets them again.
+ */
+export async function scanTable(reader: TableReader, opts: TableOptions = {}): Promise<ScannedTable> {
+  const at = { file: reader.file.name, sheet: reader.sheet };
+  const issues: ImportIssue[] = [];
+  let header: RawRecord | undefined;
+  let columns: ColumnInfo[] = [];
+  let kind: TableKind | null = null;
+  let rows = 0;
+  let dateCols: number[] = [];
+  const votes = new Map<number, DateOrderVote & { firstDmy?: number; firstMdy?: number }>();
+  const hints = new Memo(dateOrderHint);
+  let typeCol = -1;
+  const typeSample: string[] = [];
+  let unreadable = 0;
+  for await (const batch of reader.records()) for (const item of batch) {
+    if (isIssue(item)) {
+      unreadable++;
+      continue;
+    }
+    if (!header) {
+      if (emptyRecord(item.cells)) continue;
+      header = item;
+      const m = mapHeaders(item.cells.map((c) => cellText(c).trim()), reader.hint, opts.mapping);
+      ({ kind, columns } = m);
+      const head = { ...at, line: item.line };
+      if (!kind) {
+        const sep = reader.delimiter ? ` (séparateur lu : « ${reader.delimiter === '\t' ? 'tabulation' : reader.delimiter} »)` : '';
+        issues.push(
+          issue(head, 'no-columns', `aucune colonne reconnue dans l'en-tête${sep} : ${shorten(columns.map((c) => c.header).join(' | '), 120)}. Attendu, par exemple : De ; Vers ; Type (relations) ou Nom ; Nature (acteurs). Vérifiez le séparateur et les noms de colonnes.`),
+        );
+        continue;
+      }
+      for (const i of m.unknown) {
+        const c = columns[i];
+        issues.push(issue(head, 'column-unknown', `colonne ${quoteHeader(c.header, c.letter)} non reconnue : elle est ignorée`, { severity: 'warning', column: c.letter }));
+      }
+      for (const d of m.duplicates) {
+        const c = columns[d.index];
+        const f = columns[d.first];
+        issues.push(
+          issue(head, 'column-duplicate', `colonne ${quoteHeader(c.header, c.letter)} ignorée : ${quoteHeader(f.header, f.letter)} donne déjà ce champ (${d.field})`, {
+            severity: 'warning',
+            column: c.letter,
+            field: d.field,
+          }),
+        );
+      }
+      dateCols = columns.filter((c) => c.field === 'date').map((c) => c.index);
+      for (const i of dateCols) votes.set(i, new DateOrderVote());
+      typeCol = kind === 'relationships' ? (columns.find((c) => c.field === 'type')?.index ?? -1) : -1;
+      continue;
+    }
+    if (!kind || emptyRecord(item.cells)) continue;
+    rows++;
+    for (const i of dateCols) {
+      const c = item.cells[i];
+      if (typeof c === 'string' || (c && c.date === undefined && !c.number)) {
+        const v = votes.get(i)!;
+        const h = hints.get(cellText(c).trim());
+        if (h === 'dmy') {
+          if (!v.dmy++) v.firstDmy = item.line;
+        } else if (h === 'mdy') {
+          if (!v.mdy++) v.firstMdy = item.line;
+        } else if (h === 'ambiguous') v.ambiguous++;
+      }
+    }
+    if (typeCol >= 0 && typeSample.length < 200) {
+      const t = cellText(item.cells[typeCol]).trim();
+      if (t) typeSample.push(t);
+    }
+  }
+
+  const info: TableInfo = { kind, rows, columns };
+  if (reader.sheet !== undefined) info.sheet = reader.sheet;
+  const scanned: ScannedTable = { info, headerLine: header?.line ?? 1, issues, dateOrders: new Map() };
+  if (!header) {
+    issues.push(issue({ ...at, line: 1 }, 'file-empty', reader.sheet ? `la feuille « ${reader.sheet} » est vide` : 'le fichier est vide : aucune ligne à importer'));
+    return scanned;
+  }
+  if (!kind) return scanned;
+  const head = { ...at, line: header.line };
+
+  // Gephi's edge table: its "Type" column says Directed/Undirected; the tie's type is then in "Label".
+  if (typeCol >= 0 && isDirectionColumn(typeSample)) {
+    const tc = columns[typeCol];
+    tc.field = null;
+    const label = columns.find((c) => fold(c.header) === 'label' && c.field === 'note');
+    if (label) label.field = 'type';
+    issues.push(issue(head, 'column-direction', `la colonne ${quoteHeader(tc.header, tc.letter)} dit Directed/Undirected (export Gephi) : elle est ignorée${label ? `, le type est lu dans ${quoteHeader(label.header, label.letter)}` : ''}`, { severity: 'warning', column: tc.letter }));
+  }
+
+  for (const req of REQUIRED[kind]) {
+    if (!columns.some((c) => c.field && req.any.includes(c.field))) {
+      issues.push(issue(head, 'column-missing', `la table de ${TABLE_FR[kind]} n'a pas de colonne pour ${req.label}`, { field: req.any[0] }));
+    }
+  }
+  if (rows === 0 && !unreadable) issues.push(issue(head, 'no-data', `aucune ligne de données après l'en-tête (ligne ${header.line})`));
+
+  for (const i of dateCols) {
+    const c = columns[i];
+    const v = votes.get(i)!;
+    const d = v.decide();
+    const order = opts.dateOrder ?? d?.order;
+    if (!order || !d) continue;
+    c.dateOrder = order;
+    scanned.dateOrders.set(i, order);
+    if (opts.dateOrder) continue;
+    if (d.ambiguous) {
+      issues.push(
+        issue(head, 'date-order-ambiguous', `toutes les dates de la colonne ${quoteHeader(c.header, c.letter)} se lisent aussi bien jour/mois que mois/jour : elles sont lues jour d'abord (12/03/2016 = 12 mars 2016) ; précisez l'ordre des dates si ce n'est pas le cas`, {
+          severity: 'warning',
+          column: c.letter,
+          field: 'date',
+        }),
+      );
+    } else if (d.conflicting) {
+      issues.push(
+        issue(head, 'date-order-mixed', `la colonne ${quoteHeader(c.header, c.letter)} mêle des dates jour/mois (ligne ${v.firstDmy}) et mois/jour (ligne ${v.firstMdy}) : elles sont lues ${order === 'dmy' ? "jour d'abord" : "mois d'abord"}, les autres sont signalées ligne par ligne`, {
+          severity: 'warning',
+          column: c.letter,
+          field: 'date',
+        }),
+      );
+    }
+  }
+  return scanned;
+}
+
+/** Reads a table's rows, normalised, in batches; table-level issues first. Each call reads the file again. */
+export async function* tableRows(reader: TableReader, scanned: ScannedTable): AsyncGenerator<InputRow[]> {
+  yield scanned.issues.map((i): InputRow => ({ kind: 'issue', issue: i }));
+  const { kind, columns } = scanned.info;
+  if (!kind || scanned.issues.some((i) => i.severity === 'error' && (i.code === 'column-missing' || i.code === 'no-columns'))) {
+    // Rows cannot be read without their key columns; reading problems still surface, once each.
+    for await (const batch of reader.records()) yield batch.filter(isIssue).map((item): InputRow => ({ kind: 'issue', issue: item.issue }));
+    return;
+  }
+  const builder = new RowBuilder(reader, scanned);
+  for await (const batch of reader.records()) {
+    const out: InputRow[] = [];
+    for (const item of batch) {
+      if (isIssue(item)) out.push({ kind: 'issue', issue: item.issue });
+      else if (item.line > scanned.headerLine && !emptyRecord(item.cells)) builder.build(item, kind, columns.length, out);
+    }
+    yield out;
+  }
+}
+
+/** Remembers a column's parsed values: a million rows hold a few distinct types, statuses, amounts and dates. */
+class Memo<T> {
+  private readonly m = new Map<string, T>();
+  constructor(
+    private readonly compute: (k: string) => T,
+    private readonly max = 20000,
+  ) {}
+  get(key: string): T {
+    let v = this.m.get(key);
+    if (v === undefined && !this.m.has(key)) {
+      v = this.compute(key);
+      if (this.m.size >= this.max) this.m.clear();
+      this.m.set(key, v);
+    }
+    return v as T;
+  }
+}
+
+/** Turns records into rows of one kind; keeps what must be unique across the table (ids, actor names). */
+class RowBuilder {
+  private readonly col: Partial<Record<Field, ColumnInfo>> = {};
+  private readonly ids = new Map<string, number>();
+  private readonly names = new Map<string, number>();
+  private readonly scale: number;
+  private readonly issues: ImportIssue[] = [];
+  private loc!: Loc;
+  private cells!: Cell[];
+
+  constructor(
+    private readonly reader: TableReader,
+    private readonly scanned: ScannedTable,
+  ) {
+    for (const c of scanned.info.columns) if (c.field) this.col[c.field] = c;
+    this.scale = this.col.amount ? headerScale(this.col.amount.header) : 1;
+  }
+
+  private readonly memo = {
+    type: new Memo(parseRelType),
+    status: new Memo(parseStatus),
+    kind: new Memo(parseKind),
+    amount: new Memo((s: string) => parseAmount(s, this.scale)),
+    date: new Map<number, Memo<ReturnType<typeof parseDate>>>(),
+  };
+
+  build(rec: RawRecord, kind: TableKind, width: number, out: InputRow[]): void {
+    this.issues.length = 0;
+    this.cells = rec.cells;
+    this.loc = { file: this.reader.file.name, line: rec.line };
+    if (this.reader.sheet !== undefined) this.loc.sheet = this.reader.sheet;
+    const extra = rec.cells.slice(width).filter((c) => cellText(c).trim()).length;
+    if (extra) {
+      const sep = this.reader.delimiter ? ` « ${this.reader.delimiter === '\t' ? 'tabulation' : this.reader.delimiter} »` : '';
+      this.err(undefined, 'extra-cells', `la ligne a ${rec.cells.length} valeurs pour ${width} colonnes : une valeur contient-elle le séparateur${sep} sans être entre guillemets ?`);
+    }
+    let row: InputRow | undefined;
+    if (kind === 'relationships') row = this.relationship();
+    else if (kind === 'actors') row = this.actor();
+    else row = this.source();
+    let errors = false;
+    for (const i of this.issues) {
+      out.push({ kind: 'issue', issue: i });
+      if (i.severity === 'error') errors = true;
+    }
+    if (row && !errors) out.push(row);
+  }
+
+  private err(c: ColumnInfo | undefined, code: string, message: string, severity: 'error' | 'warning' = 'error'): void {
+    this.issues.push(issue(this.loc, code, c ? `${quoteHeader(c.header, c.letter)} : ${message}` : message, { column: c?.letter, field: c?.field ?? undefined, severity }));
+  }
+
+  /** The trimmed text of a field's cell ('' when absent); formulas and error cells are flagged here. */
+  private text(f: Field): string {
+    const c = this.col[f];
+    if (!c) return '';
+    const cell = this.cells[c.index];
+    if (cell == null) return '';
+    let t: string;
+    if (typeof cell === 'string') t = cell;
+    else {
+      if (cell.error) {
+        this.err(c, 'cell-error', `la cellule contient l'erreur Excel ${cell.text} : elle est lue comme vide`, 'warning');
+        return '';
+      }
+      if (cell.formula) this.err(c, 'formula', `formule importée comme texte, sans être calculée : ${shorten(cell.text)}`, 'warning');
+      t = cell.text;
+    }
+    const max = MAX[f] ?? MAX_OTHER;
+    if (t.length > max) {
+      this.err(c, 'cell-too-long', `${frNumber(t.length)} caractères, ${frNumber(max)} au plus`);
+      return '';
+    }
+    return t.trim();
+  }
+
+  private rich(f: Field): RichCell | undefined {
+    const c = this.col[f];
+    const cell = c ? this.cells[c.index] : undefined;
+    return cell && typeof cell !== 'string' ? cell : undefined;
+  }
+
+  private id(f: Field, pattern: 'slug' | 'relationship'): string | undefined {
+    const v = this.text(f);
+    if (!v) return undefined;
+    const ok = pattern === 'slug' ? Slug.safeParse(v).success : /^[A-Za-z0-9_:.-]{1,300}$/.test(v);
+    if (!ok) {
+      this.err(this.col[f], 'id-invalid', `« ${shorten(v)} » n'est pas un identifiant valide (minuscules sans accents, chiffres, et - _ . entre eux)`);
+      return undefined;
+    }
+    return v;
+  }
+
+  private unique(map: Map<string, number>, key: string, f: Field, what: string): void {
+    const seen = map.get(key);
+    if (seen !== undefined) this.err(this.col[f], 'id-duplicate', `${what} déjà présent ligne ${seen}`);
+    else map.set(key, this.loc.line);
+  }
+
+  private kind(f: Field): ActorInputRow['kind'] {
+    const v = this.text(f);
+    if (!v) return undefined;
+    const k = this.memo.kind.get(v);
+    if (!k) {
+      const list = Object.values(ACTOR_KIND_LABELS).map((l) => l.toLowerCase()).join(', ');
+      this.err(this.col[f], 'kind-unknown', `nature « ${shorten(v)} » inconnue ; natures acceptées : ${list}`);
+    }
+    return k;
+  }
+
+  private date(f: Field): { date?: string; dateRaw?: string } {
+    const c = this.col[f];
+    if (!c) return {};
+    const rich = this.rich(f);
+    if (rich?.date) return { date: rich.date, dateRaw: rich.text };
+    if (rich?.number !== undefined && Number.isInteger(rich.number) && rich.number >= 1800 && rich.number <= 2200) {
+      return { date: String(rich.number), dateRaw: rich.text };
+    }
+    const raw = this.text(f);
+    if (!raw) return {};
+    let memo = this.memo.date.get(c.index);
+    if (!memo) {
+      const order = this.scanned.dateOrders.get(c.index) ?? 'dmy';
+      memo = new Memo((s: string) => parseDate(s, order));
+      this.memo.date.set(c.index, memo);
+    }
+    const r = memo.get(raw);
+    if (r.kind === 'error') {
+      this.err(c, r.code, r.message);
+      return { dateRaw: raw };
+    }
+    return r.kind === 'date' ? { date: r.value, dateRaw: raw } : {};
+  }
+
+  /** An actor named by a row: an id column gives `id`; a name column gives `name`. */
+  private ref(nameField: 'from' | 'to', idField: 'fromId' | 'toId', kindField: 'fromKind' | 'toKind'): ActorRef | undefined {
+    const ref: ActorRef = {};
+    const id = this.text(idField);
+    if (id) {
+      if (Slug.safeParse(id).success) ref.id = id;
+      else this.err(this.col[idField], 'id-invalid', `« ${shorten(id)} » n'est pas un identifiant valide (minuscules sans accents, chiffres, et - _ . entre eux)`);
+    }
+    const name = this.text(nameField);
+    if (name) ref.name = name;
+    const kind = this.kind(kindField);
+    if (kind) ref.kind = kind;
+    if (!id && !name) {
+      const c = this.col[nameField] ?? this.col[idField];
+      this.err(c, 'required', `${nameField === 'from' ? 'le premier' : 'le second'} acteur de la relation est vide`);
+      return undefined;
+    }
+    return ref;
+  }
+
+  private relationship(): InputRow | undefined {
+    const from = this.ref('from', 'fromId', 'fromKind');
+    const to = this.ref('to', 'toId', 'toKind');
+    const typeRaw = this.text('type');
+    let parsed: ReturnType<typeof parseRelType>;
+    if (!typeRaw) this.err(this.col.type, 'required', 'le type de relation est vide');
+    else {
+      parsed = this.memo.type.get(typeRaw);
+      if (!parsed) {
+        this.err(
+          this.col.type,
+          'type-unknown',
+          `type « ${shorten(typeRaw)} » inconnu ; écrivez finance, pilote, partenaire ou labellise (ou financé par, piloté par, labellisé par pour le sens inverse)`,
+        );
+      }
+    }
+    const rel: Partial<RelationshipInputRow> = {};
+    const id = this.id('id', 'relationship');
+    if (id) {
+      rel.id = id;
+      this.unique(this.ids, id, 'id', `l'identifiant « ${id} » est`);
+    }
+    const amountRaw = this.text('amount');
+    const amountCell = this.rich('amount');
+    if (amountCell?.number !== undefined && !amountCell.formula) {
+      // A number cell under "Montant (k€)" is in thousands, like the text cells of that column.
+      if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [Math.round(amountCell.number * this.scale * 100) / 100, amountCell.text];
+      else this.err(this.col.amount, amountCell.number < 0 ? 'amount-negative' : 'amount-zero', `le montant ${amountCell.text} ${amountCell.number < 0 ? 'est négatif' : 'vaut 0'} : laissez la cellule vide s'il est inconnu`);
+    } else if (amountRaw) {
+      const a = this.memo.amount.get(amountRaw);
+      if (a.kind === 'error') this.err(this.col.amount, a.code, a.message);
+      else {
+        rel.amountRaw = amountRaw;
+        if (a.kind === 'amount') rel.amount = a.value;
+      }
+    }
+    Object.assign(rel, this.date('date'));
+    const statusRaw = this.text('status');
+    let status = statusRaw ? this.memo.status.get(statusRaw) : 'effective';
+    if (!status) {
+      this.err(this.col.status, 'status-unknown', `statut « ${shorten(statusRaw)} » inconnu ; statuts acceptés : effectif, prévu, en attente, intérêt, refusé, terminé`);
+      status = 'effective';
+    }
+    const role = this.text('role');
+    const note = this.text('note');
+    const excerpt = this.text('excerpt');
+    const source = this.text('source');
+    const url = this.text('sourceUrl') || this.rich('source')?.hyperlink || this.rich('excerpt')?.hyperlink || '';
+    const evidence: EvidenceInput[] = [];
+    if (excerpt || source || url) {
+      const ev: EvidenceInput = {};
+      if (excerpt) ev.excerpt = excerpt;
+      if (source) ev.source = source;
+      if (url) ev.url = url;
+      evidence.push(ev);
+    }
+    if (!from || !to || !parsed) return undefined;
+    // Names are compared without case only: folded matches (accents, punctuation) are the planner's, which
+    // resolves both ends anyway; folding two names per row would cost a fifth of the reading time.
+    if ((from.id && from.id === to.id) || (!from.id && !to.id && from.name && to.name && from.name.length === to.name.length && from.name.toLowerCase() === to.name.toLowerCase())) {
+      this.err(undefined, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(from.name ?? from.id ?? '')})`);
+    }
+    const [a, b] = parsed.passive ? [to, from] : [from, to];
+    const out: RelationshipInputRow = { type: parsed.type, from: a, to: b, status, evidence };
+    if (rel.id) out.id = rel.id;
+    if (typeRaw !== parsed.type) out.typeRaw = typeRaw;
+    if (rel.amount !== undefined) out.amount = rel.amount;
+    if (rel.amountRaw !== undefined) out.amountRaw = rel.amountRaw;
+    if (rel.date !== undefined) out.date = rel.date;
+    if (rel.dateRaw !== undefined) out.dateRaw = rel.dateRaw;
+    if (role) out.role = role;
+    if (note) out.note = note;
+    return { kind: 'relationship', loc: this.loc, rel: out };
+  }
+
+  private actor(): InputRow | undefined {
+    const a: ActorInputRow = { aliases: [] };
+    const rawId = this.text('id');
+    const name = this.text('name');
+    if (name) a.name = name;
+    if (rawId) {
+      if (Slug.safeParse(rawId).success) {
+        a.id = rawId;
+        this.unique(this.ids, rawId, 'id', `l'identifiant « ${rawId} » est`);
+      } else {
+        // Gephi and Kumu ids are often names ("Bpifrance SA"): keep it as an alias, so references by it still resolve.
+        this.err(this.col.id, 'id-not-slug', `« ${shorten(rawId)} » n'est pas un identifiant Maillage (minuscules, chiffres, - _ .) : il est gardé comme autre nom`, 'warning');
+        if (!name) a.name = rawId;
+        else if (fold(rawId) !== fold(name)) a.aliases.push(rawId);
+      }
+    }
+    if (!a.name && !a.id) {
+      this.err(this.col.name ?? this.col.id, 'required', "le nom de l'acteur est vide");
+      return undefined;
+    }
+    if (a.name) this.unique(this.names, fold(a.name), 'name', `l'acteur « ${shorten(a.name)} » est`);
+    const aliases = this.text('aliases');
+    for (const al of aliases.split(/[|;\n]/)) {
+      const t = al.trim();
+      if (!t) continue;
+      if (t.length > TEXT_MAX.alias) this.err(this.col.aliases, 'cell-too-long', `l'autre nom « ${shorten(t)} » dépasse ${TEXT_MAX.alias} caractères`);
+      else if (!a.aliases.some((x) => fold(x) === fold(t)) && fold(t) !== fold(a.name ?? '')) a.aliases.push(t);
+    }
+    const kind = this.kind('kind');
+    if (kind) a.kind = kind;
+    const description = this.text('description');
+    if (description) a.description = description;
+    const territory = this.text('territory');
+    if (territory) a.territory = territory;
+    return { kind: 'actor', loc: this.loc, actor: a };
+  }
+
+  private source(): InputRow | undefined {
+    const s: SourceInputRow = {};
+    const id = this.id('id', 'slug');
+    if (id) {
+      s.id = id;
+      this.unique(this.ids, id, 'id', `l'identifiant « ${id} » est`);
+    }
+    const title = this.text('title');
+    if (title) s.title = title;
+    if (!title && !id) {
+      this.err(this.col.title, 'required', 'le titre du document est vide');
+      return undefined;
+    }
+    for (const f of ['publisher', 'author'] as const) {
+      const v = this.text(f);
+      if (v) s[f] = v;
+    }
+    Object.assign(s, this.date('date'));
+    const lang = this.text('language');
+    if (lang) {
+      const l = languageCode(lang);
+      if (l) s.language = l;
+      else this.err(this.col.language, 'language-unknown', `langue « ${shorten(lang)} » inconnue : écrivez un code de deux lettres (fr, en…)`);
+    }
+    const url = this.text('url') || this.rich('url')?.hyperlink || '';
+    if (url) {
+      if (/^https?:\/\/\S+$/i.test(url)) s.url = url;
+      else this.err(this.col.url, 'url-invalid', `« ${shorten(url)} » n'est pas une adresse web (http:// ou https://)`);
+    }
+    return { kind: 'source', loc: this.loc, source: s };
+  }
+}
+
+function languageCode(v: string): string | undefined {
+  const f = fold(v);
+  if (/^[a-z]{2}$/.test(f)) return f;
+  const names: Record<string, string> = { francais: 'fr', french: 'fr', anglais: 'en', english: 'en', allemand: 'de', german: 'de', espagnol: 'es', spanish: 'es', italien: 'it', italian: 'it' };
+  return names[f];
+}

@@ -1,0 +1,114 @@
+// XLSX workbooks through exceljs's streaming reader (after zip-guard's checks): one table reader per sheet used.
+import ExcelJS from 'exceljs';
+import { isoFromDate } from '../fr/date';
+import { issue } from './issues';
+import { tableKindOfSheet } from './headers';
+import type { Cell, RecordBatch, RecordItem, TableReader } from './table';
+import type { InputFile, TableKind } from './types';
+import { readZipText } from './zip-guard';
+
+export interface SheetEntry {
+  name: string;
+  /** The sheet's part number (xl/worksheets/sheet<N>.xml), how exceljs names a sheet it could not match. */
+  part?: string;
+  kind?: TableKind;
+}
+
+const unescapeXml = (s: string) =>
+  s.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_m, dec: string, hex: string, named: string) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[named.toLowerCase()],
+  );
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`).exec(tag) ?? new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`).exec(tag);
+  return m ? unescapeXml(m[1]) : undefined;
+};
+
+/** The workbook's sheets in order, with what each holds according to its name (Acteurs, Relations, Sources…). */
+export async function listSheets(path: string): Promise<SheetEntry[]> {
+  const wb = (await readZipText(path, 'xl/workbook.xml')) ?? '';
+  const rels = (await readZipText(path, 'xl/_rels/workbook.xml.rels')) ?? '';
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target);
+  }
+  const sheets: SheetEntry[] = [];
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = attr(m[0], 'name');
+    if (!name) continue;
+    const rid = attr(m[0], 'r:id') ?? attr(m[0], '[\\w]+:id');
+    const part = rid ? /sheet(\d+)\.xml$/.exec(targets.get(rid) ?? '')?.[1] : undefined;
+    sheets.push({ name, part, kind: tableKindOfSheet(name) });
+  }
+  return sheets;
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+/** An exceljs value as a cell: text stays text; numbers, dates, formulas (never evaluated) and errors are marked. */
+export function toCell(v: ExcelValue): Cell {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return { text: String(v), number: v };
+  if (typeof v === 'boolean') return v ? 'VRAI' : 'FAUX';
+  if (v instanceof Date) {
+    const iso = isoFromDate(v);
+    return { text: iso, date: iso };
+  }
+  const o = v as unknown as Record<string, unknown>;
+  if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
+  if ('formula' in o || 'sharedFormula' in o) {
+    const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
+    return { text: `=${f}`, formula: true };
+  }
+  if ('error' in o) return { text: String(o.error), error: true };
+  if ('hyperlink' in o) {
+    const text = o.text;
+    const t = typeof text === 'string' ? text : text && typeof text === 'object' && Array.isArray((text as { richText?: unknown }).richText) ? ((text as { richText: { text: string }[] }).richText.map((r) => r.text).join('')) : String(o.hyperlink);
+    return { text: t, hyperlink: String(o.hyperlink) };
+  }
+  if ('text' in o && typeof o.text === 'string') return o.text;
+  return String(v);
+}
+
+/** One sheet as a table reader: each records() call streams the workbook again and reads that sheet only. */
+export function xlsxTable(file: InputFile, sheet: SheetEntry): TableReader {
+  return { file, sheet: sheet.name, hint: sheet.kind, records: () => sheetRecords(file, sheet) };
+}
+
+async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
+  try {
+    for await (const ws of reader) {
+      const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
+      const match = w.name !== undefined ? w.name === sheet.name : sheet.part !== undefined && String(w.id) === sheet.part;
+      if (!match) continue;
+      let batch: RecordItem[] = [];
+      for await (const row of w) {
+        const values = row.values as ExcelValue[];
+        // row.values is 1-based (index 0 empty), sparse where cells are empty.
+        const cells: Cell[] = [];
+        for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+        batch.push({ line: row.number, cells });
+        if (batch.length >= 1000) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length) yield batch;
+      return;
+    }
+  } catch (e) {
+    yield [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+  } finally {
+    // Leaving the loop early (the sheet is read) must not leave the file open.
+    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+  }
+}

@@ -1,0 +1,221 @@
+// The bad-file corpus: each file raises its issue on its line, in French, and yields no row for that line;
+// the good files (French Excel, UTF-8 BOM, Kumu, Gephi, a workbook, a JSON dataset) yield the rows they hold.
+import fs from 'node:fs';
+import { openInput, type InputRow, type ReadOptions } from '../../../../server/import/read';
+import {
+  BAD_FILES,
+  WARNING_FILES,
+  fixture,
+  tempDir,
+  writeHugeCell,
+  writeLyingZipBomb,
+  writeZipBomb,
+  writeZipWithHiddenEntry,
+} from '../../../fixtures/import/corpus';
+
+async function read(path: string, name = path.split('/').pop()!, opts: ReadOptions = {}) {
+  const input = await openInput({ path, name }, opts);
+  const rows: InputRow[] = [];
+  for await (const r of input.rows()) rows.push(r);
+  return { input, rows, issues: rows.flatMap((r) => (r.kind === 'issue' ? [r.issue] : [])) };
+}
+
+/** A French sentence, not an English or technical one: French words around the quoted value. */
+const FRENCH = /\b(le|la|les|de|du|des|un|une|est|aucune?|dans|pour|sans|au|aux|ce|cette|inconnue?|acceptés?)\b/i;
+/** Codes that concern a line's bytes rather than its values: the line still shows in the preview, the error refuses it. */
+const ROW_KEPT = new Set(['encoding-mixed']);
+
+describe('openInput on the bad-file corpus', () => {
+  it.each(BAD_FILES.filter((b) => !b.needsDb).map((b) => [b.file, b] as const))('%s raises its issue on its line, in French', async (file, bad) => {
+    const { issues, rows } = await read(fixture(file));
+    const hit = issues.find((i) => i.code === bad.code);
+    expect(hit).toMatchObject({ file, severity: bad.severity, ...(bad.line !== undefined ? { line: bad.line } : {}) });
+    expect(hit!.message).toMatch(FRENCH);
+    // The faulty line gives no data row.
+    if (bad.line !== undefined && !ROW_KEPT.has(bad.code)) expect(rows.filter((r) => r.kind !== 'issue' && r.loc.line === bad.line)).toEqual([]);
+  });
+
+  it.each(WARNING_FILES.map((w) => [w.file, w] as const))('%s warns on its line and keeps the row', async (file, w) => {
+    const { issues, rows } = await read(fixture(file));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.find((i) => i.code === w.code)).toMatchObject({ line: w.line, severity: 'warning' });
+    const row = rows.find((r) => r.kind === 'relationship' && r.loc.line === w.line);
+    expect(row).toMatchObject({ rel: { evidence: [{ excerpt: '=HYPERLINK("http://example.org","Le document")' }] } });
+  });
+
+  it('passes the ambiguous actor name to the planner (only the database knows two actors answer to it)', async () => {
+    const { rows } = await read(fixture('bad-ambiguous-actor.csv'));
+    expect(rows).toEqual([{ kind: 'relationship', loc: { file: 'bad-ambiguous-actor.csv', line: 2 }, rel: expect.objectContaining({ from: { name: 'Crédit Agricole' } }) }]);
+  });
+
+  describe('generated files', () => {
+    let dir: string;
+    beforeAll(() => (dir = tempDir()));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('refuses a 10 MB cell on its line, and reads the lines after it', async () => {
+      const { issues, rows } = await read(writeHugeCell(dir));
+      expect(issues).toEqual([expect.objectContaining({ code: 'cell-too-long', line: 3, column: 'D', field: 'excerpt', severity: 'error' })]);
+      expect(issues[0].message.length).toBeLessThan(200);
+      expect(rows.filter((r) => r.kind === 'relationship').map((r) => r.kind === 'relationship' && r.loc.line)).toEqual([2, 4]);
+    });
+
+    it('refuses a zip bomb on its declared ratio', async () => {
+      const { issues, rows } = await read(writeZipBomb(dir));
+      expect(rows).toHaveLength(1);
+      expect(issues[0]).toMatchObject({ code: 'zip-bomb', line: 1, severity: 'error' });
+    });
+
+    it('refuses a zip bomb that lies about its size, while inflating', async () => {
+      const { issues } = await read(writeLyingZipBomb(dir));
+      expect(issues).toEqual([expect.objectContaining({ code: 'zip-bomb', line: 1 })]);
+      expect(issues[0].message).toMatch(/au-delà de la taille qu'il annonce/);
+    });
+
+    it('refuses a zip with data hidden between its entries', async () => {
+      const { issues } = await read(writeZipWithHiddenEntry(dir));
+      expect(issues).toEqual([expect.objectContaining({ code: 'zip-invalid', line: 1 })]);
+    });
+  });
+});
+
+/** The data rows, without issues, in a compact form for comparisons. */
+const data = (rows: InputRow[]) => rows.filter((r) => r.kind !== 'issue');
+
+describe('openInput on good files', () => {
+  it('reads a French Excel CSV: Windows-1252, semicolons, CRLF, a quoted line break, no-break spaces, passive types', async () => {
+    const { input, rows, issues } = await read(fixture('good-french-excel.csv'));
+    expect(input.detected).toMatchObject({ format: 'csv', encoding: 'windows-1252', bom: false, delimiter: ';', dateOrder: 'dmy' });
+    expect(input.detected.tables[0].columns.map((c) => c.field)).toEqual(['from', 'to', 'type', 'amount', 'date', 'status', 'excerpt', 'source']);
+    expect(issues).toEqual([]);
+    expect(data(rows)).toEqual([
+      {
+        kind: 'relationship',
+        loc: { file: 'good-french-excel.csv', line: 2 },
+        rel: {
+          type: 'FUNDS',
+          typeRaw: 'finance',
+          from: { name: 'Bpifrance' },
+          to: { name: 'Ynov Campus' },
+          amount: 1200000,
+          amountRaw: '1\u00a0200\u00a0000 €',
+          date: '2016-03-12',
+          dateRaw: '12/03/2016',
+          status: 'effective',
+          evidence: [{ excerpt: 'Bpifrance apporte 1,2 M€ au campus.\nLe tour est bouclé.', source: 'Les Échos, 2016' }],
+        },
+      },
+      // "financé par": the row names the beneficiary first, so the ends swap.
+      {
+        kind: 'relationship',
+        loc: { file: 'good-french-excel.csv', line: 4 },
+        rel: { type: 'FUNDS', typeRaw: 'financé par', from: { name: 'Région Sud' }, to: { name: 'Ynov Campus' }, amount: 1500000, amountRaw: '1,5 M€', date: '2017-04-25', dateRaw: '25/04/2017', status: 'planned', evidence: [] },
+      },
+      {
+        kind: 'relationship',
+        loc: { file: 'good-french-excel.csv', line: 5 },
+        rel: { type: 'PILOTS', typeRaw: 'pilote', from: { name: 'Aix-Marseille French Tech' }, to: { name: 'Medinsoft' }, date: '2016-03', dateRaw: 'mars 2016', status: 'pending', evidence: [] },
+      },
+      // "inconnu": the amount stays absent (never 0), its text kept.
+      {
+        kind: 'relationship',
+        loc: { file: 'good-french-excel.csv', line: 6 },
+        rel: { type: 'PARTNERS_WITH', typeRaw: 'partenaire', from: { name: 'Medinsoft' }, to: { name: 'Ynov Campus' }, amountRaw: 'inconnu', date: '2016', dateRaw: '2016', status: 'ended', evidence: [{ excerpt: 'Un partenariat "historique"' }] },
+      },
+      {
+        kind: 'relationship',
+        loc: { file: 'good-french-excel.csv', line: 7 },
+        rel: { type: 'LABELS', typeRaw: 'labellise', from: { name: 'French Tech' }, to: { name: 'Aix-Marseille French Tech' }, date: '2014-11-12', dateRaw: '12 novembre 2014', status: 'effective', evidence: [] },
+      },
+    ]);
+  });
+
+  it('reads a UTF-8 CSV with a byte-order mark, commas, narrow no-break spaces and English words', async () => {
+    const { input, rows, issues } = await read(fixture('good-utf8-bom.csv'));
+    expect(input.detected).toMatchObject({ encoding: 'utf-8', bom: true, delimiter: ',' });
+    expect(issues).toEqual([]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.from.name, r.rel.type, r.rel.to.name, r.rel.amount, r.rel.date, r.rel.status])).toEqual([
+      ['Caisse des Dépôts', 'FUNDS', 'Technopôle de l’Arbois', 2500000, '2015-06', 'effective'],
+      ['Ville de Marseille', 'PILOTS', 'Pôle Média de la Belle de Mai', 19000000, '2014', 'planned'],
+      ['Gemalto', 'PARTNERS_WITH', 'Ville de Marseille', undefined, undefined, 'interest'],
+    ]);
+  });
+
+  it('reads a tab-separated file whose date column is month-first as a whole', async () => {
+    const { input, rows, issues } = await read(fixture('good-month-first.tsv'));
+    expect(input.detected).toMatchObject({ delimiter: '\t', dateOrder: 'mdy' });
+    expect(issues).toEqual([]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && r.rel.date)).toEqual(['2016-03-25', '2016-04-01', '2016-12-31']);
+  });
+
+  it('reads a Kumu export: elements (Label, Type) and connections (From, To, Type, passive forms)', async () => {
+    const el = await read(fixture('good-kumu-elements.csv'));
+    expect(el.issues).toEqual([]);
+    expect(data(el.rows).map((r) => r.kind === 'actor' && r.actor)).toEqual([
+      { name: 'Bpifrance', kind: 'investor', aliases: [], description: 'Banque publique d’investissement' },
+      { name: 'Ynov Campus', kind: 'university', aliases: [], description: 'Campus numérique' },
+      { name: 'Medinsoft', kind: 'association', aliases: [] },
+    ]);
+    const co = await read(fixture('good-kumu-connections.csv'));
+    expect(co.issues).toEqual([]);
+    expect(data(co.rows).map((r) => r.kind === 'relationship' && [r.rel.from.name, r.rel.type, r.rel.to.name, r.rel.note])).toEqual([
+      ['Bpifrance', 'FUNDS', 'Ynov Campus', 'Prêt d’amorçage'],
+      ['Medinsoft', 'PARTNERS_WITH', 'Ynov Campus', undefined],
+      ['Medinsoft', 'PILOTS', 'Ynov Campus', undefined],
+    ]);
+  });
+
+  it('reads a Gephi edges table: Source/Target as actors, the type from Label, Directed/Undirected ignored', async () => {
+    const { rows, issues } = await read(fixture('good-gephi-edges.csv'));
+    expect(issues).toEqual([expect.objectContaining({ code: 'column-direction', severity: 'warning', column: 'C' })]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.id, r.rel.from.name, r.rel.type, r.rel.to.name])).toEqual([
+      ['e1', 'bpifrance', 'FUNDS', 'ynov'],
+      ['e2', 'medinsoft', 'PARTNERS_WITH', 'ynov'],
+      ['e3', 'french-tech', 'LABELS', 'amft'],
+    ]);
+  });
+
+  it('reads a Gephi nodes table; an Id that is not a slug becomes an alias, with a warning', async () => {
+    const { rows, issues } = await read(fixture('good-gephi-nodes.csv'));
+    expect(issues).toEqual([expect.objectContaining({ code: 'id-not-slug', line: 4, severity: 'warning' })]);
+    expect(data(rows).map((r) => r.kind === 'actor' && r.actor)).toEqual([
+      { id: 'bpifrance', name: 'Bpifrance', kind: 'investor', aliases: [] },
+      { id: 'ynov', name: 'Ynov Campus', kind: 'university', aliases: [] },
+      { name: 'Medinsoft', kind: 'association', aliases: ['Medinsoft Assoc'] },
+    ]);
+  });
+
+  it('reads a workbook: Acteurs then Relations (sheet names without case), date and number cells, Notes ignored and listed', async () => {
+    const { input, rows, issues } = await read(fixture('good-workbook.xlsx'));
+    expect(input.sheets).toEqual({ used: ['Acteurs', 'RELATIONS'], ignored: ['Notes'] });
+    expect(input.detected.tables.map((t) => [t.sheet, t.kind, t.rows])).toEqual([
+      ['Acteurs', 'actors', 3],
+      ['RELATIONS', 'relationships', 3],
+    ]);
+    expect(issues).toEqual([expect.objectContaining({ code: 'sheet-ignored', severity: 'warning' })]);
+    const d = data(rows);
+    expect(d.slice(0, 3).map((r) => r.kind === 'actor' && r.actor)).toEqual([
+      { id: 'bpifrance', name: 'Bpifrance', kind: 'investor', aliases: ['BPI', 'Banque publique d’investissement'], territory: 'France' },
+      { id: 'ynov', name: 'Ynov Campus', kind: 'university', aliases: [], territory: 'Aix-en-Provence' },
+      { id: 'region-sud', name: 'Région Sud', kind: 'local_authority', aliases: ['Région PACA'] },
+    ]);
+    expect(d.slice(3).map((r) => r.kind === 'relationship' && [r.loc.sheet, r.loc.line, r.rel.from.name, r.rel.type, r.rel.to.name, r.rel.amount, r.rel.date, r.rel.status])).toEqual([
+      // "Montant (k€)": the number cell 1200 is 1.2 M€; "19 M€" says its own unit.
+      ['RELATIONS', 2, 'bpifrance', 'FUNDS', 'Ynov Campus', 1200000, '2016-03-12', 'effective'],
+      ['RELATIONS', 3, 'Région Sud', 'FUNDS', 'ynov', 19000000, '2017-03', 'planned'],
+      ['RELATIONS', 4, 'Ynov Campus', 'PARTNERS_WITH', 'Région Sud', undefined, '2018', 'interest'],
+    ]);
+  });
+
+  it('reads a JSON dataset into the same rows, with the line of each element', async () => {
+    const { rows, issues } = await read(fixture('good-dataset.json'));
+    expect(issues).toEqual([]);
+    expect(rows.map((r) => [r.kind, r.kind !== 'issue' && r.loc.line])).toEqual([
+      ['source', 3],
+      ['actor', 12],
+      ['actor', 20],
+      ['relationship', 29],
+    ]);
+    expect(rows[3]).toMatchObject({ rel: { type: 'FUNDS', from: { id: 'bpifrance' }, to: { id: 'ynov' }, amount: 1200000, evidence: [{ source: 'doc-1', excerpt: 'Bpifrance finance Ynov.' }] } });
+  });
+});

@@ -1,0 +1,101 @@
+// The header synonym table: French, English, Kumu and Gephi headers map to fields; the table's kind follows.
+import { HEADER_SYNONYMS, columnLetter, fieldOfHeader, mapHeaders, tableKindOfSheet } from '../../../../server/import/read/headers';
+
+describe('fieldOfHeader', () => {
+  it.each([
+    ['De', 'relationships', 'from'],
+    ['À', 'relationships', 'to'],
+    ['Bénéficiaire', 'relationships', 'to'],
+    ['FINANCEUR', 'relationships', 'from'],
+    ['Type de relation', 'relationships', 'type'],
+    ['Montant (k€)', 'relationships', 'amount'],
+    ["Montant en millions d'euros", 'relationships', 'amount'],
+    ['Date de début', 'relationships', 'date'],
+    ['État', 'relationships', 'status'],
+    ['Extrait', 'relationships', 'excerpt'],
+    ['URL source', 'relationships', 'sourceUrl'],
+    ['Id source', 'relationships', 'fromId'],
+    ['Nom', 'actors', 'name'],
+    ['Label', 'actors', 'name'],
+    ['Type', 'actors', 'kind'],
+    ['Nature', 'actors', 'kind'],
+    ['Autres noms', 'actors', 'aliases'],
+    ['Titre', 'sources', 'title'],
+    ['Éditeur', 'sources', 'publisher'],
+  ] as const)('%j in a %s table is %s', (header, kind, field) => {
+    expect(fieldOfHeader(header, kind)).toBe(field);
+  });
+
+  it('lists every header once per table kind (no synonym feeds two fields)', () => {
+    for (const fields of Object.values(HEADER_SYNONYMS)) {
+      const all = fields.flatMap((f) => f.headers);
+      expect(all.length).toBe(new Set(all).size);
+    }
+  });
+});
+
+describe('mapHeaders', () => {
+  const fields = (headers: string[]) => mapHeaders(headers).columns.map((c) => c.field);
+
+  it('sees a relationships table in From/To/Type (Kumu)', () => {
+    const m = mapHeaders(['From', 'To', 'Type', 'Description', 'Tags']);
+    expect(m.kind).toBe('relationships');
+    expect(m.columns.map((c) => c.field)).toEqual(['from', 'to', 'type', 'note', null]);
+    expect(m.unknown).toEqual([]);
+  });
+
+  it('reads Gephi Source/Target as the actors, and Label as the type when no Type column gives one', () => {
+    expect(fields(['Source', 'Target', 'Label'])).toEqual(['from', 'to', 'type']);
+  });
+
+  it('reads "Source" as the evidence document when another column names the first actor', () => {
+    expect(fields(['De', 'Vers', 'Type', 'Source'])).toEqual(['from', 'to', 'type', 'source']);
+  });
+
+  it('sees an actors table in Nom/Nature and a sources table in Titre/URL', () => {
+    expect(mapHeaders(['Nom', 'Nature']).kind).toBe('actors');
+    expect(mapHeaders(['Titre', 'URL', 'Date']).kind).toBe('sources');
+    expect(mapHeaders(['Foo', 'Bar']).kind).toBeNull();
+  });
+
+  it('keeps the first of two columns for one field and reports the second', () => {
+    const m = mapHeaders(['Nom', 'Label', 'Nature']);
+    expect(m.columns.map((c) => c.field)).toEqual(['name', null, 'kind']);
+    expect(m.duplicates).toEqual([{ index: 1, field: 'name', first: 0 }]);
+  });
+
+  it('applies overrides by header: a field, or null to ignore', () => {
+    const m = mapHeaders(['Qui', 'Pour qui', 'Quoi', 'Divers'], undefined, { 'Pour qui': 'to', Quoi: 'type', Divers: null });
+    expect(m.kind).toBe('relationships');
+    expect(m.columns.map((c) => [c.field, c.auto])).toEqual([
+      ['from', 'from'],
+      ['to', null],
+      ['type', null],
+      [null, null],
+    ]);
+    expect(m.unknown).toEqual([]);
+  });
+});
+
+describe('sheet names and column letters', () => {
+  it.each([
+    ['Acteurs', 'actors'],
+    ['ACTEURS', 'actors'],
+    ['Actors', 'actors'],
+    ['Relations', 'relationships'],
+    ['relationships', 'relationships'],
+    ['Sources', 'sources'],
+    ['Feuil1', undefined],
+  ])('%j holds %s', (name, kind) => {
+    expect(tableKindOfSheet(name)).toBe(kind);
+  });
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('column %d is %s', (i, letter) => {
+    expect(columnLetter(i)).toBe(letter);
+  });
+});
