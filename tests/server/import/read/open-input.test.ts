@@ -147,3 +147,14 @@ describe('openInput on a large file', () => {
     expect(last).toBe(200001);
   });
 });
+
+describe('sampleRows', () => {
+  it('gives the first rows of each table with their issues, and stops reading there', async () => {
+    const { sampleRows } = await import('../../../../server/import/read/sample');
+    const input = await openInput({ path: fixture('good-workbook.xlsx'), name: 'w.xlsx' });
+    const rows = await sampleRows(input, 2);
+    expect(rows.map((r) => (r.kind === 'issue' ? r.issue.code : `${r.loc.sheet}:${r.loc.line}`))).toEqual(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'RELATIONS:2', 'RELATIONS:3']);
+    const big = await openInput({ path: fixture('bad-unknown-type.csv'), name: 'u.csv' });
+    expect((await sampleRows(big, 1)).map((r) => r.kind)).toEqual(['relationship']);
+  });
+});
