@@ -15,6 +15,7 @@ import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
 import { fundingRoutes } from './routes/funding';
+import { importRoutes, type ImportsConfig } from './routes/imports';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -25,6 +26,8 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
+  /** Where uploaded import files wait, and their limits (default: .data/imports, 512 MB a file, 10 files). */
+  imports?: ImportsConfig;
 }
 
 /** Driver errors that mean "the database is not there", as opposed to a bad query. */
@@ -69,6 +72,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(importRoutes(db, opts.imports));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   const c = await counts(db);
   console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
 
-  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits });
+  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits, imports: cfg.imports });
   const server = app.listen(cfg.port, cfg.host, () => {
     console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
   });

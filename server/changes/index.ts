@@ -135,11 +135,19 @@ export async function begin(db: Db, meta: BeginMeta, previewed?: string): Promis
       const n = batchSize(batch);
       const ctx = { cs: id, seq: ++seq, changes: written + n <= SMALL_CHANGE_SET, at: now() };
       written += n;
-      const p = db.transaction((tx) => applyBatch(tx, ctx, batch)).catch((e: unknown) => {
-        // Constraint violations (a tie created twice, an actor deleted with its ties) are conflicts with the graph.
-        if (driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed') throw new ConflictError((e as Error).message, { code: driverCode(e) });
-        throw e;
-      });
+      const constraint = (e: unknown) => driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+      const p = db
+        .transaction((tx) => applyBatch(tx, ctx, batch))
+        // A tie to create that a concurrent change set created meanwhile: once more, overwriting it (recorded).
+        .catch((e: unknown) => {
+          if (constraint(e) && batch.relationships?.create?.length) return db.transaction((tx) => applyBatch(tx, { ...ctx, upsert: true }, batch));
+          throw e;
+        })
+        .catch((e: unknown) => {
+          // Other constraint violations (an actor deleted with its ties left) are conflicts with the graph.
+          if (constraint(e)) throw new ConflictError((e as Error).message, { code: driverCode(e) });
+          throw e;
+        });
       inflight.add(p);
       void p.catch(() => undefined).finally(() => inflight.delete(p));
       return p;

@@ -53,8 +53,9 @@ function printReport(r: ImportReport): void {
   if (more > 0) console.log(`  … et ${fmt(more)} autre(s) problème(s)`);
 }
 
+const cfg = readConfig();
+
 async function withDb<T>(work: (db: Db) => Promise<T>): Promise<T> {
-  const cfg = readConfig();
   const db = connect(cfg.db ?? { uri: (await ensure(APP_INSTANCE)).uri });
   try {
     await applySchema(db);
@@ -148,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       process.exit(130);
     });
     try {
-      const r = await runImport(db, files, { ...opts, dryRun: v['dry-run'], author: 'local', onProgress: progressPrinter(), onBegin: (id) => (current = id) });
+      const r = await runImport(db, files, { ...opts, dryRun: v['dry-run'], author: 'local', batchSize: cfg.imports.batchSize, onProgress: progressPrinter(), onBegin: (id) => void (current = id) });
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
         printReport(r);

@@ -25,11 +25,13 @@ export interface ImportOptions {
   kind?: ChangeSetKind;
   /** Concurrent write transactions (default 2). */
   writers?: number;
+  /** Elements per write transaction (default 10,000). */
+  batchSize?: number;
   /** Run this previewed change set (POST /api/imports/:id/commit) instead of a new one. */
   previewed?: string;
   onProgress?: (p: ImportProgress) => void;
-  /** Called once the change set exists (before the first write), so a caller can report its id. */
-  onBegin?: (id: string) => void;
+  /** Called (and awaited) once the change set exists, before its first write: a caller reports its id. */
+  onBegin?: (id: string) => void | Promise<void>;
 }
 
 export interface ImportProgress {
@@ -146,10 +148,10 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   let handle: ChangeSetHandle | undefined;
   if (opts.previewed && !opts.dryRun) {
     handle = await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local' }, opts.previewed);
-    opts.onBegin?.(handle.id);
+    await opts.onBegin?.(handle.id);
   }
   try {
-    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress });
+    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize });
     const r = report(plan, infos, opts, null);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;
@@ -158,7 +160,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
       return { ...r, importId: handle?.id ?? null };
     }
     handle ??= await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local', summary: summary(r, opts), total: toWrite(plan.counts) });
-    if (!opts.previewed) opts.onBegin?.(handle.id);
+    if (!opts.previewed) await opts.onBegin?.(handle.id);
     const h = handle;
     await writeAll(h, plan.batches(), {
       writers: opts.writers ?? 2,

@@ -39,6 +39,8 @@ export interface PlanOptions {
   defaultKind?: ActorKind;
   source?: NamedSource;
   onProgress?: (p: { phase: 'plan' | 'write'; rows: number; total: number }) => void;
+  /** Elements per write transaction (default BATCH; tests use small ones to get several batches cheaply). */
+  batchSize?: number;
 }
 
 const CREATE = 0;
@@ -223,10 +225,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     issues,
     rows,
     async *batches() {
-      for (const part of chunks(sourceOps.create)) yield { sources: { create: part } };
-      for (const part of chunks(sourceOps.update)) yield { sources: { update: part } };
-      for (const part of chunks(actorOps.create)) yield { actors: { create: part as Actor[] } };
-      for (const part of chunks(actorOps.update)) yield { actors: { update: part as { after: Actor }[] } };
+      const size = opts.batchSize ?? BATCH;
+      for (const part of chunks(sourceOps.create, size)) yield { sources: { create: part } };
+      for (const part of chunks(sourceOps.update, size)) yield { sources: { update: part } };
+      for (const part of chunks(actorOps.create, size)) yield { actors: { create: part as Actor[] } };
+      for (const part of chunks(actorOps.update, size)) yield { actors: { update: part as { after: Actor }[] } };
       yield BARRIER;
       rows = 0;
       let create: RelationshipRecord[] = [];
@@ -241,8 +244,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
           const st = relStatus.get(relKey(out.record.type, out.record.id))! & 3;
           if (st === CREATE) create.push(out.record);
           else if (st === UPDATE) update.push({ after: out.record });
-          if (create.length >= BATCH) [yield { relationships: { create } }, (create = [])];
-          if (update.length >= BATCH) [yield { relationships: { update } }, (update = [])];
+          if (create.length >= size) [yield { relationships: { create } }, (create = [])];
+          if (update.length >= size) [yield { relationships: { update } }, (update = [])];
         }
       }
       if (create.length) yield { relationships: { create } };
@@ -254,8 +257,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
 
 const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
-function* chunks<T>(xs: T[]): Generator<T[]> {
-  for (let i = 0; i < xs.length; i += BATCH) yield xs.slice(i, i + BATCH);
+function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
 }
 
 function isStored(resolver: Resolver, id: string): boolean {
