@@ -1,59 +1,66 @@
-// Generates the import benchmark's input: an actors CSV and a relationships CSV as a French user's Excel
-// writes them (`;`, French headers and values), deterministic for a given size.
+// Writes synthetic import files as users bring them (French Excel CSV: Windows-1252, ";", CRLF, French words,
+// amounts and dates), deterministic, streamed to disk: the reading bench and the import bench share them.
 import fs from 'node:fs';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { rng } from './synthetic';
-
-const KINDS = ['entreprise', 'association', 'collectivité', 'investisseur', 'université', 'accélérateur', 'cluster', 'organisme public'];
-const TYPES = ['finance', 'pilote', 'partenaire', 'labellise'];
-const STATUSES = ['effectif', 'effectif', 'effectif', 'prévu', 'en attente', 'terminé'];
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 export interface ImportFiles {
   actors: string;
   relationships: string;
-  rows: { actors: number; relationships: number };
 }
 
-/** Actor i's name; relationships name actors this way (no id column), as users' spreadsheets do. */
-const nameOf = (i: number) => `Acteur ${i}`;
+const KINDS = ['entreprise', 'association', 'collectivité', 'université', 'fonds', 'organisme public', 'incubateur', 'start-up'];
+const TYPES = ['finance', 'financé par', 'pilote', 'porté par', 'partenaire', 'labellise'];
+const STATUSES = ['effectif', 'effectif', 'effectif', 'prévu', 'en attente', 'terminé', 'intérêt', ''];
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
-/** Writes `actors` actors and `ties` relationships (distinct per type and pair; a few hubs) under `dir`. */
-export function writeImportFiles(dir: string, actors: number, ties: number, seed = 9): ImportFiles {
+async function writeLines(file: string, lines: (i: number) => string, n: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const encode = (s: string) => iconv.encode(s, 'windows-1252');
+  let buf: string[] = [];
+  for (let i = 0; i < n; i++) {
+    buf.push(lines(i));
+    if (buf.length === 5000 || i === n - 1) {
+      if (!out.write(encode(buf.join('')))) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = [];
+    }
+  }
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+/**
+ * `actors` actors and `relationships` relationships in two CSV files under `dir` (distinct pairs, names as
+ * references, 1 % of excerpts with a line break inside quotes). Reuses the files when they already exist.
+ */
+export async function writeImportFiles(dir: string, actors: number, relationships: number, seed = 7): Promise<ImportFiles> {
   fs.mkdirSync(dir, { recursive: true });
+  const files = { actors: path.join(dir, `acteurs-${actors}.csv`), relationships: path.join(dir, `relations-${relationships}.csv`) };
+  if (fs.existsSync(files.actors) && fs.existsSync(files.relationships)) return files;
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-  const actorsFile = path.join(dir, 'acteurs.csv');
-  const out = fs.openSync(actorsFile, 'w');
-  let buf = 'Identifiant;Nom;Nature;Territoire\r\n';
-  for (let i = 0; i < actors; i++) {
-    buf += `acteur-${i};${nameOf(i)};${pick(KINDS)};${pick(['Marseille', 'Aix-en-Provence', 'Nice', 'Toulon', 'Avignon'])}\r\n`;
-    if (buf.length > 1 << 20) [fs.writeSync(out, buf), (buf = '')];
-  }
-  fs.writeSync(out, buf);
-  fs.closeSync(out);
-
-  const relsFile = path.join(dir, 'relations.csv');
-  const rel = fs.openSync(relsFile, 'w');
-  buf = 'De;Vers;Type;Montant;Date;Statut\r\n';
-  const seen = new Set<string>();
-  let n = 0;
-  while (n < ties) {
-    const s = Math.floor(rand() * rand() * actors);
-    const t = Math.floor(rand() * actors);
-    const type = pick(TYPES);
-    const [a, b] = type === 'partenaire' && s > t ? [t, s] : [s, t];
-    const key = `${type}:${a}:${b}`;
-    if (a === b || seen.has(key)) continue;
-    seen.add(key);
-    const amount = type === 'finance' && rand() < 0.7 ? `${Math.ceil(rand() * 900)} k€` : '';
-    const r = rand();
-    const date = r < 0.4 ? `${1 + Math.floor(rand() * 28)}/${1 + Math.floor(rand() * 12)}/${2010 + Math.floor(rand() * 15)}` : r < 0.7 ? `${pick(MONTHS)} ${2010 + Math.floor(rand() * 15)}` : r < 0.8 ? String(2010 + Math.floor(rand() * 15)) : '';
-    buf += `${nameOf(a)};${nameOf(b)};${type};${amount};${date};${pick(STATUSES)}\r\n`;
-    n++;
-    if (buf.length > 1 << 20) [fs.writeSync(rel, buf), (buf = '')];
-  }
-  fs.writeSync(rel, buf);
-  fs.closeSync(rel);
-  return { actors: actorsFile, relationships: relsFile, rows: { actors, relationships: ties } };
+  const name = (i: number) => `Acteur ${i}`;
+  await writeLines(
+    `${files.actors}.part`,
+    (i) => (i === 0 ? 'Identifiant;Nom;Nature;Autres noms;Territoire\r\n' : '') + `acteur-${i};${name(i)};${pick(KINDS)};${i % 3 ? '' : `A${i}`};${i % 2 ? 'Aix-en-Provence' : 'Marseille'}\r\n`,
+    actors,
+  );
+  await writeLines(
+    `${files.relationships}.part`,
+    (i) => {
+      const s = i % actors;
+      const t = (s + 1 + Math.floor(i / actors) * 9973) % actors;
+      const r = rand();
+      const amount = r < 0.3 ? `${Math.floor(rand() * 900 + 100)}\u00a0000 €` : r < 0.45 ? `${(rand() * 9 + 1).toFixed(1).replace('.', ',')} M€` : r < 0.5 ? `${Math.floor(rand() * 900 + 10)} k€` : '';
+      const y = 2010 + Math.floor(rand() * 15);
+      const d = rand();
+      const date = d < 0.6 ? `${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}/${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}/${y}` : d < 0.8 ? `${pick(MOIS)} ${y}` : d < 0.9 ? String(y) : '';
+      const excerpt = rand() < 0.01 ? `"${name(s)} et ${name(t)} ; premier paragraphe.\nSecond paragraphe."` : `${name(s)} et ${name(t)}, selon le document ${i % 5000}`;
+      return (i === 0 ? 'De;Vers;Type;Montant;Date;Statut;Extrait;Source\r\n' : '') + `${name(s)};${name(t)};${pick(TYPES)};${amount};${date};${pick(STATUSES)};${excerpt};Document ${i % 5000}\r\n`;
+    },
+    relationships,
+  );
+  fs.renameSync(`${files.actors}.part`, files.actors);
+  fs.renameSync(`${files.relationships}.part`, files.relationships);
+  return files;
 }

@@ -6,6 +6,7 @@ import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
+import { duplicateRoutes } from './routes/duplicates';
 import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
@@ -14,8 +15,10 @@ import { exportRoutes } from './routes/export';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
+import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
 import { importRoutes, type ImportsConfig } from './routes/imports';
+import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -67,12 +70,16 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(graphRoutes(db, { limits: opts.limits }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
+  api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(db));
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  // The template first: /imports/template is not an import id.
+  api.use(importTemplateRoutes());
   api.use(importRoutes(db, opts.imports));
+  api.use(extractRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

@@ -62,7 +62,11 @@ const FILES = {
   sessionCreate: 'auth/session-create.cypher',
   sessionGet: 'auth/session-get.cypher',
   sessionDelete: 'auth/session-delete.cypher',
-  accountsWipe: 'auth/accounts-wipe.cypher',
+  wipeCuration: 'load/wipe-curation.cypher',
+  duplicateActors: 'duplicates/actors.cypher',
+  duplicateLinkedPairs: 'duplicates/linked-pairs.cypher',
+  duplicateJudgements: 'duplicates/judgements.cypher',
+  duplicateJudge: 'duplicates/judge.cypher',
   graphStats: 'graph/stats.cypher',
   graphTotals: 'graph/totals.cypher',
   graphMatching: 'graph/matching.cypher',
@@ -73,6 +77,13 @@ const FILES = {
   elementsActors: 'graph/elements-actors.cypher',
   elementsTies: 'graph/elements-ties.cypher',
   relationship: 'graph/relationship.cypher',
+  extractGazetteer: 'extract/gazetteer.cypher',
+  extractSave: 'extract/save.cypher',
+  extractGet: 'extract/get.cypher',
+  extractRecordAccept: 'extract/record-accept.cypher',
+  extractRejectOnly: 'extract/reject-only.cypher',
+  extractExistingTies: 'extract/existing-ties.cypher',
+  extractTakenIds: 'extract/taken-ids.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;

@@ -19,10 +19,10 @@ export function testDb(): Db {
   });
 }
 
-/** Empties the database of everything Maillage owns, accounts and sessions included (a leftover account would end loopback's local admin). */
+/** Empties the database of everything Maillage owns, accounts, sessions and duplicate judgements included (a leftover account would end loopback's local admin). */
 export async function wipe(db: Db): Promise<void> {
   await wipeGraph(db);
-  await db.write(Q.accountsWipe);
+  await db.write(Q.wipeCuration);
 }
 
 /** Empties the database, then loads the seed dataset. */

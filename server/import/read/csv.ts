@@ -4,12 +4,14 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { issue } from './issues';
-import { CHUNK } from './sniff';
 import type { RecordBatch, RecordItem, TableReader } from './table';
 import type { InputFile } from './types';
 
 /** A record longer than this (in characters) means a quote was never closed; reading stops there. */
 export const MAX_RECORD_CHARS = 16 * 1024 * 1024;
+
+/** Decoded-text chunk: a batch of ~2,500 rows; smaller batches die young (1 MB ones cost ~25 % more in GC). */
+const CSV_CHUNK = 256 * 1024;
 
 export const DELIMITERS = [';', ',', '\t', '|'] as const;
 
@@ -35,7 +37,7 @@ export async function sampleText(path: string, encoding: string, bytes = 64 * 10
 
 /** The delimiter whose count per line is steadiest over the first lines (papaparse's guess), `;` when none is. */
 export function detectDelimiter(sample: string): string {
-  const r = Papa.parse<string[]>(sample, { delimitersToGuess: [...DELIMITERS], preview: 50 });
+  const r = Papa.parse<string[]>(sample, { delimitersToGuess: [...DELIMITERS], preview: 50, skipEmptyLines: true });
   const guessed = r.meta.delimiter;
   if (r.errors.some((e) => e.code === 'UndetectableDelimiter') || !(DELIMITERS as readonly string[]).includes(guessed)) return ';';
   return guessed;
@@ -57,10 +59,29 @@ export function csvTable(file: InputFile, setup: CsvSetup): TableReader {
   return { file, delimiter: setup.delimiter, records: () => csvRecords(file, setup) };
 }
 
+/**
+ * The file's text, chunk by chunk. Node's native TextDecoder (ICU) for the charsets it knows: iconv-lite's
+ * single-byte decoder runs in JavaScript at ~40 MB/s, a third of a 1M-row pass; iconv-lite for the others.
+ */
+async function* decodedChunks(raw: fs.ReadStream, encoding: string): AsyncGenerator<string> {
+  let decoder: TextDecoder | undefined;
+  try {
+    decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
+  } catch {
+    decoder = undefined;
+  }
+  if (!decoder) {
+    yield* raw.pipe(iconv.decodeStream(encoding)) as AsyncIterable<string>;
+    return;
+  }
+  for await (const chunk of raw) yield decoder.decode(chunk as Buffer, { stream: true });
+  const tail = decoder.decode();
+  if (tail) yield tail;
+}
+
 async function* csvRecords(file: InputFile, { encoding, delimiter, newline }: CsvSetup): AsyncGenerator<RecordBatch> {
   const at = { file: file.name };
-  const raw = fs.createReadStream(file.path, { highWaterMark: CHUNK });
-  const stream = raw.pipe(iconv.decodeStream(encoding));
+  const raw = fs.createReadStream(file.path, { highWaterMark: CSV_CHUNK });
   let carry = '';
   let line = 1;
   const nl = newline;
@@ -102,7 +123,7 @@ async function* csvRecords(file: InputFile, { encoding, delimiter, newline }: Cs
     return { batch, done: false };
   }
 
-  for await (const chunk of stream as AsyncIterable<string>) {
+  for await (const chunk of decodedChunks(raw, encoding)) {
     const input = carry + chunk;
     const res = parse(input, false);
     const { batch } = emit(res, false);

@@ -2,7 +2,7 @@
 import { TEXT_MAX, Slug } from '../../../model/schema';
 import { fold } from '../../../model/text';
 import { headerScale, parseAmount } from '../fr/amount';
-import { DateOrderVote, parseDate } from '../fr/date';
+import { DateOrderVote, dateOrderHint, parseDate } from '../fr/date';
 import { ACTOR_KIND_LABELS } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
 import { isDirectionColumn, mapHeaders } from './headers';
@@ -72,7 +72,14 @@ export interface TableOptions {
 
 const isIssue = (r: RecordItem): r is { issue: ImportIssue } => (r as { issue?: unknown }).issue !== undefined;
 const cellText = (c: Cell): string => (c == null ? '' : typeof c === 'string' ? c : c.text);
-const emptyRecord = (cells: Cell[]) => cells.every((c) => !cellText(c).trim());
+function emptyRecord(cells: Cell[]): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    const t = cellText(cells[i]);
+    // Most cells are non-empty and unpadded: decide without trimming.
+    if (t.length && (t.charCodeAt(0) > 32 || t.trim())) return false;
+  }
+  return true;
+}
 
 /** Longest text accepted per field (schema limits; ids and short words get a bound of their own). */
 const MAX: Partial<Record<Field, number>> = {
@@ -119,6 +126,7 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   let rows = 0;
   let dateCols: number[] = [];
   const votes = new Map<number, DateOrderVote & { firstDmy?: number; firstMdy?: number }>();
+  const hints = new Memo(dateOrderHint);
   let typeCol = -1;
   const typeSample: string[] = [];
   let unreadable = 0;
@@ -166,10 +174,12 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
       const c = item.cells[i];
       if (typeof c === 'string' || (c && c.date === undefined && !c.number)) {
         const v = votes.get(i)!;
-        const before = [v.dmy, v.mdy];
-        v.add(cellText(c));
-        if (v.dmy > before[0] && v.firstDmy === undefined) v.firstDmy = item.line;
-        if (v.mdy > before[1] && v.firstMdy === undefined) v.firstMdy = item.line;
+        const h = hints.get(cellText(c).trim());
+        if (h === 'dmy') {
+          if (!v.dmy++) v.firstDmy = item.line;
+        } else if (h === 'mdy') {
+          if (!v.mdy++) v.firstMdy = item.line;
+        } else if (h === 'ambiguous') v.ambiguous++;
       }
     }
     if (typeCol >= 0 && typeSample.length < 200) {
@@ -278,7 +288,7 @@ class RowBuilder {
   private readonly ids = new Map<string, number>();
   private readonly names = new Map<string, number>();
   private readonly scale: number;
-  private issues: ImportIssue[] = [];
+  private readonly issues: ImportIssue[] = [];
   private loc!: Loc;
   private cells!: Cell[];
 
@@ -294,13 +304,12 @@ class RowBuilder {
     type: new Memo(parseRelType),
     status: new Memo(parseStatus),
     kind: new Memo(parseKind),
-    fold: new Memo(fold, 300000),
     amount: new Memo((s: string) => parseAmount(s, this.scale)),
     date: new Map<number, Memo<ReturnType<typeof parseDate>>>(),
   };
 
   build(rec: RawRecord, kind: TableKind, width: number, out: InputRow[]): void {
-    this.issues = [];
+    this.issues.length = 0;
     this.cells = rec.cells;
     this.loc = { file: this.reader.file.name, line: rec.line };
     if (this.reader.sheet !== undefined) this.loc.sheet = this.reader.sheet;
@@ -472,19 +481,25 @@ class RowBuilder {
     }
     const role = this.text('role');
     const note = this.text('note');
-    const ev: EvidenceInput = {};
     const excerpt = this.text('excerpt');
     const source = this.text('source');
     const url = this.text('sourceUrl') || this.rich('source')?.hyperlink || this.rich('excerpt')?.hyperlink || '';
-    if (excerpt) ev.excerpt = excerpt;
-    if (source) ev.source = source;
-    if (url) ev.url = url;
+    const evidence: EvidenceInput[] = [];
+    if (excerpt || source || url) {
+      const ev: EvidenceInput = {};
+      if (excerpt) ev.excerpt = excerpt;
+      if (source) ev.source = source;
+      if (url) ev.url = url;
+      evidence.push(ev);
+    }
     if (!from || !to || !parsed) return undefined;
-    if ((from.id && from.id === to.id) || (!from.id && !to.id && from.name && to.name && this.memo.fold.get(from.name) === this.memo.fold.get(to.name))) {
+    // Names are compared without case only: folded matches (accents, punctuation) are the planner's, which
+    // resolves both ends anyway; folding two names per row would cost a fifth of the reading time.
+    if ((from.id && from.id === to.id) || (!from.id && !to.id && from.name && to.name && from.name.length === to.name.length && from.name.toLowerCase() === to.name.toLowerCase())) {
       this.err(undefined, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(from.name ?? from.id ?? '')})`);
     }
     const [a, b] = parsed.passive ? [to, from] : [from, to];
-    const out: RelationshipInputRow = { type: parsed.type, from: a, to: b, status, evidence: Object.keys(ev).length ? [ev] : [] };
+    const out: RelationshipInputRow = { type: parsed.type, from: a, to: b, status, evidence };
     if (rel.id) out.id = rel.id;
     if (typeRaw !== parsed.type) out.typeRaw = typeRaw;
     if (rel.amount !== undefined) out.amount = rel.amount;
@@ -516,7 +531,7 @@ class RowBuilder {
       this.err(this.col.name ?? this.col.id, 'required', "le nom de l'acteur est vide");
       return undefined;
     }
-    if (a.name) this.unique(this.names, this.memo.fold.get(a.name), 'name', `l'acteur « ${shorten(a.name)} » est`);
+    if (a.name) this.unique(this.names, fold(a.name), 'name', `l'acteur « ${shorten(a.name)} » est`);
     const aliases = this.text('aliases');
     for (const al of aliases.split(/[|;\n]/)) {
       const t = al.trim();

@@ -140,7 +140,7 @@ describe('runImport on good files', () => {
 describe('runImport at size', () => {
   it('rolls back every batch already written when a later batch fails', async () => {
     await base();
-    const files = writeImportFiles(path.join(tmp, 'mid'), 300, 1000);
+    const files = await writeImportFiles(path.join(tmp, 'mid'), 300, 1000);
     // The file's last tie names an actor of the database, which another change deletes between plan and writes.
     fs.appendFileSync(files.relationships, 'Acteur 1;Ynov Campus;finance;;;effectif\r\n');
     let before: Awaited<ReturnType<typeof graphDigest>> | undefined;
@@ -162,7 +162,7 @@ describe('runImport at size', () => {
 
   it('rolls back, at the next start, an import whose process was killed half-way', async () => {
     await base();
-    const files = writeImportFiles(path.join(tmp, 'kill'), 2000, 20_000);
+    const files = await writeImportFiles(path.join(tmp, 'kill'), 2000, 20_000);
     const before = await graphDigest(db);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/import.ts'), files.actors, files.relationships, '--source-title', 'Tableau', '--json'], {
       cwd: ROOT,
@@ -182,8 +182,8 @@ describe('runImport at size', () => {
 
   it('runs two imports at once that share actors: no actor or tie is duplicated', async () => {
     await wipe(db);
-    const one = writeImportFiles(path.join(tmp, 'one'), 500, 2000, 1);
-    const two = writeImportFiles(path.join(tmp, 'two'), 500, 2000, 2);
+    const one = await writeImportFiles(path.join(tmp, 'one'), 500, 2000, 1);
+    const two = await writeImportFiles(path.join(tmp, 'two'), 500, 2000, 2);
     const results = await Promise.allSettled(
       [one, two].map((f) => runImport(db, [{ path: f.actors, name: 'acteurs.csv' }, { path: f.relationships, name: 'relations.csv' }], { source: SOURCE, batchSize: 500 })),
     );

@@ -2,6 +2,7 @@
 // rows() readable twice, and a large file read in bounded memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { openInput, type InputRow, type ReadOptions } from '../../../../server/import/read';
 import { ValidationError } from '../../../../server/errors';
@@ -105,6 +106,26 @@ describe('openInput options', () => {
   });
 });
 
+describe('openInput formats', () => {
+  it('reads Excel\'s "Unicode text": UTF-16 with a byte-order mark, tab-separated', async () => {
+    const f = file('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode('Nom\tNature\r\nRégion Sud\tcollectivité\r\n', 'utf-16le')]));
+    const input = await openInput(f);
+    expect(input.detected).toMatchObject({ encoding: 'utf-16le', bom: true, delimiter: '\t' });
+    expect(await all(input.rows())).toEqual([{ kind: 'actor', loc: { file: 'unicode.txt', line: 2 }, actor: { name: 'Région Sud', kind: 'local_authority', aliases: [] } }]);
+  });
+
+  it('reads a workbook of one sheet whatever its name, its headers deciding what it holds', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Feuil1');
+    ws.addRow(['De', 'Vers', 'Type']);
+    ws.addRow(['A', 'B', 'partenaire']);
+    const f = file('one-sheet.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const input = await openInput(f);
+    expect(input.sheets).toEqual({ used: ['Feuil1'], ignored: [] });
+    expect(await all(input.rows())).toEqual([expect.objectContaining({ kind: 'relationship', loc: { file: 'one-sheet.xlsx', sheet: 'Feuil1', line: 2 } })]);
+  });
+});
+
 describe('openInput on a large file', () => {
   it('reads 200,000 rows in batches, counting them while detecting, with bounded memory', async () => {
     const p = path.join(dir, 'big.csv');
@@ -124,5 +145,16 @@ describe('openInput on a large file', () => {
     }
     expect(n).toBe(200000);
     expect(last).toBe(200001);
+  });
+});
+
+describe('sampleRows', () => {
+  it('gives the first rows of each table with their issues, and stops reading there', async () => {
+    const { sampleRows } = await import('../../../../server/import/read/sample');
+    const input = await openInput({ path: fixture('good-workbook.xlsx'), name: 'w.xlsx' });
+    const rows = await sampleRows(input, 2);
+    expect(rows.map((r) => (r.kind === 'issue' ? r.issue.code : `${r.loc.sheet}:${r.loc.line}`))).toEqual(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'RELATIONS:2', 'RELATIONS:3']);
+    const big = await openInput({ path: fixture('bad-unknown-type.csv'), name: 'u.csv' });
+    expect((await sampleRows(big, 1)).map((r) => r.kind)).toEqual(['relationship']);
   });
 });

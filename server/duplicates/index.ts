@@ -1,0 +1,79 @@
+// Duplicate candidates for the API: computed once per graph version, then judged pairs filtered in or out.
+import type { DuplicateCandidate, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, GraphNode } from '../../model/schema';
+import type { Db } from '../db';
+import { NotFoundError } from '../errors';
+import { graphVersion, VersionedCache } from '../graph/version';
+import { Q } from '../queries';
+import { findCandidates, markLinked, type ActorNames, type Candidate } from './candidates';
+
+interface Computed {
+  candidates: Candidate[];
+  actors: Map<string, GraphNode>;
+}
+
+const BASE_MIN_SCORE = 0.3;
+
+/** Candidates per graph version; one per app (routes create it), so tests never share one. */
+export const duplicatesCache = () => new VersionedCache<Computed>(4);
+
+async function compute(db: Db): Promise<Computed> {
+  const rows = (await db.read(Q.duplicateActors)) as unknown as ActorNames[];
+  let candidates = findCandidates(rows, { minScore: BASE_MIN_SCORE });
+  // Pairs already tied to each other are lowered: asked in one query for every candidate pair.
+  const linked = new Set<string>();
+  for (let i = 0; i < candidates.length; i += 5000) {
+    const pairs = candidates.slice(i, i + 5000).map((c) => [c.a, c.b]);
+    for (const r of await db.read(Q.duplicateLinkedPairs, { pairs })) linked.add(`${String(r.a)}|${String(r.b)}`);
+  }
+  candidates = markLinked(candidates, linked, BASE_MIN_SCORE);
+  const actors = new Map<string, GraphNode>(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases }]));
+  return { candidates, actors };
+}
+
+export async function judgements(db: Db): Promise<Map<string, DuplicateJudgement>> {
+  const rows = await db.read(Q.duplicateJudgements);
+  return new Map(rows.map((r) => {
+    const j: DuplicateJudgement = { a: r.a as string, b: r.b as string, verdict: r.verdict as DuplicateJudgement['verdict'], by: r.by as string, at: r.at as string };
+    if (typeof r.note === 'string') j.note = r.note;
+    return [`${j.a}|${j.b}`, j];
+  }));
+}
+
+/** Candidate pairs best first, filtered by judgement status, actor and score, one page. */
+export async function listDuplicates(db: Db, q: DuplicatesQuery, cache: VersionedCache<Computed>): Promise<DuplicatesResponse> {
+  const version = await graphVersion(db);
+  const [{ candidates, actors }, judged] = await Promise.all([cache.get(version, 'all', () => compute(db)), judgements(db)]);
+  if (q.actor && !actors.has(q.actor)) throw new NotFoundError('Actor', q.actor);
+  const keep = (verdict: string | undefined) => {
+    switch (q.status) {
+      case 'open': return verdict === undefined || verdict === 'unsure';
+      case 'all': return true;
+      default: return verdict === q.status;
+    }
+  };
+  const matching: DuplicateCandidate[] = [];
+  for (const c of candidates) {
+    if (c.score < q.minScore) break;
+    if (q.actor && c.a !== q.actor && c.b !== q.actor) continue;
+    const j = judged.get(`${c.a}|${c.b}`);
+    if (!keep(j?.verdict)) continue;
+    const out: DuplicateCandidate = { a: actors.get(c.a)!, b: actors.get(c.b)!, score: c.score, reasons: c.reasons };
+    if (j) out.judgement = j;
+    matching.push(out);
+  }
+  return { candidates: matching.slice(q.offset, q.offset + q.limit), total: matching.length, version };
+}
+
+/** Stores a judgement on the pair (ids in either order); both actors must exist. */
+export async function judge(db: Db, j: { a: string; b: string; verdict: DuplicateJudgement['verdict']; note?: string }, by: string): Promise<DuplicateJudgement> {
+  const [a, b] = j.a < j.b ? [j.a, j.b] : [j.b, j.a];
+  const [row] = await db.write(Q.duplicateJudge, { a, b, verdict: j.verdict, note: j.note ?? null, by, at: new Date().toISOString() });
+  if (!row) {
+    const [found] = await db.read(Q.existingActors, { ids: [a, b] });
+    const ids = (found?.ids as string[] | undefined) ?? [];
+    throw new NotFoundError('Actor', [j.a, j.b].find((id) => !ids.includes(id)) ?? j.a);
+  }
+  const out: DuplicateJudgement = { a, b, verdict: row.verdict as DuplicateJudgement['verdict'], by: row.by as string, at: row.at as string };
+  if (typeof row.note === 'string') out.note = row.note;
+  return out;
+}

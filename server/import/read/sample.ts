@@ -1,0 +1,41 @@
+// The first rows of each table as parsed, for a preview: collected during a pass the caller makes anyway, or alone.
+import type { InputRow, OpenedInput } from './types';
+
+/** Keeps the first `n` data rows of each table (by sheet) and the issues of those lines. */
+export class RowSampler {
+  readonly rows: InputRow[] = [];
+  /** Data rows kept so far. */
+  kept = 0;
+  private readonly perTable = new Map<string, number>();
+
+  constructor(private readonly n = 10) {}
+
+  /** Offers one row of rows(); returns false once nothing more would be kept from this table. */
+  add(row: InputRow): boolean {
+    if (row.kind === 'issue') {
+      const i = row.issue;
+      // Issues of a sampled line, and those about a whole file or table (line 1 or none), are kept.
+      const key = `${i.file}|${i.sheet ?? ''}`;
+      if (i.line === undefined || i.line === 1 || (this.perTable.get(key) ?? 0) < this.n) this.rows.push(row);
+      return true;
+    }
+    const key = `${row.loc.file}|${row.loc.sheet ?? ''}`;
+    const k = this.perTable.get(key) ?? 0;
+    if (k >= this.n) return false;
+    this.perTable.set(key, k + 1);
+    this.kept++;
+    this.rows.push(row);
+    return true;
+  }
+}
+
+/** The first `n` rows of each table of an input (reading on to the last table when there are several). */
+export async function sampleRows(input: OpenedInput, n = 10): Promise<InputRow[]> {
+  const s = new RowSampler(n);
+  const wanted = Math.max(1, input.detected.tables.length) * n;
+  for await (const row of input.rows()) {
+    s.add(row);
+    if (s.kept >= wanted) break;
+  }
+  return s.rows;
+}

@@ -1,0 +1,23 @@
+// /api/duplicates: candidate pairs of actors that may be one, best first, and the judgements on them.
+import { Router } from 'express';
+import { DuplicatesQuery, JudgementRequest } from '../../model/schema';
+import { principal, requireRole } from '../auth';
+import type { Db } from '../db';
+import { duplicatesCache, judge, listDuplicates } from '../duplicates';
+import { parseInput } from '../validate';
+
+export function duplicateRoutes(db: Db): Router {
+  const r = Router();
+  const cache = duplicatesCache();
+
+  r.get('/duplicates', async (req, res) => {
+    res.json(await listDuplicates(db, parseInput(DuplicatesQuery, req.query, 'query'), cache));
+  });
+
+  r.post('/duplicates/judgements', requireRole('editor'), async (req, res) => {
+    const body = parseInput(JudgementRequest, req.body ?? {}, 'body');
+    res.json({ judgement: await judge(db, body, principal(res).name) });
+  });
+
+  return r;
+}

@@ -1,0 +1,97 @@
+// GET /api/duplicates on the seeds and on fixtures; judgements stored, "different" never proposed again.
+import request from 'supertest';
+import { createApp } from '../../../server/app';
+import type { Db } from '../../../server/db';
+import { resetTo, resetToSeed, testDb, wipe } from '../../support/db';
+import { actor, dataset, rel } from '../../support/fixtures';
+
+let db: Db;
+beforeAll(() => { db = testDb(); });
+afterAll(async () => { await wipe(db); await db.close(); });
+
+type Pair = { a: { id: string }; b: { id: string }; score: number; reasons: { code: string; text: string }[]; judgement?: { verdict: string; by: string } };
+const ids = (body: { candidates: Pair[] }) => body.candidates.map((c) => `${c.a.id}+${c.b.id}`);
+
+describe('GET /api/duplicates on the seed data', () => {
+  beforeAll(async () => { await resetToSeed(db); });
+
+  it('proposes the unspecified chamber of commerce and the Nice one, with why', async () => {
+    const res = await request(createApp(db)).get('/api/duplicates');
+    expect(res.status).toBe(200);
+    const cci = (res.body.candidates as Pair[]).find((c) => c.a.id === 'cci-nice-cote-d-azur' && c.b.id === 'chambre-de-commerce-et-d-industrie');
+    expect(cci).toBeDefined();
+    expect(cci!.reasons[0]).toMatchObject({ code: 'contained' });
+    expect(cci!.reasons[0].text).toContain('Chambre de commerce et d’industrie');
+  });
+
+  it('leaves out pairs that are tied to each other (Aix-Marseille French Tech pilots its steering committees)', async () => {
+    const res = await request(createApp(db)).get('/api/duplicates');
+    expect(ids(res.body)).not.toContain('aix-marseille-french-tech+comites-de-pilotage-amft');
+    const all = await request(createApp(db)).get('/api/duplicates?minScore=0');
+    const linked = (all.body.candidates as Pair[]).find((c) => c.a.id === 'aix-marseille-french-tech' && c.b.id === 'comites-de-pilotage-amft');
+    expect(linked?.reasons.map((r) => r.code)).toContain('linked');
+  });
+});
+
+describe('judging pairs', () => {
+  beforeEach(async () => {
+    await resetTo(db, dataset([
+      actor('medinsoft', 'association', { name: 'Medinsoft' }),
+      actor('medinsoft-asso', 'association', { name: 'Association Medinsoft' }),
+      actor('amft', 'programme', { name: 'AMFT' }),
+      actor('aix-marseille-french-tech', 'programme', { name: 'Aix-Marseille French Tech' }),
+      actor('launchmetrics', 'company', { name: 'Launchmetrics' }),
+      actor('launchmetric', 'company', { name: 'Launchmetric' }),
+      actor('other', 'company', { name: 'Autre chose' }),
+    ], [rel('FUNDS', 'other', 'medinsoft')]));
+  });
+
+  it('lists candidates best first, each with a score and reasons', async () => {
+    const res = await request(createApp(db)).get('/api/duplicates');
+    expect(ids(res.body)).toEqual(['medinsoft+medinsoft-asso', 'aix-marseille-french-tech+amft', 'launchmetric+launchmetrics']);
+    const scores = (res.body.candidates as Pair[]).map((c) => c.score);
+    expect([...scores].sort((x, y) => y - x)).toEqual(scores);
+    expect(res.body.total).toBe(3);
+  });
+
+  it('never proposes a pair judged "different" again, and lists it under status=different', async () => {
+    const app = createApp(db);
+    const j = await request(app).post('/api/duplicates/judgements').send({ a: 'launchmetrics', b: 'launchmetric', verdict: 'different', note: 'deux sociétés' });
+    expect(j.status).toBe(200);
+    expect(j.body.judgement).toMatchObject({ a: 'launchmetric', b: 'launchmetrics', verdict: 'different', by: 'local', note: 'deux sociétés' });
+    expect(ids((await request(app).get('/api/duplicates')).body)).not.toContain('launchmetric+launchmetrics');
+    expect(ids((await request(app).get('/api/duplicates?status=different')).body)).toEqual(['launchmetric+launchmetrics']);
+  });
+
+  it('keeps "unsure" pairs open with their judgement, and moves "same" pairs to status=same', async () => {
+    const app = createApp(db);
+    await request(app).post('/api/duplicates/judgements').send({ a: 'amft', b: 'aix-marseille-french-tech', verdict: 'unsure' }).expect(200);
+    await request(app).post('/api/duplicates/judgements').send({ a: 'medinsoft', b: 'medinsoft-asso', verdict: 'same' }).expect(200);
+    const open = (await request(app).get('/api/duplicates')).body;
+    expect(ids(open)).toEqual(['aix-marseille-french-tech+amft', 'launchmetric+launchmetrics']);
+    expect(open.candidates[0].judgement).toMatchObject({ verdict: 'unsure', by: 'local' });
+    expect(ids((await request(app).get('/api/duplicates?status=same')).body)).toEqual(['medinsoft+medinsoft-asso']);
+  });
+
+  it('filters by actor, and answers 404 for an unknown one', async () => {
+    const app = createApp(db);
+    expect(ids((await request(app).get('/api/duplicates?actor=amft')).body)).toEqual(['aix-marseille-french-tech+amft']);
+    const res = await request(app).get('/api/duplicates?actor=nobody');
+    expect(res.status).toBe(404);
+  });
+
+  it('refuses a bad status (400 naming query.status) and a judgement on an unknown actor (404)', async () => {
+    const app = createApp(db);
+    const bad = await request(app).get('/api/duplicates?status=maybe');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('query.status');
+    const unknown = await request(app).post('/api/duplicates/judgements').send({ a: 'amft', b: 'ghost', verdict: 'same' });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.details).toEqual({ actor: 'ghost' });
+  });
+
+  it('refuses judgements from an exposed server\'s anonymous reader (401)', async () => {
+    const res = await request(createApp(db, { auth: { host: '0.0.0.0' } })).post('/api/duplicates/judgements').send({ a: 'amft', b: 'aix-marseille-french-tech', verdict: 'same' });
+    expect(res.status).toBe(401);
+  });
+});
