@@ -1,13 +1,11 @@
-// Waiting for a condition in integration tests (jest has no expect.poll): check, yield, check again, until a deadline.
-import { setTimeout as sleep } from 'node:timers/promises';
-
-/** Resolves with the first value of `read` that `ok` accepts; rejects with the last value past `timeoutMs`. */
-export async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, { timeoutMs = 60_000, intervalMs = 50 } = {}): Promise<T> {
+// Waits for a condition by asking again (never a fixed sleep): the answer once `done` holds, or a failure
+// naming what was last seen when `timeoutMs` passes.
+export async function waitFor<T>(ask: () => Promise<T>, done: (x: T) => boolean, { timeoutMs = 30_000, everyMs = 100 } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(v)}`);
-    await sleep(intervalMs);
+    const x = await ask();
+    if (done(x)) return x;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last seen: ${JSON.stringify(x).slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, everyMs));
   }
 }

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeImportFiles } from '../../../bench/import-files';
+import { writeImportFiles } from '../../../bench/read-files';
 import { get, list, recoverInterrupted, undo } from '../../../server/changes';
 import type { Db } from '../../../server/db';
 import { ConflictError } from '../../../server/errors';
