@@ -9,6 +9,7 @@ const FILES = {
   existingActors: 'load/existing-actors.cypher',
   wipe: 'load/wipe.cypher',
   allIds: 'load/all-ids.cypher',
+  importIndex: 'import/index.cypher',
   bumpVersion: 'load/bump-version.cypher',
   graphVersion: 'queries/graph-version.cypher',
   counts: 'queries/counts.cypher',
