@@ -30,26 +30,31 @@ export function csvCell(v: Cell): string {
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
+/** One record with its CRLF line end (RFC 4180). */
+export const csvLine = (cells: readonly Cell[]): string => `${cells.map(csvCell).join(',')}\r\n`;
+
 /** A table with a header row, CRLF line ends (RFC 4180), BOM first. */
 export function csvTable(header: readonly string[], rows: readonly Cell[][]): string {
-  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return BOM + [header, ...rows].map(csvLine).join('');
 }
 
 export const NODE_COLUMNS = ['id', 'name', 'kind', 'aliases', 'territory', 'description'] as const;
 /** "relationship", not "type": Gephi's import reads a "type" column as Directed/Undirected. */
 export const EDGE_COLUMNS = ['id', 'source', 'target', 'relationship', 'directed', 'amount', 'date', 'status', 'role', 'note', 'evidence'] as const;
 
-/** Actors as CSV; only the payload's own fields (Cytoscape's drawing data is ignored). */
-export function nodesCsv(nodes: readonly GraphNode[]): string {
-  return csvTable(NODE_COLUMNS, nodes.map((n) => [n.id, n.name, n.kind, joinList(n.aliases ?? []), n.territory, n.description]));
-}
+/** The tables' first bytes: the BOM and the header. */
+export const NODES_HEAD = BOM + csvLine(NODE_COLUMNS);
+export const EDGES_HEAD = BOM + csvLine(EDGE_COLUMNS);
 
-/** Relationships as CSV, evidence flattened with its sources. */
-export function edgesCsv(edges: readonly GraphEdge[]): string {
-  return csvTable(
-    EDGE_COLUMNS,
-    edges.map((e) => [
-      e.id, e.source, e.target, e.type, !SYMMETRIC_TYPES.has(e.type), e.amount, e.date, e.status, e.role, e.note, evidenceText(e.evidence ?? []),
-    ]),
-  );
-}
+/** One actor's record; only the payload's own fields (Cytoscape's drawing data is ignored). */
+export const nodeLine = (n: GraphNode): string => csvLine([n.id, n.name, n.kind, joinList(n.aliases ?? []), n.territory, n.description]);
+
+/** One relationship's record, evidence flattened with its sources. */
+export const edgeLine = (e: GraphEdge): string =>
+  csvLine([e.id, e.source, e.target, e.type, !SYMMETRIC_TYPES.has(e.type), e.amount, e.date, e.status, e.role, e.note, evidenceText(e.evidence ?? [])]);
+
+/** Actors as a CSV table. */
+export const nodesCsv = (nodes: readonly GraphNode[]): string => NODES_HEAD + nodes.map(nodeLine).join('');
+
+/** Relationships as a CSV table. */
+export const edgesCsv = (edges: readonly GraphEdge[]): string => EDGES_HEAD + edges.map(edgeLine).join('');

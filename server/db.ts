@@ -29,6 +29,8 @@ export interface Db {
   ping(): Promise<void>;
   close(): Promise<void>;
   readonly uri: string;
+  /** What it was connected with, so a worker thread can open its own connection to the same database. */
+  readonly config: DbConfig;
   /** EXPLAIN of a console query (nothing runs): its query type and plan operators. */
   explain(query: string, params: Params, timeoutMs: number): Promise<ExplainInfo>;
   /** Runs one console query as a single auto-commit transaction, streaming rows up to the caps. */
@@ -127,6 +129,7 @@ export function connect(cfg: DbConfig): Db {
 
   return {
     uri: cfg.uri,
+    config: cfg,
     read(query, params = {}) {
       return guarded(async () =>
         toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ, transactionConfig: readTx })));
@@ -148,21 +151,25 @@ export function connect(cfg: DbConfig): Db {
         }
       });
     },
-    async autocommit(query, params = {}) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
-      try {
-        return toRows(await session.run(query, toParams(params)));
-      } finally {
-        await session.close();
-      }
+    autocommit(query, params = {}) {
+      return guarded(async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
+        try {
+          return toRows(await session.run(query, toParams(params), writeTx));
+        } finally {
+          await session.close();
+        }
+      });
     },
-    async stream(query, params, onRow) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
-      try {
-        for await (const rec of session.run(query, toParams(params))) onRow(toPlain(rec.toObject()) as Row);
-      } finally {
-        await session.close();
-      }
+    stream(query, params, onRow) {
+      return guarded(async () => {
+        const session = driver.session({ database, defaultAccessMode: neo4j.session.READ, fetchSize: 5000 });
+        try {
+          for await (const rec of session.run(query, toParams(params), writeTx)) onRow(toPlain(rec.toObject()) as Row);
+        } finally {
+          await session.close();
+        }
+      });
     },
     async ping() {
       try {

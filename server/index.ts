@@ -9,6 +9,7 @@ import { connect, type Db } from './db';
 import { recoverInterrupted } from './changes';
 import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
+import { MetricsService } from './metrics/service';
 
 const log = (msg: string) => console.log(`[maillage] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -45,7 +46,12 @@ async function main(): Promise<void> {
   let stopping = false;
   let ready = false;
 
+  // Metrics follow the graph version: polled once the database is ready, so writes by other processes
+  // (npm run load) are computed too.
+  const metrics = new MetricsService(db);
   const app = createApp(db, {
+    metrics,
+    imports: cfg.imports,
     clientDir: path.resolve(__dirname, '..', 'dist'),
     cypher: cfg.cypher,
     auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours },
@@ -64,6 +70,7 @@ async function main(): Promise<void> {
     log(`${sig}: no new connections; letting requests in flight finish (at most ${cfg.shutdownGraceMs} ms)`);
     const how = await drain(server, cfg.shutdownGraceMs);
     log(how === 'drained' ? 'every request answered' : 'grace period over: remaining connections cut');
+    metrics.close();
     await db.close().catch(() => undefined);
     if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
     log('stopped');
@@ -81,6 +88,7 @@ async function main(): Promise<void> {
     }
   }
   ready = await whenDatabaseUp(db, cfg, () => stopping);
+  if (ready) metrics.watch();
 }
 
 main().catch((e: unknown) => {

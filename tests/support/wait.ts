@@ -1,24 +1,31 @@
-// Waiting for a condition in tests (never a fixed sleep): polls `probe` until `ok` holds or the timeout passes.
+// Waits for a condition by asking again (never a fixed sleep): the answer once `done` holds, or a failure
+// naming what was awaited and what was last seen when `timeoutMs` passes.
 
-/** Resolves with the first value of `probe()` that satisfies `ok`; rejects with the last value after `timeoutMs`. */
-export async function waitFor<T>(
-  probe: () => Promise<T> | T,
-  ok: (value: T) => boolean,
-  { timeoutMs = 30_000, intervalMs = 50, what = 'condition' }: { timeoutMs?: number; intervalMs?: number; what?: string } = {},
-): Promise<T> {
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Pause between two asks (`intervalMs` is the same). */
+  everyMs?: number;
+  intervalMs?: number;
+  /** What is awaited, for the failure message. */
+  what?: string;
+}
+
+export async function waitFor<T>(ask: () => Promise<T> | T, done: (x: T) => boolean, opts: WaitOptions = {}): Promise<T> {
+  const { timeoutMs = 30_000, what = 'condition' } = opts;
+  const every = opts.everyMs ?? opts.intervalMs ?? 100;
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let lastError: unknown;
   for (;;) {
     try {
-      last = await probe();
-      if (ok(last)) return last;
+      last = await ask();
+      if (done(last)) return last;
     } catch (e) {
-      lastError = e;
+      lastError = e; // e.g. the server not listening yet: ask again
     }
     if (Date.now() > deadline) {
-      throw new Error(`${what} not met after ${timeoutMs} ms; last value ${JSON.stringify(last)}${lastError ? `, last error ${String(lastError)}` : ''}`);
+      throw new Error(`${what} not met within ${timeoutMs} ms; last seen: ${JSON.stringify(last)?.slice(0, 500)}${lastError ? `, last error: ${String(lastError)}` : ''}`);
     }
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await new Promise((r) => setTimeout(r, every));
   }
 }
