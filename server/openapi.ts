@@ -9,6 +9,9 @@ import {
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
   ImportTemplateQuery, JudgementRequest,
+  ActorCreateRequest, ActorPatchRequest, ChangeSetIdParams, ChangeSetInfo, ChangesQuery, ChangesResponse, DeleteRequest, EditResult,
+  EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
+  RelationshipCreateRequest, RelationshipPatchRequest, RelationshipTypeQuery,
 } from '../model/schema';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -22,8 +25,10 @@ export interface RouteDoc {
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** The body's media type (default application/json). */
+  bodyType?: string;
   /** The success answer: a JSON schema, or other media types with their body schema. */
-  ok: { status?: 200 | 201 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType>; also?: (200 | 201)[] };
+  ok: { status?: 200 | 201 | 202 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType>; also?: (200 | 201)[] };
   /** Statuses this route answers besides the ones every route may (400, 401, 403, 404, 429, 503). */
   errors?: number[];
 }
@@ -38,6 +43,10 @@ const Text = z.string();
 const ExtractIdParams = z.object({ id: z.string().min(1) });
 const Judgement = z.object({ judgement: DuplicateJudgement });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const ImportPreview = ImportReportSchema.extend({ importId: z.string().nullable() });
+const Reverted = z.object({ changeSet: ChangeSetInfo, version: z.number() });
+/** Multipart upload: the files, and the import's options as text fields. */
+const ImportUpload = z.object({ files: z.array(z.string().meta({ format: 'binary' })) }).catchall(z.string());
 
 /** Every route of the API. Keep in the order of server/app.ts. */
 export const ROUTES: RouteDoc[] = [
@@ -103,6 +112,36 @@ export const ROUTES: RouteDoc[] = [
     ok: { status: 201, also: [200], description: 'saved (200 when nothing was to write)', json: AcceptResponse }, errors: [409, 422] },
   { method: 'get', path: '/api/imports/template', tag: 'import', summary: 'A file to fill in and import: headers and two example rows.', query: ImportTemplateQuery,
     ok: { description: 'the template', media: { 'text/csv': Text, [XLSX]: Text } } },
+  { method: 'post', path: '/api/imports', tag: 'import', summary: 'Upload files (multipart, field "files"): a preview with an id; nothing is written.',
+    body: ImportUpload, bodyType: 'multipart/form-data', ok: { status: 201, description: 'the preview report', json: ImportPreview }, errors: [422] },
+  { method: 'post', path: '/api/imports/:id/commit', tag: 'import', summary: 'Run a previewed import (202: it runs in the background).', params: ImportIdParams,
+    ok: { status: 202, description: 'started', json: ImportStatus }, errors: [409, 422] },
+  { method: 'get', path: '/api/imports', tag: 'import', summary: 'Imports, newest first.', query: ImportListQuery, ok: { description: 'the imports', json: ImportList } },
+  { method: 'get', path: '/api/imports/:id', tag: 'import', summary: 'One import: state, live progress, preview.', params: ImportIdParams, ok: { description: 'the import', json: ImportStatus } },
+  { method: 'delete', path: '/api/imports/:id', tag: 'import', summary: 'Undo an import (409 with the later changes), or drop a preview.', params: ImportIdParams,
+    ok: { description: 'undone', json: ImportStatus }, errors: [409] },
+
+  { method: 'post', path: '/api/actors', tag: 'editing', summary: 'Create an actor, with its source (editor).', body: ActorCreateRequest,
+    ok: { status: 201, description: 'created', json: EditResult }, errors: [409] },
+  { method: 'patch', path: '/api/actors/:id', tag: 'editing', summary: 'Change an actor (version checked).', params: ActorIdParams, body: ActorPatchRequest,
+    ok: { description: 'changed', json: EditResult }, errors: [409] },
+  { method: 'delete', path: '/api/actors/:id', tag: 'editing', summary: 'Delete an actor and its ties.', params: ActorIdParams, body: DeleteRequest,
+    ok: { description: 'deleted', json: EditResult }, errors: [409] },
+  { method: 'post', path: '/api/actors/:id/merge', tag: 'editing', summary: 'Merge another actor into this one (preview, then merge).', params: ActorIdParams, body: MergeRequest,
+    ok: { description: 'the preview or the merge', json: z.union([MergePreview, EditResult]) }, errors: [409] },
+  { method: 'post', path: '/api/relationships', tag: 'editing', summary: 'Create a relationship with its evidence.', body: RelationshipCreateRequest,
+    ok: { status: 201, description: 'created', json: EditResult }, errors: [409] },
+  { method: 'patch', path: '/api/relationships/:id', tag: 'editing', summary: 'Change a relationship (version checked).', params: RelationshipIdParams, query: RelationshipTypeQuery, body: RelationshipPatchRequest,
+    ok: { description: 'changed', json: EditResult }, errors: [409] },
+  { method: 'delete', path: '/api/relationships/:id', tag: 'editing', summary: 'Delete a relationship.', params: RelationshipIdParams, query: RelationshipTypeQuery, body: DeleteRequest,
+    ok: { description: 'deleted', json: EditResult }, errors: [409] },
+  { method: 'post', path: '/api/relationships/:id/evidence', tag: 'editing', summary: 'Add evidence to a relationship.', params: RelationshipIdParams, query: RelationshipTypeQuery, body: EvidenceRequest,
+    ok: { status: 201, description: 'added', json: EditResult }, errors: [409] },
+  { method: 'get', path: '/api/changes', tag: 'editing', summary: 'The history of change sets (actor, user, kind, date).', query: ChangesQuery,
+    ok: { description: 'the history', json: ChangesResponse } },
+  { method: 'post', path: '/api/changes/:id/revert', tag: 'editing', summary: 'Revert a change set (refused with the later ones).', params: ChangeSetIdParams,
+    ok: { description: 'reverted', json: Reverted }, errors: [409] },
+
   { method: 'get', path: '/api/duplicates', tag: 'curation', summary: 'Actors that may be the same, with the judgements made.', query: DuplicatesQuery,
     ok: { description: 'the candidates', json: DuplicatesResponse } },
   { method: 'post', path: '/api/duplicates/judgements', tag: 'curation', summary: 'Judge a pair: same actor or not (editor).', body: JudgementRequest,
@@ -152,7 +191,7 @@ function operation(r: RouteDoc): ZodOpenApiOperationObject {
     tags: [r.tag],
     operationId: `${r.method}${openApiPath(r.path).replace(/^\/api/, '').replace(/[{}]/g, '').replace(/[/.](\w)/g, (_m, c: string) => c.toUpperCase())}`,
     ...((r.params || r.query) && { requestParams: { ...(r.params && { path: r.params }), ...(r.query && { query: r.query }) } }),
-    ...(r.body && { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } }),
+    ...(r.body && { requestBody: { required: true, content: { [r.bodyType ?? 'application/json']: { schema: r.body } } } }),
     responses,
   };
 }
