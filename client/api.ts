@@ -1,6 +1,8 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type { ImportIssue, InputRow, TableInfo } from '../server/import/read/types';
 import type {
   ActorDetail,
+  ChangeSetInfo,
   CypherExample,
   CypherResponse,
   ExportFormat,
@@ -32,7 +34,8 @@ const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init?.body) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (init?.body && !(init.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   try {
     return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
@@ -114,3 +117,50 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
   call<FundingResponse & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
   );
+
+// ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
+
+export interface ImportFileReport {
+  name: string;
+  format: string;
+  encoding: string;
+  delimiter?: string;
+  dateOrder?: 'dmy' | 'mdy';
+  sheets: { used: string[]; ignored: string[] };
+  /** The reader's tables (column mapping) and first rows, when the server sends them. */
+  tables?: TableInfo[];
+  sample?: InputRow[];
+}
+type EntityCounts = { created: number; updated: number; unchanged: number };
+/** The preview report of POST /api/imports (also inside a refusal's details.report). */
+export interface ImportReport {
+  importId: string | null;
+  counts: { actors: EntityCounts; relationships: EntityCounts; sources: EntityCounts };
+  issues: ImportIssue[];
+  issueCount: { errors: number; warnings: number };
+  files: ImportFileReport[];
+  rows: number;
+}
+export interface ImportStatus {
+  import: ChangeSetInfo;
+  live?: { phase: 'plan' | 'write'; rows: number; total: number; written: number };
+}
+
+/** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
+export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files) body.append('files', f, f.name);
+  try {
+    return { report: await call<ImportReport>('/api/imports', { method: 'POST', body }), refused: false };
+  } catch (e) {
+    const report = (e as ApiRequestError).details as { report?: ImportReport } | undefined;
+    if (e instanceof ApiRequestError && e.name === 'ImportRefused' && report?.report) return { report: report.report, refused: true };
+    throw e;
+  }
+}
+export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** Undoes a committed import, or drops a preview with its uploaded files. */
+export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const discardImport = undoImport;
