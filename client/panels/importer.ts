@@ -204,7 +204,8 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
 
   function mappingTable(t: TableInfo): HTMLElement {
     const kind = t.kind;
-    const choices: [string, string][] = [['', '— ignorée —'], ...(kind ? HEADER_SYNONYMS[kind].map((s): [string, string] => [s.field, s.label]) : [])];
+    // A table whose headers fit nothing is most often a relationships table with its own words: offer those fields.
+    const choices: [string, string][] = [['', '— ignorée —'], ...HEADER_SYNONYMS[kind ?? 'relationships'].map((s): [string, string] => [s.field, s.label])];
     const rows = t.columns.map((c) => {
       const s = select(`map-${c.letter}`, choices, c.field ?? '');
       s.dataset.header = c.header;
@@ -218,7 +219,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     return h(
       'details',
       { class: 'import-mapping', open: '', 'data-testid': 'import-mapping' },
-      h('summary', {}, `Colonnes${t.sheet ? ` de « ${t.sheet} »` : ''} : table de ${kind ? TABLE_FR[kind] : '?'}, ${t.rows.toLocaleString('fr-FR')} lignes`),
+      h('summary', {}, `Colonnes${t.sheet ? ` de « ${t.sheet} »` : ''} : ${kind ? `table de ${TABLE_FR[kind]}` : 'table non reconnue, choisissez ce que contient chaque colonne'}, ${t.rows.toLocaleString('fr-FR')} lignes`),
       h('table', {}, h('tbody', {}, ...rows)),
     );
   }
