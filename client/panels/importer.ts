@@ -7,7 +7,6 @@ import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../../model/vocabulary';
 import type { ImportIssue, InputRow, TableInfo } from '../../server/import/read/types';
 import { HEADER_SYNONYMS } from '../../server/import/read/headers';
 import type { AppContext } from '../app';
-import { mergeGraph } from '../graph/elements';
 import type { ImportReport, ImportStatus } from '../api';
 import { h } from './dom';
 
@@ -205,10 +204,13 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
   function mappingTable(t: TableInfo): HTMLElement {
     const kind = t.kind;
     // A table whose headers fit nothing is most often a relationships table with its own words: offer those fields.
-    const choices: [string, string][] = [['', '— ignorée —'], ...HEADER_SYNONYMS[kind ?? 'relationships'].map((s): [string, string] => [s.field, s.label])];
+    const fieldsOf = HEADER_SYNONYMS[kind ?? 'relationships'];
+    // The label up to its parenthesis fits the narrow panel; the whole label is the option's tooltip.
+    const choices: [string, string][] = [['', '— ignorée —'], ...fieldsOf.map((s): [string, string] => [s.field, s.label.replace(/\s*[(;].*$/, '')])];
     const rows = t.columns.map((c) => {
       const s = select(`map-${c.letter}`, choices, c.field ?? '');
       s.dataset.header = c.header;
+      for (const o of s.options) o.title = fieldsOf.find((f) => f.field === o.value)?.label ?? '';
       s.addEventListener('change', () => {
         state.mapping[c.header] = s.value || null;
         rerun.hidden = false;
@@ -253,7 +255,14 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
       'details',
       { class: 'import-sample', open: '', 'data-testid': 'import-sample' },
       h('summary', {}, 'Premières lignes, telles que lues'),
-      h('table', {}, h('tbody', {}, ...rows)),
+      h(
+        'table',
+        {},
+        sample.some((r) => r.kind === 'relationship')
+          ? h('thead', {}, h('tr', {}, ...['ligne', 'de', 'type', 'vers', 'montant', 'date', 'statut'].map((t) => h('th', {}, t))))
+          : h('thead', {}, h('tr', {}, ...['ligne', 'acteur', 'nature'].map((t) => h('th', {}, t)))),
+        h('tbody', {}, ...rows),
+      ),
     );
   }
 
@@ -354,15 +363,21 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     const undo = h('button', { type: 'button', class: 'secondary', 'data-testid': 'import-undo' }, 'Annuler cet import');
     const result = h('div', { class: 'import-result', 'data-testid': 'import-result' }, h('p', { class: 'import-ok' }, `Import terminé : ${summary}`), undo);
     out.replaceChildren(result);
-    // What came in: merge the network (only what the drawing lacks), then highlight and frame the new elements.
+    // What came in: the drawing gains what it lacks, each new actor placed beside a drawn neighbour (nothing
+    // else moves); then the new elements are highlighted and framed with their neighbours.
     try {
       const g = await ctx.api.graph();
-      const fresh = mergeGraph(ctx.cy, g, 'add');
+      const before = new Set(ctx.cy.elements().map((e) => e.id()));
+      const keep = ctx.keepPositions;
+      ctx.keepPositions = true;
+      ctx.showGraph(g, 'add');
+      ctx.keepPositions = keep;
+      const fresh = ctx.cy.elements().filter((e) => !before.has(e.id()));
       state.added = fresh;
       if (fresh.nonempty()) {
-        ctx.runLayout('fcose', { fit: false });
-        ctx.highlight(fresh.nodes().map((n) => n.id()), fresh.edges().map((e) => e.id()));
-        ctx.cy.animate({ fit: { eles: fresh.union(fresh.connectedNodes()), padding: 50 } }, { duration: 400 });
+        // The actors already there that the new ties reach stay lit too, so each new tie reads end to end.
+        ctx.highlight(fresh.nodes().union(fresh.connectedNodes()).map((n) => n.id()), fresh.edges().map((e) => e.id()));
+        ctx.cy.animate({ fit: { eles: fresh.union(fresh.connectedNodes()).union(fresh.nodes().neighborhood()), padding: 60 } }, { duration: 400 });
         result.append(h('p', { 'data-testid': 'import-focus' }, `Le réseau montre les ${fresh.nodes().length} acteurs et ${fresh.edges().length} relations arrivés.`));
       }
     } catch (e) {

@@ -55,8 +55,8 @@ describe('the Importer tab in Chromium', () => {
     expect(await page.$eval('[data-testid=map-B]', (s) => (s as HTMLSelectElement).value)).toBe('to');
     expect(await page.$eval('[data-testid=map-D]', (s) => (s as HTMLSelectElement).value)).toBe('amount');
     // The first rows as parsed: the amount in euros, the date in ISO.
-    const sample = await page.textContent('[data-testid=import-sample]');
-    expect(sample).toContain('1 200 000 €'.replace(/ /g, '\u202f'));
+    const sample = (await page.textContent('[data-testid=import-sample]'))!.replace(/[\u00a0\u202f]/g, ' ');
+    expect(sample).toContain('1 200 000 €');
     expect(sample).toContain('2021-03-12');
     expect(await page.textContent('[data-testid=import-issues-summary]')).toContain('Aucune erreur');
     const counts = await page.$$eval('[data-testid=import-counts] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent)));
@@ -70,9 +70,11 @@ describe('the Importer tab in Chromium', () => {
     await page.waitForSelector('[data-testid=import-focus]');
     expect(await nodeNames(page)).toEqual(expect.arrayContaining(['Nova Robotique', 'Atelier Ondes']));
     expect((await drawnCounts(page)).nodes).toBe(before.nodes + 2);
-    // What came in is highlighted, the rest dimmed.
+    // What came in is highlighted with the actor it reaches (Bpifrance), the rest dimmed.
     const lit = await withClass(page, 'highlighted');
-    expect(lit.length).toBe(4);
+    expect(lit).toHaveLength(5);
+    expect(lit).toContain('bpifrance');
+    expect((await withClass(page, 'faded')).length).toBeGreaterThan(50);
     await screenshot(page, 'importer-result');
 
     await page.click('[data-testid=import-undo]');
@@ -89,10 +91,9 @@ describe('the Importer tab in Chromium', () => {
     await page.click('[data-testid=tab-importer]');
     await page.setInputFiles('[data-testid=import-files]', fixture('bad-unknown-type.csv'));
     await page.waitForSelector('[data-testid=import-issue]');
-    expect(await page.textContent('[data-testid=import-issues-summary]')).toMatch(/1 erreur/);
-    const issue = await page.textContent('[data-testid=import-issue].error');
-    expect(issue).toContain('ligne 3');
-    expect(issue).toContain('type « achète » inconnu');
+    expect(await page.textContent('[data-testid=import-issues-summary]')).toMatch(/\d+ erreurs? : rien ne sera écrit/);
+    const issues = await page.$$eval('[data-testid=import-issue].error', (lis) => lis.map((li) => li.textContent ?? ''));
+    expect(issues).toContainEqual(expect.stringMatching(/ligne 3 · colonne C .*type « achète » inconnu/));
     expect(await page.isDisabled('[data-testid=import-commit]')).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=import-issues-csv]')]);
     const csv = fs.readFileSync((await download.path())!, 'utf8');
@@ -107,9 +108,13 @@ describe('the Importer tab in Chromium', () => {
     fs.writeFileSync(file, 'Qui;Pour qui;Quoi\r\nBpifrance;Nova Robotique;finance\r\n');
     const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=tab-importer]');
+    await page.click('[data-testid=import-options] summary');
+    await page.fill('[data-testid=opt-source-title]', 'Notes de la maison');
+    await page.selectOption('[data-testid=opt-default-kind]', 'company');
     await page.setInputFiles('[data-testid=import-files]', file);
     await page.waitForSelector('[data-testid=import-issue]');
     expect(await page.textContent('[data-testid=import-issues-summary]')).toContain('erreur');
+    expect(await page.textContent('[data-testid=import-mapping] summary')).toContain('table non reconnue');
     await page.selectOption('[data-testid=map-B]', 'to');
     await page.selectOption('[data-testid=map-C]', 'type');
     await page.click('[data-testid=import-rerun]');
@@ -117,6 +122,8 @@ describe('the Importer tab in Chromium', () => {
     await page.waitForSelector('[data-testid=import-counts]');
     const counts = await page.$$eval('[data-testid=import-counts] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((c) => c.textContent)));
     expect(counts[1]).toEqual(['1', '0', '0']);
+    expect(await page.textContent('[data-testid=import-issues-summary]')).toContain('Aucune erreur');
+    await screenshot(page, 'importer-mapping');
     expect(errors).toEqual([]);
   });
 });
