@@ -663,6 +663,145 @@ export const MetricsPage = z.object({
 });
 export type MetricsPage = z.infer<typeof MetricsPage>;
 
+// ---- From article to graph (issue 13): POST /api/extract, POST /api/extract/:id/accept ----
+
+/** Characters of article text the extractor reads at most (a long report: split it). */
+export const EXTRACT_MAX_CHARS = 150_000;
+/** Bytes of an uploaded file at most (sent in base64 within the API's 5 MB JSON bodies). */
+export const EXTRACT_MAX_FILE_BYTES = 3_500_000;
+
+/** What the user says of the article: metadata only, the server fetches nothing. */
+export const ExtractSource = z
+  .object({
+    title: Text(300),
+    publisher: Text(200).optional(),
+    date: PartialDate.optional(),
+    url: z.url().optional(),
+  })
+  .strict();
+export type ExtractSource = z.infer<typeof ExtractSource>;
+
+export const ExtractRequest = z
+  .object({
+    text: z.string().max(EXTRACT_MAX_CHARS, `must be at most ${EXTRACT_MAX_CHARS} characters: split the document`).optional(),
+    /** A .txt, .html or .pdf file, its bytes in base64. */
+    file: z
+      .object({
+        name: z.string().trim().min(1).max(300).regex(/\.(txt|html?|pdf)$/i, 'must be a .txt, .html or .pdf file'),
+        content: z.string().max(Math.ceil((EXTRACT_MAX_FILE_BYTES * 4) / 3) + 4, `the file must be at most ${EXTRACT_MAX_FILE_BYTES / 1e6} MB`),
+      })
+      .strict()
+      .optional(),
+    source: ExtractSource,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (!r.text?.trim() && !r.file) ctx.addIssue({ code: 'custom', path: ['text'], message: 'paste the article text or send a file' });
+    if (r.text?.trim() && r.file) ctx.addIssue({ code: 'custom', path: ['file'], message: 'send the text or a file, not both' });
+  });
+export type ExtractRequest = z.infer<typeof ExtractRequest>;
+
+const Span = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+
+export const ExtractActor = z.object({
+  /** `db:<id>` for an actor the graph holds, `new:<folded name>` otherwise. */
+  key: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  /** The kind comes from the text (head noun, title, given name), not a default. */
+  kindFromText: z.boolean(),
+  existing: z.object({ id: z.string(), name: z.string(), kind: ActorKind }).optional(),
+  aliases: z.array(z.string()),
+  mentions: z.array(Span.extend({ text: z.string() })),
+  confidence: z.number(),
+});
+export type ExtractActor = z.infer<typeof ExtractActor>;
+
+export const ExtractTie = z.object({
+  id: z.string(),
+  type: RelType,
+  from: z.string(),
+  to: z.string(),
+  sentence: z.string(),
+  /** Offsets of the sentence in `text`. */
+  start: z.number().int(),
+  end: z.number().int(),
+  amount: z.number().optional(),
+  amountText: z.string().optional(),
+  /** How a derived amount was computed ("un tiers de 34 000 000 €"). */
+  derived: z.string().optional(),
+  date: z.string().optional(),
+  status: RelStatus,
+  confidence: z.number(),
+  rule: z.string(),
+  /** The graph already holds this tie (type and ends): accepting adds this evidence to it. */
+  exists: z.boolean().optional(),
+});
+export type ExtractTie = z.infer<typeof ExtractTie>;
+
+export const ExtractResponse = z.object({
+  id: z.string(),
+  /** The same text was sent before: this is that extraction, its candidates read again with today's graph. */
+  reused: z.boolean(),
+  createdAt: z.string(),
+  source: ExtractSource,
+  text: z.string(),
+  actors: z.array(ExtractActor),
+  relationships: z.array(ExtractTie),
+  /** Candidates rejected earlier for this text, not proposed again. */
+  rejected: z.number().int(),
+  /** Set once the reviewed selection has been saved. */
+  accepted: z.object({ changeSet: z.string(), at: z.string(), source: z.string() }).optional(),
+});
+export type ExtractResponse = z.infer<typeof ExtractResponse>;
+
+export const AcceptActor = z.discriminatedUnion('action', [
+  /** The candidate is this actor of the graph. */
+  z.object({ key: z.string().min(1), action: z.literal('link'), id: Slug }).strict(),
+  /** A new actor; its id is made from the name. */
+  z.object({ key: z.string().min(1), action: z.literal('create'), name: Text(200), kind: ActorKind, aliases: z.array(Text(200)).max(50).default([]) }).strict(),
+]);
+export type AcceptActor = z.infer<typeof AcceptActor>;
+
+export const AcceptTie = z
+  .object({
+    /** The candidate it comes from (r3), if any: its signature is remembered. */
+    candidate: z.string().max(40).optional(),
+    type: RelType,
+    /** Actor keys: a candidate's key (resolved by `actors`) or `db:<id>`. */
+    from: z.string().min(1),
+    to: z.string().min(1),
+    /** The excerpt: these offsets in the extraction's text (the sentence, or a part of it). */
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+    amount: z.number().positive().finite().optional(),
+    date: PartialDate.optional(),
+    status: RelStatus.default('effective'),
+  })
+  .strict()
+  .refine((t) => t.end > t.start, { path: ['end'], message: 'must be after start' })
+  .refine((t) => t.from !== t.to, { path: ['to'], message: 'a tie joins two different actors' });
+export type AcceptTie = z.infer<typeof AcceptTie>;
+
+export const AcceptRequest = z
+  .object({
+    actors: z.array(AcceptActor).max(2000).default([]),
+    relationships: z.array(AcceptTie).max(2000).default([]),
+    /** Candidate ids (r5…) rejected: never proposed again for this text. */
+    rejected: z.array(z.string().max(40)).max(5000).default([]),
+  })
+  .strict();
+export type AcceptRequest = z.infer<typeof AcceptRequest>;
+
+export const AcceptResponse = z.object({
+  /** Absent when only rejections were sent (nothing written to the graph). */
+  changeSet: z.string().optional(),
+  source: z.string().optional(),
+  actors: z.object({ created: z.array(z.string()), linked: z.array(z.string()) }),
+  relationships: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }),
+  rejected: z.number().int(),
+});
+export type AcceptResponse = z.infer<typeof AcceptResponse>;
 // ---- Duplicate candidates and judgements (issue 12) ----
 
 export const DUPLICATE_VERDICTS = ['same', 'different', 'unsure'] as const;

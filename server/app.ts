@@ -17,6 +17,7 @@ import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
 import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
+import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -72,6 +73,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
+  api.use(extractRoutes(db));
   api.use(importTemplateRoutes());
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });

@@ -76,6 +76,13 @@ const FILES = {
   elementsActors: 'graph/elements-actors.cypher',
   elementsTies: 'graph/elements-ties.cypher',
   relationship: 'graph/relationship.cypher',
+  extractGazetteer: 'extract/gazetteer.cypher',
+  extractSave: 'extract/save.cypher',
+  extractGet: 'extract/get.cypher',
+  extractRecordAccept: 'extract/record-accept.cypher',
+  extractRejectOnly: 'extract/reject-only.cypher',
+  extractExistingTies: 'extract/existing-ties.cypher',
+  extractTakenIds: 'extract/taken-ids.cypher',
 } as const;
 
 export type QueryName = keyof typeof FILES;

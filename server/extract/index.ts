@@ -1,6 +1,7 @@
 // From a French article to candidate actors and ties, each tie with its sentence, offsets, status and confidence.
 // Pure: the gazetteer of known actors is passed in (the route reads it from the database).
 import { fold } from '../../model/text';
+import { AppError } from '../errors';
 import type { ActorKind, RelStatus, RelType } from '../../model/vocabulary';
 import { findMentions, Gazetteer, groupActors, type CandidateActor, type KnownActor, type Mention } from './mentions';
 import { readTies, statusOf, tag, type RawTie, type Tagged } from './rules';
@@ -44,6 +45,15 @@ export interface ExtractOptions {
   sourceDate?: string;
   /** Ties under this confidence are not proposed. */
   minConfidence?: number;
+  /** Time budget in ms: past it the extraction stops with ExtractTimeoutError. */
+  timeoutMs?: number;
+}
+
+/** The extraction ran past its time budget (422: resending the same text would take as long). */
+export class ExtractTimeoutError extends AppError {
+  constructor(ms: number) {
+    super('ExtractTimeout', 422, `the extraction did not finish within ${ms} ms; split the document into shorter parts`, { timeoutMs: ms });
+  }
 }
 
 /** Offset in the sentence for a position in its tagged form. */
@@ -82,10 +92,16 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
     kindOf: (key: string) => kinds.get(key),
   };
 
+  const started = Date.now();
+  const checkTime = () => {
+    if (opts.timeoutMs !== undefined && Date.now() - started > opts.timeoutMs) throw new ExtractTimeoutError(opts.timeoutMs);
+  };
+  checkTime();
   const raw: (RawTie & { status: RelStatus; amount?: ReturnType<typeof amounts>[number]; date?: string })[] = [];
   for (const s of sents) {
     const ms = bySentence.get(s.index) ?? [];
     if (!ms.length) continue;
+    checkTime();
     const t = tag(s.index, s.text, s.start, ms);
     for (const tie of readTies(t, rc)) {
       const a = untag(t, tie.at[0], s);

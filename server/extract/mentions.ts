@@ -245,6 +245,15 @@ function headMentions(ctx: Ctx): void {
         for (let k = i + 1; k <= end; k++) if (toks[k].start >= inner.start && toks[k].end <= inner.end) ctx.taken[k] = false;
       }
     }
+    // "l'association <Known>": the describing head joins the known actor's mention.
+    if (h.descriptor && !ctx.taken[i] && ctx.taken[i + 1]) {
+      const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1].start);
+      if (known) {
+        ctx.taken[i] = true;
+        known.start = toks[i].start;
+        continue;
+      }
+    }
     if (end > i && toks.slice(i + 1, end + 1).some((_, k) => ctx.taken[i + 1 + k])) {
       // A known actor sits inside the phrase ("l'association <Known>"): let it stand as the mention.
       const inner = toks.findIndex((_, k) => k > i && k <= end && ctx.taken[k]);
