@@ -1,10 +1,10 @@
 // The single source of truth for Maillage's data model and API shapes: server, client, loader and tests import it.
 import { z } from 'zod';
 
-import { ACTOR_KINDS, REL_STATUSES, REL_TYPES } from './vocabulary';
+import { ACTOR_KINDS, METRIC_SORTS, REL_STATUSES, REL_TYPES } from './vocabulary';
 
 // The vocabulary (kinds, types, statuses, labels) lives in vocabulary.ts, zod-free for the client bundle.
-export { ACTOR_KINDS, ACTOR_KIND_LABELS, REL_STATUSES, REL_TYPES, SYMMETRIC_TYPES } from './vocabulary';
+export { ACTOR_KINDS, ACTOR_KIND_LABELS, METRIC_SORTS, REL_STATUSES, REL_TYPES, SYMMETRIC_TYPES } from './vocabulary';
 
 export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
@@ -608,7 +608,6 @@ export type RelationshipDetail = z.infer<typeof RelationshipDetail>;
 
 // ---- Metrics, ranked and paged (GET /api/metrics) ----
 
-export const METRIC_SORTS = ['pagerank', 'degree', 'inDegree', 'outDegree', 'betweenness', 'broker', 'fundsOut', 'fundsIn'] as const;
 export const MetricSort = z.enum(METRIC_SORTS);
 export type MetricSort = z.infer<typeof MetricSort>;
 

@@ -12,6 +12,7 @@ import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
+import { MetricsService } from './metrics/service';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
@@ -28,6 +29,8 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
+  /** The metrics kept per graph version (index.ts passes one that also polls for writes; default: a new one). */
+  metrics?: MetricsService;
 }
 
 /** Driver errors that mean "the database is not there", as opposed to a bad query. */
@@ -64,12 +67,13 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(healthRoutes(db));
   api.use(auth.routes);
   api.use(auth.readGate);
-  api.use(graphRoutes(db, { limits: opts.limits }));
+  const metrics = opts.metrics ?? new MetricsService(db);
+  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(duplicateRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
-  api.use(metricsRoutes(db));
+  api.use(metricsRoutes(metrics));
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));

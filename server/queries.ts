@@ -76,6 +76,7 @@ const FILES = {
   elementsActors: 'graph/elements-actors.cypher',
   elementsTies: 'graph/elements-ties.cypher',
   relationship: 'graph/relationship.cypher',
+  metricsTies: 'graph/metrics-ties.cypher',
   extractGazetteer: 'extract/gazetteer.cypher',
   extractSave: 'extract/save.cypher',
   extractGet: 'extract/get.cypher',
