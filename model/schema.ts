@@ -662,6 +662,86 @@ export const MetricsPage = z.object({
 });
 export type MetricsPage = z.infer<typeof MetricsPage>;
 
+// ---- Import (issue 9, docs/design.md §2): CLI options and the fields of POST /api/imports ----
+
+/** The options of an import, as form fields (POST /api/imports) or CLI flags (--source-title …). */
+export const ImportRequest = z
+  .object({
+    encoding: z.string().trim().min(1).max(40).optional(),
+    delimiter: z.string().min(1).max(5).optional(),
+    dateOrder: z.enum(['dmy', 'mdy']).optional(),
+    defaultKind: z.string().trim().min(1).max(60).optional(),
+    /** The document rows without evidence cite: title, publisher, date (any form the import reads), URL. */
+    sourceTitle: z.string().trim().min(1).max(300).optional(),
+    sourcePublisher: z.string().trim().min(1).max(200).optional(),
+    sourceDate: z.string().trim().min(1).max(40).optional(),
+    sourceUrl: z.url().max(2000).optional(),
+    /** JSON object: header as in the file → field, or null to ignore the column. */
+    mapping: z.string().max(20_000).optional(),
+  })
+  .strict()
+  .superRefine((o, ctx) => {
+    if (!o.sourceTitle && (o.sourcePublisher || o.sourceDate || o.sourceUrl)) {
+      ctx.addIssue({ code: 'custom', path: ['sourceTitle'], message: 'name the source document (its title) to give its publisher, date or URL' });
+    }
+  });
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+const EntityCountsSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
+
+export const ImportIssueSchema = z.object({
+  file: z.string(),
+  sheet: z.string().optional(),
+  line: z.number().int().optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+  message: z.string(),
+  severity: z.enum(['error', 'warning']),
+  code: z.string().optional(),
+});
+
+/** The report of an import (preview, dry run, refusal or run): `npm run import -- --json` prints the same. */
+export const ImportReportSchema = z.object({
+  importId: z.string().nullable(),
+  dryRun: z.boolean(),
+  detected: z.object({ encoding: z.string(), delimiter: z.string().nullable(), dateOrder: z.enum(['dmy', 'mdy']).nullable() }),
+  counts: z.object({ actors: EntityCountsSchema, relationships: EntityCountsSchema, sources: EntityCountsSchema }),
+  issues: z.array(ImportIssueSchema),
+  issueCount: z.object({ errors: z.number().int(), warnings: z.number().int() }),
+  files: z.array(
+    z.object({
+      name: z.string(),
+      sha256: z.string(),
+      size: z.number().int(),
+      format: z.string(),
+      encoding: z.string(),
+      delimiter: z.string().optional(),
+      dateOrder: z.enum(['dmy', 'mdy']).optional(),
+      sheets: z.object({ used: z.array(z.string()), ignored: z.array(z.string()) }),
+    }),
+  ),
+  rows: z.number().int(),
+});
+export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
+
+export const ImportIdParams = z.object({ id: z.string().regex(/^cs-[0-9TZ]+-[0-9a-f]{6}$/, 'must be an import id (cs-…)') });
+
+/** GET /api/imports/:id: the change set (state, progress, summary) and, while it plans or writes, the live figures. */
+export const ImportStatus = z.object({
+  import: ChangeSetInfo,
+  live: z.object({ phase: z.enum(['plan', 'write']), rows: z.number().int(), total: z.number().int(), written: z.number().int() }).optional(),
+  /** The report of its preview, while it is previewed. */
+  preview: ImportReportSchema.optional(),
+});
+export type ImportStatus = z.infer<typeof ImportStatus>;
+
+export const ImportList = z.object({ imports: z.array(ChangeSetInfo) });
+export type ImportList = z.infer<typeof ImportList>;
+
+export const ImportListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: z.string().max(60).optional(),
+});
 // ---- From article to graph (issue 13): POST /api/extract, POST /api/extract/:id/accept ----
 
 /** Characters of article text the extractor reads at most (a long report: split it). */

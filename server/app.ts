@@ -18,6 +18,7 @@ import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
 import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
+import { importRoutes, type ImportsConfig } from './routes/imports';
 import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
@@ -29,6 +30,8 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
+  /** Where uploaded import files wait, and their limits (default: .data/imports, 512 MB a file, 10 files). */
+  imports?: ImportsConfig;
   /** The metrics kept per graph version (index.ts passes one that also polls for writes; default: a new one). */
   metrics?: MetricsService;
 }
@@ -77,8 +80,10 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
-  api.use(extractRoutes(db));
+  // The template first: /imports/template is not an import id.
   api.use(importTemplateRoutes());
+  api.use(importRoutes(db, opts.imports));
+  api.use(extractRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

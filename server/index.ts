@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   // Metrics follow the graph version: polled here, so writes by other processes (npm run load) are computed too.
   const metrics = new MetricsService(db);
   metrics.watch();
-  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits });
+  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits, imports: cfg.imports });
   const server = app.listen(cfg.port, cfg.host, () => {
     console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
   });
