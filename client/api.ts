@@ -1,8 +1,9 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
-import type { ImportIssue, InputRow, TableInfo } from '../server/import/read/types';
+import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
   ActorDetail,
-  ChangeSetInfo,
+  ImportReportSchema,
+  ImportStatus,
   CypherExample,
   CypherResponse,
   ExportFormat,
@@ -140,31 +141,10 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
 
 // ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
 
-export interface ImportFileReport {
-  name: string;
-  format: string;
-  encoding: string;
-  delimiter?: string;
-  dateOrder?: 'dmy' | 'mdy';
-  sheets: { used: string[]; ignored: string[] };
-  /** The reader's tables (column mapping) and first rows, when the server sends them. */
-  tables?: TableInfo[];
-  sample?: InputRow[];
-}
-type EntityCounts = { created: number; updated: number; unchanged: number };
-/** The preview report of POST /api/imports (also inside a refusal's details.report). */
-export interface ImportReport {
-  importId: string | null;
-  counts: { actors: EntityCounts; relationships: EntityCounts; sources: EntityCounts };
-  issues: ImportIssue[];
-  issueCount: { errors: number; warnings: number };
-  files: ImportFileReport[];
-  rows: number;
-}
-export interface ImportStatus {
-  import: ChangeSetInfo;
-  live?: { phase: 'plan' | 'write'; rows: number; total: number; written: number };
-}
+/** The preview report (model/schema.ts ImportReportSchema), its files' tables and first rows typed as the reader writes them. */
+export type ImportReport = Omit<ImportReportSchema, 'files'> & {
+  files: (Omit<ImportReportSchema['files'][number], 'tables' | 'sample'> & { tables?: TableInfo[]; sample?: InputRow[] })[];
+};
 
 /** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
 export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {

@@ -7,7 +7,8 @@ import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../../model/vocabulary';
 import type { ImportIssue, InputRow, TableInfo } from '../../server/import/read/types';
 import { HEADER_SYNONYMS } from '../../server/import/read/headers';
 import type { AppContext } from '../app';
-import type { ImportReport, ImportStatus } from '../api';
+import type { ImportStatus } from '../../model/schema';
+import type { ImportReport } from '../api';
 import { h } from './dom';
 
 const ENCODINGS: [string, string][] = [
@@ -146,6 +147,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     // A new preview replaces the last one, which is dropped with its uploaded files.
     if (state.previewId) void ctx.api.discardImport(state.previewId).catch(() => undefined);
     state.previewId = undefined;
+    rerun.classList.remove('attention');
     busy(`Lecture de ${state.files.length > 1 ? `${state.files.length} fichiers` : `« ${state.files[0].name} »`}…`);
     try {
       const r = await ctx.api.previewImport(state.files, fields());
@@ -221,7 +223,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     return h(
       'details',
       { class: 'import-mapping', open: '', 'data-testid': 'import-mapping' },
-      h('summary', {}, `Colonnes${t.sheet ? ` de « ${t.sheet} »` : ''} : ${kind ? `table de ${TABLE_FR[kind]}` : 'table non reconnue, choisissez ce que contient chaque colonne'}, ${t.rows.toLocaleString('fr-FR')} lignes`),
+      h('summary', {}, `Colonnes${t.sheet ? ` de « ${t.sheet} »` : ''} : ${kind ? `table de ${TABLE_FR[kind]}` : 'table non reconnue, choisissez ce que contient chaque colonne'}, ${t.rows.toLocaleString('fr-FR')} ligne${t.rows > 1 ? 's' : ''}`),
       h('table', {}, h('tbody', {}, ...rows)),
     );
   }
