@@ -62,6 +62,8 @@ describe('the Importer tab in Chromium', () => {
     const counts = await page.$$eval('[data-testid=import-counts] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('th,td')].map((c) => c.textContent)));
     expect(counts[0]).toEqual(['Acteurs', '2', '0', '1']);
     expect(counts[1]).toEqual(['Relations', '2', '0', '0']);
+    await page.click('[data-testid=import-options] summary');
+    await page.$eval('[data-testid=import-sample]', (el) => el.scrollIntoView());
     await screenshot(page, 'importer-preview');
 
     await page.click('[data-testid=import-commit]');
