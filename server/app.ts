@@ -7,6 +7,8 @@ import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
 import { duplicateRoutes } from './routes/duplicates';
+import { editRoutes } from './routes/edits';
+import { changeRoutes } from './routes/changes';
 import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
@@ -75,6 +77,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(duplicateRoutes(db));
+  api.use(editRoutes(db));
+  api.use(changeRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(metrics));
   api.use(exportRoutes(db));
