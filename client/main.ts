@@ -10,6 +10,7 @@ import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
+import { registerImporter } from './panels/importer';
 import { registerLegend } from './panels/legend';
 import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
@@ -37,6 +38,7 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerImporter(ctx);
   registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
