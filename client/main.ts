@@ -6,6 +6,7 @@ import { createCy } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
+import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
 import { registerLegend } from './panels/legend';
@@ -29,6 +30,7 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerExtract(ctx);
   registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
