@@ -4,6 +4,10 @@ import type { Graph, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
 import { mergeGraph } from './graph/elements';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
+import { layoutDrawn, layoutPayload } from './graph/worker-layout';
+
+/** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
+export const FCOSE_MAX_NODES = 500;
 
 export interface Tab {
   id: string;
@@ -19,8 +23,11 @@ export interface AppContext {
   api: typeof api;
   /** Selects an actor: centres it and shows its details. */
   select(actorId: string): void;
-  /** Draws a graph payload: replacing the view or adding what it lacks. */
-  showGraph(g: Graph, mode: 'replace' | 'add'): void;
+  /**
+   * Draws a graph payload: replacing the view or adding what it lacks. Adding is immediate; a large
+   * replacement is laid out in the worker first and drawn once, in place (the promise says when).
+   */
+  showGraph(g: Graph, mode: 'replace' | 'add'): Promise<void>;
   /** Emphasises these elements and dims the rest. */
   highlight(nodeIds: string[], edgeIds: string[]): void;
   clearHighlight(): void;
@@ -29,6 +36,11 @@ export interface AppContext {
   /** The tab on show, if any. */
   activeTab(): Tab | undefined;
   runLayout(name?: LayoutName, opts?: { fit?: boolean; eles?: ReturnType<Core['collection']> }): void;
+  /**
+   * Called once after each burst of elements added or removed (a load, an expansion, a console result),
+   * however many elements it holds: panels recount here, never per element.
+   */
+  onGraphChange(fn: () => void): void;
   /** When true, adding elements places only the new ones: positions arranged by hand are kept. */
   keepPositions: boolean;
   /** A short message in the status bar. */
@@ -49,6 +61,8 @@ interface Shell {
   tabBody: HTMLElement;
   status: HTMLElement;
   counts: HTMLElement;
+  /** Shows how far a layout running in the worker is (hidden otherwise). */
+  progress: HTMLElement;
 }
 
 /** Puts each new node beside a neighbour already drawn (or at the centre), leaving the others where they are. */
@@ -61,6 +75,25 @@ function placeNear(nodes: ReturnType<Core['nodes']>): void {
   });
 }
 
+/**
+ * Fits the viewport to the given positions (x, y pairs), with nodes' centres `padding` px inside the edges.
+ * cy.fit() would compute every element's bounding box, labels included: seconds on a large view.
+ */
+function fitPositions(cy: Core, pos: Float32Array, padding: number): void {
+  let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  for (let i = 0; i < pos.length; i += 2) {
+    if (pos[i] < x1) x1 = pos[i];
+    if (pos[i] > x2) x2 = pos[i];
+    if (pos[i + 1] < y1) y1 = pos[i + 1];
+    if (pos[i + 1] > y2) y2 = pos[i + 1];
+  }
+  if (!(x2 >= x1 && y2 >= y1)) return;
+  const w = cy.width() - 2 * padding;
+  const h = cy.height() - 2 * padding;
+  const zoom = Math.min(cy.maxZoom(), Math.max(cy.minZoom(), Math.min(w / Math.max(1, x2 - x1), h / Math.max(1, y2 - y1))));
+  cy.viewport({ zoom, pan: { x: cy.width() / 2 - (zoom * (x1 + x2)) / 2, y: cy.height() / 2 - (zoom * (y1 + y2)) / 2 } });
+}
+
 export function createContext(cy: Core, shell: Shell): AppContext {
   const tabs = new Map<string, { tab: Tab; pane: HTMLElement; button: HTMLButtonElement; rendered: boolean }>();
   const selectListeners: ((id: string) => void)[] = [];
@@ -68,10 +101,36 @@ export function createContext(cy: Core, shell: Shell): AppContext {
   const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
+  const changeListeners: (() => void)[] = [];
+  let changePending = false;
+  // Cytoscape emits add/remove once per element: coalesce them into one call per burst (a microtask later).
+  cy.on('add remove', () => {
+    if (changePending) return;
+    changePending = true;
+    queueMicrotask(() => {
+      changePending = false;
+      for (const fn of changeListeners) fn();
+    });
+  });
   const updateCounts = () => {
     shell.counts.textContent = `${cy.nodes().length} acteurs · ${cy.edges().length} relations`;
   };
-  cy.on('add remove', updateCounts);
+  changeListeners.push(updateCounts);
+  // The layout's state, for tests and benches that wait for a drawn network: 'running' then 'done'.
+  let layoutRun = 0;
+  /** Shows the layout's progress bar at 0 and returns what moves it. */
+  const showProgress = () => {
+    shell.progress.hidden = false;
+    const bar = shell.progress.querySelector('progress');
+    const show = (f: number) => { if (bar) bar.value = f; shell.progress.dataset.fraction = f.toFixed(2); };
+    show(0);
+    return show;
+  };
+  const layoutState = (state: 'running' | 'done', run: number) => {
+    if (run !== layoutRun) return;
+    document.body.dataset.layout = state;
+    performance.mark(`maillage:layout-${state}`);
+  };
 
   const ctx: AppContext = {
     cy,
@@ -79,17 +138,42 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     select(actorId) {
       const node = cy.getElementById(actorId);
       if (node.nonempty()) {
-        cy.elements().unselect();
+        cy.$(':selected').unselect();
         node.select();
-        cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) }, { duration: 350 });
+        const target = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
+        // Animating redraws a large view a dozen times while the details load: jump there instead.
+        if (cy.nodes().length > FCOSE_MAX_NODES) {
+          cy.zoom(target.zoom);
+          cy.center(node);
+        } else {
+          cy.animate(target, { duration: 350 });
+        }
       }
       for (const fn of selectListeners) fn(actorId);
     },
-    showGraph(g, mode) {
+    async showGraph(g, mode) {
+      if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
+        const run = ++layoutRun;
+        layoutState('running', run);
+        const progress = showProgress();
+        let positions: Float32Array | undefined;
+        try {
+          positions = await layoutPayload(g, progress);
+        } catch (e) {
+          ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
+        }
+        if (run !== layoutRun) return; // another layout or load came after this one
+        shell.progress.hidden = true;
+        mergeGraph(cy, g, 'replace', positions);
+        if (positions) fitPositions(cy, positions, 30);
+        else cy.layout({ name: 'grid', animate: false } as never).run();
+        layoutState('done', run);
+        return;
+      }
       const fresh = mergeGraph(cy, g, mode);
-      updateCounts();
       if (mode === 'replace') ctx.runLayout('fcose', { fit: true });
-      else if (fresh.nonempty() && ctx.keepPositions) placeNear(fresh.nodes());
+      // A large view is not laid out again for a few more actors: they go beside their neighbours.
+      else if (fresh.nonempty() && (ctx.keepPositions || cy.nodes().length > FCOSE_MAX_NODES)) placeNear(fresh.nodes());
       else if (fresh.nonempty()) ctx.runLayout('fcose', { fit: false });
     },
     keepPositions: false,
@@ -136,11 +220,24 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     },
     runLayout(name = 'fcose', opts = {}) {
       const eles = opts.eles ?? cy.elements();
+      const run = ++layoutRun;
+      layoutState('running', run);
+      if (name === 'fcose' && eles.nodes().length > FCOSE_MAX_NODES) {
+        layoutDrawn(eles, { fit: opts.fit ?? true, onProgress: showProgress() }).then(
+          (applied) => { if (applied) { shell.progress.hidden = true; layoutState('done', run); } },
+          (e: Error) => { shell.progress.hidden = true; layoutState('done', run); ctx.notify(`Disposition impossible : ${e.message}`, 'error'); },
+        );
+        return;
+      }
       // Pinned (locked) nodes stay put: fcose is told so, other layouts skip locked nodes themselves.
       const locked = name === 'fcose' ? eles.nodes(':locked') : cy.collection();
       const fixed = locked.nonempty() ? { fixedNodeConstraint: locked.map((n) => ({ nodeId: n.id(), position: { ...n.position() } })) } : {};
       const layout = eles.layout({ ...LAYOUTS[name].options(cy.nodes().length < 400), ...fixed, fit: opts.fit ?? true } as never);
+      layout.one('layoutstop', () => layoutState('done', run));
       layout.run();
+    },
+    onGraphChange(fn) {
+      changeListeners.push(fn);
     },
     notify(message, kind = 'info') {
       shell.status.textContent = message;

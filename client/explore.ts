@@ -3,8 +3,10 @@
 import './explore.css';
 import type { NodeSingular } from 'cytoscape';
 import type { AppContext } from './app';
+import { LARGE_VIEW } from './graph/cy';
 import type { LayoutName } from './graph/layouts';
 import { LAYOUTS } from './graph/layouts';
+import { applyLargeViewStyle } from './graph/style';
 import { h } from './panels/dom';
 import { registerExport } from './panels/export';
 import { applyView, countsText, registerFilters, type Shown } from './panels/filters';
@@ -13,8 +15,8 @@ import { registerTimeline } from './panels/timeline';
 import { decodeView, encodeView } from './state/url';
 import { toggled, view, type ViewState } from './state/view-state';
 
-/** Past this many elements the view switches to cheaper drawing (haystack edges, labels only up close). */
-export const PERFORMANCE_THRESHOLD = 2000;
+/** In a large view only this many actors (the most connected) keep their name on the network. */
+export const LABELLED_HUBS = 30;
 /** The most actors one expansion of a focused view adds; the rest come with "+N de plus". */
 export const EXPAND_CAP = 150;
 const VIEWS_KEY = 'maillage.views';
@@ -69,19 +71,25 @@ export function registerExplore(ctx: AppContext): void {
   let shown: Shown | undefined;
 
   const draw = (v: ViewState, prev?: ViewState) => {
-    shown = applyView(cy, v);
-    cy.batch(() => {
-      cy.nodes().forEach((n) => {
-        const pin = v.pinned.includes(n.id());
-        n.toggleClass('pinned', pin);
-        if (pin) n.lock(); else n.unlock();
+    // Selecting an actor changes nothing on the network's filters: skip the pass over every element.
+    if (!prev || !onlySelectionChanged(v, prev)) {
+      shown = applyView(cy, v);
+      const pinned = new Set(v.pinned);
+      cy.batch(() => {
+        cy.nodes().forEach((n) => {
+          const pin = pinned.has(n.id());
+          if (pin === n.locked()) return;
+          n.toggleClass('pinned', pin);
+          if (pin) n.lock(); else n.unlock();
+        });
       });
-    });
-    keyActors.apply(v);
-    $('#counts').textContent = countsText(shown);
-    empty.hidden = !(shown.totalNodes > 0 && shown.nodes === 0);
-    syncFilters(v, shown);
-    syncTimeline(v);
+      keyActors.apply(v);
+      $('#counts').textContent = countsText(shown);
+      empty.hidden = !(shown.totalNodes > 0 && shown.nodes === 0);
+      syncFilters(v, shown);
+      syncTimeline(v);
+      checkPerformance();
+    }
     selBar.sync(v);
     undo.disabled = !view.canUndo();
     redo.disabled = !view.canRedo();
@@ -92,31 +100,44 @@ export function registerExplore(ctx: AppContext): void {
       const hash = encodeView(v);
       if (hash !== location.hash.slice(1)) history.replaceState(null, '', hash ? `#${hash}` : location.pathname + location.search);
     }
-    checkPerformance();
   };
 
+  /** Past LARGE_VIEW elements the view draws cheaply (graph/style.ts) and only hubs keep their names. */
   function checkPerformance(): void {
-    if (perf || cy.elements().length <= PERFORMANCE_THRESHOLD) return;
+    if (cy.elements().length <= LARGE_VIEW) return;
+    markHubs();
+    if (perf) return;
     perf = true;
-    cy.style()
-      .selector('edge').style({ 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' })
-      .selector('node').style({ 'min-zoomed-font-size': 14 })
-      .update();
-    ctx.notify(`Mode performance : ${cy.elements().length} éléments — liens simplifiés, noms affichés en zoomant.`, 'warn');
+    applyLargeViewStyle(cy);
+    ctx.notify(`Grand réseau : ${cy.elements().length} éléments — liens simplifiés, noms des ${LABELLED_HUBS} acteurs les plus reliés (les autres au survol).`, 'warn');
+  }
+
+  /** Class `hub` on the LABELLED_HUBS most connected actors; only the nodes that change are touched. */
+  function markHubs(): void {
+    const nodes = cy.nodes();
+    const degrees = new Float64Array(nodes.length);
+    nodes.forEach((n, i) => { degrees[i] = n.degree(false); });
+    const sorted = Float64Array.from(degrees).sort();
+    const cut = sorted[Math.max(0, sorted.length - LABELLED_HUBS)] ?? Infinity;
+    // Ties at the cut-off degree fill the places the strictly larger ones leave.
+    let room = LABELLED_HUBS - degrees.filter((d) => d > cut).length;
+    cy.batch(() => {
+      nodes.forEach((n, i) => {
+        const atCut = degrees[i] === cut && degrees[i] > 0 && room > 0;
+        if (atCut) room--;
+        const hub = degrees[i] > cut || atCut;
+        if (hub !== n.hasClass('hub')) n.toggleClass('hub', hub);
+      });
+    });
   }
 
   view.subscribe((v, prev) => draw(v, prev));
 
-  // New elements (first load, expansions, console results) get the current filters at once.
-  let scheduled = false;
-  cy.on('add', () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(() => {
-      scheduled = false;
-      if (!restored && cy.nodes().length) restore();
-      else draw(view.get());
-    });
+  // New elements (first load, expansions, console results) get the current filters at once, and whatever
+  // the draw order, the counts in the top bar say what is filtered: once per change, not per element.
+  ctx.onGraphChange(() => {
+    if (!restored && cy.nodes().length) restore();
+    else draw(view.get());
   });
 
   function restore(): void {
@@ -180,9 +201,13 @@ export function registerExplore(ctx: AppContext): void {
       if (next) { e.preventDefault(); ctx.select(next.id()); }
     }
   });
+}
 
-  // Whatever the draw order, the counts in the top bar must say what is filtered.
-  cy.on('remove', () => queueMicrotask(() => draw(view.get())));
+/** True when two view states differ by the selection alone (the store replaces what changes, so === suffices). */
+function onlySelectionChanged(v: ViewState, prev: ViewState): boolean {
+  const keys = new Set([...Object.keys(v), ...Object.keys(prev)] as (keyof ViewState)[]);
+  for (const k of keys) if (k !== 'selected' && v[k] !== prev[k]) return false;
+  return true;
 }
 
 /** The visible neighbour lying most nearly in direction `dir` from `node` (arrow keys walk the network). */

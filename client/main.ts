@@ -2,7 +2,9 @@
 import './styles.css';
 import { createContext } from './app';
 import { registerExplore } from './explore';
-import { createCy } from './graph/cy';
+import type { Graph } from '../model/schema';
+import * as api from './api';
+import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
@@ -17,8 +19,14 @@ import { registerTooltip } from './panels/tooltip';
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 
 async function boot(): Promise<void> {
-  const cy = createCy($('#cy'));
-  const ctx = createContext(cy, { tabBar: $('#tabs'), tabBody: $('#tab-body'), status: $('#status'), counts: $('#counts') });
+  const overlay = $('#overlay');
+  overlay.hidden = false;
+  overlay.textContent = 'Chargement du réseau…';
+  // The data comes first: its size decides the renderer (WebGL for large views), fixed when Cytoscape starts.
+  let first: Promise<Graph> | undefined = api.graph();
+  const firstSize = await first.then((g) => g.nodes.length + g.edges.length, () => 0);
+  const cy = createCy($('#cy'), chooseRenderer(firstSize > LARGE_VIEW), firstSize > LARGE_VIEW);
+  const ctx = createContext(cy, { tabBar: $('#tabs'), tabBody: $('#tab-body'), status: $('#status'), counts: $('#counts'), progress: $('#layout-progress') });
   // Read-only handle for browser tests and for the curious in the devtools console.
   (window as unknown as { __maillage: unknown }).__maillage = { cy, ctx };
 
@@ -44,12 +52,14 @@ async function boot(): Promise<void> {
   cy.on('tap', (e) => { if (e.target === cy) ctx.clearHighlight(); });
 
   async function loadAll(): Promise<void> {
-    const overlay = $('#overlay');
     overlay.hidden = false;
     overlay.textContent = 'Chargement du réseau…';
     try {
-      const g = await ctx.api.graph();
-      ctx.showGraph(g, 'replace');
+      const g = await (first ?? ctx.api.graph());
+      first = undefined; // a reset asks again
+      performance.mark('maillage:data');
+      await ctx.showGraph(g, 'replace');
+      performance.mark('maillage:drawn');
       overlay.hidden = !!g.nodes.length;
       if (!g.nodes.length) overlay.textContent = 'La base ne contient encore aucun acteur. Chargez un jeu de données : npm run load -- fichier.json';
       document.body.dataset.ready = 'true';

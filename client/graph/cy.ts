@@ -1,27 +1,80 @@
-// Creates the Cytoscape instance with Maillage's style (labels sized for the zoom) and fcose registered.
-import cytoscape, { type Core } from 'cytoscape';
+// Creates the Cytoscape instance with Maillage's style (labels sized for the zoom) and fcose registered; large
+// views are drawn by Cytoscape's WebGL renderer when the browser has WebGL 2, by the canvas one otherwise.
+import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { setLabelZoom, stylesheet } from './style';
+import { applyLargeViewStyle, setLabelZoom, stylesheet } from './style';
 
 cytoscape.use(fcose);
 
-export function createCy(container: HTMLElement): Core {
-  const cy = cytoscape({
+/** Past this many elements (actors + relationships) a view counts as large: WebGL, worker layout, fewer labels. */
+export const LARGE_VIEW = 2000;
+
+export type RendererName = 'webgl' | 'canvas';
+export interface RendererChoice {
+  name: RendererName;
+  /** Why this renderer, in French (shown to the user when WebGL was wanted and is not there). */
+  reason: string;
+}
+
+/** Whether this browser has WebGL 2 (Cytoscape's WebGL renderer needs it), and whether it runs on the CPU. */
+export function webgl2Info(): { available: boolean; software: boolean; gpu?: string } {
+  try {
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return { available: false, software: false };
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const gpu = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return { available: true, software: /swiftshader|llvmpipe|softpipe|software/i.test(gpu), gpu };
+  } catch {
+    return { available: false, software: false };
+  }
+}
+
+/**
+ * WebGL for large views, canvas for small ones (crisper labels, dashed lines) and when WebGL is missing.
+ * `?renderer=canvas` or `?renderer=webgl` in the page's address forces one (benches, a misbehaving GPU).
+ */
+export function chooseRenderer(large: boolean): RendererChoice {
+  const forced = new URLSearchParams(location.search).get('renderer');
+  if (forced === 'canvas') return { name: 'canvas', reason: 'rendu canvas demandé dans l’adresse' };
+  if (!large && forced !== 'webgl') return { name: 'canvas', reason: 'petit réseau : rendu canvas' };
+  const gl = webgl2Info();
+  if (!gl.available) return { name: 'canvas', reason: 'WebGL 2 indisponible dans ce navigateur : rendu canvas, plus lent sur les grands réseaux' };
+  // Measured (bench/README.md): WebGL emulated on the CPU (SwiftShader) pans a 2k/5k network at under 1 fps,
+  // the canvas renderer at 60 — so WebGL only where a GPU draws it, unless the address asks for it.
+  if (gl.software && forced !== 'webgl') return { name: 'canvas', reason: `WebGL émulé sans carte graphique (${gl.gpu}) : rendu canvas, plus rapide ici` };
+  return { name: 'webgl', reason: forced === 'webgl' ? 'rendu WebGL demandé dans l’adresse' : 'grand réseau : rendu WebGL' };
+}
+
+/** `large`: the view will hold more than LARGE_VIEW elements (its cheaper style is set before they arrive). */
+export function createCy(container: HTMLElement, renderer: RendererChoice = { name: 'canvas', reason: '' }, large = false): Core {
+  const options: CytoscapeOptions = {
     container,
     style: stylesheet(),
     wheelSensitivity: 0.25,
-    minZoom: 0.1,
+    minZoom: 0.02,
     maxZoom: 4,
     boxSelectionEnabled: false,
     selectionType: 'single',
-  });
+  };
+  const cy = cytoscape(renderer.name === 'webgl'
+    ? { ...options, renderer: { name: 'canvas', webgl: true } } as CytoscapeOptions
+    : options);
+  if (large) applyLargeViewStyle(cy);
+  // Where tests, benches and the curious read which renderer draws the network.
+  document.body.dataset.renderer = renderer.name;
+  document.body.dataset.rendererReason = renderer.reason;
   // Label sizes follow the zoom (see labelFont): recomputed at most once a frame, and only across steps.
   let frame = 0;
   cy.on('zoom', () => {
     if (frame) return;
     frame = requestAnimationFrame(() => {
       frame = 0;
-      if (setLabelZoom(cy.zoom())) cy.style().update();
+      if (!setLabelZoom(cy.zoom())) return;
+      // A large view names only its hubs (explore.ts): restyling them is enough, and stays cheap at 60k elements.
+      // (updateStyle is the collection method Cytoscape itself calls after a class change; untyped.)
+      if (cy.elements().length > LARGE_VIEW) (cy.nodes('.hub') as unknown as { updateStyle(): void }).updateStyle();
+      else cy.style().update();
     });
   });
   return cy;

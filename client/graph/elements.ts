@@ -1,11 +1,11 @@
 // The one place the graph payload becomes Cytoscape elements, and a payload is merged into the view.
-import type { Core, ElementDefinition } from 'cytoscape';
+import type { Collection, Core, ElementDefinition, NodeCollection } from 'cytoscape';
 import type { Graph, GraphEdge, GraphNode } from '../../model/schema';
 import { formatAmount } from './format';
 import { fundsWidth } from './style';
 
-export function nodeElement(n: GraphNode): ElementDefinition {
-  return { group: 'nodes', data: { ...n, size: 26 } };
+export function nodeElement(n: GraphNode, position?: { x: number; y: number }, size = 26): ElementDefinition {
+  return { group: 'nodes', data: { ...n, size }, ...(position ? { position } : {}) };
 }
 
 export function edgeElement(e: GraphEdge): ElementDefinition {
@@ -20,31 +20,58 @@ export function edgeElement(e: GraphEdge): ElementDefinition {
 }
 
 export function toElements(g: Graph): ElementDefinition[] {
-  return [...g.nodes.map(nodeElement), ...g.edges.map(edgeElement)];
+  return [...g.nodes.map((n) => nodeElement(n)), ...g.edges.map(edgeElement)];
 }
 
-/** Node size follows degree (square root, so hubs stand out without swallowing the view). */
-export function sizeByDegree(cy: Core): void {
-  cy.nodes().forEach((n) => {
-    n.data('size', Math.round(20 + 6 * Math.sqrt(n.degree(false))));
+/**
+ * Drawn size of an actor of `degree` ties (square root, so hubs stand out without swallowing the view);
+ * smaller in large views, where thousands of actors share the screen.
+ */
+export const degreeSize = (degree: number, large = false) => Math.round(large ? 8 + 3 * Math.sqrt(degree) : 20 + 6 * Math.sqrt(degree));
+
+/** Node size follows degree; only the nodes whose size changes are touched, all in one batch. */
+export function sizeByDegree(cy: Core, nodes: NodeCollection = cy.nodes()): void {
+  const large = !!cy.scratch('maillageLarge');
+  cy.batch(() => {
+    nodes.forEach((n) => {
+      const size = degreeSize(n.degree(false), large);
+      if (n.data('size') !== size) n.data('size', size);
+    });
   });
 }
 
 /**
  * Replaces the view with `g`, or adds what it lacks ('add'); returns the elements that were new.
- * Edges whose ends are not in the view are skipped rather than breaking Cytoscape.
+ * Edges whose ends are not in the view are skipped rather than breaking Cytoscape. One batch, one cy.add:
+ * the cost is linear in the payload, whatever the size of the view. `positions` (x, y per node of `g`, in its
+ * order) places the nodes as they are added.
  */
-export function mergeGraph(cy: Core, g: Graph, mode: 'replace' | 'add') {
-  if (mode === 'replace') cy.elements().remove();
-  const fresh = cy.collection();
+export function mergeGraph(cy: Core, g: Graph, mode: 'replace' | 'add', positions?: Float32Array): Collection {
+  let fresh = cy.collection();
+  const large = !!cy.scratch('maillageLarge');
   cy.batch(() => {
-    for (const n of g.nodes) if (cy.getElementById(n.id).empty()) fresh.merge(cy.add(nodeElement(n)));
-    for (const e of g.edges) {
-      if (cy.getElementById(e.id).nonempty()) continue;
-      if (cy.getElementById(e.source).empty() || cy.getElementById(e.target).empty()) continue;
-      fresh.merge(cy.add(edgeElement(e)));
+    if (mode === 'replace') cy.elements().remove();
+    const defs: ElementDefinition[] = [];
+    const adding = new Set<string>();
+    const present = (id: string) => adding.has(id) || cy.hasElementWithId(id);
+    for (const n of g.nodes) if (!present(n.id)) adding.add(n.id);
+    const edges = g.edges.filter((e) => !present(e.id) && present(e.source) && present(e.target));
+    // A replaced view gets its sizes with its elements (sizing afterwards would style every node twice).
+    const degree = new Map<string, number>();
+    if (mode === 'replace') for (const e of edges) { degree.set(e.source, (degree.get(e.source) ?? 0) + 1); degree.set(e.target, (degree.get(e.target) ?? 0) + 1); }
+    g.nodes.forEach((n, i) => {
+      if (!adding.has(n.id)) return;
+      adding.delete(n.id); // a node listed twice is added once
+      defs.push(nodeElement(n, positions ? { x: positions[2 * i], y: positions[2 * i + 1] } : undefined, degreeSize(degree.get(n.id) ?? 0, large)));
+    });
+    for (const e of edges) {
+      if (adding.has(e.id)) continue;
+      adding.add(e.id);
+      defs.push(edgeElement(e));
     }
+    fresh = cy.add(defs);
   });
-  sizeByDegree(cy);
+  // Sizes change only for the new nodes and the ends of the new edges.
+  if (mode === 'add') sizeByDegree(cy, fresh.nodes().union(fresh.edges().connectedNodes()));
   return fresh;
 }

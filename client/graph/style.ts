@@ -1,5 +1,5 @@
 // The network's look: a colour-blind-safe colour and a shape per actor kind, a line style per relationship type.
-import type { StylesheetJson } from 'cytoscape';
+import type { Core, StylesheetJson } from 'cytoscape';
 import type { ActorKind, RelStatus, RelType } from '../../model/schema';
 
 // Okabe–Ito and Paul Tol's palettes: distinguishable with the common colour-vision deficiencies.
@@ -123,4 +123,22 @@ export function stylesheet(): StylesheetJson {
     { selector: 'edge.highlighted', style: { opacity: 1, 'z-index': 30, width: 'mapData(width, 1, 14, 4, 16)' } },
     { selector: 'edge.highlighted[amountLabel]', style: { label: 'data(amountLabel)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'autorotate' } },
   ];
+}
+
+/**
+ * Large views draw cheaply: straight edges without arrows, names only on the most connected actors (class
+ * `hub`, set by explore.ts) and on the selected, highlighted and hovered ones — WebGL draws every label it is
+ * given, readable or not, and the canvas renderer pays for each. Applied once per Cytoscape instance, before
+ * the elements when the view is known to be large (so their style is computed once).
+ */
+export function applyLargeViewStyle(cy: Core): boolean {
+  if (cy.scratch('maillageLarge')) return false;
+  cy.scratch('maillageLarge', true);
+  cy.style()
+    .selector('edge').style({ 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' })
+    .selector('node').style({ label: '' })
+    // Names keep about 12 px on screen however far out the view is zoomed (labelZoom follows the zoom).
+    .selector('node.hub, node:selected, node.highlighted, node.hover').style({ label: 'data(name)', 'font-size': (() => 12 / labelZoom) as unknown as number, 'min-zoomed-font-size': 0 })
+    .update();
+  return true;
 }

@@ -118,7 +118,7 @@ export async function expandNeighbourhood(ctx: AppContext, id: string): Promise<
   try {
     const g = await ctx.api.neighborhood(id, { depth: 1, limit: 150 });
     const before = ctx.cy.nodes().length;
-    ctx.showGraph(g, 'add');
+    void ctx.showGraph(g, 'add');
     const added = ctx.cy.nodes().length - before;
     ctx.notify(g.truncated ? `${added} acteurs ajoutés — voisinage tronqué à 150 acteurs` : added ? `${added} acteurs ajoutés` : 'Tous les voisins sont déjà affichés', g.truncated ? 'warn' : 'info');
   } catch (e) {

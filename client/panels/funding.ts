@@ -181,7 +181,7 @@ export function registerFunding(ctx: AppContext): void {
     const onNetwork = h('button', { type: 'button', class: 'secondary', 'data-testid': 'funding-on-network' }, 'Voir ces flux sur le réseau');
     onNetwork.addEventListener('click', () => {
       const g = { nodes: [...up.nodes, ...down.nodes], edges: [...up.edges, ...down.edges] };
-      ctx.showGraph(g, 'add');
+      void ctx.showGraph(g, 'add');
       ctx.highlight(g.nodes.map((n) => n.id), g.edges.map((e) => e.id));
     });
     const dropped = up.droppedByDates + down.droppedByDates;

@@ -62,7 +62,8 @@ export function registerKeyActors(ctx: AppContext): KeyActors {
     }
     const byId = new Map(data.metrics.map((m) => [m.id, m]));
     const sizeOf = v.sizeBy && v.sizeBy !== 'degree' ? SIZE_VALUE[v.sizeBy] : undefined;
-    const max = sizeOf ? Math.max(...data.metrics.map(sizeOf), 1e-12) : 1;
+    let max = 1e-12;
+    if (sizeOf) for (const m of data.metrics) max = Math.max(max, sizeOf(m));
     ctx.cy.batch(() => {
       ctx.cy.nodes().forEach((n) => {
         const m = byId.get(n.id());

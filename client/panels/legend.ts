@@ -21,7 +21,8 @@ const SHAPE_CSS: Record<string, string> = {
 
 export function registerLegend(ctx: AppContext, root: HTMLElement): void {
   const render = () => {
-    const present = new Set(ctx.cy.nodes().map((n) => n.data('kind') as ActorKind));
+    const present = new Set<ActorKind>();
+    ctx.cy.nodes().forEach((n) => { present.add(n.data('kind') as ActorKind); });
     const kinds = (Object.keys(KIND_STYLE) as ActorKind[]).filter((k) => present.has(k));
     const off = { kinds: new Set(view.get().offKinds), types: new Set(view.get().offTypes) };
     root.replaceChildren(
@@ -44,7 +45,7 @@ export function registerLegend(ctx: AppContext, root: HTMLElement): void {
     root.hidden = !root.hidden;
     toggle.setAttribute('aria-expanded', String(!root.hidden));
   });
-  ctx.cy.on('add remove', () => render());
+  ctx.onGraphChange(render);
   // The legend doubles as a filter: clicking a kind or a type toggles it in the shared view state.
   root.addEventListener('click', (e) => {
     const li = (e.target as HTMLElement).closest('li');

@@ -65,7 +65,7 @@ function showPaths(ctx: AppContext, paths: Path[]): void {
     p.nodes.forEach((n) => nodes.set(n.id, n));
     p.edges.forEach((e) => edges.set(e.id, e));
   }
-  ctx.showGraph({ nodes: [...nodes.values()], edges: [...edges.values()] }, 'add');
+  void ctx.showGraph({ nodes: [...nodes.values()], edges: [...edges.values()] }, 'add');
   ctx.highlight([...nodes.keys()], [...edges.keys()]);
   const eles = ctx.cy.collection();
   for (const id of [...nodes.keys(), ...edges.keys()]) eles.merge(ctx.cy.getElementById(id));

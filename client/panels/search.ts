@@ -70,7 +70,7 @@ export function attachActorSearch(ctx: AppContext, input: HTMLInputElement, onPi
 export function registerSearch(ctx: AppContext, input: HTMLInputElement): void {
   attachActorSearch(ctx, input, async (a) => {
     if (ctx.cy.getElementById(a.id).empty()) {
-      ctx.showGraph(await ctx.api.neighborhood(a.id, { depth: 1, limit: 100 }), 'add');
+      void ctx.showGraph(await ctx.api.neighborhood(a.id, { depth: 1, limit: 100 }), 'add');
     }
     ctx.select(a.id);
   });

@@ -6,10 +6,17 @@ import { h } from './dom';
 
 const STEP_MS = 1100;
 
-/** Years the drawn ties span; undefined when no tie is dated. */
+/** Years the drawn ties span; undefined when no tie is dated. One pass, no spread (a million ties is fine). */
 export function yearSpan(ctx: AppContext): { min: number; max: number } | undefined {
-  const years = ctx.cy.edges().map((e) => dateYear(e.data('date') as string | undefined)).filter((y): y is number => y !== undefined);
-  return years.length ? { min: Math.min(...years), max: Math.max(...years) } : undefined;
+  let min = Infinity;
+  let max = -Infinity;
+  ctx.cy.edges().forEach((e) => {
+    const y = dateYear(e.data('date') as string | undefined);
+    if (y === undefined) return;
+    if (y < min) min = y;
+    if (y > max) max = y;
+  });
+  return min <= max ? { min, max } : undefined;
 }
 
 export function registerTimeline(ctx: AppContext, host: HTMLElement): (v: ViewState) => void {
@@ -49,7 +56,7 @@ export function registerTimeline(ctx: AppContext, host: HTMLElement): (v: ViewSt
       view.set({ year: y + 1 }, { record: false });
     }, STEP_MS);
   });
-  ctx.cy.on('add remove', setSpan);
+  ctx.onGraphChange(setSpan);
   setSpan();
 
   return (v) => {

@@ -182,7 +182,7 @@ export function mountConsole(container: HTMLElement, ctx: AppContext): void {
       const trunc = res.truncated ? (res.truncatedBy === 'bytes' ? ' — tronqué (taille maximale atteinte)' : ' — tronqué (nombre maximal de lignes atteint)') : '';
       status.textContent = `${res.rows.length} ligne(s) en ${res.elapsedMs} ms · ${res.graph.nodes.length} acteur(s), ${res.graph.edges.length} lien(s) sur le réseau${trunc}`;
       result.replaceChildren(table(res));
-      if (res.graph.nodes.length) ctx.showGraph(res.graph, mode.value === 'add' ? 'add' : 'replace');
+      if (res.graph.nodes.length) void ctx.showGraph(res.graph, mode.value === 'add' ? 'add' : 'replace');
     } catch (e) {
       const err = e instanceof ApiRequestError ? e : undefined;
       const d = (err?.details ?? {}) as { line?: number; column?: number; offset?: number };

@@ -1,0 +1,123 @@
+// npm run bench -- browser: the client in real Chromium on synthetic graphs — time to the network drawn and
+// laid out, pan/zoom frame rate, main-thread long tasks, selection to details shown; the renderer stated.
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../server/app';
+import type { Db } from '../server/db';
+import { loadDataset } from '../server/load';
+import { Q } from '../server/queries';
+import type { Bench } from './run';
+import { syntheticDataset } from './synthetic';
+
+const CLIENT_DIR = path.resolve(__dirname, '..', 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags of the browser tests (tests/support/browser.ts): WebGL, when it runs, runs in software. */
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+async function serve(db: Db): Promise<{ url: string; close(): Promise<void> }> {
+  const app = createApp(db, { clientDir: CLIENT_DIR });
+  const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+export const line = (label: string, value: string, goal = '') => console.log(`  ${label.padEnd(66)} ${value.padStart(10)}   ${goal}`);
+
+// Page-side code is passed as strings: tsx would wrap a function's inner names in a helper the page lacks.
+
+/** Records main-thread long tasks (> 50 ms) from the first script on. */
+const LONG_TASKS = `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });`;
+
+/** Waits for the page's own signals: data ready, the layout done, then two frames (drawn). */
+async function drawn(page: Page, timeoutMs: number): Promise<void> {
+  await page.waitForSelector('body[data-ready="true"]', { timeout: timeoutMs });
+  await page.waitForFunction('document.body.dataset.layout === "done"', undefined, { timeout: timeoutMs, polling: 50 });
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+}
+
+/** Frames per second while a user drags the network about, then zooms with the wheel (real input events). */
+export async function panZoomFps(page: Page): Promise<{ pan: number; zoom: number }> {
+  const box = (await page.locator('#cy').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const count = async (drive: () => Promise<void>) => {
+    await page.evaluate(`window.__frames = []; window.__counting = true; (function tick(t) { window.__frames.push(t); if (window.__counting) requestAnimationFrame(tick); })(performance.now())`);
+    await drive();
+    const frames = await page.evaluate('window.__counting = false; window.__frames') as number[];
+    return (1000 * (frames.length - 1)) / (frames[frames.length - 1] - frames[0]);
+  };
+  // Drag from a blank corner: a drag that starts on an actor moves the actor, not the view.
+  const pan = await count(async () => {
+    await page.mouse.move(box.x + 8, box.y + 8);
+    await page.mouse.down();
+    for (let i = 1; i <= 60; i++) await page.mouse.move(box.x + 8 + 4 * i, box.y + 8 + 3 * i);
+    await page.mouse.up();
+  });
+  await page.mouse.move(cx, cy);
+  const zoom = await count(async () => {
+    for (let i = 0; i < 30; i++) await page.mouse.wheel(0, i < 15 ? -120 : 120);
+  });
+  return { pan, zoom };
+}
+
+/** Milliseconds from selecting an actor to its name in the details pane (the API answer included). */
+export async function selectToDetails(page: Page, id: string): Promise<number> {
+  return page.evaluate(`new Promise((resolve) => {
+    const { ctx, cy } = window.__maillage;
+    const name = cy.getElementById(${JSON.stringify(id)}).data('name');
+    const t0 = performance.now();
+    const done = () => { const h = document.querySelector('[data-testid=actor-name]'); return h && h.textContent === name; };
+    const obs = new MutationObserver(() => { if (done()) { obs.disconnect(); resolve(performance.now() - t0); } });
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+    ctx.select(${JSON.stringify(id)});
+  })`);
+}
+
+async function longTasks(page: Page): Promise<{ longest: number; total: number }> {
+  const tasks = await page.evaluate('window.__longTasks') as number[];
+  return { longest: tasks.reduce((a, b) => Math.max(a, b), 0), total: tasks.reduce((a, b) => a + b, 0) };
+}
+
+async function wholeOnLoad(browser: Browser, url: string, label: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(LONG_TASKS);
+  const t0 = Date.now();
+  await page.goto(url);
+  await drawn(page, 600_000);
+  const ms = Date.now() - t0;
+  const [renderer, layout] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun]') as [string, string | undefined];
+  line(`${label}: whole network drawn and laid out, after navigation`, secs(ms), `goal ≤ 3 s  (layout: ${layout ?? 'fcose'})`);
+  const lt = await longTasks(page);
+  line(`${label}: main-thread long tasks while loading`, `${Math.round(lt.longest)} ms`, `longest; ${Math.round(lt.total)} ms in all`);
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: path.resolve(__dirname, '..', 'test-artifacts', `bench-${label.replace(/\W+/g, '-')}.png`) });
+  const fps = await panZoomFps(page);
+  line(`${label}: pan / zoom (${renderer} renderer)`, `${fps.pan.toFixed(0)} / ${fps.zoom.toFixed(0)} fps`, 'goal ≥ 30 fps');
+  const hub = await page.evaluate('window.__maillage.cy.nodes().max((n) => n.degree(false)).ele.id()') as string;
+  const sel = await selectToDetails(page, hub);
+  line(`${label}: selecting the biggest hub to its details shown`, `${Math.round(sel)} ms`, 'goal ≤ 200 ms');
+  await page.close();
+}
+
+const bench: Bench = {
+  name: 'browser — the client in Chromium on synthetic graphs',
+  async run(db: Db) {
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      await db.write(Q.wipe);
+      await loadDataset(db, syntheticDataset(2_000, 5_000));
+      const server = await serve(db);
+      try {
+        await wholeOnLoad(browser, server.url, '2k/5k');
+        // The same with WebGL forced: what software WebGL (SwiftShader) does here.
+        await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  },
+};
+export default bench;
