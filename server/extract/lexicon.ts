@@ -165,7 +165,7 @@ export const TITLES: Record<string, RelType> = {
   délégué: 'PILOTS', déléguée: 'PILOTS', responsable: 'PILOTS', chef: 'PILOTS', ceo: 'PILOTS',
   initiateur: 'PILOTS', initiatrice: 'PILOTS', porteur: 'PILOTS', porteuse: 'PILOTS', coordinateur: 'PILOTS',
   coordinatrice: 'PILOTS', animateur: 'PILOTS', animatrice: 'PILOTS', manager: 'PILOTS', administrateur: 'PILOTS',
-  administratrice: 'PILOTS', conseiller: 'PILOTS', conseillère: 'PILOTS',
+  administratrice: 'PILOTS', conseiller: 'PILOTS', conseillère: 'PILOTS', chargé: 'PILOTS', chargée: 'PILOTS',
   actionnaire: 'FUNDS', investisseur: 'FUNDS', financeur: 'FUNDS', mécène: 'FUNDS',
   membre: 'PARTNERS_WITH', adhérent: 'PARTNERS_WITH', partenaire: 'PARTNERS_WITH', pilier: 'PARTNERS_WITH',
   ambassadeur: 'PARTNERS_WITH', ambassadrice: 'PARTNERS_WITH', parrain: 'PARTNERS_WITH', marraine: 'PARTNERS_WITH',
