@@ -51,7 +51,11 @@ export function mountExtract(pane: HTMLElement, ctx: AppContext): void {
   const url = h('input', { type: 'url', placeholder: 'Adresse (URL)', 'aria-label': 'Adresse' });
   const analyse = h('button', { type: 'button', class: 'primary', 'data-testid': 'extract-run' }, 'Analyser');
   const formMsg = h('p', { class: 'muted', 'data-testid': 'extract-message' }, 'Rien n’entre dans le graphe sans votre accord : les candidats s’affichent ici, vous choisissez, puis vous enregistrez.');
-  const form = h('div', { class: 'extract-form' }, text, h('label', { class: 'file' }, 'ou un fichier .txt, .html, .pdf : ', file), title, publisher, date, url, analyse, formMsg);
+  formMsg.classList.add('keep');
+  const reopen = h('button', { type: 'button', class: 'link keep', 'data-testid': 'extract-new' }, 'Changer d’article');
+  const form = h('div', { class: 'extract-form' }, text, h('label', { class: 'file' }, 'ou un fichier .txt, .html, .pdf : ', file), title, publisher, date, url, analyse, formMsg, reopen);
+  // Once analysed, the form folds to one line so that the candidates have the room.
+  reopen.addEventListener('click', () => form.classList.toggle('collapsed'));
   const review = h('div', { class: 'extract-review', 'data-testid': 'extract-review' });
   pane.replaceChildren(h('div', { class: 'extract' }, form, review));
 
@@ -65,6 +69,7 @@ export function mountExtract(pane: HTMLElement, ctx: AppContext): void {
       const body = f ? { file: { name: f.name, content: await base64(f) }, source } : { text: text.value, source };
       ex = await ctx.api.extractArticle(body);
       start(ex);
+      form.classList.add('collapsed');
       formMsg.textContent = ex.reused
         ? `Ce texte a déjà été analysé le ${new Date(ex.createdAt).toLocaleDateString('fr-FR')}${ex.accepted ? ` et enregistré (${ex.accepted.changeSet})` : ''} : ses candidats vous sont proposés à nouveau${ex.rejected ? `, sans les ${ex.rejected} rejetés` : ''}.`
         : `${ex.relationships.length} relations et ${ex.actors.length} acteurs candidats.`;
