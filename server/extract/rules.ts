@@ -39,7 +39,8 @@ const TITLE_RE = Object.keys(TITLES).sort((a, b) => b.length - a.length).map(esc
 const ORG_ROLE_RE = Object.keys(ORG_ROLES).map(esc).join('|');
 
 function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Capitals often lose their accent in the press ("Epaulée", "Ecole"): a leading é or è matches e too.
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^[éè]/u, (c) => `[${c}e]`);
 }
 
 /** Passive participles: stem + é/ée/és/ées, and irregular full forms. */
