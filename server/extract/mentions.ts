@@ -238,7 +238,6 @@ function headMentions(ctx: Ctx): void {
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
     let end = ph.end;
-    while (end > i && ctx.taken[end]) end--;
     // "la mission nationale <Known>": a head that is not a mere description makes another actor of the phrase.
     if (!h.descriptor && !h.plural && end > i) {
       const inner = ctx.out.find((o) => o.via === 'gazetteer' && o.start > toks[i].start && o.end <= toks[end].end);
@@ -247,6 +246,7 @@ function headMentions(ctx: Ctx): void {
         for (let k = i + 1; k <= end; k++) if (toks[k].start >= inner.start && toks[k].end <= inner.end) ctx.taken[k] = false;
       }
     }
+    while (end > i && ctx.taken[end]) end--;
     // "l'association <Known>": the describing head joins the known actor's mention.
     if (h.descriptor && !ctx.taken[i] && ctx.taken[i + 1]) {
       const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1].start);
