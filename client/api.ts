@@ -11,6 +11,7 @@ import type {
   FundingResponse,
   Graph,
   GraphNode,
+  MetricsPage,
   MetricsResponse,
   PathsResponse,
   RelType,
@@ -111,7 +112,26 @@ export const cypherExamples = async (): Promise<CypherExample[]> =>
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
   call<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) });
 
-export const metrics = () => call<MetricsResponse>('/api/metrics');
+/**
+ * Every actor's figures for the key-actors panel (graphs of up to 1,000 actors), asking again while the
+ * server computes them (status computing). Transitional: the large-graph client pages /api/metrics itself.
+ */
+export async function metrics(): Promise<MetricsResponse> {
+  for (;;) {
+    const page = await call<MetricsPage>('/api/metrics?limit=1000');
+    if (page.parameters && page.computedAt) {
+      return {
+        metrics: page.metrics,
+        communities: page.communities.map((c) => ({ ...c, members: [] })),
+        modularity: page.modularity,
+        parameters: page.parameters,
+        computedAt: page.computedAt,
+      };
+    }
+    if (page.status === 'failed') throw new ApiRequestError('MetricsFailed', page.error ?? 'le calcul des indicateurs a échoué', 500);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 /** A download link for the whole graph (the browser fetches it, so no fetch here). */
 export const exportUrl = (format: ExportFormat, part?: 'nodes' | 'edges') => `/api/export?${qs({ format, part })}`;
 
