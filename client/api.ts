@@ -1,10 +1,13 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
   AcceptRequest,
   AcceptResponse,
   ActorDetail,
   ExtractRequest,
   ExtractResponse,
+  ImportReportSchema,
+  ImportStatus,
   CypherExample,
   CypherResponse,
   ExportFormat,
@@ -37,7 +40,8 @@ const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init?.body) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (init?.body && !(init.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   try {
     return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
@@ -143,3 +147,29 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
   call<FundingResponse & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
   );
+
+// ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
+
+/** The preview report (model/schema.ts ImportReportSchema), its files' tables and first rows typed as the reader writes them. */
+export type ImportReport = Omit<ImportReportSchema, 'files'> & {
+  files: (Omit<ImportReportSchema['files'][number], 'tables' | 'sample'> & { tables?: TableInfo[]; sample?: InputRow[] })[];
+};
+
+/** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
+export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files) body.append('files', f, f.name);
+  try {
+    return { report: await call<ImportReport>('/api/imports', { method: 'POST', body }), refused: false };
+  } catch (e) {
+    const report = (e as ApiRequestError).details as { report?: ImportReport } | undefined;
+    if (e instanceof ApiRequestError && e.name === 'ImportRefused' && report?.report) return { report: report.report, refused: true };
+    throw e;
+  }
+}
+export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** Undoes a committed import, or drops a preview with its uploaded files. */
+export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const discardImport = undoImport;

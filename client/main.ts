@@ -11,6 +11,7 @@ import { registerConsole } from './panels/console';
 import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
+import { registerImporter } from './panels/importer';
 import { registerLegend } from './panels/legend';
 import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
@@ -39,6 +40,7 @@ async function boot(): Promise<void> {
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
   registerExtract(ctx);
+  registerImporter(ctx);
   registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
