@@ -8,6 +8,8 @@ import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
+import { registerDuplicates } from './panels/duplicates';
+import { registerHistory } from './panels/history';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
 import { registerLegend } from './panels/legend';
@@ -37,6 +39,8 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerDuplicates(ctx);
+  registerHistory(ctx);
   registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
