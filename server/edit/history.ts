@@ -46,6 +46,9 @@ export async function listChanges(db: Db, q: ChangesQuery): Promise<ChangesRespo
  */
 export async function revertChangeSet(db: Db, id: string, p: Principal): Promise<{ changeSet: ReturnType<typeof toInfo>; version: number }> {
   const info = await get(db, id);
+  if (info.kind === 'console') {
+    throw new ConflictError('a console write cannot be reverted: arbitrary Cypher leaves no before image; write the inverse query, or restore from an export', { id, kind: info.kind, reason: 'not-undoable' });
+  }
   if (!mayActFor(p, info.author)) {
     if (p.role === 'editor') throw new AppError('Forbidden', 403, `only an admin may revert a change made by ${info.author}`, { needed: 'admin', role: p.role, author: info.author });
     throw new ForbiddenError('editor', p);
