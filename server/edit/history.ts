@@ -9,12 +9,17 @@ import { mayActFor, ForbiddenError, type Principal } from '../auth';
 
 const PER_SET = 20;
 
+/** Before images are stored as { props, type, source, target }, after images as the properties: one flat shape. */
+export function image(v: Record<string, unknown>): Record<string, unknown> {
+  const p = v.props && typeof v.props === 'object' ? { ...(v.props as Record<string, unknown>) } : { ...v };
+  for (const k of ['_cs', '_h', 'searchKeys', 'searchText']) delete p[k];
+  return p;
+}
+
 function toEntry(p: Record<string, unknown>): ChangeEntry {
-  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : null);
+  const parse = (v: unknown) => (typeof v === 'string' ? image(JSON.parse(v) as Record<string, unknown>) : null);
   const e: ChangeEntry = { entity: p.entity as ChangeEntry['entity'], key: p.key as string, op: p.op as ChangeEntry['op'], before: parse(p.before), after: parse(p.after) };
   for (const k of ['type', 'from', 'to'] as const) if (typeof p[k] === 'string') e[k] = p[k];
-  // Stamps are bookkeeping, not content.
-  for (const img of [e.before, e.after]) if (img) for (const k of ['_cs', '_h', 'searchKeys', 'searchText']) delete img[k];
   return e;
 }
 
