@@ -1,6 +1,9 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
   ActorDetail,
+  ImportReportSchema,
+  ImportStatus,
   CypherExample,
   CypherResponse,
   ExportFormat,
@@ -46,7 +49,8 @@ const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init?.body) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (init?.body && !(init.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   try {
     return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
@@ -170,3 +174,29 @@ export const judge = (a: string, b: string, verdict: DuplicateVerdict) => call<u
 export const changes = (opts: { actor?: string; user?: string; kind?: string; before?: string; limit?: number } = {}) =>
   call<ChangesResponse>(`/api/changes?${qs(opts)}`);
 export const revert = (cs: string) => call<{ changeSet: ChangeSetInfo; version: number }>(`/api/changes/${rid(cs)}/revert`, { method: 'POST' });
+
+// ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
+
+/** The preview report (model/schema.ts ImportReportSchema), its files' tables and first rows typed as the reader writes them. */
+export type ImportReport = Omit<ImportReportSchema, 'files'> & {
+  files: (Omit<ImportReportSchema['files'][number], 'tables' | 'sample'> & { tables?: TableInfo[]; sample?: InputRow[] })[];
+};
+
+/** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
+export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files) body.append('files', f, f.name);
+  try {
+    return { report: await call<ImportReport>('/api/imports', { method: 'POST', body }), refused: false };
+  } catch (e) {
+    const report = (e as ApiRequestError).details as { report?: ImportReport } | undefined;
+    if (e instanceof ApiRequestError && e.name === 'ImportRefused' && report?.report) return { report: report.report, refused: true };
+    throw e;
+  }
+}
+export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** Undoes a committed import, or drops a preview with its uploaded files. */
+export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const discardImport = undoImport;

@@ -12,6 +12,7 @@ import { registerDuplicates } from './panels/duplicates';
 import { registerHistory } from './panels/history';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
+import { registerImporter } from './panels/importer';
 import { registerLegend } from './panels/legend';
 import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
@@ -41,6 +42,7 @@ async function boot(): Promise<void> {
   registerConsole(ctx);
   registerDuplicates(ctx);
   registerHistory(ctx);
+  registerImporter(ctx);
   registerExplore(ctx);
 
   const layoutSelect = $<HTMLSelectElement>('#layout');

@@ -747,6 +747,10 @@ export const ImportReportSchema = z.object({
       delimiter: z.string().optional(),
       dateOrder: z.enum(['dmy', 'mdy']).optional(),
       sheets: z.object({ used: z.array(z.string()), ignored: z.array(z.string()) }),
+      /** The reader's tables (server/import/read/types.ts TableInfo): each column's header, letter, field and automatic field. */
+      tables: z.array(z.object({ sheet: z.string().optional(), kind: z.enum(['actors', 'relationships', 'sources']).nullable(), rows: z.number().int(), columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), field: z.string().nullable(), auto: z.string().nullable(), dateOrder: z.enum(['dmy', 'mdy']).optional() })) })).optional(),
+      /** The first rows of each table as parsed, with their issues (server/import/read/types.ts InputRow). */
+      sample: z.array(z.record(z.string(), z.unknown())).optional(),
     }),
   ),
   rows: z.number().int(),

@@ -7,6 +7,7 @@ import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
 import { issue, shorten } from './read/issues';
+import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
 import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
 
@@ -89,6 +90,8 @@ export interface ImportPlan {
   issues: Issues;
   /** Rows read (all tables, all files). */
   rows: number;
+  /** Per input (in the order given): the first rows of each table as parsed, with their issues, for a preview. */
+  samples: InputRow[][];
   /** The batches that write the plan; reads the files with relationships again. */
   batches(): AsyncGenerator<WriteBatch | typeof BARRIER>;
 }
@@ -171,9 +174,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     if (pending.length >= BATCH) await flush(1);
   };
 
+  // The preview's first rows, taken from this pass rather than a reading of their own.
+  const samplers = new Map(inputs.map((i) => [i, new RowSampler(10)]));
   const read = async (input: OpenedInput, only?: 'relationships') => {
+    const sampler = samplers.get(input)!;
     for await (const row of input.rows()) {
       rows++;
+      sampler.add(row);
       if ((rows & 0x3fff) === 0) progress('plan');
       if (only && row.kind !== 'relationship') continue;
       await onRow(row, input.detected.format === 'json');
@@ -224,6 +231,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     counts,
     issues,
     rows,
+    samples: inputs.map((i) => samplers.get(i)!.rows),
     async *batches() {
       const size = opts.batchSize ?? BATCH;
       for (const part of chunks(sourceOps.create, size)) yield { sources: { create: part } };
