@@ -1,7 +1,11 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
 import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
+  AcceptRequest,
+  AcceptResponse,
   ActorDetail,
+  ExtractRequest,
+  ExtractResponse,
   ImportReportSchema,
   ImportStatus,
   CypherExample,
@@ -108,6 +112,11 @@ const qs = (params: Record<string, string | number | undefined>) =>
 export const health = () => call<{ status: string; neo4j: string }>('/api/health');
 export const graph = () => call<Graph>('/api/graph');
 export const sources = () => call<{ sources: Source[] }>('/api/sources');
+/** Candidate actors and ties of an article (nothing is written to the graph). */
+export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/api/extract', { method: 'POST', body: JSON.stringify(body) });
+/** Saves the reviewed selection as one change set. */
+export const acceptExtraction = (id: string, body: AcceptRequest) =>
+  call<AcceptResponse>(`/api/extract/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(body) });
 export const searchActors = (q: string, limit = 12) => call<{ actors: GraphNode[] }>(`/api/actors?${qs({ q, limit })}`);
 export const actor = (id: string) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
 export const neighborhood = (id: string, opts: { depth?: number; types?: RelType[]; limit?: number } = {}) =>

@@ -10,6 +10,7 @@ import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
 import { registerDuplicates } from './panels/duplicates';
 import { registerHistory } from './panels/history';
+import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
 import { registerImporter } from './panels/importer';
@@ -42,6 +43,7 @@ async function boot(): Promise<void> {
   registerConsole(ctx);
   registerDuplicates(ctx);
   registerHistory(ctx);
+  registerExtract(ctx);
   registerImporter(ctx);
   registerExplore(ctx);
 
