@@ -26,7 +26,7 @@ export function cypherRoutes(db: Db, cfg: CypherConfig = DEFAULT_CYPHER_CONFIG):
   r.post('/cypher', async (req, res) => {
     const { query, params } = parseInput(CypherRequest, req.body ?? {}, 'body');
     const admin = hasAdminToken(req, cfg.adminToken);
-    res.json(await gate.run(() => runConsoleQuery(db, { query, params, admin }, cfg)));
+    res.json(await gate.run(() => runConsoleQuery(db, { query, params, admin, author: 'token' }, cfg)));
   });
 
   return r;
