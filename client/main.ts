@@ -8,6 +8,9 @@ import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
+import { registerDuplicates } from './panels/duplicates';
+import { registerHistory } from './panels/history';
+import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
 import { registerImporter } from './panels/importer';
@@ -38,6 +41,9 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerDuplicates(ctx);
+  registerHistory(ctx);
+  registerExtract(ctx);
   registerImporter(ctx);
   registerExplore(ctx);
 
