@@ -5,8 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db';
-import { loadDataset } from '../server/load';
-import { Q } from '../server/queries';
+import { loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
 import { syntheticDataset } from './synthetic';
 
@@ -105,7 +104,7 @@ const bench: Bench = {
   async run(db: Db) {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     try {
-      await db.write(Q.wipe);
+      await wipeGraph(db);
       await loadDataset(db, syntheticDataset(2_000, 5_000));
       const server = await serve(db);
       try {
