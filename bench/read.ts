@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openInput } from '../server/import/read';
-import { writeImportFiles } from './import-files';
+import { writeImportFiles } from './read-files';
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 

@@ -1,6 +1,13 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
+  AcceptRequest,
+  AcceptResponse,
   ActorDetail,
+  ExtractRequest,
+  ExtractResponse,
+  ImportReportSchema,
+  ImportStatus,
   CypherExample,
   CypherResponse,
   ElementsPage,
@@ -9,6 +16,7 @@ import type {
   Graph,
   GraphNode,
   GraphStats,
+  MetricsPage,
   MetricsResponse,
   OverviewResponse,
   PathsResponse,
@@ -36,7 +44,8 @@ const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init?.body) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (init?.body && !(init.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   try {
     return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
@@ -94,6 +103,11 @@ const qs = (params: Record<string, string | number | undefined>) =>
 export const health = () => call<{ status: string; neo4j: string }>('/api/health');
 export const graph = () => call<Graph>('/api/graph');
 export const sources = () => call<{ sources: Source[] }>('/api/sources');
+/** Candidate actors and ties of an article (nothing is written to the graph). */
+export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/api/extract', { method: 'POST', body: JSON.stringify(body) });
+/** Saves the reviewed selection as one change set. */
+export const acceptExtraction = (id: string, body: AcceptRequest) =>
+  call<AcceptResponse>(`/api/extract/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(body) });
 export const searchActors = (q: string, limit = 12) => call<{ actors: GraphNode[] }>(`/api/actors?${qs({ q, limit })}`);
 export const actor = (id: string) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
 export const neighborhood = (id: string, opts: { depth?: number; types?: RelType[]; limit?: number } = {}) =>
@@ -133,7 +147,26 @@ export const cypherExamples = async (): Promise<CypherExample[]> =>
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
   call<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) });
 
-export const metrics = () => call<MetricsResponse>('/api/metrics');
+/**
+ * Every actor's figures for the key-actors panel (graphs of up to 1,000 actors), asking again while the
+ * server computes them (status computing). Transitional: the large-graph client pages /api/metrics itself.
+ */
+export async function metrics(): Promise<MetricsResponse> {
+  for (;;) {
+    const page = await call<MetricsPage>('/api/metrics?limit=1000');
+    if (page.parameters && page.computedAt) {
+      return {
+        metrics: page.metrics,
+        communities: page.communities.map((c) => ({ ...c, members: [] })),
+        modularity: page.modularity,
+        parameters: page.parameters,
+        computedAt: page.computedAt,
+      };
+    }
+    if (page.status === 'failed') throw new ApiRequestError('MetricsFailed', page.error ?? 'le calcul des indicateurs a échoué', 500);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
 /** A download link for the whole graph (the browser fetches it, so no fetch here). */
 export const exportUrl = (format: ExportFormat, part?: 'nodes' | 'edges') => `/api/export?${qs({ format, part })}`;
 
@@ -145,3 +178,29 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
   call<FundingResponse & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
   );
+
+// ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
+
+/** The preview report (model/schema.ts ImportReportSchema), its files' tables and first rows typed as the reader writes them. */
+export type ImportReport = Omit<ImportReportSchema, 'files'> & {
+  files: (Omit<ImportReportSchema['files'][number], 'tables' | 'sample'> & { tables?: TableInfo[]; sample?: InputRow[] })[];
+};
+
+/** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
+export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files) body.append('files', f, f.name);
+  try {
+    return { report: await call<ImportReport>('/api/imports', { method: 'POST', body }), refused: false };
+  } catch (e) {
+    const report = (e as ApiRequestError).details as { report?: ImportReport } | undefined;
+    if (e instanceof ApiRequestError && e.name === 'ImportRefused' && report?.report) return { report: report.report, refused: true };
+    throw e;
+  }
+}
+export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** Undoes a committed import, or drops a preview with its uploaded files. */
+export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const discardImport = undoImport;

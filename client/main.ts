@@ -9,8 +9,10 @@ import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
+import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
+import { registerImporter } from './panels/importer';
 import { registerLegend } from './panels/legend';
 import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
@@ -47,6 +49,8 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerExtract(ctx);
+  registerImporter(ctx);
   registerExplore(ctx);
   const scope: Scope | undefined = stats ? registerScope(ctx, $('.canvas'), stats) : undefined;
 

@@ -49,3 +49,7 @@ export const SYMMETRIC_TYPES: ReadonlySet<RelType> = new Set<RelType>(['PARTNERS
  */
 export const REL_STATUSES = ['effective', 'planned', 'pending', 'interest', 'declined', 'ended'] as const;
 export type RelStatus = (typeof REL_STATUSES)[number];
+
+/** What key actors can be ranked by (GET /api/metrics?sort=). */
+export const METRIC_SORTS = ['pagerank', 'degree', 'inDegree', 'outDegree', 'betweenness', 'broker', 'fundsOut', 'fundsIn'] as const;
+export type MetricSort = (typeof METRIC_SORTS)[number];

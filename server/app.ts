@@ -7,16 +7,20 @@ import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
 import { actorRoutes } from './routes/actors';
 import { duplicateRoutes } from './routes/duplicates';
+import { editRoutes } from './routes/edits';
+import { changeRoutes } from './routes/changes';
 import { cypherRoutes } from './routes/cypher';
 import type { CypherConfig, GraphLimits } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
+import { MetricsService } from './metrics/service';
 import { metricsRoutes } from './routes/metrics';
 import { pathRoutes } from './routes/paths';
 import { relationshipRoutes } from './routes/relationships';
 import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
+import { importRoutes, type ImportsConfig } from './routes/imports';
 import { extractRoutes } from './routes/extract';
 
 export interface AppOptions {
@@ -28,6 +32,10 @@ export interface AppOptions {
   auth?: AuthConfig;
   /** How much of the graph one answer may carry (defaults: 20,000 elements whole, 50,000 by pages). */
   limits?: GraphLimits;
+  /** Where uploaded import files wait, and their limits (default: .data/imports, 512 MB a file, 10 files). */
+  imports?: ImportsConfig;
+  /** The metrics kept per graph version (index.ts passes one that also polls for writes; default: a new one). */
+  metrics?: MetricsService;
 }
 
 /** Driver errors that mean "the database is not there", as opposed to a bad query. */
@@ -64,17 +72,22 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(healthRoutes(db));
   api.use(auth.routes);
   api.use(auth.readGate);
-  api.use(graphRoutes(db, { limits: opts.limits }));
+  const metrics = opts.metrics ?? new MetricsService(db);
+  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(duplicateRoutes(db));
+  api.use(editRoutes(db));
+  api.use(changeRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
-  api.use(metricsRoutes(db));
+  api.use(metricsRoutes(metrics));
   api.use(exportRoutes(db));
   api.use(pathRoutes(db));
   api.use(fundingRoutes(db));
-  api.use(extractRoutes(db));
+  // The template first: /imports/template is not an import id.
   api.use(importTemplateRoutes());
+  api.use(importRoutes(db, opts.imports));
+  api.use(extractRoutes(db));
   api.use((req, res) => {
     res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
   });

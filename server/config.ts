@@ -1,4 +1,5 @@
 // Reads and validates the environment once at start-up; everything else receives a typed Config.
+import path from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -19,6 +20,9 @@ const Env = z.object({
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
+  MAILLAGE_IMPORT_DIR: z.string().default('.data/imports'),
+  MAILLAGE_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
+  MAILLAGE_IMPORT_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
 });
 
 export interface DbConfig {
@@ -61,6 +65,8 @@ export interface Config {
   publicRead: boolean;
   sessionHours: number;
   limits: GraphLimits;
+  /** Uploaded import files: where they wait between preview and commit, and the largest accepted. */
+  imports: { dir: string; maxFileBytes: number; maxFiles: number; batchSize: number };
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -88,5 +94,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRead: e.MAILLAGE_PUBLIC_READ,
     sessionHours: e.MAILLAGE_SESSION_HOURS,
     limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
+    imports: { dir: path.resolve(e.MAILLAGE_IMPORT_DIR), maxFileBytes: e.MAILLAGE_IMPORT_MAX_MB * 1024 * 1024, maxFiles: 10, batchSize: e.MAILLAGE_IMPORT_BATCH },
   };
 }

@@ -29,6 +29,8 @@ export interface Db {
   ping(): Promise<void>;
   close(): Promise<void>;
   readonly uri: string;
+  /** What it was connected with, so a worker thread can open its own connection to the same database. */
+  readonly config: DbConfig;
   /** EXPLAIN of a console query (nothing runs): its query type and plan operators. */
   explain(query: string, params: Params, timeoutMs: number): Promise<ExplainInfo>;
   /** Runs one console query as a single auto-commit transaction, streaming rows up to the caps. */
@@ -76,6 +78,7 @@ export function connect(cfg: DbConfig): Db {
 
   return {
     uri: cfg.uri,
+    config: cfg,
     async read(query, params = {}) {
       return toRows(await driver.executeQuery(query, toParams(params), { database, routing: neo4j.routing.READ }));
     },

@@ -6,6 +6,7 @@ import { readConfig } from './config';
 import { connect } from './db';
 import { recoverInterrupted } from './changes';
 import { applySchema, counts, seedIfEmpty } from './load';
+import { MetricsService } from './metrics/service';
 
 async function main(): Promise<void> {
   const cfg = readConfig();
@@ -23,13 +24,17 @@ async function main(): Promise<void> {
   const c = await counts(db);
   console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
 
-  const app = createApp(db, { clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits });
+  // Metrics follow the graph version: polled here, so writes by other processes (npm run load) are computed too.
+  const metrics = new MetricsService(db);
+  metrics.watch();
+  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits, imports: cfg.imports });
   const server = app.listen(cfg.port, cfg.host, () => {
     console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
   });
   const shutdown = (sig: string) => {
     console.log(`[maillage] ${sig}: shutting down`);
     const done = async () => {
+      metrics.close();
       await db.close();
       if (local?.started) await stop(APP_INSTANCE);
       process.exit(0);

@@ -1,5 +1,6 @@
 // GraphFilters (model/schema.ts) → the parameters of the cypher/graph/*.cypher queries, and a cache key.
-import { REL_TYPES, type GraphFilters } from '../../model/schema';
+import type { GraphFilters } from '../../model/schema';
+import { REL_TYPES } from '../../model/vocabulary';
 
 /** Every filter parameter is always present (null when unset): the queries test `$x IS NULL`. */
 export interface FilterParams {

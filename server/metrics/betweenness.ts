@@ -1,4 +1,6 @@
 // Betweenness centrality by Brandes' algorithm (unweighted shortest paths), scaled as networkx scales it.
+import { asCsr, type Csr } from './graph';
+
 export interface BetweennessOptions {
   /** Whether `adj` lists arcs (u → v only) or undirected neighbours (each pair listed both ways). */
   directed: boolean;
@@ -12,18 +14,15 @@ export interface BetweennessOptions {
 }
 
 /**
- * Betweenness of every node of a graph given as adjacency lists (node i's neighbours or successors in adj[i]).
+ * Betweenness of every node of a graph given as adjacency (node i's neighbours or successors: row i).
  * Brandes (2001): one breadth-first search per source, then dependencies accumulated backwards, O(n·m).
  * With normalized, values match networkx's betweenness_centrality(G) for the same graph (undirected: G a
  * Graph; directed: a DiGraph); unnormalized undirected values count each unordered pair once.
  */
-export function betweenness(adj: number[][], opts: BetweennessOptions): number[] {
-  const n = adj.length;
+export function betweenness(adj: Csr | readonly (readonly number[])[], opts: BetweennessOptions): Float64Array {
   // Flat (CSR) adjacency and typed arrays: on 10k actors / 40k ties this runs ~10x faster than nested arrays.
-  const offset = new Int32Array(n + 1);
-  for (let v = 0; v < n; v++) offset[v + 1] = offset[v] + adj[v].length;
-  const nbr = new Int32Array(offset[n]);
-  for (let v = 0; v < n; v++) nbr.set(adj[v], offset[v]);
+  const { offset, nbr } = asCsr(adj);
+  const n = offset.length - 1;
   const cb = new Float64Array(n);
   const sigma = new Float64Array(n);
   const dist = new Int32Array(n).fill(-1);
@@ -72,5 +71,6 @@ export function betweenness(adj: number[][], opts: BetweennessOptions): number[]
   let scale = opts.directed ? 1 : 0.5;
   if (opts.normalized) scale = n > 2 ? 1 / ((n - 1) * (n - 2)) : 0;
   scale *= n / k;
-  return Array.from(cb, (x) => x * scale);
+  for (let v = 0; v < n; v++) cb[v] *= scale;
+  return cb;
 }

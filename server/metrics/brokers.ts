@@ -1,5 +1,6 @@
 // Brokers: the actors through which public funders reach companies, a betweenness restricted by kind.
-import type { ActorKind } from '../../model/schema';
+import type { ActorKind } from '../../model/vocabulary';
+import { asCsr, type Csr } from './graph';
 
 /** Public funders: the State, ministries, public banks, CCIs (public_body) and local authorities. */
 export const FUNDER_KINDS: readonly ActorKind[] = ['public_body', 'local_authority'];
@@ -17,70 +18,136 @@ export interface BrokerScore {
 
 export interface BrokerInput {
   /** Distinct successors per node, symmetric ties as two arcs. */
-  out: number[][];
-  isFunder: boolean[];
-  isCompany: boolean[];
+  out: Csr | readonly (readonly number[])[];
+  isFunder: ArrayLike<boolean | number>;
+  isCompany: ArrayLike<boolean | number>;
   maxHops?: number;
+  /**
+   * Search from this many funders only, evenly spaced, and scale the scores up by funders / sample (an
+   * estimate, like betweenness pivots); every funder when absent or ≥ their number.
+   */
+  sample?: number;
+}
+
+export interface BrokerColumns {
+  pairs: Float64Array;
+  share: Float64Array;
+  /** Funders searched from, and how many there are. */
+  searched: number;
+  funders: number;
 }
 
 /**
- * For every funder F, a breadth-first search along the arcs (money, piloting and labels flow from F;
- * partnerships both ways), cut at maxHops. Paths follow arc direction because "F funds X which pilots C"
- * connects F to C, while "F and C are both funded by X" does not. Only shortest paths count, as in
- * betweenness: a long detour through a hub is not how F reaches C when a shorter chain exists.
+ * For every funder F (or a sample of them), a breadth-first search along the arcs (money, piloting and
+ * labels flow from F; partnerships both ways), cut at maxHops. Paths follow arc direction because "F funds
+ * X which pilots C" connects F to C, while "F and C are both funded by X" does not. Only shortest paths
+ * count, as in betweenness: a long detour through a hub is not how F reaches C when a shorter chain exists.
  *
  * pairs counts distinct connections, the ranking the issue asks for; share splits each connection among
  * its alternative routes, so a broker on one route of five scores 0.2 for that pair, not 1.
  */
-export function brokers({ out, isFunder, isCompany, maxHops = BROKER_MAX_HOPS }: BrokerInput): BrokerScore[] {
-  const n = out.length;
-  const score: BrokerScore[] = out.map(() => ({ pairs: 0, share: 0 }));
-  const dist = new Int32Array(n);
+export function brokerColumns({ out, isFunder, isCompany, maxHops = BROKER_MAX_HOPS, sample }: BrokerInput): BrokerColumns {
+  const { offset, nbr } = asCsr(out);
+  const n = offset.length - 1;
+  const pairs = new Float64Array(n);
+  const share = new Float64Array(n);
+  const funderList: number[] = [];
+  for (let v = 0; v < n; v++) if (isFunder[v]) funderList.push(v);
+  const F = funderList.length;
+  const k = sample !== undefined && sample < F ? Math.max(1, sample) : F;
+  const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
-  const preds: number[][] = out.map(() => []);
+  const order = new Int32Array(n);
+  // Predecessors on shortest paths, in one flat pool per search: predNext links a node's entries.
+  const predHead = new Int32Array(n).fill(-1);
+  let predNode: Int32Array = new Int32Array(1024);
+  let predNext: Int32Array = new Int32Array(1024);
   const stamp = new Int32Array(n).fill(-1);
+  let stack: Int32Array = new Int32Array(1024);
   let stampNo = 0;
-  for (let f = 0; f < n; f++) {
-    if (!isFunder[f]) continue;
-    dist.fill(-1);
-    sigma.fill(0);
-    delta.fill(0);
-    for (const p of preds) p.length = 0;
-    const order = [f];
+  for (let p = 0; p < k; p++) {
+    const f = funderList[k === F ? p : Math.floor((p * F) / k)];
+    let tail = 0;
+    let pool = 0;
+    order[tail++] = f;
     dist[f] = 0;
     sigma[f] = 1;
-    for (let head = 0; head < order.length; head++) {
+    for (let head = 0; head < tail; head++) {
       const v = order[head];
       if (dist[v] === maxHops) continue;
-      for (const w of out[v]) {
+      for (let e = offset[v]; e < offset[v + 1]; e++) {
+        const w = nbr[e];
         if (dist[w] < 0) {
           dist[w] = dist[v] + 1;
-          order.push(w);
+          order[tail++] = w;
         }
         if (dist[w] === dist[v] + 1) {
           sigma[w] += sigma[v];
-          preds[w].push(v);
+          if (pool === predNode.length) {
+            predNode = grow(predNode);
+            predNext = grow(predNext);
+          }
+          predNode[pool] = v;
+          predNext[pool] = predHead[w];
+          predHead[w] = pool++;
         }
       }
     }
-    for (let i = order.length - 1; i > 0; i--) {
+    for (let i = tail - 1; i > 0; i--) {
       const w = order[i];
       const target = isCompany[w] ? 1 : 0;
-      for (const v of preds[w]) delta[v] += (sigma[v] / sigma[w]) * (target + delta[w]);
-      score[w].share += delta[w];
+      for (let q = predHead[w]; q >= 0; q = predNext[q]) {
+        const v = predNode[q];
+        delta[v] += (sigma[v] / sigma[w]) * (target + delta[w]);
+      }
+      share[w] += delta[w];
       if (!target) continue;
-      // Every node on some shortest f → w path: walk the predecessor DAG back from w once.
+      // Every node on some shortest f → w path: walk the predecessor DAG back from w once (explicit stack).
       stampNo += 1;
-      const stack = [...preds[w]];
-      while (stack.length) {
-        const v = stack.pop()!;
+      let top = 0;
+      for (let q = predHead[w]; q >= 0; q = predNext[q]) {
+        if (top === stack.length) stack = grow(stack);
+        stack[top++] = predNode[q];
+      }
+      while (top > 0) {
+        const v = stack[--top];
         if (v === f || stamp[v] === stampNo) continue;
         stamp[v] = stampNo;
-        score[v].pairs += 1;
-        stack.push(...preds[v]);
+        pairs[v] += 1;
+        for (let q = predHead[v]; q >= 0; q = predNext[q]) {
+          if (top === stack.length) stack = grow(stack);
+          stack[top++] = predNode[q];
+        }
       }
     }
+    // Reset only what this search touched.
+    for (let i = 0; i < tail; i++) {
+      const v = order[i];
+      dist[v] = -1;
+      sigma[v] = 0;
+      delta[v] = 0;
+      predHead[v] = -1;
+    }
   }
-  return score;
+  if (k < F) {
+    const scale = F / k;
+    for (let v = 0; v < n; v++) {
+      pairs[v] *= scale;
+      share[v] *= scale;
+    }
+  }
+  return { pairs, share, searched: k, funders: F };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** Broker scores as objects (small graphs and tests): every funder searched. */
+export function brokers(input: BrokerInput): BrokerScore[] {
+  const c = brokerColumns(input);
+  return Array.from(c.pairs, (p, i) => ({ pairs: p, share: c.share[i] }));
 }

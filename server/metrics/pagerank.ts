@@ -1,4 +1,6 @@
 // PageRank by power iteration, with networkx's conventions (uniform teleport, dangling mass spread evenly).
+import { asCsr, type Csr } from './graph';
+
 export interface PageRankOptions {
   /** Probability of following an arc rather than jumping anywhere; 0.85 as in the original paper and networkx. */
   damping?: number;
@@ -12,28 +14,33 @@ export interface PageRankOptions {
  * to 1. A node without successors (dangling) gives its rank to every node equally, like networkx's
  * pagerank(G) on a DiGraph. Undirected ties should be passed as two arcs.
  */
-export function pagerank(out: number[][], opts: PageRankOptions = {}): number[] {
-  const n = out.length;
-  if (n === 0) return [];
+export function pagerank(adj: Csr | readonly (readonly number[])[], opts: PageRankOptions = {}): Float64Array {
+  const { offset, nbr } = asCsr(adj);
+  const n = offset.length - 1;
+  if (n === 0) return new Float64Array(0);
   const d = opts.damping ?? 0.85;
   const tol = opts.tolerance ?? 1e-10;
   const maxIter = opts.maxIterations ?? 1000;
   let x = new Float64Array(n).fill(1 / n);
+  let next = new Float64Array(n);
   for (let iter = 0; iter < maxIter; iter++) {
-    const next = new Float64Array(n);
+    next.fill(0);
     let dangling = 0;
     for (let v = 0; v < n; v++) {
-      const k = out[v].length;
+      const k = offset[v + 1] - offset[v];
       if (k === 0) dangling += x[v];
-      else for (const w of out[v]) next[w] += x[v] / k;
+      else {
+        const share = x[v] / k;
+        for (let i = offset[v]; i < offset[v + 1]; i++) next[nbr[i]] += share;
+      }
     }
     let err = 0;
     for (let v = 0; v < n; v++) {
       next[v] = d * (next[v] + dangling / n) + (1 - d) / n;
       err += Math.abs(next[v] - x[v]);
     }
-    x = next;
+    [x, next] = [next, x];
     if (err < n * tol) break;
   }
-  return Array.from(x);
+  return x;
 }

@@ -1,21 +1,14 @@
-// GET /api/metrics: degree, funding, betweenness, PageRank, communities and brokers for every actor.
-import { createHash } from 'node:crypto';
+// GET /api/metrics: key actors ranked by a metric and paged, from figures computed in a worker thread.
 import { Router } from 'express';
-import type { MetricsResponse } from '../../model/schema';
-import type { Db } from '../db';
-import { readSnapshot } from '../export/snapshot';
-import { computeMetrics } from '../metrics';
+import { MetricsQuery } from '../../model/schema';
+import type { MetricsService } from '../metrics/service';
+import { parseInput } from '../validate';
 
-export function metricsRoutes(db: Db): Router {
+export function metricsRoutes(metrics: MetricsService): Router {
   const r = Router();
-  // Betweenness is O(n·m): computed once per graph state. The key is a hash of the graph itself, so any
-  // change (a load, an edit by another process) is seen without the loader having to tell this route.
-  let cache: { key: string; value: MetricsResponse } | undefined;
-  r.get('/metrics', async (_req, res) => {
-    const { nodes, edges } = await readSnapshot(db);
-    const key = createHash('sha256').update(JSON.stringify([nodes, edges])).digest('hex');
-    if (cache?.key !== key) cache = { key, value: computeMetrics(nodes, edges) };
-    res.json(cache.value);
+  r.get('/metrics', async (req, res) => {
+    const q = parseInput(MetricsQuery, req.query, 'query');
+    res.json(await metrics.page(q));
   });
   return r;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, drawnCounts, openApp, screenshot, useSeededApp } from '../support/browser';
+import { waitFor } from '../support/wait';
 
 const app = useSeededApp();
 
@@ -148,7 +149,11 @@ describe('exploring the network in Chromium', () => {
 describe('the key actors tab in Chromium', () => {
   it('ranks actors by the chosen metric, selects one on click, and sizes nodes by PageRank', async () => {
     const { page, errors } = await openApp(app.browser, app.url);
-    const metrics = (await (await fetch(`${app.url}/api/metrics`)).json()) as { metrics: { id: string; pagerank: number; broker: { pairs: number } }[] };
+    // The figures are computed in a worker thread: ask until they are fresh.
+    const metrics = await waitFor(
+      async () => (await (await fetch(`${app.url}/api/metrics?limit=1000`)).json()) as { status: string; metrics: { id: string; pagerank: number; broker: { pairs: number } }[] },
+      (m) => m.status === 'fresh',
+    );
     await page.click('[data-testid=tab-key-actors]');
     await page.selectOption('[data-testid=rank-metric]', 'pagerank');
     await page.waitForSelector('[data-testid=ranked-actor]');

@@ -6,6 +6,11 @@ import { toGexf } from '../../../server/export/gexf';
 import { toGraphml } from '../../../server/export/graphml';
 import type { Snapshot } from '../../../server/export/snapshot';
 import { xml } from '../../../server/export/text';
+import { serialize } from '../../../server/export/format';
+import { DATASET_JSON } from '../../../server/export/json';
+import { PassThrough } from 'node:stream';
+import type { Response } from 'express';
+import { writeChunk } from '../../../server/export/stream';
 import { readCsvWithPython, readWithNetworkx } from '../../support/readers';
 
 /** Every character that breaks a careless writer: quotes, commas, newlines, markup, accents, a control char. */
@@ -119,5 +124,37 @@ describe('toDataset', () => {
     expect(rows.relationships.map((r) => r.id)).toEqual(SNAPSHOT.edges.map((e) => e.id));
     expect(ds.actors[2]).toEqual({ id: 'prog', name: 'Programme', aliases: [], kind: 'programme', description: 'Un programme' });
     expect(ds.relationships[1]).not.toHaveProperty('amount');
+  });
+});
+
+describe('DATASET_JSON, written piece by piece', () => {
+  it.each([
+    ['a graph', SNAPSHOT],
+    ['an empty graph', { sources: [], nodes: [], edges: [] }],
+    ['actors without ties', { ...SNAPSHOT, edges: [] }],
+  ])('gives exactly JSON.stringify(dataset, null, 2) for %s', (_label, snap) => {
+    expect(serialize(DATASET_JSON, snap)).toBe(`${JSON.stringify(toDataset(snap), null, 2)}\n`);
+  });
+});
+
+describe('writeChunk', () => {
+  it('resolves at once while the stream has room, and only once it drained when it is full', async () => {
+    const out = new PassThrough({ highWaterMark: 8 });
+    const res = out as unknown as Response;
+    await writeChunk(res, 'abc');
+    let drained = false;
+    const full = writeChunk(res, 'a chunk longer than eight bytes').then(() => { drained = true; });
+    await Promise.resolve();
+    expect(drained).toBe(false);
+    out.read();
+    await full;
+    expect(drained).toBe(true);
+  });
+
+  it('resolves when the client goes away instead of waiting for a drain that never comes', async () => {
+    const out = new PassThrough({ highWaterMark: 8 });
+    const pending = writeChunk(out as unknown as Response, 'a chunk longer than eight bytes');
+    out.destroy();
+    await expect(pending).resolves.toBeUndefined();
   });
 });

@@ -28,7 +28,7 @@ describe('betweenness', () => {
 
   it('counts each unordered pair once when not normalized', () => {
     // Path 0-1-2-3: node 1 lies between (0,2) and (0,3).
-    expect(betweenness(adjacency(4, [[0, 1], [1, 2], [2, 3]], false), { directed: false })).toEqual([0, 2, 2, 0]);
+    expect(Array.from(betweenness(adjacency(4, [[0, 1], [1, 2], [2, 3]], false), { directed: false }))).toEqual([0, 2, 2, 0]);
   });
 
   it('matches networkx on an undirected graph with two shortest routes', () => {

@@ -1,4 +1,4 @@
-import { degrees } from '../../../server/metrics/degree';
+import { degrees, fundsOf } from '../../../server/metrics/degree';
 import { indexGraph } from '../../../server/metrics/graph';
 import { edge, node } from './helpers';
 
@@ -14,7 +14,10 @@ const EDGES = [
 
 describe('degrees', () => {
   const g = indexGraph(NODES, EDGES);
-  const d = Object.fromEntries(g.ids.map((id, i) => [id, degrees(g)[i]]));
+  const cols = degrees(g);
+  const d = Object.fromEntries(
+    g.ids.map((id, i) => [id, { degree: cols.degree[i], inDegree: cols.inDegree[i], outDegree: cols.outDegree[i], ...fundsOf(cols, i) }]),
+  );
 
   it.each([
     ['region', 3, 0, 3],

@@ -4,8 +4,9 @@ import { Dataset, Graph, type GraphEdge } from '../../../model/schema';
 import type { Db } from '../../../server/db';
 import { counts, loadDataset } from '../../../server/load';
 import { testApp } from '../../support/app';
-import { resetToSeed, testDb, wipe } from '../../support/db';
+import { resetTo, resetToSeed, testDb, wipe } from '../../support/db';
 import { readCsvWithPython, readWithNetworkx } from '../../support/readers';
+import { generatedDataset } from '../../support/generated';
 
 let db: Db;
 let app: Express;
@@ -100,5 +101,30 @@ describe('GET /api/export', () => {
     expect(await counts(db)).toEqual(before);
     const after = Graph.parse((await request(app).get('/api/graph')).body);
     expect(sortGraph(after)).toEqual(sortGraph(graph));
+  });
+});
+
+describe('GET /api/export of a graph larger than one page', () => {
+  // 3,000 actors and 12,000 ties: read and written in several pages of 5,000.
+  const big = generatedDataset(3000, 12_000, { isolated: 10 });
+  beforeAll(async () => { await resetTo(db, big); });
+
+  it('streams every actor and tie once, in a file networkx reads', async () => {
+    const g = readWithNetworkx('gexf', (await download('format=gexf')).text);
+    expect(Object.keys(g.nodes)).toHaveLength(3000);
+    const ids = g.edges.map((e) => e.id as string);
+    expect(new Set(ids).size).toBe(12_000);
+    expect(ids.sort()).toEqual(big.relationships.map((r) => `${r.type}:${r.source}:${r.target}`).sort());
+  });
+
+  it('streams a dataset that re-imports whole', async () => {
+    const ds = Dataset.parse(JSON.parse((await download('format=json')).text));
+    expect([ds.sources.length, ds.actors.length, ds.relationships.length]).toEqual([1, 3000, 12_000]);
+    expect(new Set(ds.relationships.map((r) => r.id)).size).toBe(12_000);
+  });
+
+  it('streams CSV tables with one line per tie', async () => {
+    const edges = readCsvWithPython((await download('format=csv&part=edges')).text);
+    expect(edges).toHaveLength(12_000);
   });
 });

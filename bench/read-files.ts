@@ -1,5 +1,5 @@
-// Writes synthetic import files as users bring them (French Excel CSV: Windows-1252, ";", CRLF, French words,
-// amounts and dates), deterministic, streamed to disk: the reading bench and the import bench share them.
+// Writes synthetic import files for the reading bench, as users bring them (French Excel CSV: Windows-1252, ";", CRLF, French words,
+// amounts and dates), deterministic, streamed to disk.
 import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
