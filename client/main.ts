@@ -9,6 +9,8 @@ import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
+import { registerDuplicates } from './panels/duplicates';
+import { registerHistory } from './panels/history';
 import { registerExtract } from './panels/extract';
 import { expandNeighbourhood, registerDetails } from './panels/details';
 import { registerFunding } from './panels/funding';
@@ -49,6 +51,8 @@ async function boot(): Promise<void> {
   registerLegend(ctx, $('#legend'));
   registerTooltip(ctx, $('#tooltip'));
   registerConsole(ctx);
+  registerDuplicates(ctx);
+  registerHistory(ctx);
   registerExtract(ctx);
   registerImporter(ctx);
   registerExplore(ctx);

@@ -221,6 +221,8 @@ export const CypherResponse = z.object({
   truncated: z.boolean(),
   truncatedBy: z.enum(['rows', 'bytes']).optional(),
   elapsedMs: z.number(),
+  /** A write (admin token) is recorded as a change set of kind console: its id. */
+  changeSet: z.string().optional(),
 });
 export type CypherResponse = z.infer<typeof CypherResponse>;
 

@@ -5,6 +5,8 @@ import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
 import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';
+import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm } from './edit';
+import { actorHistory } from './history';
 
 type Rel = ActorDetail['relationships'][number];
 
@@ -47,7 +49,20 @@ function facts(e: GraphEdge) {
   return h('div', { class: 'facts' }, ...chips);
 }
 
-function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>) {
+/** Sources that disagree: every claim with its sources, flagged. */
+function claimsBlock(e: GraphEdge, sources: Map<string, Source>) {
+  if (!e.claims?.length) return null;
+  return h('div', { class: 'claims', 'data-testid': 'claims' },
+    h('strong', {}, e.claims.some((c) => c.amount !== e.claims![0].amount) ? 'Montants divergents selon les sources' : 'Dates divergentes selon les sources'),
+    h('ul', {}, ...e.claims.map((c) => h('li', {}, [c.amount !== undefined ? formatAmount(c.amount) : null, c.date ? formatDate(c.date) : null].filter(Boolean).join(' · ') || 'non précisé', h('span', { class: 'muted' }, ` — ${c.sources.map((id) => sources.get(id)?.title ?? id).join(', ')}`)))));
+}
+
+/** Opens an edit form with the sources list fresh from the server (a source may have just been added). */
+function withSources(ctx: AppContext, open: (sources: Source[]) => void): void {
+  ctx.api.sources().then((r) => open(r.sources), (e: Error) => ctx.notify(e.message, 'error'));
+}
+
+function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>, from: string) {
   const other = h('button', { type: 'button', class: 'link actor-link', 'data-testid': 'related-actor' }, r.other.name);
   other.addEventListener('click', () => ctx.select(r.other.id));
   const li = h(
@@ -55,8 +70,10 @@ function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>) {
     { class: 'rel', 'data-edge': r.id },
     h('div', { class: 'rel-head' }, h('span', { class: 'kind-dot', style: `background:${KIND_STYLE[r.other.kind].color}` }), other),
     facts(r),
+    claimsBlock(r, sources),
     r.note ? h('p', { class: 'note' }, r.note) : null,
     evidenceBlock(r, sources),
+    ctx.can('editor') ? relActions(ctx, r, from) : null,
   );
   li.addEventListener('mouseenter', () => ctx.cy.getElementById(r.id).addClass('hover'));
   li.addEventListener('mouseleave', () => ctx.cy.getElementById(r.id).removeClass('hover'));
@@ -67,12 +84,24 @@ function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>) {
 const GROUP_SHOWN = 25;
 
 /** A group's list: the first GROUP_SHOWN items, the rest one click away. */
-function relList(ctx: AppContext, rels: Rel[], sources: Map<string, Source>): HTMLElement {
-  const ul = h('ul', {}, ...rels.slice(0, GROUP_SHOWN).map((r) => relItem(ctx, r, sources)));
+function relList(ctx: AppContext, rels: Rel[], sources: Map<string, Source>, from: string): HTMLElement {
+  const ul = h('ul', {}, ...rels.slice(0, GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from)));
   if (rels.length <= GROUP_SHOWN) return ul;
   const rest = h('button', { type: 'button', class: 'link', 'data-testid': 'group-more' }, `Voir les ${rels.length - GROUP_SHOWN} autres`);
-  rest.addEventListener('click', () => { rest.remove(); ul.append(...rels.slice(GROUP_SHOWN).map((r) => relItem(ctx, r, sources))); });
+  rest.addEventListener('click', () => { rest.remove(); ul.append(...rels.slice(GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from))); });
   return h('div', {}, ul, rest);
+}
+
+function relActions(ctx: AppContext, r: Rel, from: string) {
+  const btn = (label: string, testid: string, open: (s: Source[]) => void) => {
+    const b = h('button', { type: 'button', class: 'secondary small', 'data-testid': testid }, label);
+    b.addEventListener('click', () => withSources(ctx, open));
+    return b;
+  };
+  return h('div', { class: 'actions rel-actions' },
+    btn('Modifier', 'edit-rel', (s) => relationshipForm(ctx, s, from, r)),
+    btn('Ajouter une source', 'add-evidence', (s) => evidenceForm(ctx, s, r, from)),
+    btn('Supprimer', 'delete-rel', (s) => deleteForm(ctx, s, { kind: 'relationship', id: r.id, version: r.version, label: 'la relation', refresh: from })));
 }
 
 export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail): void {
@@ -97,11 +126,29 @@ export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail):
       'section',
       { class: 'group', 'data-testid': `group-${g.key}` },
       h('h3', { style: `--type:${TYPE_STYLE[type].color}` }, `${g.title} `, h('span', { class: 'count' }, String(rels.length))),
-      relList(ctx, rels, sources),
+      relList(ctx, rels, sources, a.id),
     );
   });
   const empty = d.relationships.length ? null : h('p', { class: 'muted' }, 'Aucune relation sourcée pour cet acteur.');
-  pane.replaceChildren(h('div', { class: 'details', 'data-testid': 'details' }, head, h('div', { class: 'actions' }, expand), empty, ...groups));
+  const actions = h('div', { class: 'actions' }, expand);
+  if (ctx.can('editor')) {
+    const btn = (label: string, testid: string, onClick: () => void) => {
+      const b = h('button', { type: 'button', class: 'secondary', 'data-testid': testid }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const mergeWith = h('input', { list: 'merge-candidates', placeholder: 'identifiant du doublon', 'data-testid': 'merge-with', size: '18' });
+    const candidates = h('datalist', { id: 'merge-candidates' }, ...ctx.cy.nodes().filter((n) => n.id() !== a.id).map((n) => h('option', { value: n.id() }, n.data('name') as string)));
+    actions.append(
+      btn('Modifier', 'edit-actor', () => withSources(ctx, (s) => actorForm(ctx, s, d))),
+      btn('Nouvelle relation', 'new-rel', () => withSources(ctx, (s) => relationshipForm(ctx, s, a.id))),
+      btn('Supprimer', 'delete-actor', () => withSources(ctx, (s) => deleteForm(ctx, s, { kind: 'actor', id: a.id, version: d.version, label: a.name, refresh: a.id }))),
+      h('span', { class: 'merge-with' }, mergeWith, candidates, btn('Fusionner…', 'merge-open', () => { if (mergeWith.value.trim()) void mergeDialog(ctx, a.id, mergeWith.value.trim()); })),
+    );
+  }
+  const history = h('div', { 'data-testid': 'history-slot' });
+  pane.replaceChildren(h('div', { class: 'details', 'data-testid': 'details' }, head, actions, empty, ...groups, history));
+  void actorHistory(ctx, a.id, () => ctx.select(a.id)).then((el) => history.replaceChildren(el));
 }
 
 /** An edge clicked on the network: what it says, between whom, and why we believe it. */
@@ -119,6 +166,7 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
       h('header', { class: 'actor-head' }, h('div', { class: 'kind', style: `--kind:${TYPE_STYLE[e.type].color}` }, 'Relation'),
         h('h2', {}, link(e.source), ` ${TYPE_STYLE[e.type].label.toLowerCase()} `, link(e.target))),
       facts(e),
+      claimsBlock(e, sources),
       e.note ? h('p', { class: 'note' }, e.note) : null,
       evidenceBlock(e, sources),
     ),
@@ -178,6 +226,16 @@ export function registerDetails(ctx: AppContext): void {
     h('div', { class: 'placeholder' }, h('p', {}, 'Cliquez sur un acteur pour voir ses relations et les extraits d’articles qui les attestent.'),
       h('p', { class: 'muted' }, 'Double-cliquez pour afficher ses voisins. Tapez / pour chercher.'));
   ctx.addTab({ id: 'details', title: 'Détails', render: (p) => { pane = p; p.replaceChildren(placeholder()); } });
+  // Editors get "Nouvel acteur" in the empty panel (and the details re-render once the session is known).
+  ctx.onSession(() => {
+    if (!pane || pane.querySelector('[data-testid=details]')) return;
+    pane.replaceChildren(placeholder());
+    if (ctx.can('editor')) {
+      const b = h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-actor' }, 'Nouvel acteur');
+      b.addEventListener('click', () => withSources(ctx, (s) => actorForm(ctx, s)));
+      pane.append(h('div', { class: 'actions' }, b));
+    }
+  });
   void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);
 
   // Selecting an actor opens its details, unless a tab that follows the selection (funding, paths) is open.

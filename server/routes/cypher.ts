@@ -18,7 +18,7 @@ export function cypherRoutes(db: Db, cfg: CypherConfig = DEFAULT_CYPHER_CONFIG):
 
   r.post('/cypher', async (req, res) => {
     const { query, params } = parseInput(CypherRequest, req.body ?? {}, 'body');
-    res.json(await runConsoleQuery(db, { query, params, admin: hasAdminToken(req, cfg.adminToken) }, cfg));
+    res.json(await runConsoleQuery(db, { query, params, admin: hasAdminToken(req, cfg.adminToken), author: 'token' }, cfg));
   });
 
   return r;

@@ -128,6 +128,20 @@ describe('POST /api/cypher (admin token)', () => {
     await db.write('MATCH (n:ConsoleProbe) DELETE n');
   });
 
+  it('records a write as a change set of kind console, by "token", in the history, and refuses to revert it', async () => {
+    const res = await request(app).post('/api/cypher').set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ query: 'CREATE (n:ConsoleProbe {id: $id}) RETURN n.id AS id', params: { id: 'p2' } });
+    expect(res.body.changeSet).toMatch(/^cs-/);
+    const h = (await request(app).get('/api/changes?kind=console')).body.changeSets;
+    expect(h[0]).toMatchObject({ id: res.body.changeSet, kind: 'console', author: 'token', state: 'committed', summary: { query: 'CREATE (n:ConsoleProbe {id: $id}) RETURN n.id AS id' } });
+    const revert = await request(app).post(`/api/changes/${res.body.changeSet}/revert`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(revert.status).toBe(409);
+    expect(revert.body.error.details.reason).toBe('not-undoable');
+    const read = await request(app).post('/api/cypher').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ query: 'MATCH (n:ConsoleProbe) RETURN count(n) AS n' });
+    expect(read.body.changeSet).toBeUndefined();
+    await db.write('MATCH (n:ConsoleProbe) DELETE n');
+  });
+
   it.each([
     ['LOAD CSV FROM "file:///etc/passwd" AS l CREATE (:ConsoleProbe {line: l})', 'LoadCsvNotAllowed'],
     ['CALL dbms.listConfig()', 'ProcedureNotAllowed'],
