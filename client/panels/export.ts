@@ -74,10 +74,10 @@ export function registerExport(ctx: AppContext, host: HTMLElement): void {
         download(`maillage-vue-${stamp()}.json`, new Blob([`${JSON.stringify(await viewData(), null, 2)}\n`], { type: 'application/json' }));
       }),
       item('Données CSV : acteurs', 'export-view-nodes', async () => {
-        download(`maillage-vue-${stamp()}-acteurs.csv`, new Blob([nodesCsv(await viewData())], { type: 'text/csv' }));
+        download(`maillage-vue-${stamp()}-acteurs.csv`, new Blob([nodesCsv(visible(ctx).nodes)], { type: 'text/csv' }));
       }),
       item('Données CSV : relations', 'export-view-edges', async () => {
-        download(`maillage-vue-${stamp()}-relations.csv`, new Blob([edgesCsv(await viewData())], { type: 'text/csv' }));
+        download(`maillage-vue-${stamp()}-relations.csv`, new Blob([edgesCsv(visible(ctx).edges)], { type: 'text/csv' }));
       }),
       h('h4', {}, 'Tout le réseau'),
       link('JSON (format Maillage)', ctx.api.exportUrl('json'), 'export-all-json'),

@@ -2,7 +2,7 @@
 import type { CypherConfig } from '../config';
 import type { CypherResponse } from '../../model/schema';
 import { EXPLAIN_PREFIX, type Db, type Params } from '../db';
-import { AppError, CypherError, CypherSyntaxError, QueryTimeoutError, WriteNotAllowedError } from '../errors';
+import { AppError, CypherError, CypherSyntaxError, QueryTimeoutError, WriteNotAllowedError, fromDriverError } from '../errors';
 import { begin } from '../changes';
 import { graphFromRows } from './graph';
 import { checkPlan, checkQueryText } from './guard';
@@ -41,9 +41,12 @@ function mapNeo4jError(err: unknown, timeoutMs: number, prefixed: boolean): unkn
   if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
     return new WriteNotAllowedError('the database refused a write in a read-only session');
   }
+  // One console query exhausting memory is the query's fault (422), whichever limit it hit.
   if (/Memory/i.test(code)) {
     return new AppError('QueryTooLarge', 422, 'the query needed more memory than the database allows; narrow it', { code });
   }
+  const mapped = fromDriverError(err);
+  if (mapped) return mapped;
   if (code.startsWith('Neo.ClientError.')) return new CypherError(code, message.split('\n')[0]);
   return err;
 }
