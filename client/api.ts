@@ -10,13 +10,17 @@ import type {
   ImportStatus,
   CypherExample,
   CypherResponse,
+  ElementsPage,
   ExportFormat,
   FundingResponse,
   Graph,
   GraphNode,
+  GraphStats,
   MetricsPage,
   MetricsResponse,
+  OverviewResponse,
   PathsResponse,
+  RelationshipDetail,
   RelType,
   SessionInfo,
   Source,
@@ -30,7 +34,6 @@ import type {
   EvidenceRequest,
   MergePreview,
   RelationshipCreateRequest,
-  RelationshipDetail,
   RelationshipPatchRequest,
   ChangeSetInfo,
 } from '../model/schema';
@@ -124,6 +127,33 @@ export const neighborhood = (id: string, opts: { depth?: number; types?: RelType
     `/api/actors/${encodeURIComponent(id)}/neighborhood?${qs({ depth: opts.depth, types: opts.types?.join(','), limit: opts.limit })}`,
   );
 
+/**
+ * The filters the large-graph routes apply in Cypher (docs/design.md §3), as the client holds them: lists of
+ * what is kept (absent = all), the "as of" year, the FUNDS amount range, isolated actors dropped.
+ */
+export interface ServerFilters {
+  kinds?: string[];
+  types?: string[];
+  statuses?: string[];
+  year?: number;
+  amountMin?: number;
+  amountMax?: number;
+  hideIsolated?: boolean;
+}
+const filterParams = (f: ServerFilters) => ({
+  kinds: f.kinds?.join(','), types: f.types?.join(','), statuses: f.statuses?.join(','),
+  year: f.year, amountMin: f.amountMin, amountMax: f.amountMax, hideIsolated: f.hideIsolated ? 'true' : undefined,
+});
+
+/** Counts of the whole graph: the client decides from them to open it whole or on its overview. */
+export const stats = () => call<GraphStats>('/api/graph/stats');
+/** The `limit` most central actors passing the filters and the ties among them (ties without evidence). */
+export const overview = (f: ServerFilters, limit?: number) => call<OverviewResponse>(`/api/graph/overview?${qs({ ...filterParams(f), limit })}`);
+/** One page of the filtered network (compact), actors first; pass `next` back as `cursor` until it is null. */
+export const elements = (f: ServerFilters, cursor?: string, size?: number) => call<ElementsPage>(`/api/graph/elements?${qs({ ...filterParams(f), cursor, size })}`);
+/** One tie with its evidence and the sources it cites (large views draw ties without evidence). */
+export const relationship = (id: string, type?: RelType) => call<RelationshipDetail>(`/api/relationships/${encodeURIComponent(id)}?${qs({ type })}`);
+
 export const cypherExamples = async (): Promise<CypherExample[]> =>
   (await call<{ examples: CypherExample[] }>('/api/cypher/examples')).examples;
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
@@ -166,7 +196,6 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
 const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
 const rid = (id: string) => encodeURIComponent(id);
 
-export const relationship = (id: string) => call<RelationshipDetail>(`/api/relationships/${rid(id)}`);
 export const createActor = (body: ActorCreateRequest) => call<EditResult>('/api/actors', json('POST', body));
 export const patchActor = (id: string, body: ActorPatchRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('PATCH', body));
 export const deleteActor = (id: string, body: DeleteRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('DELETE', body));

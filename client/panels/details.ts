@@ -80,6 +80,18 @@ function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>, from: st
   return li;
 }
 
+/** Relationships drawn at first per group: a hub of a large graph has thousands, each with its evidence. */
+const GROUP_SHOWN = 25;
+
+/** A group's list: the first GROUP_SHOWN items, the rest one click away. */
+function relList(ctx: AppContext, rels: Rel[], sources: Map<string, Source>, from: string): HTMLElement {
+  const ul = h('ul', {}, ...rels.slice(0, GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from)));
+  if (rels.length <= GROUP_SHOWN) return ul;
+  const rest = h('button', { type: 'button', class: 'link', 'data-testid': 'group-more' }, `Voir les ${rels.length - GROUP_SHOWN} autres`);
+  rest.addEventListener('click', () => { rest.remove(); ul.append(...rels.slice(GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from))); });
+  return h('div', {}, ul, rest);
+}
+
 function relActions(ctx: AppContext, r: Rel, from: string) {
   const btn = (label: string, testid: string, open: (s: Source[]) => void) => {
     const b = h('button', { type: 'button', class: 'secondary small', 'data-testid': testid }, label);
@@ -114,7 +126,7 @@ export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail):
       'section',
       { class: 'group', 'data-testid': `group-${g.key}` },
       h('h3', { style: `--type:${TYPE_STYLE[type].color}` }, `${g.title} `, h('span', { class: 'count' }, String(rels.length))),
-      h('ul', {}, ...rels.map((r) => relItem(ctx, r, sources, a.id))),
+      relList(ctx, rels, sources, a.id),
     );
   });
   const empty = d.relationships.length ? null : h('p', { class: 'muted' }, 'Aucune relation sourcée pour cet acteur.');
@@ -140,8 +152,8 @@ export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail):
 }
 
 /** An edge clicked on the network: what it says, between whom, and why we believe it. */
-export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sources: Map<string, Source>): void {
-  const name = (id: string) => (ctx.cy.getElementById(id).data('name') as string | undefined) ?? id;
+export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sources: Map<string, Source>, names = new Map<string, string>()): void {
+  const name = (id: string) => names.get(id) ?? (ctx.cy.getElementById(id).data('name') as string | undefined) ?? id;
   const link = (id: string) => {
     const b = h('button', { type: 'button', class: 'link actor-link' }, name(id));
     b.addEventListener('click', () => ctx.select(id));
@@ -161,18 +173,50 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
   );
 }
 
-/** Adds an actor's direct neighbours to the view (double-click or the button). */
-export async function expandNeighbourhood(ctx: AppContext, id: string): Promise<void> {
+/** Neighbours one expansion adds at first, and at most (the server's cap). */
+export const EXPAND_FIRST = 150;
+export const EXPAND_MAX = 500;
+
+/** Distinct neighbours of the actors whose details were read (the "+N de plus" of an expansion). */
+const neighbourCounts = new Map<string, number>();
+
+/**
+ * Adds an actor's direct neighbours to the view (double-click or the button): the first EXPAND_FIRST, then
+ * "+N de plus" asks for up to EXPAND_MAX; past that, search and filters reach the rest.
+ */
+export async function expandNeighbourhood(ctx: AppContext, id: string, limit = EXPAND_FIRST): Promise<void> {
   try {
-    const g = await ctx.api.neighborhood(id, { depth: 1, limit: 150 });
+    const g = await ctx.api.neighborhood(id, { depth: 1, limit });
     const before = ctx.cy.nodes().length;
-    void ctx.showGraph(g, 'add');
+    await ctx.showGraph(g, 'add');
     const added = ctx.cy.nodes().length - before;
-    ctx.notify(g.truncated ? `${added} acteurs ajoutés — voisinage tronqué à 150 acteurs` : added ? `${added} acteurs ajoutés` : 'Tous les voisins sont déjà affichés', g.truncated ? 'warn' : 'info');
+    const node = ctx.cy.getElementById(id);
+    const name = (node.data('name') as string | undefined) ?? id;
+    const drawn = node.nonempty() ? node.neighborhood('node').length : 0;
+    const known = neighbourCounts.get(id) ?? (node.data('degree') as number | undefined);
+    const rest = known !== undefined ? Math.max(0, known - drawn) : undefined;
+    moreBar.hidden = !g.truncated;
+    if (!g.truncated) {
+      ctx.notify(added ? `${added} voisins de ${name} ajoutés` : 'Tous les voisins sont déjà affichés');
+      return;
+    }
+    const text = h('span', {}, `${added} voisins de ${name} ajoutés. `);
+    if (limit >= EXPAND_MAX) {
+      moreBar.replaceChildren(text, h('span', {}, `${rest ? `${rest} autres` : 'D’autres'} au-delà de ${EXPAND_MAX} : cherchez-les par leur nom ou filtrez.`));
+      return;
+    }
+    const more = h('button', { type: 'button', class: 'secondary', 'data-testid': 'neighbours-more-button' }, rest ? `+${rest} de plus` : 'D’autres voisins');
+    more.addEventListener('click', () => { moreBar.hidden = true; void expandNeighbourhood(ctx, id, EXPAND_MAX); });
+    const close = h('button', { type: 'button', class: 'link', 'aria-label': 'Fermer' }, '×');
+    close.addEventListener('click', () => { moreBar.hidden = true; });
+    moreBar.replaceChildren(text, more, close);
   } catch (e) {
     ctx.notify(`Voisinage indisponible : ${(e as Error).message}`, 'error');
   }
 }
+
+/** The bar that offers the neighbours an expansion left out (placed in the network by registerDetails). */
+const moreBar = h('div', { class: 'more-bar neighbours-more', hidden: '', 'data-testid': 'neighbours-more' });
 
 export function registerDetails(ctx: AppContext): void {
   let pane: HTMLElement | undefined;
@@ -200,13 +244,29 @@ export function registerDetails(ctx: AppContext): void {
     const ticket = ++pending;
     try {
       const d = await ctx.api.actor(id);
+      neighbourCounts.set(id, new Set(d.relationships.map((r) => r.other.id)).size);
       if (ticket === pending && pane) renderActor(ctx, pane, d);
     } catch (e) {
       if (pane) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cet acteur : ${(e as Error).message}`));
     }
   });
-  ctx.cy.on('tap', 'edge', (evt) => {
+  document.querySelector('.canvas')?.append(moreBar);
+  // Large views draw ties without their evidence: it is asked for when one is clicked.
+  ctx.cy.on('tap', 'edge', async (evt) => {
     ctx.showTab('details');
-    if (pane) renderEdge(ctx, pane, evt.target.data() as GraphEdge, sources);
+    const e = evt.target.data() as GraphEdge;
+    if (!pane) return;
+    if (e.evidence) { renderEdge(ctx, pane, e, sources); return; }
+    const ticket = ++pending;
+    pane.replaceChildren(h('p', { class: 'muted' }, 'Chargement des sources de cette relation…'));
+    try {
+      const d = await ctx.api.relationship(e.id, e.type);
+      if (ticket !== pending) return;
+      const cited = new Map(d.sources.map((x) => [x.id, x]));
+      const names = new Map([[d.ends.source.id, d.ends.source.name], [d.ends.target.id, d.ends.target.name]]);
+      renderEdge(ctx, pane, d.relationship, cited, names);
+    } catch (err) {
+      if (ticket === pending) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cette relation : ${(err as Error).message}`));
+    }
   });
 }
