@@ -57,10 +57,16 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
     const writes: Promise<void>[] = [];
     const outs: fs.WriteStream[] = [];
     let failed: AppError | undefined;
+    let done = false;
     const fail = (e: AppError) => {
       failed ??= e;
     };
     bb.on('file', (_field: string, stream: Readable & { truncated?: boolean }, info: { filename: string }) => {
+      // After an error the parser may go on with the parts already received: their folder is being removed.
+      if (done || failed) {
+        stream.resume();
+        return;
+      }
       const name = (path.basename(info.filename || 'fichier').replace(SAFE_NAME, '_').slice(0, 120) || 'fichier').trim();
       const target = path.join(dir, `${up.files.length}-${name}`);
       up.files.push({ path: target, name });
@@ -69,20 +75,19 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
       // The parser destroys a file's stream with an error when the body ends inside it.
       stream.on('error', (e: Error) => fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }])));
       outs.push(out);
-      writes.push(
-        new Promise((res, rej) => {
-          out.on('error', rej);
-          out.on('close', res); // after 'finish', or after a destroy (the body broke off)
-          stream.pipe(out);
-        }),
-      );
+      const written = new Promise<void>((res, rej) => {
+        out.on('error', rej);
+        out.on('close', res); // after 'finish', or after a destroy (the body broke off)
+        stream.pipe(out);
+      });
+      written.catch(() => undefined); // read by finish(); never an unhandled rejection that would stop the server
+      writes.push(written);
     });
     bb.on('field', (name: string, value: string) => {
       up.fields[name] = value;
     });
     bb.on('filesLimit', () => fail(new AppError('PayloadTooLarge', 413, `at most ${cfg.maxFiles} files per import`, { maxFiles: cfg.maxFiles })));
     // Settles once, after the files being written are closed (so that the caller may delete the folder).
-    let done = false;
     const finish = () => {
       if (done) return;
       done = true;

@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import request from 'supertest';
 import { createApp } from '../../server/app';
 import type { Db } from '../../server/db';
-import { ROUTES, openApiDocument, openApiPath } from '../../server/openapi';
+import { ROUTES, openApiPath } from '../../server/openapi';
 import { resetToSeed, testDb } from '../support/db';
 import { waitFor } from '../support/wait';
 

@@ -80,6 +80,9 @@ describe('POST /api/imports', () => {
     const badHeader = await post('--XX\r\nContent-Disposition: form-data; name="a\x01"\r\n\r\nx\r\n--XX--\r\n');
     expect(badHeader.status).toBe(400);
     expect(badHeader.body.error.details.issues[0]).toMatchObject({ field: 'body', message: expect.stringContaining('malformed multipart') });
+    // The same, followed by a file: the parser goes on with the parts it holds while the upload's folder goes.
+    const thenFile = await post('--XX\r\nContent-Disposition: form-data; name="\x0c"\r\n\r\n5\r\n--XX\r\nContent-Disposition: form-data; name="files"; filename="f.csv"\r\n\r\nDe;Vers;Type\r\n--XX--\r\n');
+    expect(thenFile.status).toBe(400);
     // A body that ends in the middle of a file.
     const truncated = await post('--XX\r\nContent-Disposition: form-data; name="files"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\nDe;Vers;Type\r\na;b;fin');
     expect(truncated.status).toBe(400);
