@@ -186,6 +186,9 @@ function operation(r: RouteDoc): ZodOpenApiOperationObject {
       ...((code === 429 || code === 503) && { headers: RETRY_AFTER }),
     };
   }
+  // Node's HTTP parser answers this itself, before the app, with an empty body: request line and headers
+  // past 16 KB (a very long query string).
+  responses['431'] = { description: 'request line and headers too large (over 16 KB): no body' };
   return {
     summary: r.summary,
     tags: [r.tag],
