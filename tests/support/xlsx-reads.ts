@@ -13,14 +13,18 @@ const where = (rows: InputRow[]) => rows.map((r) => (r.kind === 'issue' ? (r.iss
 async function main(): Promise<void> {
   // tsx keeps its cache there (tsx-<uid>), made before this line runs.
   const before = new Set(fs.readdirSync(os.tmpdir()));
-  const files: Record<string, { samples: string[][]; rows: Record<string, number> }> = {};
+  const files: Record<string, { samples: string[][]; rows: Record<string, number>; codes: string[] }> = {};
   for (const p of process.argv.slice(2)) {
     const input = await openInput({ path: p, name: path.basename(p) });
     const samples: string[][] = [];
     for (let i = 0; i < 5; i++) samples.push(where(await sampleRows(input, 2)));
     const rows: Record<string, number> = {};
-    for await (const r of input.rows()) rows[r.kind] = (rows[r.kind] ?? 0) + 1;
-    files[path.basename(p)] = { samples, rows };
+    const codes: string[] = [];
+    for await (const r of input.rows()) {
+      rows[r.kind] = (rows[r.kind] ?? 0) + 1;
+      if (r.kind === 'issue') codes.push(r.issue.code ?? 'issue');
+    }
+    files[path.basename(p)] = { samples, rows, codes };
   }
   process.stdout.write(JSON.stringify({ tmpdir: os.tmpdir(), files, leftovers: fs.readdirSync(os.tmpdir()).filter((f) => !before.has(f)) }));
 }

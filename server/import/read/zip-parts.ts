@@ -48,6 +48,22 @@ function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
 }
 
 /**
+ * A sheet's bytes, its last chunk held back until the sheet is seen to end with its closing tag: a sheet cut short
+ * (in a sound zip) throws before the reader sees its end, instead of giving the rows before the cut as if complete.
+ */
+async function* checkedSheet(name: string, s: Readable): AsyncGenerator<Buffer> {
+  let held: Buffer | undefined;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of s) {
+    if (held) yield held;
+    held = chunk as Buffer;
+    tail = Buffer.concat([tail, held]).subarray(-64);
+  }
+  if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail.toString('latin1'))) throw new Error(`${name} est tronqué (il ne se termine pas par </worksheet>)`);
+  if (held) yield held;
+}
+
+/**
  * The workbook's head parts then the sheets `sheets` names (part numbers; all sheets when undefined), each stored
  * uncompressed, as one zip byte stream. Entries are inflated by yauzl, which checks each one's actual size against
  * the size it declares (the size written in its header here): call only after `checkZip` has accepted the file.
@@ -74,7 +90,8 @@ export function xlsxPartsStream(path: string, sheets?: readonly string[]): Reada
         }
         yield localHeader(name, e.uncompressedSize, e.crc32);
         current = await openEntry(zf, e);
-        for await (const chunk of current) yield chunk as Buffer;
+        if (SHEET.test(name)) yield* checkedSheet(name, current);
+        else for await (const chunk of current) yield chunk as Buffer;
         current = undefined;
       }
       yield endRecord();

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openInput, type InputRow } from '../../../../server/import/read';
-import { fixture, tempDir, writeZip } from '../../../fixtures/import/corpus';
+import { fixture, tempDir, writeLyingZipBomb, writeZip, writeZipBomb, writeZipWithHiddenEntry } from '../../../fixtures/import/corpus';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const INLINE_SHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
@@ -25,7 +25,7 @@ function readApart(tmp: string, files: string[]) {
     env: { ...process.env, TMPDIR: tmp },
     encoding: 'utf8',
   });
-  return JSON.parse(out) as { tmpdir: string; files: Record<string, { samples: string[][]; rows: Record<string, number> }>; leftovers: string[] };
+  return JSON.parse(out) as { tmpdir: string; files: Record<string, { samples: string[][]; rows: Record<string, number>; codes: string[] }>; leftovers: string[] };
 }
 
 /** Three sheets, the used ones last, written by exceljs: every sheet precedes xl/sharedStrings.xml in the zip. */
@@ -64,9 +64,42 @@ describe('XLSX reading', () => {
     expect(seen.files['three-sheets-50.xlsx']).toEqual({
       samples: Array(5).fill(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'Relations:2', 'Relations:3']),
       rows: { issue: 1, actor: 50, relationship: 50 },
+      codes: ['sheet-ignored'],
     });
     expect(seen.files['inline.xlsx'].rows).toEqual({ relationship: 1 });
     expect(seen.files['good-workbook.xlsx'].samples[4]).toEqual(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'RELATIONS:2', 'RELATIONS:3']);
+    expect(seen.leftovers).toEqual([]);
+  });
+
+  it('writes no temporary file for refused workbooks (not a zip, zip bombs, hidden data, cut short) nor for a sheet whose XML is cut short', async () => {
+    const three = await threeSheets(2000);
+    const bytes = fs.readFileSync(three);
+    // Cut short: the central directory is lost, the file is no zip any more.
+    const cut = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // A sound zip whose sheet (before sharedStrings.xml) stops in the middle of a row.
+    const sheet = Buffer.from(INLINE_SHEET.replace('</sheetData></worksheet>', '<row r="3"><c r="A3" t="inlineStr"><is><t>C'));
+    const cutSheet = writeZip(path.join(dir, 'cut-sheet.xlsx'), [
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="r"><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst count="0" uniqueCount="0"/>') },
+    ]);
+    const notZip = path.join(dir, 'bad-not-a-zip.xlsx');
+    fs.copyFileSync(fixture('bad-not-a-zip.xlsx'), notZip);
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmpdir-'));
+
+    const seen = readApart(tmp, [notZip, writeZipBomb(dir), writeLyingZipBomb(dir), writeZipWithHiddenEntry(dir), cut, cutSheet]);
+
+    const codes = (f: string) => [...new Set(seen.files[f].samples.flat())];
+    expect(codes('bad-not-a-zip.xlsx')).toEqual(['file-not-zip']);
+    expect(codes('bad-zip-bomb.xlsx')).toEqual(['zip-bomb']);
+    expect(codes('bad-zip-bomb-lying.xlsx')).toEqual(['zip-bomb']);
+    expect(codes('bad-zip-hidden.xlsx')).toEqual(['zip-invalid']);
+    expect(codes('cut.xlsx')).toEqual(['zip-invalid']);
+    // Not the rows before the cut as if the sheet were whole: an issue on the sheet.
+    expect(seen.files['cut-sheet.xlsx'].codes).toContain('xlsx-invalid');
+    expect(seen.files['cut-sheet.xlsx'].rows.relationship).toBeUndefined();
     expect(seen.leftovers).toEqual([]);
   });
 
