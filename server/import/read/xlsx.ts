@@ -78,25 +78,44 @@ export function xlsxTable(file: InputFile, sheet: SheetEntry): TableReader {
   return { file, sheet: sheet.name, hint: sheet.kind, records: () => sheetRecords(file, sheet) };
 }
 
-/** Each step of `it` raced against `failed`: exceljs pipes its input into unzipper, which never hears of the input's errors. */
-function untilFailed<T>(it: AsyncIterable<T>, failed: Promise<never>): AsyncIterable<T> {
-  return {
-    [Symbol.asyncIterator]() {
-      const inner = it[Symbol.asyncIterator]();
-      let broken = false;
-      return {
-        next: () =>
-          Promise.race([inner.next(), failed]).catch((e: unknown) => {
-            broken = true;
-            throw e;
-          }),
-        // Not awaited: a generator stuck on input that will never come would never return.
-        return: () => {
-          if (!broken) inner.return?.().catch(() => undefined);
-          return Promise.resolve({ done: true, value: undefined });
-        },
-      };
-    },
+/** Rejects the steps in progress when the workbook's parts stream fails (one listener, whatever the number of steps). */
+function failures(parts: NodeJS.EventEmitter) {
+  const pending = new Set<(e: unknown) => void>();
+  let error: { e: unknown } | undefined;
+  parts.once('error', (e: unknown) => {
+    error = { e };
+    for (const reject of pending) reject(e);
+  });
+  /** Each step of `it`, rejected when the parts fail: exceljs pipes its input into unzipper, which never hears of the input's errors. */
+  return function untilFailed<T>(it: AsyncIterable<T>): AsyncIterable<T> {
+    return {
+      [Symbol.asyncIterator]() {
+        const inner = it[Symbol.asyncIterator]();
+        return {
+          next: () =>
+            error
+              ? Promise.reject(error.e)
+              : new Promise<IteratorResult<T>>((resolve, reject) => {
+                  pending.add(reject);
+                  inner.next().then(
+                    (r) => {
+                      pending.delete(reject);
+                      resolve(r);
+                    },
+                    (e: unknown) => {
+                      pending.delete(reject);
+                      reject(e);
+                    },
+                  );
+                }),
+          // Not awaited: a generator stuck on input that will never come would never return.
+          return: () => {
+            if (!error) inner.return?.().catch(() => undefined);
+            return Promise.resolve({ done: true, value: undefined });
+          },
+        };
+      },
+    };
   };
 }
 
@@ -104,8 +123,7 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
   // Only the parts this sheet needs, in the order exceljs needs them: it never buffers a sheet in a temporary file
   // (it does for every sheet met before sharedStrings.xml, where Excel and exceljs put them), so leaving early leaks nothing.
   const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined);
-  const failed = new Promise<never>((_, reject) => parts.once('error', reject));
-  failed.catch(() => undefined); // observed through untilFailed
+  const untilFailed = failures(parts);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(parts, {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -114,12 +132,12 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
     entries: 'ignore',
   });
   try {
-    for await (const ws of untilFailed(reader, failed)) {
+    for await (const ws of untilFailed(reader)) {
       const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
       const match = w.name !== undefined ? w.name === sheet.name : sheet.part !== undefined && String(w.id) === sheet.part;
       if (!match) continue;
       let batch: RecordItem[] = [];
-      for await (const row of untilFailed(w, failed)) {
+      for await (const row of untilFailed(w)) {
         const values = row.values as ExcelValue[];
         // row.values is 1-based (index 0 empty), sparse where cells are empty.
         const cells: Cell[] = [];
