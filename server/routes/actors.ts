@@ -72,7 +72,9 @@ export function actorRoutes(db: Db): Router {
     let truncated = false;
     const allowed = types ?? [...REL_TYPES];
     for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
-      const rows = await db.read(Q.neighbors, { frontier, types: allowed, limit: limit * 20 });
+      // One neighbour more than there is room for tells whether the cap cut the view.
+      const room = limit - nodes.size;
+      const rows = await db.read(Q.neighbors, { frontier, types: allowed, seen: [...nodes.keys()], room: room + 1 });
       const next: string[] = [];
       for (const x of rows as unknown as (RawEdge & { other: Props })[]) {
         const other = toNode(x.other);
