@@ -457,7 +457,8 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
     headMentions(ctx);
     nameMentions(ctx);
     appositions(ctx);
-    all.push(...ctx.out.sort((x, y) => x.start - y.start));
+    // A loop, not push(...): spreading a long array into a call overflows the stack past ~100k items.
+    for (const m of ctx.out.sort((x, y) => x.start - y.start)) all.push(m);
   }
   linkAcronymsAndSurnames(all, sents);
   resolveAnaphora(all);
