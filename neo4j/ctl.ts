@@ -29,8 +29,7 @@ export const boltUri = (i: Instance) => `bolt://127.0.0.1:${i.port}`;
 // Neo4j's own default JVM flags: without them Netty and the page cache log reflective-access warnings.
 const JVM_FLAGS = [
   '-Xms256m',
-  // MAILLAGE_NEO4J_HEAP_MB / MAILLAGE_NEO4J_PAGECACHE_MB (read by LocalNeo4j.java) size a large graph's database.
-  `-Xmx${Number(process.env.MAILLAGE_NEO4J_HEAP_MB ?? 768)}m`,
+  '-Xmx768m',
   '-XX:+UseG1GC',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',

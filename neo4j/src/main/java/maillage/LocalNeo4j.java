@@ -34,8 +34,7 @@ public final class LocalNeo4j {
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
         .setConfig(GraphDatabaseSettings.auth_enabled, false)
         .setConfig(GraphDatabaseSettings.allow_file_urls, false)
-        // The store's hot part should fit: 256 MB holds the seeds and 10k-actor graphs; a 1M-tie bench sets more.
-        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(Long.parseLong(env("MAILLAGE_NEO4J_PAGECACHE_MB", "256"))))
+        .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
         .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
         .build();
 
