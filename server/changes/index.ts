@@ -135,11 +135,19 @@ export async function begin(db: Db, meta: BeginMeta, previewed?: string): Promis
       const n = batchSize(batch);
       const ctx = { cs: id, seq: ++seq, changes: written + n <= SMALL_CHANGE_SET, at: now() };
       written += n;
-      const p = db.transaction((tx) => applyBatch(tx, ctx, batch)).catch((e: unknown) => {
-        // Constraint violations (a tie created twice, an actor deleted with its ties) are conflicts with the graph.
-        if (driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed') throw new ConflictError((e as Error).message, { code: driverCode(e) });
-        throw e;
-      });
+      const constraint = (e: unknown) => driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed';
+      const p = db
+        .transaction((tx) => applyBatch(tx, ctx, batch))
+        // A tie to create that a concurrent change set created meanwhile: once more, overwriting it (recorded).
+        .catch((e: unknown) => {
+          if (constraint(e) && batch.relationships?.create?.length) return db.transaction((tx) => applyBatch(tx, { ...ctx, upsert: true }, batch));
+          throw e;
+        })
+        .catch((e: unknown) => {
+          // Other constraint violations (an actor deleted with its ties left) are conflicts with the graph.
+          if (constraint(e)) throw new ConflictError((e as Error).message, { code: driverCode(e) });
+          throw e;
+        });
       inflight.add(p);
       void p.catch(() => undefined).finally(() => inflight.delete(p));
       return p;
@@ -221,7 +229,8 @@ export async function undo(db: Db, id: string, by: string): Promise<number> {
   return revertAll(db, id, { from: ['committed'], via: 'undoing', to: 'undone', by });
 }
 
-function toInfo(row: Record<string, unknown>): ChangeSetInfo {
+/** A change set as stored (with its progress) → what the API answers. */
+export function toInfo(row: Record<string, unknown>): ChangeSetInfo {
   const p = row.cs as Record<string, unknown>;
   let summary: Record<string, unknown> = {};
   try {
@@ -324,49 +333,71 @@ export async function history(db: Db, key: string, limit = 50): Promise<Record<s
 /** Yielded between batches: every batch before it is committed before any batch after it starts. */
 export const BARRIER = Symbol('barrier');
 
+export type Batches = Iterable<WriteBatch | typeof BARRIER> | AsyncIterable<WriteBatch | typeof BARRIER>;
+
 /**
- * Runs a whole change set: begins it, writes `batches` with up to `writers` transactions at once, commits; any
- * failure rolls it back (or, if the database is gone too, leaves it to recoverInterrupted) and is rethrown.
+ * Writes `batches` through `handle` with up to `writers` transactions at once (BARRIER waits for those under
+ * way). Stops at the first failure and rethrows it once the writes under way have ended; the caller rolls back.
  */
-export async function runChangeSet(
-  db: Db,
-  meta: BeginMeta & { previewed?: string; writers?: number; onProgress?: (written: number) => void },
-  batches: Iterable<WriteBatch | typeof BARRIER> | AsyncIterable<WriteBatch | typeof BARRIER>,
-  finalSummary?: () => Record<string, unknown>,
-): Promise<{ id: string; version: number; counts: BatchCounts }> {
-  const h = await begin(db, meta, meta.previewed);
+export async function writeAll(handle: ChangeSetHandle, batches: Batches, opts: { writers?: number; onWritten?: (c: BatchCounts) => void } = {}): Promise<BatchCounts> {
   const counts: BatchCounts = { created: 0, updated: 0, deleted: 0 };
+  const pool = new Set<Promise<void>>();
+  let failure: unknown;
   try {
-    const pool = new Set<Promise<void>>();
-    let failure: unknown;
     for await (const batch of batches) {
       if (failure) break;
       if (batch === BARRIER) {
         await Promise.all(pool);
         continue;
       }
-      const p: Promise<void> = h.write(batch).then(
-        (c) => {
-          counts.created += c.created;
-          counts.updated += c.updated;
-          counts.deleted += c.deleted;
-          meta.onProgress?.(h.written);
-        },
-        (e: unknown) => {
-          failure ??= e;
-        },
-      ).finally(() => pool.delete(p));
+      const p: Promise<void> = handle
+        .write(batch)
+        .then(
+          (c) => {
+            counts.created += c.created;
+            counts.updated += c.updated;
+            counts.deleted += c.deleted;
+            opts.onWritten?.(counts);
+          },
+          (e: unknown) => {
+            failure ??= e;
+          },
+        )
+        .finally(() => pool.delete(p));
       pool.add(p);
-      if (pool.size >= (meta.writers ?? 1)) await Promise.race(pool);
+      while (pool.size >= (opts.writers ?? 1)) await Promise.race(pool);
     }
+  } finally {
     await Promise.all(pool);
-    if (failure) throw failure;
+  }
+  if (failure) throw failure;
+  return counts;
+}
+
+/** Rolls back after a failure; if the database is gone too, recoverInterrupted will at the next start. */
+export async function rollbackQuietly(handle: ChangeSetHandle, e: unknown): Promise<void> {
+  await handle.rollback(e instanceof Error ? e.message : String(e)).catch((re: unknown) => {
+    console.error(`[maillage] change set ${handle.id} could not be rolled back now (${(re as Error).message}); it will be at the next start`);
+  });
+}
+
+/**
+ * Runs a whole change set: begins it, writes `batches` (writeAll), commits; any failure rolls it back and
+ * is rethrown.
+ */
+export async function runChangeSet(
+  db: Db,
+  meta: BeginMeta & { previewed?: string; writers?: number; onWritten?: (c: BatchCounts) => void },
+  batches: Batches,
+  finalSummary?: () => Record<string, unknown>,
+): Promise<{ id: string; version: number; counts: BatchCounts }> {
+  const h = await begin(db, meta, meta.previewed);
+  try {
+    const counts = await writeAll(h, batches, meta);
     const version = await h.commit(finalSummary?.());
     return { id: h.id, version, counts };
   } catch (e) {
-    await h.rollback(e instanceof Error ? e.message : String(e)).catch((re: unknown) => {
-      console.error(`[maillage] change set ${h.id} could not be rolled back now (${(re as Error).message}); it will be at the next start`);
-    });
+    await rollbackQuietly(h, e);
     throw e;
   }
 }

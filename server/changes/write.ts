@@ -42,6 +42,11 @@ export interface BatchContext {
   /** Write one Change node per element (small change sets). */
   changes: boolean;
   at: string;
+  /**
+   * Relationships to create that exist by now (a concurrent change set created them) are overwritten and
+   * recorded as updates. Off on the first try (CREATE alone is fastest); on when the batch hit one.
+   */
+  upsert?: boolean;
 }
 
 export interface BatchCounts {
@@ -190,8 +195,8 @@ async function createRels(tx: Tx, rows: { type: string; source: string; target: 
 }
 
 async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder): Promise<void> {
-  const create = ops?.create ?? [];
-  const update = ops?.update ?? [];
+  const create = [...(ops?.create ?? [])];
+  const update = [...(ops?.update ?? [])];
   const del = ops?.delete ?? [];
   if (!create.length && !update.length && !del.length) return;
   const all = [...create, ...update.map((u) => u.after), ...del];
@@ -202,7 +207,15 @@ async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined,
       throw new Error(`an update keeps a relationship's type and id (${u.before.type} ${u.before.id} → ${u.after.type} ${u.after.id}): delete and create instead`);
     }
   }
-  const stored = await findRels(tx, [...update.map((u) => u.after), ...del].map((r) => ({ type: r.type, id: r.id })));
+  const stored = await findRels(tx, [...update.map((u) => u.after), ...del, ...(b.ctx.upsert ? create : [])].map((r) => ({ type: r.type, id: r.id })));
+  if (b.ctx.upsert) {
+    // Created meanwhile by a concurrent change set: written as an update, with its real before image.
+    const taken = create.filter((r) => stored.has(relKey(r.type, r.id)));
+    if (taken.length) {
+      update.push(...taken.map((r) => ({ after: r })));
+      create.splice(0, create.length, ...create.filter((r) => !stored.has(relKey(r.type, r.id))));
+    }
+  }
   const key = (r: RelationshipRecord) => relKey(r.type, r.id);
   const check = (list: { before?: RelationshipRecord; r: RelationshipRecord }[]) => {
     const out: ChangeConflict[] = [];

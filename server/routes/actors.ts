@@ -4,7 +4,9 @@ import {
   ActorDetailQuery, ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type ActorDetail, type GraphEdge, type GraphNode, type RelType,
 } from '../../model/schema';
 import { tokens, fold } from '../../model/text';
+import { storedHash } from '../changes/records';
 import type { Db } from '../db';
+import { resolveActorId } from '../edit/actors';
 import { NotFoundError } from '../errors';
 import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
 import { Q } from '../queries';
@@ -43,19 +45,32 @@ export function actorRoutes(db: Db): Router {
   });
 
   r.get('/actors/:id', async (req, res) => {
-    const { id } = parseInput(ActorIdParams, req.params, 'params');
+    const { id: asked } = parseInput(ActorIdParams, req.params, 'params');
     const { limit } = parseInput(ActorDetailQuery, req.query, 'query');
-    const [row] = await db.read(Q.actor, { id, limit });
-    if (!row) throw new NotFoundError('Actor', id);
+    let id = asked;
+    let [row] = await db.read(Q.actor, { id, limit });
+    if (!row) {
+      // An id merged into another actor keeps resolving to it (old links, shared URLs).
+      const survivor = await resolveActorId(db, asked);
+      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor), limit });
+    }
+    if (!row) throw new NotFoundError('Actor', asked);
     type Group = { type: RelType; direction: 'out' | 'in'; total: number; rels: (RawEdge & { other: Props })[] };
     const groups = (row.groups as Group[]).sort((a, b) => REL_TYPES.indexOf(a.type) - REL_TYPES.indexOf(b.type) || (a.direction < b.direction ? 1 : -1));
     const body: ActorDetail = {
       actor: toNode(row.actor as Props),
-      relationships: groups.flatMap((g) => g.rels.map((x) => ({ ...toEdge(x), direction: g.direction, other: toNode(x.other) }))),
+      relationships: groups.flatMap((g) => g.rels.map((x) => ({
+        ...toEdge(x),
+        direction: g.direction,
+        other: toNode(x.other),
+        version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
+      }))),
       sources: (row.sources as Props[]).map(toSource),
       relationshipCounts: groups.map((g) => ({ type: g.type, direction: g.direction, total: g.total, shown: g.rels.length })),
       truncated: groups.some((g) => g.total > g.rels.length),
+      version: storedHash('actor', { props: row.actor as Props }),
     };
+    if (id !== asked) body.resolvedFrom = asked;
     res.json(body);
   });
 

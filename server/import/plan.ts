@@ -1,0 +1,352 @@
+// Planning an import: every row validated and resolved before anything is written, each element classed
+// created / updated / unchanged by its content hash; then the write batches, the rows read a second time.
+import type { z } from 'zod';
+import { Actor as ActorSchema, Source as SourceSchema, SYMMETRIC_TYPES, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
+import { BARRIER, contentHash, fromStored, type WriteBatch } from '../changes';
+import { findRels } from '../changes/write';
+import type { Db } from '../db';
+import { Q } from '../queries';
+import { issue, shorten } from './read/issues';
+import { RowSampler } from './read/sample';
+import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
+import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
+
+/** Elements per write transaction and per lookup of stored hashes. */
+export const BATCH = 10_000;
+/** Issues kept for the report (the count says how many there were in all). */
+export const MAX_ISSUES = 1000;
+
+export interface EntityCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportCounts {
+  actors: EntityCounts;
+  relationships: EntityCounts;
+  sources: EntityCounts;
+}
+
+/** The document an import's rows cite when they cite none (`--source-title` …). */
+export interface NamedSource {
+  title: string;
+  publisher?: string;
+  date?: string;
+  url?: string;
+}
+
+export interface PlanOptions {
+  defaultKind?: ActorKind;
+  source?: NamedSource;
+  onProgress?: (p: { phase: 'plan' | 'write'; rows: number; total: number }) => void;
+  /** Elements per write transaction (default BATCH; tests use small ones to get several batches cheaply). */
+  batchSize?: number;
+}
+
+const CREATE = 0;
+const UPDATE = 1;
+const UNCHANGED = 2;
+const PENDING = 3;
+
+/** Issues in reading order, errors and warnings counted; only the first MAX_ISSUES are kept. */
+export class Issues {
+  readonly list: ImportIssue[] = [];
+  errors = 0;
+  warnings = 0;
+  add(i: ImportIssue): void {
+    if (i.severity === 'error') this.errors++;
+    else this.warnings++;
+    if (this.list.length < MAX_ISSUES) this.list.push(i);
+  }
+  /** In file order (as given), then by line; issues without a line (whole file or table) first. */
+  sort(files: string[]): void {
+    const rank = (i: ImportIssue) => [files.indexOf(i.file), i.line ?? 0] as const;
+    this.list.sort((a, b) => {
+      const [fa, la] = rank(a);
+      const [fb, lb] = rank(b);
+      return fa - fb || la - lb;
+    });
+  }
+}
+
+/** "Relations, ligne 42": where a row is, as the evidence of a row without an excerpt cites it. */
+export function locator(loc: Loc): string {
+  return `${loc.file}${loc.sheet ? `, ${loc.sheet}` : ''}, ligne ${loc.line}`;
+}
+
+const relKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+interface TableStats {
+  loc: Loc;
+  rows: number;
+  /** Rows with no evidence and no named source to fall back on: one issue per line, or one for the table. */
+  unsourced: ImportIssue[];
+  unsourcedCount: number;
+}
+
+export interface ImportPlan {
+  counts: ImportCounts;
+  issues: Issues;
+  /** Rows read (all tables, all files). */
+  rows: number;
+  /** Per input (in the order given): the first rows of each table as parsed, with their issues, for a preview. */
+  samples: InputRow[][];
+  /** The batches that write the plan; reads the files with relationships again. */
+  batches(): AsyncGenerator<WriteBatch | typeof BARRIER>;
+}
+
+/** Reads every input row, resolves and validates it, and compares it with the graph. Writes nothing. */
+export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOptions = {}): Promise<ImportPlan> {
+  const issues = new Issues();
+  const resolver = new Resolver(await readDbIndex(db), opts.defaultKind);
+  const counts: ImportCounts = { actors: zero(), relationships: zero(), sources: zero() };
+  const relStatus = new Map<string, number>();
+  const total = inputs.reduce((s, i) => s + i.detected.tables.reduce((t, x) => t + x.rows, 0), 0);
+  let rows = 0;
+  const progress = (phase: 'plan' | 'write') => opts.onProgress?.({ phase, rows, total });
+
+  const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;
+
+  // Files with actors or sources first, so that names in relationship rows are resolved in the same pass.
+  const hasRels = (i: OpenedInput) => i.detected.tables.some((t) => t.kind === 'relationships');
+  const ordered = [...inputs.filter((i) => !hasRels(i)), ...inputs.filter(hasRels)];
+  const kinds = ordered.flatMap((i) => i.detected.tables.map((t) => t.kind));
+  const firstRel = kinds.indexOf('relationships');
+  const inline = firstRel < 0 || !kinds.slice(firstRel).some((k) => k === 'actors' || k === 'sources');
+
+  const tables = new Map<string, TableStats>();
+  const tableOf = (loc: Loc) => {
+    const k = `${loc.file}\u0000${loc.sheet ?? ''}`;
+    let t = tables.get(k);
+    if (!t) tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0 }));
+    return t;
+  };
+
+  const build = relBuilder(resolver, namedSource);
+  let pending: { key: string; type: string; id: string; hash: string }[] = [];
+  const lookups = new Set<Promise<void>>();
+  const lookup = async (batch: typeof pending) => {
+    const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
+    for (const b of batch) {
+      const s = stored.get(relKey(b.type, b.id));
+      const st = !s ? CREATE : s.props._h === b.hash ? UNCHANGED : UPDATE;
+      relStatus.set(b.key, (relStatus.get(b.key)! & ~3) | st);
+    }
+  };
+  const flush = async (max: number) => {
+    if (pending.length) {
+      const p: Promise<void> = lookup(pending).finally(() => lookups.delete(p));
+      lookups.add(p);
+      pending = [];
+    }
+    while (lookups.size > max) await Promise.race(lookups);
+  };
+
+  const onRel = async (rel: RelationshipInputRow, loc: Loc, json: boolean) => {
+    const t = tableOf(loc);
+    t.rows++;
+    const out = build(rel, loc, json);
+    if ('issues' in out) {
+      for (const i of out.issues) issues.add(i);
+      return;
+    }
+    if (out.unsourced) {
+      t.unsourcedCount++;
+      if (t.unsourced.length < MAX_ISSUES) t.unsourced.push(out.unsourced);
+      return;
+    }
+    const r = out.record;
+    const key = relKey(r.type, r.id);
+    const seen = relStatus.get(key);
+    if (seen !== undefined) {
+      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${seen >> 2} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: r.id === rel.id ? 'id' : undefined }));
+      return;
+    }
+    // A tie to an actor this import creates cannot exist yet: no need to ask the database.
+    const known = !resolver.actors.get(r.source)?.fromRef && !resolver.actors.get(r.target)?.fromRef && isStored(resolver, r.source) && isStored(resolver, r.target);
+    if (!known) {
+      relStatus.set(key, loc.line * 4 + CREATE);
+      return;
+    }
+    relStatus.set(key, loc.line * 4 + PENDING);
+    pending.push({ key, type: r.type, id: r.id, hash: contentHash('relationship', r) });
+    if (pending.length >= BATCH) await flush(1);
+  };
+
+  // The preview's first rows, taken from this pass rather than a reading of their own.
+  const samplers = new Map(inputs.map((i) => [i, new RowSampler(10)]));
+  const read = async (input: OpenedInput, only?: 'relationships') => {
+    const sampler = samplers.get(input)!;
+    for await (const row of input.rows()) {
+      rows++;
+      sampler.add(row);
+      if ((rows & 0x3fff) === 0) progress('plan');
+      if (only && row.kind !== 'relationship') continue;
+      await onRow(row, input.detected.format === 'json');
+    }
+  };
+  const onRow = async (row: InputRow, json: boolean) => {
+    if (row.kind === 'issue') issues.add(row.issue);
+    else if (row.kind === 'source') resolver.addSource(row.source, row.loc);
+    else if (row.kind === 'actor') {
+      const bad = resolver.addActor(row.actor, row.loc);
+      if (bad) issues.add(bad);
+    } else if (inline) await onRel(row.rel, row.loc, json);
+  };
+
+  for (const input of ordered) await read(input);
+  if (!inline) {
+    // Actors came after relationships in the files: resolve the relationships in a second reading.
+    for (const input of ordered.filter(hasRels)) {
+      for await (const row of input.rows()) if (row.kind === 'relationship') await onRel(row.rel, row.loc, input.detected.format === 'json');
+    }
+  }
+  await flush(0);
+  progress('plan');
+
+  for (const t of tables.values()) {
+    if (!t.unsourcedCount) continue;
+    if (t.unsourcedCount === t.rows && t.rows > 1) {
+      issues.add(issue({ file: t.loc.file, sheet: t.loc.sheet, line: 1 }, 'evidence-missing', `aucune des ${t.rows} relations${t.loc.sheet ? ` de la feuille « ${t.loc.sheet} »` : ''} n'a de source : ajoutez une colonne Extrait ou Source, ou nommez le document source de l'import (titre, éditeur, date, adresse — --source-title …)`));
+    } else for (const i of t.unsourced) issues.add(i);
+  }
+  for (const s of relStatus.values()) counts.relationships[(['created', 'updated', 'unchanged'] as const)[s & 3]]++;
+
+  // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
+  const invalid = (entity: 'actor' | 'source') => (p: { id: string; loc?: Loc }, err: z.ZodError) => {
+    if (entity === 'actor' && resolver.kindless.has(p.id)) return; // already reported where it was named
+    for (const e of err.issues) {
+      const field = e.path.map(String).join('.');
+      issues.add(issue(p.loc ?? { file: '(import)' }, 'invalid', `${entity === 'actor' ? "l'acteur" : 'le document'} « ${shorten(p.id)} » : ${field ? `${field} : ` : ''}${e.message}`, { field: field || undefined }));
+    }
+  };
+  const actorOps = await classify(db, 'actor', [...resolver.actors.values()], resolver.dbIndex.actorHash, (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind), counts.actors, ActorSchema, invalid('actor'));
+  counts.actors.unchanged += [...resolver.named.actors].filter((id) => !resolver.actors.has(id)).length;
+  counts.sources.unchanged += [...resolver.named.sources].filter((id) => !resolver.sources.has(id)).length;
+  const sourceOps = await classify(db, 'source', [...resolver.sources.values()], resolver.dbIndex.sourceHash, (p, stored) => sourceRecord(p, stored as Source | undefined), counts.sources, SourceSchema, invalid('source'));
+
+  issues.sort(inputs.map((i) => i.file.name));
+  return {
+    counts,
+    issues,
+    rows,
+    samples: inputs.map((i) => samplers.get(i)!.rows),
+    async *batches() {
+      const size = opts.batchSize ?? BATCH;
+      for (const part of chunks(sourceOps.create, size)) yield { sources: { create: part } };
+      for (const part of chunks(sourceOps.update, size)) yield { sources: { update: part } };
+      for (const part of chunks(actorOps.create, size)) yield { actors: { create: part as Actor[] } };
+      for (const part of chunks(actorOps.update, size)) yield { actors: { update: part as { after: Actor }[] } };
+      yield BARRIER;
+      rows = 0;
+      let create: RelationshipRecord[] = [];
+      let update: { after: RelationshipRecord }[] = [];
+      for (const input of ordered.filter(hasRels)) {
+        for await (const row of input.rows()) {
+          rows++;
+          if ((rows & 0x3fff) === 0) progress('write');
+          if (row.kind !== 'relationship') continue;
+          const out = build(row.rel, row.loc, input.detected.format === 'json');
+          if ('issues' in out || out.unsourced) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
+          const st = relStatus.get(relKey(out.record.type, out.record.id))! & 3;
+          if (st === CREATE) create.push(out.record);
+          else if (st === UPDATE) update.push({ after: out.record });
+          if (create.length >= size) [yield { relationships: { create } }, (create = [])];
+          if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+        }
+      }
+      if (create.length) yield { relationships: { create } };
+      if (update.length) yield { relationships: { update } };
+      progress('write');
+    },
+  };
+}
+
+const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0 });
+
+function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+function isStored(resolver: Resolver, id: string): boolean {
+  const a = resolver.actors.get(id);
+  return a ? a.existing : resolver.dbIndex.actorIds.has(id);
+}
+
+/** Splits planned actors or sources into creations and updates, counting the unchanged ones. */
+async function classify<P extends { id: string; existing: boolean; loc?: Loc }, T extends { id: string }>(
+  db: Db,
+  entity: 'actor' | 'source',
+  planned: P[],
+  hashes: Map<string, string | null>,
+  record: (p: P, stored: unknown) => T,
+  c: EntityCounts,
+  schema: z.ZodType,
+  onInvalid: (p: P, err: z.ZodError) => void,
+): Promise<{ create: T[]; update: { after: T }[] }> {
+  const create: T[] = [];
+  const update: { after: T }[] = [];
+  const valid = (p: P, r: T) => {
+    const res = schema.safeParse(r);
+    if (!res.success) onInvalid(p, res.error);
+    return res.success;
+  };
+  for (const p of planned.filter((x) => !x.existing)) {
+    const r = record(p, undefined);
+    if (valid(p, r)) create.push(r);
+  }
+  for (const part of chunks(planned.filter((p) => p.existing))) {
+    const rows = await db.read(entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part.map((p) => p.id), full: true });
+    const stored = new Map(rows.map((r) => [(r.props as { id: string }).id, fromStored(entity, { props: r.props as Record<string, unknown> })]));
+    for (const p of part) {
+      const r = record(p, stored.get(p.id));
+      if (!valid(p, r)) continue;
+      if (hashes.get(p.id) === contentHash(entity, r)) c.unchanged++;
+      else update.push({ after: r });
+    }
+  }
+  c.created = create.length;
+  c.updated = update.length;
+  return { create, update };
+}
+
+type Built = { record: RelationshipRecord; unsourced?: undefined } | { issues: ImportIssue[] } | { unsourced: ImportIssue; record?: undefined };
+
+/** A relationship row → its record: ends resolved, id derived, evidence completed with the named source. */
+function relBuilder(resolver: Resolver, namedSource: string | undefined): (rel: RelationshipInputRow, loc: Loc, json: boolean) => Built {
+  return (rel, loc, json) => {
+    const from = resolver.resolveRef(rel.from, loc, 'from');
+    const to = resolver.resolveRef(rel.to, loc, 'to');
+    const bad = [from, to].flatMap((x) => ('issue' in x ? [x.issue] : []));
+    if (bad.length) return { issues: bad };
+    let [source, target] = [(from as { id: string }).id, (to as { id: string }).id];
+    if (source === target) return { issues: [issue(loc, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(source)})`)] };
+    // A symmetric tie is stored once, ends in a canonical order, so A–B and B–A are the same edge.
+    if (SYMMETRIC_TYPES.has(rel.type) && source > target) [source, target] = [target, source];
+    const evidence: { source: string; excerpt: string }[] = [];
+    for (const e of rel.evidence) {
+      const excerpt = e.excerpt ?? locator(loc);
+      if (json && e.source && !resolver.knowsSource(e.source)) {
+        // A dataset file cites sources by id: an unknown one is a mistake, not a new document.
+        return { issues: [issue(loc, 'source-unknown', `document source « ${shorten(e.source)} » inconnu : ajoutez-le à « sources »`, { field: 'evidence' })] };
+      }
+      if (e.source || e.url) evidence.push({ source: resolver.resolveSource(e.source, e.url, loc), excerpt });
+      else if (namedSource) evidence.push({ source: namedSource, excerpt });
+      else return { unsourced: issue(loc, 'evidence-missing', `relation sans source : remplissez la colonne Source (ou nommez le document source de l'import, --source-title …)`, { field: 'source' }) };
+    }
+    if (!evidence.length) {
+      if (!namedSource) return { unsourced: issue(loc, 'evidence-missing', `relation sans source ni extrait : remplissez les colonnes Extrait et Source, ou nommez le document source de l'import (--source-title …)`, { field: 'excerpt' }) };
+      evidence.push({ source: namedSource, excerpt: locator(loc) });
+    }
+    const record: RelationshipRecord = { id: rel.id ?? `${rel.type}:${source}:${target}`, type: rel.type, source, target, status: rel.status, evidence };
+    if (rel.amount !== undefined) record.amount = rel.amount;
+    // The raw text is kept only when it says more than the value (`1,5 M€`, `mars 2016`), not `50000`.
+    if (rel.amountRaw !== undefined && rel.amountRaw !== String(rel.amount)) record.amountRaw = rel.amountRaw;
+    if (rel.date !== undefined) record.date = rel.date;
+    if (rel.dateRaw !== undefined && rel.dateRaw !== rel.date) record.dateRaw = rel.dateRaw;
+    if (rel.role) record.role = rel.role;
+    if (rel.note) record.note = rel.note;
+    return { record };
+  };
+}

@@ -1,0 +1,234 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { writeImportFiles } from '../../../bench/read-files';
+import { get, list, recoverInterrupted, undo } from '../../../server/changes';
+import type { Db } from '../../../server/db';
+import { ConflictError } from '../../../server/errors';
+import { ImportRefused, runImport, type ImportOptions, type ImportReport } from '../../../server/import';
+import { applySchema, importDataset } from '../../../server/load';
+import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
+import { actor, dataset, rel } from '../../support/fixtures';
+import { testDb, wipe } from '../../support/db';
+import { graphDigest } from '../../support/digest';
+import { waitFor } from '../../support/wait';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+let db: Db;
+let tmp: string;
+beforeAll(async () => {
+  db = testDb();
+  await applySchema(db);
+  tmp = tempDir();
+});
+afterAll(async () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await db.close();
+});
+
+const file = (name: string) => ({ path: fixture(name), name });
+const SOURCE: ImportOptions['source'] = { title: 'Tableau des financements 2024', publisher: 'Tests', date: '2024-03' };
+
+/** A starting graph with two actors that both answer to "Crédit Agricole" (bad-ambiguous-actor.csv needs them). */
+async function base(): Promise<void> {
+  await wipe(db);
+  await importDataset(
+    db,
+    dataset(
+      [
+        actor('ca-alpes', 'investor', { name: 'Crédit Agricole Alpes Provence', aliases: ['Crédit Agricole'] }),
+        actor('ca-sa', 'investor', { name: 'Crédit Agricole SA', aliases: ['Crédit Agricole'] }),
+        actor('ynov', 'university', { name: 'Ynov Campus' }),
+      ],
+      [rel('FUNDS', 'ca-sa', 'ynov', { amount: 1000 })],
+    ),
+  );
+}
+
+async function refused(files: { path: string; name: string }[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const e = await runImport(db, files, { defaultKind: 'entreprise', source: SOURCE, ...opts }).catch((x: unknown) => x);
+  expect(e).toBeInstanceOf(ImportRefused);
+  return (e as ImportRefused).report;
+}
+
+describe('runImport on the bad-file corpus', () => {
+  beforeAll(base);
+
+  it.each(BAD_FILES.map((b) => [b.file, b]))('refuses %s with the line at fault, and the graph is unchanged (counts and digest)', async (_name, b) => {
+    const before = await graphDigest(db);
+    const report = await refused([file(b.file)]);
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: b.code, severity: 'error', ...(b.line !== undefined ? { line: b.line } : {}) })]));
+    expect(report.issues.every((i) => i.file === b.file && typeof i.message === 'string' && i.message.length > 0)).toBe(true);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it.each([
+    ['a 10 MB cell', () => writeHugeCell(tmp), 'cell-too-long'],
+    ['a zip bomb', () => writeZipBomb(tmp), 'zip-bomb'],
+    ['a zip bomb that lies about its size', () => writeLyingZipBomb(tmp), 'zip-bomb'],
+    ['an xlsx with an entry hidden between two others', () => writeZipWithHiddenEntry(tmp), undefined],
+  ])('refuses %s, and the graph is unchanged', async (_what, make, code) => {
+    const before = await graphDigest(db);
+    const p = make();
+    const report = await refused([{ path: p, name: path.basename(p) }]);
+    expect(report.issueCount.errors).toBeGreaterThan(0);
+    if (code) expect(report.issues.map((i) => i.code)).toContain(code);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('refuses a relationships table with neither excerpts nor a named source, with one issue for the table', async () => {
+    const before = await graphDigest(db);
+    const report = await refused([file('good-kumu-connections.csv')], { source: undefined });
+    expect(report.issues).toEqual([expect.objectContaining({ code: 'evidence-missing', file: 'good-kumu-connections.csv', line: 1 })]);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('refuses new actors without a kind when no default kind is given, naming the line', async () => {
+    const report = await refused([file('good-kumu-connections.csv')], { defaultKind: undefined });
+    expect(report.issues[0]).toMatchObject({ code: 'kind-missing', line: 2, field: 'from' });
+  });
+});
+
+describe('runImport on good files', () => {
+  beforeEach(base);
+
+  it.each(GOOD_FILES.map((f) => [f]))('imports %s, then says every element is unchanged on a re-import and writes nothing', async (name) => {
+    const first = await runImport(db, [file(name)], { defaultKind: 'entreprise', source: SOURCE });
+    expect(first.importId).toMatch(/^cs-/);
+    expect(first.counts.relationships.created + first.counts.actors.created).toBeGreaterThan(0);
+    const after = await graphDigest(db);
+    const again = await runImport(db, [file(name)], { defaultKind: 'entreprise', source: SOURCE });
+    expect(again.importId).toBeNull();
+    for (const e of ['actors', 'relationships', 'sources'] as const) {
+      expect(again.counts[e]).toMatchObject({ created: 0, updated: 0 });
+    }
+    expect(again.counts.relationships.unchanged).toBe(first.counts.relationships.created + first.counts.relationships.updated + first.counts.relationships.unchanged);
+    expect(await graphDigest(db)).toEqual(after);
+  });
+
+  it('resolves names against the database, records the locator as evidence, and keeps raw amounts and dates', async () => {
+    await runImport(db, [file('good-french-excel.csv')], { defaultKind: 'entreprise', source: SOURCE });
+    const [row] = await db.read("MATCH (a:Actor {id: 'ynov'})<-[r:FUNDS]-(b) WHERE b.name = 'Région Sud' RETURN r {.*} AS r, b.kind AS kind");
+    expect(row.kind).toBe('company');
+    expect(row.r).toMatchObject({ amount: 1_500_000, amountRaw: '1,5 M€', date: '2017-04-25', dateRaw: '25/04/2017', status: 'planned', evidenceSources: ['tableau-des-financements-2024'], evidenceExcerpts: ['good-french-excel.csv, ligne 4'] });
+    const [src] = await db.read("MATCH (s:Source {id: 'tableau-des-financements-2024'}) RETURN s.title AS title, s.publisher AS publisher, s.date AS date");
+    expect(src).toEqual({ title: 'Tableau des financements 2024', publisher: 'Tests', date: '2024-03' });
+  });
+
+  it('does not write on a dry run, and says what it would do', async () => {
+    const before = await graphDigest(db);
+    const r = await runImport(db, [file('good-workbook.xlsx')], { defaultKind: 'entreprise', source: SOURCE, dryRun: true });
+    expect(r).toMatchObject({ importId: null, dryRun: true });
+    expect(r.counts.relationships.created).toBeGreaterThan(0);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('undoes an import as a whole, and refuses when a later import changed what it wrote', async () => {
+    const before = await graphDigest(db);
+    const a = await runImport(db, [file('good-kumu-elements.csv'), file('good-kumu-connections.csv')], { defaultKind: 'entreprise', source: SOURCE });
+    const b = await runImport(db, [file('good-french-excel.csv')], { defaultKind: 'entreprise', source: SOURCE });
+    const err = await undo(db, a.importId!, 'local').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).details).toMatchObject({ changeSets: [b.importId] });
+    await undo(db, b.importId!, 'local');
+    await undo(db, a.importId!, 'local');
+    expect(await graphDigest(db)).toEqual(before);
+    expect((await get(db, a.importId!)).state).toBe('undone');
+  });
+});
+
+describe('runImport at size', () => {
+  it('rolls back every batch already written when a later batch fails', async () => {
+    await base();
+    const files = await writeImportFiles(path.join(tmp, 'mid'), 300, 1000);
+    // The file's last tie names an actor of the database, which another change deletes between plan and writes.
+    fs.appendFileSync(files.relationships, 'Acteur 1;Ynov Campus;finance;;;effectif\r\n');
+    let before: Awaited<ReturnType<typeof graphDigest>> | undefined;
+    const err = await runImport(db, [{ path: files.actors, name: 'acteurs.csv' }, { path: files.relationships, name: 'relations.csv' }], {
+      source: SOURCE,
+      batchSize: 200,
+      onBegin: async () => {
+        await db.write("MATCH (a:Actor {id: 'ynov'}) DETACH DELETE a");
+        before = await graphDigest(db);
+      },
+    }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).details).toMatchObject({ conflicts: [{ entity: 'actor', id: 'ynov' }] });
+    const [imp] = await list(db, { kinds: ['import'], states: ['rolled_back'], limit: 1 });
+    expect(imp.progress.done).toBeGreaterThan(200);
+    expect(imp.progress.undone).toBe(imp.progress.done);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('rolls back, at the next start, an import whose process was killed half-way', async () => {
+    await base();
+    const files = await writeImportFiles(path.join(tmp, 'kill'), 2000, 20_000);
+    const before = await graphDigest(db);
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/import.ts'), files.actors, files.relationships, '--source-title', 'Tableau', '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, MAILLAGE_IMPORT_BATCH: '500' },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
+    const exited = new Promise((r) => child.once('exit', r));
+    // Kill it once some batches are committed: wait for the change set to show written elements.
+    await waitFor(async () => (await list(db, { states: ['running'] }))[0]?.progress.done ?? 0, (done) => done > 0);
+    child.kill('SIGKILL');
+    await exited;
+    const [running] = await list(db, { states: ['running'] });
+    expect(running).toBeDefined();
+    expect(await recoverInterrupted(db)).toEqual([{ id: running.id, from: 'running', to: 'rolled_back' }]);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('runs two imports at once that share actors: no actor or tie is duplicated', async () => {
+    await wipe(db);
+    const one = await writeImportFiles(path.join(tmp, 'one'), 500, 2000, 1);
+    const two = await writeImportFiles(path.join(tmp, 'two'), 500, 2000, 2);
+    const results = await Promise.allSettled(
+      [one, two].map((f) => runImport(db, [{ path: f.actors, name: 'acteurs.csv' }, { path: f.relationships, name: 'relations.csv' }], { source: SOURCE, batchSize: 500 })),
+    );
+    // Both succeed: a tie or actor the other created meanwhile is overwritten, and recorded as an update.
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(await db.read('MATCH (a:Actor) WITH a.id AS id, count(*) AS n WHERE n > 1 RETURN count(id) AS dups')).toEqual([{ dups: 0 }]);
+    expect(await db.read('MATCH ()-[r]->() WITH type(r) AS t, r.id AS id, count(*) AS n WHERE n > 1 RETURN count(id) AS dups')).toEqual([{ dups: 0 }]);
+    expect((await graphDigest(db)).actors).toBe(500);
+  });
+});
+
+describe('npm run import (CLI)', () => {
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/import.ts'), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.once('exit', (code) => resolve({ code, stdout, stderr }));
+    });
+
+  beforeAll(base);
+
+  it('exits 2 with the issues as JSON for a bad file, writing nothing', async () => {
+    const before = await graphDigest(db);
+    const r = await cli([fixture('bad-impossible-date.csv'), '--json', '--default-kind', 'entreprise', '--source-title', 'T']);
+    expect(r.code).toBe(2);
+    const report = JSON.parse(r.stdout) as ImportReport;
+    expect(report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'bad-impossible-date.csv', line: 3, code: 'date-impossible' })]));
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('exits 0 on a clean dry run and prints the report with what it detected', async () => {
+    const r = await cli([fixture('good-french-excel.csv'), '--dry-run', '--json', '--default-kind', 'entreprise', '--source-title', 'T', '--source-date', '12/03/2024']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ importId: null, dryRun: true, detected: { encoding: 'windows-1252', delimiter: ';', dateOrder: 'dmy' } });
+  });
+
+  it('exits 2 naming a bad option', async () => {
+    const r = await cli([fixture('good-french-excel.csv'), '--source-url', 'pas une url', '--source-title', 'T']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sourceUrl');
+  });
+});

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { ImportList, ImportReportSchema, ImportStatus } from '../../../model/schema';
+import { createApp } from '../../../server/app';
+import { runChangeSet } from '../../../server/changes';
+import type { Db } from '../../../server/db';
+import { applySchema, importDataset } from '../../../server/load';
+import { fixture, tempDir } from '../../fixtures/import/corpus';
+import { actor, dataset } from '../../support/fixtures';
+import { testDb, wipe } from '../../support/db';
+import { graphDigest } from '../../support/digest';
+import { waitFor } from '../../support/wait';
+
+let db: Db;
+let dir: string;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  db = testDb();
+  await applySchema(db);
+  dir = tempDir();
+  app = createApp(db, { imports: { dir, maxFileBytes: 64 * 1024, maxFiles: 3 } });
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await db.close();
+});
+beforeEach(async () => {
+  await wipe(db);
+  await importDataset(db, dataset([actor('ynov', 'university', { name: 'Ynov Campus' })], []));
+});
+
+const upload = (file: string, fields: Record<string, string> = { defaultKind: 'entreprise', sourceTitle: 'Tableau 2024', sourceDate: 'mars 2024' }) => {
+  let req = request(app).post('/api/imports').attach('files', fixture(file));
+  for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+  return req;
+};
+
+const status = async (id: string) => ImportStatus.parse((await request(app).get(`/api/imports/${id}`)).body);
+
+describe('POST /api/imports', () => {
+  it('answers a preview with an id and the counts, and writes nothing', async () => {
+    const before = await graphDigest(db);
+    const res = await upload('good-french-excel.csv');
+    expect(res.status).toBe(201);
+    const report = ImportReportSchema.parse(res.body);
+    expect(report).toMatchObject({ dryRun: true, detected: { encoding: 'windows-1252', delimiter: ';', dateOrder: 'dmy' }, files: [{ name: 'good-french-excel.csv' }] });
+    expect(report.importId).toMatch(/^cs-/);
+    expect(report.counts.relationships.created).toBe(5);
+    expect(await graphDigest(db)).toEqual(before);
+    expect((await status(report.importId!)).import.state).toBe('previewed');
+  });
+
+  it('refuses a bad file with 400 and every issue with its line, writing nothing', async () => {
+    const before = await graphDigest(db);
+    const res = await upload('bad-impossible-date.csv');
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('ImportRefused');
+    expect(res.body.error.details.report.issues).toEqual(expect.arrayContaining([expect.objectContaining({ line: 3, code: 'date-impossible', file: 'bad-impossible-date.csv' })]));
+    expect(await graphDigest(db)).toEqual(before);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('upload-'))).toEqual([]);
+  });
+
+  it('returns 415 for a body that is not multipart, 413 for a file past the limit, 400 naming a bad option', async () => {
+    expect((await request(app).post('/api/imports').send({ x: 1 })).status).toBe(415);
+    const big = path.join(dir, 'big.csv');
+    fs.writeFileSync(big, `De;Vers;Type\n${'a;b;finance\n'.repeat(10_000)}`);
+    const tooBig = await request(app).post('/api/imports').attach('files', big);
+    expect(tooBig.status).toBe(413);
+    fs.rmSync(big);
+    const bad = await upload('good-french-excel.csv', { sourceTitle: 'T', sourceUrl: 'pas une url' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('body.sourceUrl');
+  });
+
+  it('refuses an anonymous upload on an exposed server', async () => {
+    const exposed = createApp(db, { auth: { host: '0.0.0.0' }, imports: { dir, maxFileBytes: 1024, maxFiles: 1 } });
+    const res = await request(exposed).post('/api/imports').attach('files', fixture('good-french-excel.csv'));
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('POST /api/imports/:id/commit, GET /api/imports, DELETE /api/imports/:id', () => {
+  it('commits a preview, lists it in the history, and undoes it', async () => {
+    const before = await graphDigest(db);
+    const { importId, counts } = ImportReportSchema.parse((await upload('good-french-excel.csv')).body);
+    // 5 new actors (Ynov Campus is the database's), 5 ties, 2 sources (the named one and « Les Échos, 2016 »).
+    expect(counts).toMatchObject({ actors: { created: 5, unchanged: 1 }, relationships: { created: 5 }, sources: { created: 2 } });
+    const res = await request(app).post(`/api/imports/${importId}/commit`);
+    expect(res.status).toBe(202);
+    const done = await waitFor(() => status(importId!), (s) => s.import.state !== 'running' && s.import.state !== 'previewed');
+    expect(done.import).toMatchObject({ state: 'committed', author: 'local', progress: { done: 12 } });
+    expect((await graphDigest(db)).relationships).toBe(before.relationships + 5);
+
+    const history = ImportList.parse((await request(app).get('/api/imports')).body);
+    expect(history.imports[0]).toMatchObject({ id: importId, state: 'committed', summary: { files: [{ name: 'good-french-excel.csv', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }] } });
+
+    expect((await request(app).post(`/api/imports/${importId}/commit`)).status).toBe(409);
+    const undone = await request(app).delete(`/api/imports/${importId}`);
+    expect(undone.status).toBe(200);
+    expect(undone.body.import.state).toBe('undone');
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
+  it('refuses to undo an import when a later change wrote what it wrote (409 with the list)', async () => {
+    const { importId } = ImportReportSchema.parse((await upload('good-french-excel.csv')).body);
+    await request(app).post(`/api/imports/${importId}/commit`);
+    await waitFor(() => status(importId!), (s) => s.import.state === 'committed');
+    const later = await runChangeSet(db, { kind: 'edit', author: 'local' }, [{ actors: { update: [{ after: { id: 'bpifrance', name: 'Bpifrance (BPI)', aliases: [], kind: 'investor' } }] } }]);
+    const res = await request(app).delete(`/api/imports/${importId}`);
+    expect(res.status).toBe(409);
+    expect(res.body.error.details).toMatchObject({ changeSets: [later.id], conflicts: [{ entity: 'actor', id: 'bpifrance', cs: later.id }] });
+  });
+
+  it('drops a preview on DELETE, with its files', async () => {
+    const { importId } = ImportReportSchema.parse((await upload('good-french-excel.csv')).body);
+    expect(fs.existsSync(path.join(dir, importId!))).toBe(true);
+    const res = await request(app).delete(`/api/imports/${importId}`);
+    expect(res.body.import.state).toBe('rolled_back');
+    expect(fs.existsSync(path.join(dir, importId!))).toBe(false);
+    expect((await request(app).post(`/api/imports/${importId}/commit`)).status).toBe(409);
+  });
+
+  it('answers 404 for an unknown import and 400 for a malformed id', async () => {
+    expect((await request(app).get('/api/imports/cs-20260101T000000000Z-abcdef')).status).toBe(404);
+    expect((await request(app).get('/api/imports/nope')).status).toBe(400);
+  });
+});
