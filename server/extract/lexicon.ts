@@ -101,12 +101,31 @@ export const HEADS: Record<string, { kind: ActorKind; strong: boolean; descripto
   organisme: { kind: 'public_body', strong: false },
 };
 
+/** Words that may stand between an article and a plural head: "les autres sites", "neuf projets". */
+export const QUANTIFIERS = new Set([
+  'autres', 'différents', 'différentes', 'divers', 'diverses', 'principaux', 'principales', 'nombreux', 'nombreuses',
+  'plusieurs', 'quelques', 'certains', 'certaines', 'premiers', 'premières', 'derniers', 'dernières', 'deux', 'trois',
+  'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'douze', 'vingt', 'cent', 'mille', 'grands', 'grandes', 'jeunes',
+]);
+
+/** Lower-case words of a sector that end a company's name after an acronym or a capitalised word ("SUD médias"). */
+export const SECTOR_WORDS = new Set([
+  'médias', 'média', 'conseil', 'conseils', 'finance', 'finances', 'invest', 'investissement', 'développement',
+  'immobilier', 'services', 'technologies', 'industries', 'industrie', 'énergie', 'énergies', 'santé', 'digital',
+  'numérique', 'consulting', 'distribution', 'communication', 'productions', 'production', 'éditions', 'capital',
+  'partners', 'ventures', 'solutions', 'systèmes', 'ingénierie', 'informatique', 'logistique', 'télécom', 'presse',
+]);
+
 /** Plural forms of heads ("les villes de X et d'Y" names two cities). */
 export const PLURAL_HEADS: Record<string, string> = {
   villes: 'ville', communes: 'commune', communautés: 'communauté', métropoles: 'métropole', régions: 'région',
   départements: 'département', associations: 'association', universités: 'université', écoles: 'école',
   chambres: 'chambre', agences: 'agence', pôles: 'pôle', fonds: 'fonds', accélérateurs: 'accélérateur',
   incubateurs: 'incubateur', collectivités: 'collectivité', sociétés: 'société', entreprises: 'entreprise',
+  projets: 'projet', sites: 'site', comités: 'comité', commissions: 'commission', conseils: 'conseil', programmes: 'programme',
+  dispositifs: 'dispositif', laboratoires: 'laboratoire', instituts: 'institut', fondations: 'fondation', clusters: 'cluster',
+  'start-ups': 'start-up', startups: 'startup', groupes: 'groupe', structures: 'structure', investisseurs: 'investisseur',
+  missions: 'mission', établissements: 'établissement', organismes: 'organisme', réseaux: 'réseau', filières: 'filière',
 };
 
 /** What a definite noun phrase without a name may refer back to ("la structure", "le cluster régional"). */
@@ -125,8 +144,9 @@ export const ANAPHORA: Record<string, ActorKind[]> = {
   accélérateur: ['accelerator'],
   incubateur: ['accelerator'],
   campus: ['accelerator'],
-  lieu: ['site', 'accelerator'],
+  lieu: ['site', 'accelerator', 'programme'],
   site: ['site', 'accelerator'],
+  projet: ['programme', 'accelerator'],
   université: ['university'],
   école: ['university'],
   métropole: ['local_authority'],

@@ -263,7 +263,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       const title = tm[1].toLowerCase();
       const o = Number(tm[3]);
       titleObjects.add(o);
-      if (!isPerson(o) || title === 'partenaire') roleTie(p, o, title, tm[2], [m.index!, pos + tm[0].length], 'title-after');
+      if ((!isPerson(o) || title === 'partenaire') && t.slots[o].via !== 'group') roleTie(p, o, title, tm[2], [m.index!, pos + tm[0].length], 'title-after');
       pos += tm[0].length;
       const more = new RegExp(String.raw`^(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)${DET}?(?=(?:(?:vice|co)-?)?(?:${TITLE_RE}))`, 'iu').exec(s.slice(pos));
       if (!more) break;
@@ -274,7 +274,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     cue = [m.index!, m.index! + m[1].length];
     const o = Number(m[3]);
     const p = Number(m[4]);
-    if (!isPerson(p) || isPerson(o)) continue;
+    if (!isPerson(p) || isPerson(o) || t.slots[o].via === 'group') continue;
     // "⟦A⟧, vice-président de ⟦O⟧, ⟦B⟧, …": the title is A's, B starts the next item.
     if (new RegExp(String.raw`⟦\d+⟧\s*,\s*${DET}?(?:(?:vice|co)-?)?$`, 'iu').test(s.slice(0, m.index!))) continue;
     roleTie(p, o, m[1].toLowerCase(), m[2], [m.index!, m.index! + m[0].length], 'title-before');
@@ -336,7 +336,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     for (const b of list.ids) add('PARTNERS_WITH', anchor, b, 'partnership-with', [m.index!, list.end], 0.6);
   }
   // Alliances: "l'alliance de collectivités … : ⟦A⟧, ⟦B⟧ et ⟦C⟧" → partners of one another.
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${ALLIANCE_NOUNS.join('|')})(?![\p{L}])[^⟦.;]{0,120}?(?::|\(|\bentre\b|\bréunissant\b|\bassociant\b)\s*`, 'giu'))) {
+  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${ALLIANCE_NOUNS.join('|')})(?![\p{L}])(?:[^⟦.;]|⟦\d+⟧){0,120}?(?::|\(|\bentre\b|\bréunissant\b|\bassociant\b)\s*`, 'giu'))) {
     const list = readList(t, m.index! + m[0].length);
     if (!list || list.ids.length < 2) continue;
     cue = [m.index!, m.index! + 12];
