@@ -94,6 +94,7 @@ function main(): void {
     );
     console.log(`(${articles.length} articles in ${Date.now() - started} ms; "overall" counts each seed actor and tie once, found in any of its articles)`);
     if (verbose) {
+      console.log(`\nmissed in every article: ${[...goldRels].filter((k) => !foundRels.has(k)).join(', ')}`);
       console.log('\nper rule: correct/candidates');
       for (const [r, v] of Object.entries(rules).sort((a, b) => b[1].candidates - a[1].candidates)) console.log(`  ${pad(r, 22)} ${v.correct}/${v.candidates}`);
     }

@@ -99,7 +99,11 @@ export const HEADS: Record<string, { kind: ActorKind; strong: boolean; descripto
   structure: { kind: 'company', strong: false, descriptor: true },
   organisation: { kind: 'association', strong: false, descriptor: true },
   organisme: { kind: 'public_body', strong: false },
+  territoire: { kind: 'local_authority', strong: false },
 };
+
+/** Nouns that stand for their complement as a party to a tie: "la candidature de X" is X's. */
+export const STAND_FOR = new Set(['candidature', 'dossier']);
 
 /** Words that may stand between an article and a plural head: "les autres sites", "neuf projets". */
 export const QUANTIFIERS = new Set([
@@ -152,6 +156,7 @@ export const ANAPHORA: Record<string, ActorKind[]> = {
   métropole: ['local_authority'],
   ville: ['local_authority'],
   collectivité: ['local_authority'],
+  territoire: ['local_authority'],
   événement: ['event'],
   salon: ['event'],
   festival: ['event'],
@@ -229,7 +234,10 @@ export const ACTIVE_VERBS: { type: RelType; stems: string[]; forms?: string[] }[
 export const GIVE_STEMS = ['accord', 'vers', 'allou', 'attribu', 'octroi', 'apport', 'prêt', 'inject', 'débloqu', 'consacr'];
 
 /** Verbs of receiving money: "Y a reçu 200 000 euros de X", "Y lève 3 M€ auprès de X". */
-export const RECEIVE_FORMS = ['reçoit', 'reçoivent', 'a reçu', 'ont reçu', 'recevra', 'recevront', 'obtient', 'a obtenu', 'ont obtenu', 'bénéficie de', 'bénéficient de', 'a bénéficié de', 'ont bénéficié de', 'lève', 'a levé', 'ont levé', 'lèvera', 'touche', 'a touché', 'perçoit', 'a perçu'];
+export const RECEIVE_FORMS = ['a réuni', 'ont réuni', 'réunit', 'réunissent', 'a rassemblé', 'a collecté', 'a mobilisé', 'reçoit', 'reçoivent', 'a reçu', 'ont reçu', 'recevra', 'recevront', 'obtient', 'a obtenu', 'ont obtenu', 'bénéficie de', 'bénéficient de', 'a bénéficié de', 'ont bénéficié de', 'lève', 'a levé', 'ont levé', 'lèvera', 'touche', 'a touché', 'perçoit', 'a perçu'];
+
+/** Nouns of a part of something ("la partie immobilière … financée par X" is a part of what the paragraph is about). */
+export const PART_NOUNS = ['partie', 'phase', 'volet', 'tranche', 'première tranche', 'seconde tranche', 'part'];
 
 /** Nouns of money granted ("une enveloppe de 130 000 euros", "un chèque de 50 000 euros de X"). */
 export const MONEY_NOUNS = ['enveloppe', 'subvention', 'aide', 'aides', 'dotation', 'chèque', 'prêt', 'avance', 'avances', 'financement', 'financements', 'investissement', 'levée', 'apport', 'contribution', 'budget', 'crédit', 'crédits', 'bourse'];

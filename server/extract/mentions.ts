@@ -3,7 +3,7 @@
 import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
 import type { Sentence, Token } from './segment';
-import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS } from './lexicon';
+import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
 
 /** An actor the database knows, as the gazetteer holds it. */
 export interface KnownActor {
@@ -35,6 +35,8 @@ export interface Mention {
   plural?: boolean;
   /** The head noun in the singular ("collectivité"), for a definite description to find an antecedent with the same head. */
   head?: string;
+  /** A place written where the actor is meant, taken as that actor (placesAsActors). */
+  fromPlace?: boolean;
 }
 
 export interface CandidateActor {
@@ -60,6 +62,8 @@ const BEFORE_HEAD = new Set([...DETERMINERS, ...QUANTIFIERS, 'de', "d'", 'à', '
 /** Determiners of a plural: "aux start-up", "des sites" (invariable heads are plural by their article). */
 const PLURAL_DET = new Set(['les', 'des', 'aux', 'ces', 'ses', 'leurs', 'nos', 'vos', 'mes', ...QUANTIFIERS]);
 const NOT_ADJ = new Set(['de', 'du', 'des', 'et', 'ou', 'qui', 'que', 'dont', 'est', 'sont', 'a', 'ont', 'en', 'pour', 'par', 'sur', 'dans', 'avec', 'au', 'aux', 'une', 'un', 'le', 'la', 'les', 'se', 'ne', 'plus', 'tout', 'bien', 'mais', 'donc', 'lui', 'leur', 'son', 'sa', 'ses', 'il', 'elle', 'on']);
+/** Nouns ending like an infinitive ("le quartier", "un atelier"). */
+const NOUNS_IN_ER = new Set(['quartier', 'premier', 'dernier', 'métier', 'métiers', 'chantier', 'papier', 'atelier', 'cahier', 'dossier', 'fichier', 'courrier', 'foyer', 'loyer', 'verger', 'danger', 'étranger', 'avenir', 'plaisir', 'loisir', 'désir', 'élevage', 'denier', 'levier', 'sentier', 'calendrier', 'collier', 'conseiller', 'officier', 'ouvrier', 'banquier', 'pâtissier', 'boulanger', 'hôtelier', 'cavalier', 'grenier', 'rocher']);
 const QUOTES_OPEN = new Set(['“', '"', '«', '‘']);
 const QUOTES_CLOSE = new Set(['”', '"', '»', '’']);
 
@@ -214,7 +218,9 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
         i = m + 1;
         continue;
       }
-      if (n && n.word && !FUNCTION_WORDS.has(n.lower) && !/^\d/.test(n.text) && complements < 2) {
+      // "de demander …" is a verb, not a complement ("permettent aux start-up de demander des fonds").
+      const infinitive = k === j + 1 && /(?:er|ir)$/u.test(n?.lower ?? '') && (n?.lower.length ?? 0) > 5 && !NOUNS_IN_ER.has(n?.lower ?? '');
+      if (n && n.word && !FUNCTION_WORDS.has(n.lower) && !/^\d/.test(n.text) && complements < 2 && !infinitive) {
         end = k;
         complements++;
         i = k + 1;
@@ -295,11 +301,13 @@ function headMentions(ctx: Ctx): void {
       }
     }
     while (end > i && ctx.taken[end]) end--;
-    // "l'association <Known>": the describing head joins the known actor's mention.
-    if (h.descriptor && !ctx.taken[i] && ctx.taken[i + 1]) {
-      const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1].start);
+    // "l'association <Known>", "la société d'hébergement de données <Known>": the describing head (and its
+    // complements) joins the known actor's mention.
+    const next = toks.slice(i + 1, end + 2).findIndex((_, k) => ctx.taken[i + 1 + k]);
+    if (h.descriptor && !plural && !ctx.taken[i] && next >= 0 && (next === 0 || (namesSomeone && i + 1 + next === end + 1))) {
+      const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1 + next].start);
       if (known) {
-        ctx.taken[i] = true;
+        for (let k = i; k < i + 1 + next; k++) ctx.taken[k] = true;
         known.start = toks[i].start;
         continue;
       }
@@ -365,7 +373,7 @@ function headMentions(ctx: Ctx): void {
     }
     const complementOf = ['de', 'du', 'des', "d'"].includes(toks[i - 2]?.lower ?? '') && (det === "l'" || det === 'la' || det === 'le');
     // "le directeur général du cluster": the organisation a title belongs to is a reference, not a complement.
-    const ofTitle = [2, 3, 4].some((k) => !!TITLES[toks[i - k]?.lower ?? '']);
+    const ofTitle = [2, 3, 4].some((k) => !!TITLES[toks[i - k]?.lower ?? '']) || STAND_FOR.has(toks[i - 2]?.lower ?? '');
     if (anaphor && (!complementOf || ofTitle) && (det !== 'du' || ofTitle) && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
       if (!take(ctx, i, end)) continue;
       ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: '', via: 'anaphor', refersTo: anaphor, head: h.word });
@@ -559,7 +567,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
   }
   linkAcronymsAndSurnames(all, sents);
   placesAsActors(all, gz);
-  resolveAnaphora(all);
+  resolveAnaphora(all, sents);
   return all.filter((m) => m.actor);
 }
 
@@ -604,13 +612,16 @@ function placesAsActors(all: Mention[], gz: Gazetteer): void {
     places.has(p) || /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(surface) || authorityNames.some((f) => ` ${f} `.includes(` ${p} `)) ||
     gz.containing(p).some((h) => h.actor.kind === 'local_authority');
   const choice = new Map<string, { key: string; name: string; kind?: ActorKind } | null>();
+  const placeNames = new Map<string, boolean>();
   for (const m of all) {
     if (m.via !== 'name' || m.kind || m.place || !m.actor.startsWith('new:')) continue;
     const p = fold(stripDet(m.name));
     if (!p || p.split(' ').length > 3) continue;
+    if (!placeNames.has(p)) placeNames.set(p, isPlace(p, stripDet(m.name)));
+    if (placeNames.get(p)) m.fromPlace = true;
     if (!choice.has(p)) {
       const cands: { key: string; name: string; kind?: ActorKind; city: boolean; count: number; length: number }[] = [];
-      const place = isPlace(p, stripDet(m.name));
+      const place = placeNames.get(p);
       const consider = (key: string, name: string, kind: ActorKind | undefined, form: string, count: number) => {
         if (key === m.actor || kind === 'person' || kind === 'site') return;
         const r = remainder(form, p);
@@ -632,6 +643,7 @@ function placesAsActors(all: Mention[], gz: Gazetteer): void {
     m.actor = c.key;
     m.name = c.name;
     m.kind = c.kind;
+    m.fromPlace = true;
   }
 }
 
@@ -685,6 +697,9 @@ function markPlaces(ctx: Ctx): void {
       const before = text.slice(0, m.start - ctx.s.start);
       const between = prev ? text.slice(prev.end - ctx.s.start, m.start - ctx.s.start) : '';
       m.place = /(?<![\p{L}])(?:à|en)\s*$/u.test(before) || (!!prev?.place && /^\s*(?:,|et|ou)\s*$/u.test(between));
+    } else if (m.via === 'head' || m.via === 'generic') {
+      // "sur le technopôle de X": where something stands, not who acts.
+      m.place = /(?<![\p{L}])sur\s+(?:le|la|l['’])\s*$/iu.test(text.slice(0, m.start - ctx.s.start));
     }
     prev = m;
   }
@@ -742,12 +757,26 @@ function linkAcronymsAndSurnames(all: Mention[], sents: Sentence[]): void {
  * université française" met before (same head); "les collectivités" → the latest group with that head
  * ("les collectivités locales").
  */
-function resolveAnaphora(all: Mention[]): void {
+function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   const kindOf = new Map<string, ActorKind>();
   for (const m of all) if (m.actor && m.kind && !kindOf.has(m.actor)) kindOf.set(m.actor, m.kind);
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     if (m.via !== 'anaphor' || m.actor) continue;
+    if (m.head === 'territoire') {
+      // "le territoire": the place the text has named most so far, or the actor it stands for.
+      const count = new Map<string, Mention>();
+      const n = new Map<string, number>();
+      for (const o of all.slice(0, k)) if (o.actor && (o.place || o.fromPlace)) { count.set(o.actor, o); n.set(o.actor, (n.get(o.actor) ?? 0) + 1); }
+      const best = [...n.entries()].sort((a, b) => b[1] - a[1])[0];
+      if (best) {
+        const o = count.get(best[0])!;
+        m.actor = o.actor;
+        m.name = o.name;
+        m.kind = o.kind;
+      }
+      continue;
+    }
     if (m.plural) {
       const g = all.slice(0, k).reverse().find((o) => o.via === 'group' && o.head === m.head && o.sentence < m.sentence);
       if (g) {
@@ -759,7 +788,8 @@ function resolveAnaphora(all: Mention[]): void {
     }
     for (let j = k - 1; j >= 0; j--) {
       const o = all[j];
-      if (m.sentence - o.sentence > 4) break;
+      // The last few sentences, or further back within the same paragraph.
+      if (m.sentence - o.sentence > 4 && sents[o.sentence].para !== sents[m.sentence].para) break;
       if (o.sentence === m.sentence) continue;
       if (o.via === 'generic' && o.head && o.head === m.head && o.actor) {
         m.actor = o.actor;
