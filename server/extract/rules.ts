@@ -530,7 +530,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     own(a, b, [m.index!, m.index! + m[0].length]);
     let pos = m.index! + m[0].length;
     for (let k = 0; k < 6; k++) {
-      // The rest of the item's name when the name stopped short ("… de la Belle de mai").
+      // The rest of the item's name when the name stopped short ("… de la Croix de fer").
       const tail = /^\s+(?:de|du|des|d['’])\s*\p{Ll}+(?=\s*,)/u.exec(s.slice(pos));
       if (tail) pos += tail[0].length;
       const apposed = /^\s*(?:[»”"])?\s*,\s*[\p{Ll}'’\-]+(?:\s+[\p{Ll}'’\-]+)?\s+(?:au|aux|à la|à l['’]|à|dans|sur|en)\s*(?:(?:le|la|les|l['’])\s*)?⟦\d+⟧/iu.exec(s.slice(pos));
@@ -541,7 +541,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       pos += pair[0].length;
     }
   }
-  // "Les projets d'incubateurs privés, tant de ⟦A⟧ que de ⟦B⟧": one planned project for each, run by its owner.
+  // "Les projets de laboratoires communs, tant de ⟦A⟧ que de ⟦B⟧": one planned project for each, run by its owner.
   const projects: { at: number; pos: number; prep: string; what: string }[] = [];
   const PROJECT = String.raw`projets?\s+(d['’]\s*|de\s+)(\p{Ll}[\p{Ll}\-]+(?:\s+\p{Ll}[\p{Ll}\-]+)?)`;
   for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])${PROJECT}`, 'giu'))) projects.push({ at: m.index!, pos: m.index! + m[0].length, prep: m[1], what: m[2] });
@@ -565,7 +565,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       pos += owner[0].length;
     }
   }
-  // Governance bodies: "la mission nationale ⟦X⟧" runs X; "des comités de pilotage" run what the paragraph is about.
+  // Governance bodies: "la mission nationale ⟦X⟧" runs X; "un comité de suivi" runs what the paragraph is about.
   t.slots.forEach((sl, i) => {
     if (sl.start < 0) return;
     const name = sl.name.toLowerCase();
