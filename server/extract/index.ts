@@ -83,7 +83,8 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const synthetic = new Map<string, { name: string; kind: ActorKind }>();
   // The actors the text names, by folded name and form, for rules that name one inside another ("mission X").
   const names = new Map<string, string>();
-  for (const m of mentions) if (m.via !== 'anaphor') for (const f of [m.name, ...(m.forms ?? [])]) if (!names.has(fold(f))) names.set(fold(f), m.actor);
+  for (const m of mentions) if (m.via !== 'anaphor' && !names.has(fold(m.name))) names.set(fold(m.name), m.actor);
+  for (const m of mentions) if (m.via !== 'anaphor') for (const f of m.forms ?? []) if (!names.has(fold(f))) names.set(fold(f), m.actor);
   const kinds = new Map<string, ActorKind>();
   for (const m of mentions) if (m.kind && !kinds.has(m.actor)) kinds.set(m.actor, m.kind);
   const rc = {

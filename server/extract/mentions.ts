@@ -55,7 +55,7 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEFINITE = new Set(['le', 'la', "l'", 'ce', 'cet', 'cette', 'du', 'au']);
 const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', "l'", '&', 'of', 'the', 'and', 'by', 'von', 'van', 'der', 'di', 'da', 'del', 'sur', 'en']);
 const COMPLEMENT = new Set(['de', 'du', 'des', "d'"]);
-const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
+const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|onne|onnes|ic|ics|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
 const PRONOUN_SUFFIX = /-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$/u;
 /** What may stand before a lower-case head noun: an article, a possessive, a preposition, a number. */
 const BEFORE_HEAD = new Set([...DETERMINERS, ...QUANTIFIERS, 'de', "d'", 'à', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'chez', 'en', 'notre', 'votre', 'nos', 'vos', 'mon', 'ma', 'mes', 'nouvelle', 'nouveau', 'nouvel', 'première', 'premier', 'grande', 'grand', 'jeune']);
@@ -141,12 +141,16 @@ function span(s: Sentence, from: number, to: number): { start: number; end: numb
  */
 function gazetteerMentions(ctx: Ctx, gz: Gazetteer, local?: Map<string, Mention>): void {
   const toks = ctx.s.tokens;
+  // A bare capitalised name may give way to a longer name of the text ("Nova" in "Nova terra").
+  const mentionAt = (k: number) => ctx.out.find((o) => o.start <= toks[k].start && o.end >= toks[k].end);
+  const free = (k: number) => !ctx.taken[k] || (!!local && ['name', 'acronym'].includes(mentionAt(k)?.via ?? ''));
   for (let i = 0; i < toks.length; i++) {
-    if (!toks[i].word || ctx.taken[i]) continue;
+    if (!toks[i].word || !free(i)) continue;
     let best: { j: number; hits: { actor: KnownActor; form: string }[] } | undefined;
     let words: string[] = [];
     for (let j = i; j < toks.length && words.length < gz.maxWords + 2; j++) {
       const t = toks[j];
+      if (!free(j)) break;
       if (!t.word && !/^['’ʼ]$/.test(t.text) && t.lower !== '&') break;
       const f = fold(t.text);
       if (!f) continue;
@@ -162,6 +166,13 @@ function gazetteerMentions(ctx: Ctx, gz: Gazetteer, local?: Map<string, Mention>
         return t.cap;
       });
       if (okCase.length) best = { j, hits: okCase };
+    }
+    if (best && local) {
+      // The bare names inside must lie wholly inside the longer one, which replaces them.
+      const inside = ctx.out.filter((o) => o.start < toks[best!.j].end && o.end > toks[i].start);
+      if (inside.some((o) => o.start < toks[i].start || o.end > toks[best!.j].end)) continue;
+      for (const o of inside) ctx.out.splice(ctx.out.indexOf(o), 1);
+      for (let k = i; k <= best.j; k++) ctx.taken[k] = false;
     }
     if (!best || !take(ctx, i, best.j)) continue;
     const sp = span(ctx.s, i, best.j);
@@ -449,7 +460,8 @@ function quotedMentions(ctx: Ctx, gz: Gazetteer): void {
     // A head noun just before the quotes names the thing: "une commission « emploi »", "son Pôle de … « X »".
     let hd = -1;
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
-      if (!toks[k].word) break;
+      // "le département un « X »": an article starts another noun phrase.
+      if (!toks[k].word || (k < i - 1 && DETERMINERS.has(toks[k + 1].lower) && k + 1 === i - 1)) break;
       const hk = headInfo(toks[k]);
       if (hk && !hk.plural && (toks[k].cap || BEFORE_HEAD.has(toks[k - 1]?.lower ?? ''))) {
         hd = k;
@@ -509,8 +521,9 @@ function nameMentions(ctx: Ctx): void {
     const acronym = single && seq[0].acronym;
     if (acronym && (NOT_ACTOR_ACRONYMS.has(seq[0].text) || seq[0].text.length > 8)) { i = m; continue; }
     if (single && !acronym && /^\d/.test(seq[0].text)) { i = m; continue; }
-    // A capitalised word at the start of a sentence is a name only if the text also writes it so elsewhere.
-    if (atStart && single && !acronym) {
+    // A capitalised word at the start of a sentence is a name only if the text also writes it so elsewhere, or
+    // if it joins capitalised words by hyphens ("Nancy-Metz"), which common words do not.
+    if (atStart && single && !acronym && !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(seq[0].text)) {
       const w = seq[0].lower;
       if (!ctx.docCapMid.has(w) || ctx.docLower.has(w)) { i = m; continue; }
     }
@@ -541,7 +554,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
     s.tokens.forEach((t, i) => {
       if (!t.word) return;
       if (!t.cap) docLower.add(t.lower);
-      else if (i > 0 && s.tokens[i - 1].word) docCapMid.add(t.lower);
+      else if (i > 0 && (s.tokens[i - 1].word || s.tokens[i - 1].text === ',')) docCapMid.add(t.lower);
     });
   }
   const ctxs: Ctx[] = sents.map((s) => ({ s, taken: s.tokens.map(() => false), out: [], docLower, docCapMid }));
@@ -556,7 +569,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
   const local = new Map<string, Mention>();
   for (const ctx of ctxs) for (const m of ctx.out) if (m.actor.startsWith('new:') && m.via !== 'group' && !local.has(m.actor)) local.set(m.actor, m);
   const localGz = new Gazetteer(
-    [...local.values()].map((m) => ({ id: m.actor, name: m.name, aliases: (m.forms ?? []).filter((f) => fold(f).includes(' ')), kind: m.kind ?? 'company' })).filter((a) => fold(a.name).includes(' ')),
+    [...local.values()].map((m) => ({ id: m.actor, name: m.name, aliases: [], kind: m.kind ?? 'company' })).filter((a) => fold(a.name).includes(' ')),
   );
   const all: Mention[] = [];
   for (const ctx of ctxs) {
