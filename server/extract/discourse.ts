@@ -21,7 +21,8 @@ export interface Discourse {
 
 /** A subordinate clause at the start of a sentence: its subject is not the sentence's ("Si X …, Y …"). */
 const SUBORDINATE = /^\s*(?:si|s['’]|quand|lorsqu['’]?e?|alors qu['’]?e?|bien qu['’]?e?|même si|tandis qu['’]?e?|puisqu['’]?e?|comme|dès qu['’]?e?)(?![\p{L}])[^,]*,/iu;
-const GOVERNED = /(?:^|[\s'’(])(?:à|au|aux|de|du|des|d['’]|par|pour|avec|sur|dans|en|chez|vers|entre|selon|comme|sous|après|avant|depuis|contre|auprès|grâce)\s*(?:(?:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?$/iu;
+/** Text before a mention that makes it the complement of a preposition, not a subject. */
+export const GOVERNED = /(?:^|[\s'’(])(?:à|au|aux|de|du|des|d['’]|par|pour|avec|sur|dans|en|chez|vers|entre|selon|comme|sous|après|avant|depuis|contre|auprès|grâce)\s*(?:(?:le|la|les|l['’]|un|une|son|sa|ses|leur|leurs|ce|cet|cette|ces)\s*)?$/iu;
 
 export function discourse(sents: Sentence[], mentions: Mention[], kindOf: (key: string) => ActorKind | undefined): Discourse {
   const bySentence = new Map<number, Mention[]>();

@@ -2,6 +2,7 @@
 // institutional noun phrases, quoted names, people), grouped into candidate actors with a suggested kind.
 import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
+import { GOVERNED } from './discourse';
 import type { Sentence, Token } from './segment';
 import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
 
@@ -533,7 +534,7 @@ function nameMentions(ctx: Ctx): void {
     const civil = prev && CIVIL_TITLES.has(prev.lower.replace('.', ''));
     const sayer = prev && SAYING_VERBS.has(prev.lower);
     const person = !acronym && seq.length >= 2 && (GIVEN_NAMES.has(first) || civil || sayer);
-    const legal = toks[m + 1] && LEGAL_FORMS[toks[m + 1].text];
+    const legal = (toks[m + 1] && LEGAL_FORMS[toks[m + 1].text]) || (seq.length > 1 && seq[seq.length - 1].cap ? HEADS[seq[seq.length - 1].lower]?.kind : undefined);
     ctx.out.push({
       ...span(ctx.s, a, m),
       sentence: ctx.s.index,
@@ -799,26 +800,25 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
       }
       continue;
     }
+    // The nearest earlier sentence with actors that fit (the last few sentences, or further back within the
+    // paragraph); in it, the subject before the others.
+    const fits: Mention[] = [];
     for (let j = k - 1; j >= 0; j--) {
       const o = all[j];
-      // The last few sentences, or further back within the same paragraph.
       if (m.sentence - o.sentence > 4 && sents[o.sentence].para !== sents[m.sentence].para) break;
       if (o.sentence === m.sentence) continue;
-      if (o.via === 'generic' && o.head && o.head === m.head && o.actor) {
-        m.actor = o.actor;
-        m.name = o.name;
-        m.kind = o.kind;
-        break;
-      }
-      if (!o.actor || o.via === 'anaphor' || o.via === 'generic' || o.via === 'group' || o.place) continue;
-      const kind = kindOf.get(o.actor);
-      if (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')) {
-        m.actor = o.actor;
-        m.name = o.name;
-        m.kind = kind;
-        break;
-      }
+      if (fits.length && o.sentence !== fits[0].sentence) break;
+      const sameHead = o.via === 'generic' && !!o.head && o.head === m.head;
+      const kind = o.actor ? kindOf.get(o.actor) : undefined;
+      const fit = sameHead || (o.via !== 'generic' && o.via !== 'group' && !o.place && (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')));
+      if (o.actor && fit) fits.unshift(o);
     }
+    if (!fits.length) continue;
+    const s = sents[fits[0].sentence];
+    const o = fits.find((x) => !GOVERNED.test(s.text.slice(0, x.start - s.start))) ?? fits[fits.length - 1];
+    m.actor = o.actor;
+    m.name = o.name;
+    m.kind = kindOf.get(o.actor) ?? o.kind;
   }
 }
 

@@ -147,7 +147,14 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
 function slotBefore(t: Tagged, pos: number): { id: number; start: number } | undefined {
   const before = t.text.slice(0, pos);
   const m = new RegExp(String.raw`${SLOT}((?:\s*\([^)]*\))?(?:\s*,[^⟦.;:]{1,90}?(?:,|(?=\s+\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues)\s)))?\s*(?:,\s*)?(?:qui\s+|que\s+)?${AUX}?${ADV}*(?:${AUX}${ADV}*)?)$`, 'iu').exec(before);
-  return m ? { id: Number(m[1]), start: m.index } : undefined;
+  if (!m) return undefined;
+  // "⟦A⟧, créée en 2015 par ⟦B⟧, a levé …": B is the agent inside A's apposition; A is the subject.
+  const head = before.slice(0, m.index);
+  if (/^\s*,/.test(m[2]) && /(?:^|\s)(?:par|de|du|des|d['’]|à|au|aux|pour|avec|chez|auprès d[eu])\s*(?:(?:le|la|les|l['’])\s*)?$/iu.test(head)) {
+    const outer = new RegExp(String.raw`${SLOT}\s*,[^⟦.;:]{0,90}?$`, 'iu').exec(head);
+    if (outer) return { id: Number(outer[1]), start: outer.index };
+  }
+  return { id: Number(m[1]), start: m.index };
 }
 
 /** The subject list ending at `pos` (the last slots before the verb, with their list). */
