@@ -774,25 +774,30 @@ function linkAcronymsAndSurnames(all: Mention[], sents: Sentence[]): void {
 function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   const kindOf = new Map<string, ActorKind>();
   for (const m of all) if (m.actor && m.kind && !kindOf.has(m.actor)) kindOf.set(m.actor, m.kind);
+  // Running state, in text order: the places named so far, the groups by head.
+  const places = new Map<string, { m: Mention; n: number }>();
+  const groups = new Map<string, Mention[]>();
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
+    if (m.actor && (m.place || m.fromPlace)) {
+      const p = places.get(m.actor) ?? { m, n: 0 };
+      p.n++;
+      places.set(m.actor, p);
+    }
+    if (m.via === 'group' && m.head) groups.set(m.head, [...(groups.get(m.head) ?? []), m]);
     if (m.via !== 'anaphor' || m.actor) continue;
     if (m.head === 'territoire') {
       // "le territoire": the place the text has named most so far, or the actor it stands for.
-      const count = new Map<string, Mention>();
-      const n = new Map<string, number>();
-      for (const o of all.slice(0, k)) if (o.actor && (o.place || o.fromPlace)) { count.set(o.actor, o); n.set(o.actor, (n.get(o.actor) ?? 0) + 1); }
-      const best = [...n.entries()].sort((a, b) => b[1] - a[1])[0];
+      const best = [...places.values()].sort((a, b) => b.n - a.n)[0];
       if (best) {
-        const o = count.get(best[0])!;
-        m.actor = o.actor;
-        m.name = o.name;
-        m.kind = o.kind;
+        m.actor = best.m.actor;
+        m.name = best.m.name;
+        m.kind = best.m.kind;
       }
       continue;
     }
     if (m.plural) {
-      const g = all.slice(0, k).reverse().find((o) => o.via === 'group' && o.head === m.head && o.sentence < m.sentence);
+      const g = [...(groups.get(m.head ?? '') ?? [])].reverse().find((o) => o.sentence < m.sentence);
       if (g) {
         m.actor = g.actor;
         m.name = g.name;

@@ -64,6 +64,21 @@ function finite(stems: string[], forms: string[] = []): string {
   return `(?:${soft}|${past}|${modal}${extra ? `|${extra}` : ''})`;
 }
 
+// Patterns are built once: a text of 150,000 characters has a thousand sentences and each reads them all.
+const compiled = new Map<string, RegExp>();
+/** The pattern for `source` and `flags`, compiled on first use (global ones are only used through matchAll). */
+function rx(source: string, flags = ''): RegExp {
+  const k = `${flags}/${source}`;
+  let r = compiled.get(k);
+  if (!r) {
+    r = new RegExp(source, flags);
+    if (compiled.size < 5000) compiled.set(k, r);
+  }
+  return r;
+}
+const PASSIVE_RE = new Map(VERBS.map((v) => [v, rx(String.raw`(?<![\p{L}])(${participles(v.stems, v.irregular)})(?![\p{L}])((?:\s+[^\s⟦.;:]+){0,5}?)\s+par\s+`, 'giu')]));
+const ACTIVE_RE = new Map(ACTIVE_VERBS.map((v) => [v, rx(String.raw`(?<![\p{L}])(${finite(v.stems, v.forms)})(?![\p{L}])\s+`, 'giu')]));
+
 /** The tagged form of a sentence: mentions replaced by ⟦n⟧. */
 export function tag(sentenceIndex: number, sentenceText: string, sentenceStart: number, mentions: Mention[]): Tagged {
   let text = '';
@@ -95,7 +110,7 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
   const s = t.text;
   let p = pos;
   const ids: number[] = [];
-  const re = (r: string) => new RegExp(`^${r}`, 'iu');
+  const re = (r: string) => rx(`^${r}`, 'iu');
   if (opts.appositionPrefix) {
     // "par un cannois, ⟦5⟧": a short description, a comma, then the name.
     const m = re(String.raw`\s*${DET}?[\p{Ll}\-]+(?:\s+[\p{Ll}\-]+)?\s*,\s*(?=(?:${DET})?⟦)`).exec(s.slice(p));
@@ -110,7 +125,7 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
       if (!skip) break;
       p += skip[0].length;
     } else {
-      const titled = new RegExp(`(?:${TITLE_RE})`, 'iu').test(m[0]);
+      const titled = rx(`(?:${TITLE_RE})`, 'iu').test(m[0]);
       ids.push(Number(m[1]));
       p += m[0].length;
       // "le ministre de ⟦org⟧ ⟦person⟧": the person is the item.
@@ -146,12 +161,12 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
 /** The slot right before `pos`, if the words between allow it to be the subject or patient of a verb at `pos`. */
 function slotBefore(t: Tagged, pos: number): { id: number; start: number } | undefined {
   const before = t.text.slice(0, pos);
-  const m = new RegExp(String.raw`${SLOT}((?:\s*\([^)]*\))?(?:\s*,[^⟦.;:]{1,90}?(?:,|(?=\s+\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues)\s)))?\s*(?:,\s*)?(?:qui\s+|que\s+)?${AUX}?${ADV}*(?:${AUX}${ADV}*)?)$`, 'iu').exec(before);
+  const m = rx(String.raw`${SLOT}((?:\s*\([^)]*\))?(?:\s*,[^⟦.;:]{1,90}?(?:,|(?=\s+\p{Ll}+(?:é|ée|és|ées|u|ue|us|ues)\s)))?\s*(?:,\s*)?(?:qui\s+|que\s+)?${AUX}?${ADV}*(?:${AUX}${ADV}*)?)$`, 'iu').exec(before);
   if (!m) return undefined;
   // "⟦A⟧, créée en 2015 par ⟦B⟧, a levé …": B is the agent inside A's apposition; A is the subject.
   const head = before.slice(0, m.index);
   if (/^\s*,/.test(m[2]) && /(?:^|\s)(?:par|de|du|des|d['’]|à|au|aux|pour|avec|chez|auprès d[eu])\s*(?:(?:le|la|les|l['’])\s*)?$/iu.test(head)) {
-    const outer = new RegExp(String.raw`${SLOT}\s*,[^⟦.;:]{0,90}?$`, 'iu').exec(head);
+    const outer = rx(String.raw`${SLOT}\s*,[^⟦.;:]{0,90}?$`, 'iu').exec(head);
     if (outer) return { id: Number(outer[1]), start: outer.index };
   }
   return { id: Number(m[1]), start: m.index };
@@ -165,7 +180,7 @@ function subjectsBefore(t: Tagged, pos: number): number[] {
   const ids = [b.id];
   let start = b.start;
   for (;;) {
-    const m = new RegExp(String.raw`${SLOT}(?:\s*\([^)]*\))?(?:\s*,\s*|\s+et\s+|\s+ou\s+)${DET}?$`, 'iu').exec(t.text.slice(0, start));
+    const m = rx(String.raw`${SLOT}(?:\s*\([^)]*\))?(?:\s*,\s*|\s+et\s+|\s+ou\s+)${DET}?$`, 'iu').exec(t.text.slice(0, start));
     if (!m) break;
     ids.unshift(Number(m[1]));
     start = m.index;
@@ -185,7 +200,7 @@ export interface RuleContext {
 
 const STAND_FOR_RE = [...STAND_FOR].join('|');
 /** A pronoun subject at the start of a clause: "Il a reçu …", "Tous sont impliqués …". */
-const PRONOUN_SUBJECT = new RegExp(String.raw`^\s*(?:(?:et|mais|or|donc|puis|ainsi|aussi|enfin)\s*,?\s+)?(il|elle|ils|elles|tous|toutes|ces derniers|ces dernières|celui-ci|celle-ci|ceux-ci|celles-ci)\s+${AUX}?${ADV}*(?:${AUX}${ADV}*)?$`, 'iu');
+const PRONOUN_SUBJECT = rx(String.raw`^\s*(?:(?:et|mais|or|donc|puis|ainsi|aussi|enfin)\s*,?\s+)?(il|elle|ils|elles|tous|toutes|ces derniers|ces dernières|celui-ci|celle-ci|ceux-ci|celles-ci)\s+${AUX}?${ADV}*(?:${AUX}${ADV}*)?$`, 'iu');
 const singularWord = (w: string) => (w.length > 3 && /[sx]$/u.test(w) && !/(?:ss|us|is)$/u.test(w) ? w.slice(0, -1) : w);
 
 /** All ties the patterns read in one tagged sentence. */
@@ -223,7 +238,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   // 1. Passive voice: "⟦X⟧ (a été) financé par ⟦A⟧, ⟦B⟧", "Organisés par ⟦A⟧, les ⟦X⟧ …".
   for (const v of VERBS) {
-    const re = new RegExp(String.raw`(?<![\p{L}])(${participles(v.stems, v.irregular)})(?![\p{L}])((?:\s+[^\s⟦.;:]+){0,5}?)\s+par\s+`, 'giu');
+    const re = PASSIVE_RE.get(v)!;
     for (const m of s.matchAll(re)) {
       cue = [m.index!, m.index! + m[1].length];
       const agents = readList(t, m.index! + m[0].length, { appositionPrefix: true, skipNonSlots: true }) ?? genericAgent(m.index! + m[0].length);
@@ -237,14 +252,14 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       let type = v.type;
       if (patient === undefined && fronted) {
         // "Portée par A et B, la candidature de X …": backing a candidacy is a partnership with the candidate.
-        const after = new RegExp(String.raw`^\s*,\s*${DET}?(?:(${STAND_FOR_RE})\s+${PREP_DE}${DET}?|\p{Ll}+\s+)?${SLOT}`, 'iu').exec(s.slice(agents.end));
+        const after = rx(String.raw`^\s*,\s*${DET}?(?:(${STAND_FOR_RE})\s+${PREP_DE}${DET}?|\p{Ll}+\s+)?${SLOT}`, 'iu').exec(s.slice(agents.end));
         if (after) patient = Number(after[2]);
         if (after?.[1] && type === 'PILOTS') type = 'PARTNERS_WITH';
         // "Organisés par l'⟦A⟧, les ⟦B⟧ …": the list ran on into the subject, which follows ", les".
         const last = agents.ids[agents.ids.length - 1];
-        const runsOn = new RegExp(String.raw`,\s*(?:(?:les?|la|l['’])\s*)?⟦${last}⟧(?:\s*,[^⟦,]*,)?\s+\p{Ll}`, 'iu').test(s);
-        const candidacy = new RegExp(String.raw`,\s*(?:les?|la|l['’])\s*(?:${STAND_FOR_RE})\s+${PREP_DE}${DET}?⟦${last}⟧`, 'iu').test(s);
-        if (patient === undefined && agents.ids.length >= 2 && (runsOn || candidacy || new RegExp(String.raw`,\s*(?:les?|la|l['’])\s*⟦${last}⟧`, 'iu').test(s))) {
+        const runsOn = rx(String.raw`,\s*(?:(?:les?|la|l['’])\s*)?⟦${last}⟧(?:\s*,[^⟦,]*,)?\s+\p{Ll}`, 'iu').test(s);
+        const candidacy = rx(String.raw`,\s*(?:les?|la|l['’])\s*(?:${STAND_FOR_RE})\s+${PREP_DE}${DET}?⟦${last}⟧`, 'iu').test(s);
+        if (patient === undefined && agents.ids.length >= 2 && (runsOn || candidacy || rx(String.raw`,\s*(?:les?|la|l['’])\s*⟦${last}⟧`, 'iu').test(s))) {
           patient = last;
           agents.ids = agents.ids.slice(0, -1);
           if (candidacy && type === 'PILOTS') type = 'PARTNERS_WITH';
@@ -253,14 +268,14 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       let rule = 'passive';
       if (patient === undefined && v.type === 'FUNDS') {
         // "une enveloppe … débloquée par ⟦A⟧ et ⟦B⟧, au nom de … ⟦X⟧": the beneficiary after the funders.
-        const ben = new RegExp(String.raw`^[^⟦.;]{0,40}?(?:au nom d[eu]|au profit d[eu]|en faveur d[eu]|pour le compte d[eu]|destinée?s? (?:à|au)|à destination d[eu]|pour)\s+${DET}?(?:[^⟦,.;]{0,40}?\s)?${SLOT}`, 'iu').exec(s.slice(agents.end));
+        const ben = rx(String.raw`^[^⟦.;]{0,40}?(?:au nom d[eu]|au profit d[eu]|en faveur d[eu]|pour le compte d[eu]|destinée?s? (?:à|au)|à destination d[eu]|pour)\s+${DET}?(?:[^⟦,.;]{0,40}?\s)?${SLOT}`, 'iu').exec(s.slice(agents.end));
         if (ben) {
           patient = Number(ben[1]);
           rule = 'passive-beneficiary';
         }
       }
       let topic: string | undefined;
-      if (patient === undefined && new RegExp(String.raw`(?:^|\s)${DET}(?:${PART_NOUNS.join('|')})(?![\p{L}])[^⟦]*$`, 'iu').test(s.slice(0, m.index!))) {
+      if (patient === undefined && rx(String.raw`(?:^|\s)${DET}(?:${PART_NOUNS.join('|')})(?![\p{L}])[^⟦]*$`, 'iu').test(s.slice(0, m.index!))) {
         // "La partie immobilière … dont un tiers financé par X": a part of what the paragraph is about.
         topic = dc.topic(t.sentence);
         rule = 'passive-topic';
@@ -276,20 +291,20 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   // 2. Active voice: "⟦A⟧ (qui) finance ⟦B⟧", "⟦A⟧ et ⟦B⟧ pilotent le ⟦C⟧".
   for (const v of ACTIVE_VERBS) {
-    const re = new RegExp(String.raw`(?<![\p{L}])(${finite(v.stems, v.forms)})(?![\p{L}])\s+`, 'giu');
+    const re = ACTIVE_RE.get(v)!;
     for (const m of s.matchAll(re)) {
       cue = [m.index!, m.index! + m[1].length];
       const ag = agentsBefore(m.index!);
       const subjects = ag.ids;
       if (!subjects.length) continue;
       // Between verb and object: adverbs, an amount ("à hauteur de 2 M€"), an article and up to two adjectives.
-      const obj = new RegExp(String.raw`^${ADV}*(?:(?:à hauteur de\s+|pour\s+)?[\d\s,.]+(?:millions?|milliards?|M€|k€|€|euros?)(?:\s+d['’]euros)?\s+)?${ADV}*${DET}?(?:\p{Ll}+\s+){0,2}?(?=⟦)`, 'iu').exec(s.slice(m.index! + m[0].length));
+      const obj = rx(String.raw`^${ADV}*(?:(?:à hauteur de\s+|pour\s+)?[\d\s,.]+(?:millions?|milliards?|M€|k€|€|euros?)(?:\s+d['’]euros)?\s+)?${ADV}*${DET}?(?:\p{Ll}+\s+){0,2}?(?=⟦)`, 'iu').exec(s.slice(m.index! + m[0].length));
       if (!obj) continue;
       const gap = obj[0];
       if (/(?<![\p{L}])(?:que|qui|dont|mais|car|depuis|à|en|dans|vers|sur)(?![\p{L}])/iu.test(gap)) continue;
       const objects = readList(t, m.index! + m[0].length + gap.length);
       if (!objects) continue;
-      const candidacy = new RegExp(String.raw`(?:${STAND_FOR_RE})\s+(?:de|d['’]|du|des)`, 'iu').test(gap);
+      const candidacy = rx(String.raw`(?:${STAND_FOR_RE})\s+(?:de|d['’]|du|des)`, 'iu').test(gap);
       for (const a of subjects) for (const b of objects.ids) {
         if (v.type === 'PILOTS' && isPerson(b)) continue;
         add(candidacy && v.type === 'PILOTS' ? 'PARTNERS_WITH' : v.type, a, b, ag.pronoun ? 'active-pronoun' : 'active', [m.index!, objects.end], ag.pronoun ? 0.55 : 0.7, undefined, ag.since);
@@ -300,12 +315,12 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   // 3. Titles: "⟦P⟧, président de ⟦O⟧ et patron de ⟦O2⟧", "l'adjoint au maire de ⟦O⟧, ⟦P⟧", "le ministre de ⟦O⟧ ⟦P⟧".
   const titleObjects = new Set<number>();
   const titleRe = String.raw`(?<![\p{L}])(?:(?:vice|co)-?)?(${TITLE_RE})(?:e|s|es)?(?![\p{L}])([^⟦,.;:()]{0,45}?)\s(?:${PREP_DE}|au sein d[eu]\s+|chez\s+|à la\s+|à l['’]\s*|au\s+)${DET}?(?:[\p{Ll}\-]+\s+){0,3}?${SLOT}`;
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,\s*${DET}?`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*${DET}?`, 'giu'))) {
     const p = Number(m[1]);
     let pos = m.index! + m[0].length;
     // A chain of titles after one person: ", président de ⟦A⟧ et directeur de ⟦B⟧, pilier de ⟦C⟧".
     for (let k = 0; k < 4; k++) {
-      const tm = new RegExp(`^${titleRe}`, 'iu').exec(s.slice(pos));
+      const tm = rx(`^${titleRe}`, 'iu').exec(s.slice(pos));
       if (!tm) break;
       cue = [pos, pos + tm[1].length];
       const title = tm[1].toLowerCase();
@@ -313,18 +328,18 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       titleObjects.add(o);
       if ((!isPerson(o) || title === 'partenaire') && t.slots[o].via !== 'group') roleTie(p, o, title, tm[2], [m.index!, pos + tm[0].length], 'title-after');
       pos += tm[0].length;
-      const more = new RegExp(String.raw`^(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)${DET}?(?=(?:(?:vice|co)-?)?(?:${TITLE_RE}))`, 'iu').exec(s.slice(pos));
+      const more = rx(String.raw`^(?:\s*,\s*|\s+et\s+|\s*,\s*et\s+)${DET}?(?=(?:(?:vice|co)-?)?(?:${TITLE_RE}))`, 'iu').exec(s.slice(pos));
       if (!more) break;
       pos += more[0].length;
     }
   }
-  for (const m of s.matchAll(new RegExp(String.raw`${titleRe}(?:\s*,\s*|\s+)${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${titleRe}(?:\s*,\s*|\s+)${SLOT}`, 'giu'))) {
     cue = [m.index!, m.index! + m[1].length];
     const o = Number(m[3]);
     const p = Number(m[4]);
     if (!isPerson(p) || isPerson(o) || t.slots[o].via === 'group') continue;
     // "⟦A⟧, vice-président de ⟦O⟧, ⟦B⟧, …": the title is A's, B starts the next item.
-    if (new RegExp(String.raw`⟦\d+⟧\s*,\s*${DET}?(?:(?:vice|co)-?)?$`, 'iu').test(s.slice(0, m.index!))) continue;
+    if (rx(String.raw`⟦\d+⟧\s*,\s*${DET}?(?:(?:vice|co)-?)?$`, 'iu').test(s.slice(0, m.index!))) continue;
     roleTie(p, o, m[1].toLowerCase(), m[2], [m.index!, m.index! + m[0].length], 'title-before');
   }
   function roleTie(p: number, o: number, title: string, between: string, at: [number, number], rule: string): void {
@@ -344,11 +359,11 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   cue = undefined;
   // 4. Organisation roles in apposition: "⟦A⟧, l'ancienne société éditrice de ⟦B⟧", "⟦A⟧, filiale de ⟦B⟧".
   // (A lookahead: "⟦P⟧, actionnaire de ⟦A⟧, l'ancienne société éditrice de ⟦B⟧" overlaps two readings.)
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}(?=(\s*,\s*${DET}?((?:ancien(?:ne)?|ex-)\s*)?(?:[\p{L}\-]+\s+){0,2}?(${ORG_ROLE_RE})s?\s+${PREP_DE}${DET}?${SLOT}))`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}(?=(\s*,\s*${DET}?((?:ancien(?:ne)?|ex-)\s*)?(?:[\p{L}\-]+\s+){0,2}?(${ORG_ROLE_RE})s?\s+${PREP_DE}${DET}?${SLOT}))`, 'giu'))) {
     const a = Number(m[1]);
     const b = Number(m[5]);
     // "P, actionnaire de ⟦A⟧, l'ancienne société éditrice de ⟦B⟧": an organisation noun says the apposition is A's.
-    if (isPerson(a) || (titleObjects.has(a) && !new RegExp(`(?:${ORG_NOUNS})\\s`, 'iu').test(m[2]))) continue;
+    if (isPerson(a) || (titleObjects.has(a) && !rx(`(?:${ORG_NOUNS})\\s`, 'iu').test(m[2]))) continue;
     const r = ORG_ROLES[m[4].toLowerCase()];
     const [from, to] = r.reverse ? [b, a] : [a, b];
     add(r.type, from, to, 'org-role', [m.index!, m.index! + m[0].length + m[2].length], 0.7, m[3] ? 'ended' : undefined);
@@ -359,14 +374,14 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   for (const m of s.matchAll(/(?<![\p{L}])partenaires?(?![\p{L}])([^⟦.;]{0,60}?)(?:\bcomme\b|\btels? que\b|\btelles? que\b|\bdont\b|\bque sont\b|\bqui sont\b|:|,\s*à savoir|\bnotamment\b)\s*/giu)) {
     const list = readList(t, m.index! + m[0].length);
     if (!list) continue;
-    const explicit = new RegExp(String.raw`${PREP_DE}${DET}?${SLOT}`, 'iu').exec(m[1]);
+    const explicit = rx(String.raw`${PREP_DE}${DET}?${SLOT}`, 'iu').exec(m[1]);
     const anchor = explicit ? Number(explicit[1]) : anchorBefore(m.index!);
     if (anchor === undefined || isPerson(anchor)) continue;
     cue = [m.index!, m.index! + 11];
     for (const b of list.ids) add('PARTNERS_WITH', b, anchor, 'partner-list', [m.index!, list.end], 0.6);
   }
   // "les partenaires (publics) du ⟦X⟧ (⟦A⟧, ⟦B⟧, ⟦C⟧)": partners of X and of one another.
-  for (const m of s.matchAll(new RegExp(String.raw`partenaires?\s+(?:[\p{L}\-]+\s+){0,2}?${PREP_DE}${DET}?${SLOT}\s*\(`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`partenaires?\s+(?:[\p{L}\-]+\s+){0,2}?${PREP_DE}${DET}?${SLOT}\s*\(`, 'giu'))) {
     const list = readList(t, m.index! + m[0].length);
     if (!list) continue;
     const x = Number(m[1]);
@@ -386,7 +401,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     for (const b of list.ids) add('PARTNERS_WITH', anchor, b, 'partnership-with', [m.index!, list.end], 0.6);
   }
   // Alliances: "l'alliance de collectivités … : ⟦A⟧, ⟦B⟧ et ⟦C⟧" → partners of one another.
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${ALLIANCE_NOUNS.join('|')})(?![\p{L}])(?:[^⟦.;]|⟦\d+⟧){0,120}?(?::|\(|\bentre\b|\bréunissant\b|\bassociant\b)\s*`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:${ALLIANCE_NOUNS.join('|')})(?![\p{L}])(?:[^⟦.;]|⟦\d+⟧){0,120}?(?::|\(|\bentre\b|\bréunissant\b|\bassociant\b)\s*`, 'giu'))) {
     const list = readList(t, m.index! + m[0].length);
     if (!list || list.ids.length < 2) continue;
     cue = [m.index!, m.index! + 12];
@@ -398,7 +413,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     if (subj.length >= 2) pairwise(subj, 'allied', [m.index!, m.index! + m[0].length], 0.65);
   }
   // Interest: "⟦A⟧ a fait part de son intérêt pour ⟦B⟧".
-  for (const m of s.matchAll(new RegExp(String.raw`(?:intérêt|intéressée?s?)\s+(?:pour|à)\s+${DET}?(?:\p{Ll}+\s+){0,2}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:intérêt|intéressée?s?)\s+(?:pour|à)\s+${DET}?(?:\p{Ll}+\s+){0,2}?${SLOT}`, 'giu'))) {
     const a = anchorBefore(m.index!);
     if (a === undefined) continue;
     add('PARTNERS_WITH', a, Number(m[1]), 'interest', [m.index!, m.index! + m[0].length], 0.6, 'interest');
@@ -407,16 +422,16 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   cue = undefined;
   // 6. Governance: "le pilotage de ⟦B⟧ a été confié à ⟦C⟧", "⟦C⟧ … en charge de la gestion de ⟦B⟧".
   const gov = GOVERNANCE_NOUNS.join('|');
-  for (const m of s.matchAll(new RegExp(String.raw`(?:${gov})\s+${PREP_DE}${DET}?${SLOT}[^⟦.;]{0,90}?confiée?s?\s+(?:[^⟦.;]{0,40}?\s)?(?:à|au|aux)\s+(?:[^⟦.;]{0,50}?,\s*)?${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:${gov})\s+${PREP_DE}${DET}?${SLOT}[^⟦.;]{0,90}?confiée?s?\s+(?:[^⟦.;]{0,40}?\s)?(?:à|au|aux)\s+(?:[^⟦.;]{0,50}?,\s*)?${DET}?${SLOT}`, 'giu'))) {
     add('PILOTS', Number(m[2]), Number(m[1]), 'entrusted', [m.index!, m.index! + m[0].length], 0.7);
   }
-  for (const m of s.matchAll(new RegExp(String.raw`(?:se charge|en charge|chargée?s?|assure|assurent)\s+${PREP_DE}?${DET}?(?:${gov})(?:\s+\p{Ll}+){0,2}?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:se charge|en charge|chargée?s?|assure|assurent)\s+${PREP_DE}?${DET}?(?:${gov})(?:\s+\p{Ll}+){0,2}?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     const c = anchorBefore(m.index!);
     if (c === undefined) continue;
     add('PILOTS', c, Number(m[1]), 'in-charge', [m.index!, m.index! + m[0].length], 0.65);
   }
   // "⟦A⟧ s'est doté d'un ⟦conseil …⟧": a governing body pilots A; anything else A pilots.
-  for (const m of s.matchAll(new RegExp(String.raw`s['’](?:est|sont)\s+(?:\p{Ll}+\s+){0,2}?dotée?s?\s+(?:\p{Ll}+\s+){0,2}?(?:d['’]une?|de|du|des)\s*(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`s['’](?:est|sont)\s+(?:\p{Ll}+\s+){0,2}?dotée?s?\s+(?:\p{Ll}+\s+){0,2}?(?:d['’]une?|de|du|des)\s*(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
     const a = anchorBefore(m.index!);
     if (a === undefined) continue;
     const b = Number(m[1]);
@@ -425,7 +440,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     else add('PILOTS', a, b, 'endowed', [m.index!, m.index! + m[0].length], 0.55);
   }
   // Creation wished or planned: "⟦A⟧ souhaite l'émergence d'un ⟦B⟧".
-  for (const m of s.matchAll(new RegExp(String.raw`(?:${CREATION_NOUNS.join('|')})\s+(?:d['’]une?|de|du|des)\s*(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:${CREATION_NOUNS.join('|')})\s+(?:d['’]une?|de|du|des)\s*(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
     const a = anchorBefore(m.index!);
     if (a === undefined) continue;
     const between = s.slice(0, m.index!);
@@ -435,7 +450,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   cue = undefined;
   // 7. Labels: "⟦A⟧ a été labellisé ⟦L⟧ par ⟦G⟧", "⟦A⟧ a obtenu le ⟦prix …⟧", "⟦A⟧, lauréat du ⟦L⟧".
-  for (const m of s.matchAll(new RegExp(String.raw`labellisée?s?\s+(?:${ADV})*${DET}?${SLOT}(\s+par\s+)?`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`labellisée?s?\s+(?:${ADV})*${DET}?${SLOT}(\s+par\s+)?`, 'giu'))) {
     const a = slotBefore(t, m.index!);
     if (!a) continue;
     cue = [m.index!, m.index! + 12];
@@ -443,18 +458,18 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const g = m[2] ? readList(t, m.index! + m[0].length) ?? genericAgent(m.index! + m[0].length) : undefined;
     for (const x of g?.ids ?? []) add('PILOTS', x, Number(m[1]), 'label-awarder', [m.index!, g!.end], 0.6);
   }
-  for (const m of s.matchAll(new RegExp(String.raw`(?:obtenu|décroché|reçu|remporté|obtient|obtiennent|décroche|décrochent|reçoit|reçoivent|remporte|remportent)\s+${DET}?(?:(?:label|prix|trophée|titre|distinction)\s+)?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:obtenu|décroché|reçu|remporté|obtient|obtiennent|décroche|décrochent|reçoit|reçoivent|remporte|remportent)\s+${DET}?(?:(?:label|prix|trophée|titre|distinction)\s+)?${SLOT}`, 'giu'))) {
     const l = Number(m[1]);
     if (rc.kindOf(key(l)) !== 'label' && t.slots[l].kind !== 'label') continue;
     const a = slotBefore(t, m.index!);
     if (!a) continue;
     add('LABELS', l, a.id, 'obtained', [a.start, m.index! + m[0].length], 0.7);
   }
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,\s*(?:\p{Ll}+\s+)?lauréat(?:e|s|es)?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*(?:\p{Ll}+\s+)?lauréat(?:e|s|es)?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     add('LABELS', Number(m[2]), Number(m[1]), 'laureate', [m.index!, m.index! + m[0].length], 0.7);
   }
   // "le ⟦label⟧ délivré (au territoire) par ⟦G⟧": the awarder runs the label.
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,?\s*(?:délivrée?s?|décernée?s?|attribuée?s?|remise?s?|accordée?s?)(?:\s+[^⟦.;]{0,40}?)?\s+par\s+${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,?\s*(?:délivrée?s?|décernée?s?|attribuée?s?|remise?s?|accordée?s?)(?:\s+[^⟦.;]{0,40}?)?\s+par\s+${DET}?${SLOT}`, 'giu'))) {
     const l = Number(m[1]);
     if (rc.kindOf(key(l)) !== 'label' && t.slots[l].kind !== 'label') continue;
     add('PILOTS', Number(m[2]), l, 'label-awarder', [m.index!, m.index! + m[0].length], 0.6);
@@ -462,7 +477,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   cue = undefined;
   // A prize given at an event: "un ⟦prix …⟧ lors du dernier ⟦salon⟧" → the event runs the prize.
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s+(?:lors|au cours)\s+(?:du|de la|de l['’]|des)\s*(?:(?:dernier|dernière|prochain|prochaine)\s+)?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s+(?:lors|au cours)\s+(?:du|de la|de l['’]|des)\s*(?:(?:dernier|dernière|prochain|prochaine)\s+)?${SLOT}`, 'giu'))) {
     const l = Number(m[1]);
     if (rc.kindOf(key(l)) !== 'label' && t.slots[l].kind !== 'label') continue;
     add('PILOTS', Number(m[2]), l, 'prize-at-event', [m.index!, m.index! + m[0].length], 0.6);
@@ -471,53 +486,53 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   cue = undefined;
   // 8. Money: "⟦A⟧ accorde 2 M€ à ⟦B⟧", "⟦B⟧ a reçu 200 000 euros de ⟦A⟧", "un chèque de 50 000 euros de ⟦A⟧ pour ⟦B⟧".
   const give = `(?:${GIVE_STEMS.join('|')})(?:e|ent|é|ée|és|ées|era|eront|erait|eraient|ait|aient)`;
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:(?:a|ont|avait|avaient|va|vont|devrait|devraient)\s+)?${give}(?![\p{L}])([^⟦.;]{0,70}?)\s(?:à|au|aux)\s+${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:(?:a|ont|avait|avaient|va|vont|devrait|devraient)\s+)?${give}(?![\p{L}])([^⟦.;]{0,70}?)\s(?:à|au|aux)\s+${DET}?${SLOT}`, 'giu'))) {
     if (!/\d|€|euros?|subvention|aide|dotation|enveloppe|prêt|avance/iu.test(m[1])) continue;
     const funders = agentsBefore(m.index!);
     for (const a of funders.ids) add('FUNDS', a, Number(m[2]), 'give', [m.index!, m.index! + m[0].length], funders.pronoun ? 0.55 : 0.7, undefined, funders.since);
   }
   const receive = RECEIVE_FORMS.map(esc).join('|');
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:${receive})(?![\p{L}])([^⟦.;]{0,70}?)\s(?:de la part d[eu]|auprès d[eu]s?|de|du|des|d['’])\s*${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:${receive})(?![\p{L}])([^⟦.;]{0,70}?)\s(?:de la part d[eu]|auprès d[eu]s?|de|du|des|d['’])\s*${DET}?${SLOT}`, 'giu'))) {
     if (!/\d|€|euros?|subvention|aide|dotation|enveloppe|financement|fonds/iu.test(m[1])) continue;
     const recipients = agentsBefore(m.index!);
     for (const b of recipients.ids) add('FUNDS', Number(m[2]), b, 'receive', [m.index!, m.index! + m[0].length], recipients.pronoun ? 0.55 : 0.7, undefined, recipients.since);
   }
   const moneyFrom = String.raw`(?<![\p{L}])(?:${MONEY_NOUNS.join('|')})\s+(?:[\p{Ll}]+\s+)?de\s+[^⟦.;]{1,40}?(?:euros?|€)\s+(?:de la part d[eu]|de|du|des|d['’])\s*${DET}?${SLOT}`;
   const purpose = String.raw`(?:au profit d[eu]|en faveur d[eu]|au nom d[eu]|destinée? à|pour|à|(?:qui (?:a|avait|aura) pour (?:objectif|but|vocation|mission)|afin|pour)\s+(?:de\s+|d['’]\s*)(?:financer|irriguer|soutenir|aider|accompagner|doter|équiper)(?:\s+${DET}?(?:\p{Ll}+\s+)?)?)`;
-  for (const m of s.matchAll(new RegExp(String.raw`${moneyFrom}([^⟦.;]{0,40}?)${purpose}\s*${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${moneyFrom}([^⟦.;]{0,40}?)${purpose}\s*${DET}?${SLOT}`, 'giu'))) {
     add('FUNDS', Number(m[1]), Number(m[3]), 'money-noun', [m.index!, m.index! + m[0].length], 0.7);
   }
   // "Pour 2016, un chèque de 50 000 euros de ⟦A⟧ attend la signature": for what the sentence before was about.
-  for (const m of s.matchAll(new RegExp(moneyFrom, 'giu'))) {
-    if (new RegExp(String.raw`^[^.;]{0,60}?${purpose}\s*${DET}?⟦`, 'iu').test(s.slice(m.index! + m[0].length))) continue;
+  for (const m of s.matchAll(rx(moneyFrom, 'giu'))) {
+    if (rx(String.raw`^[^.;]{0,60}?${purpose}\s*${DET}?⟦`, 'iu').test(s.slice(m.index! + m[0].length))) continue;
     if (t.sentence === 0 || subjectsBefore(t, m.index!).length) continue;
     const to = dc.subject(t.sentence - 1);
     if (to) add('FUNDS', Number(m[1]), to, 'money-noun-context', [m.index!, m.index! + m[0].length], 0.45, undefined, t.sentence - 1);
   }
   // "19 millions d'euros émanent des ⟦A⟧": money from A to what the paragraph is about.
-  for (const m of s.matchAll(new RegExp(String.raw`(?:euros?|€)\s+(?:émane(?:nt)?|provien(?:nen)?t|proviendr(?:a|ont)|vien(?:nen)?t|viendr(?:a|ont))\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?:euros?|€)\s+(?:émane(?:nt)?|provien(?:nen)?t|proviendr(?:a|ont)|vien(?:nen)?t|viendr(?:a|ont))\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     const to = subjectsBefore(t, m.index!)[0] ?? dc.topic(t.sentence);
     if (to !== undefined) add('FUNDS', Number(m[1]), to, 'money-from', [m.index!, m.index! + m[0].length], 0.45);
   }
   // "⟦A⟧ et ⟦B⟧ permettent aux ⟦C⟧ de demander des fonds": A and B fund C.
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:permet|permettent|permettra|permettront|permettait|permettaient)\s+${ADV}*(?:à|aux?)\s+${DET}?${SLOT}\s+(?:de\s+|d['’]\s*)${ADV}*(?:demander|obtenir|recevoir|lever|toucher|bénéficier|décrocher|solliciter)(?![\p{L}])[^⟦.;]{0,40}?(?:fonds|financements?|aides?|subventions?|prêts?|capitaux|investissements?)(?![\p{L}])`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:permet|permettent|permettra|permettront|permettait|permettaient)\s+${ADV}*(?:à|aux?)\s+${DET}?${SLOT}\s+(?:de\s+|d['’]\s*)${ADV}*(?:demander|obtenir|recevoir|lever|toucher|bénéficier|décrocher|solliciter)(?![\p{L}])[^⟦.;]{0,40}?(?:fonds|financements?|aides?|subventions?|prêts?|capitaux|investissements?)(?![\p{L}])`, 'giu'))) {
     const ag = agentsBefore(m.index!);
     for (const a of ag.ids) add('FUNDS', a, Number(m[1]), 'enables-funding', [m.index!, m.index! + m[0].length], 0.55, undefined, ag.since);
   }
 
   cue = undefined;
   // 9. Across sentences. "Tous sont impliqués dans la candidature de ⟦X⟧": partners of X.
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:impliquée?s?|engagée?s?|mobilisée?s?|unie?s?)\s+(?:dans|à|au|aux|autour d[eu]|autour de la|autour de l['’])\s*${DET}?(?:(?:${STAND_FOR_RE})\s+${PREP_DE})?${DET}?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:impliquée?s?|engagée?s?|mobilisée?s?|unie?s?)\s+(?:dans|à|au|aux|autour d[eu]|autour de la|autour de l['’])\s*${DET}?(?:(?:${STAND_FOR_RE})\s+${PREP_DE})?${DET}?${SLOT}`, 'giu'))) {
     const ag = agentsBefore(m.index!);
     for (const a of ag.ids) add('PARTNERS_WITH', a, Number(m[1]), 'involved', [m.index!, m.index! + m[0].length], ag.pronoun ? 0.5 : 0.6, undefined, ag.since);
   }
   // "Une ⟦commission⟧ y a été créée": created within what the sentence before was about.
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s+y\s+(?:a|ont|avait|avaient)\s+été\s+${ADV}*(?:créée?s?|lancée?s?|mise?s?\s+en\s+place|installée?s?|fondée?s?)(?![\p{L}])`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s+y\s+(?:a|ont|avait|avaient)\s+été\s+${ADV}*(?:créée?s?|lancée?s?|mise?s?\s+en\s+place|installée?s?|fondée?s?)(?![\p{L}])`, 'giu'))) {
     const by = t.sentence > 0 ? dc.subject(t.sentence - 1) : undefined;
     if (by) add('PILOTS', by, Number(m[1]), 'created-there', [m.index!, m.index! + m[0].length], 0.45, undefined, t.sentence - 1);
   }
   // "Le directeur général du ⟦cluster⟧, nommé en septembre" without a name: the person named just before.
-  const titled = new RegExp(String.raw`^\s*(?:(?:le|la|l['’]|son|sa|leur)\s*)((?:(?:vice|co)-?)?(?:${TITLE_RE}))(?:e|s|es)?((?:\s+[\p{Ll}'’\-]+){0,3}?)\s+(?:${PREP_DE}|au sein d[eu]\s+|à la\s+|à l['’]\s*|au\s+)${DET}?${SLOT}(?!\s*,?\s*⟦)`, 'iu').exec(s);
+  const titled = rx(String.raw`^\s*(?:(?:le|la|l['’]|son|sa|leur)\s*)((?:(?:vice|co)-?)?(?:${TITLE_RE}))(?:e|s|es)?((?:\s+[\p{Ll}'’\-]+){0,3}?)\s+(?:${PREP_DE}|au sein d[eu]\s+|à la\s+|à l['’]\s*|au\s+)${DET}?${SLOT}(?!\s*,?\s*⟦)`, 'iu').exec(s);
   if (titled && !isPerson(Number(titled[3]))) {
     const p = dc.person(t.sentence);
     const base = titled[1].toLowerCase().replace(/^(?:vice|co)-?/, '');
@@ -525,7 +540,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   }
   // "⟦A⟧ veut mettre en avant son ⟦B⟧, ⟦C⟧ un ⟦D⟧ et ⟦E⟧ le ⟦F⟧": what a subject calls its own it runs (and so on,
   // when the verb is left out of the next pairs).
-  for (const m of s.matchAll(new RegExp(String.raw`${SLOT}((?:\s+(?!(?:qui|que|dont|et|ou|mais)\s)[\p{Ll}'’\-]+){1,6}?)\s+(?:son|sa|ses|leur|leurs)\s+(?:(?:nouvel(?:le)?|nouveau|propre|futur(?:e)?|premier|première)\s+)?(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
+  for (const m of s.matchAll(rx(String.raw`${SLOT}((?:\s+(?!(?:qui|que|dont|et|ou|mais)\s)[\p{Ll}'’\-]+){1,6}?)\s+(?:son|sa|ses|leur|leurs)\s+(?:(?:nouvel(?:le)?|nouveau|propre|futur(?:e)?|premier|première)\s+)?(?:[«“"]\s*)?${SLOT}`, 'giu'))) {
     const a = Number(m[1]);
     const b = Number(m[3]);
     if (/(?:^|\s)(?:à|de|du|des|d['’]|par|pour|avec|sur|dans|en|chez)\s*(?:(?:le|la|les|l['’])\s*)?$/iu.test(s.slice(0, m.index!))) continue;
@@ -542,7 +557,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       if (tail) pos += tail[0].length;
       const apposed = /^\s*(?:[»”"])?\s*,\s*[\p{Ll}'’\-]+(?:\s+[\p{Ll}'’\-]+)?\s+(?:au|aux|à la|à l['’]|à|dans|sur|en)\s*(?:(?:le|la|les|l['’])\s*)?⟦\d+⟧/iu.exec(s.slice(pos));
       if (apposed) pos += apposed[0].length;
-      const pair = new RegExp(String.raw`^\s*(?:[»”"])?\s*(?:,\s*(?:et\s+)?|et\s+)${DET}?${SLOT}\s+${DET}(?:[«“"]\s*)?${SLOT}`, 'iu').exec(s.slice(pos));
+      const pair = rx(String.raw`^\s*(?:[»”"])?\s*(?:,\s*(?:et\s+)?|et\s+)${DET}?${SLOT}\s+${DET}(?:[«“"]\s*)?${SLOT}`, 'iu').exec(s.slice(pos));
       if (!pair) break;
       own(Number(pair[1]), Number(pair[2]), [pos, pos + pair[0].length]);
       pos += pair[0].length;
@@ -551,20 +566,20 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   // "Les projets de laboratoires communs, tant de ⟦A⟧ que de ⟦B⟧": one planned project for each, run by its owner.
   const projects: { at: number; pos: number; prep: string; what: string }[] = [];
   const PROJECT = String.raw`projets?\s+(d['’]\s*|de\s+)(\p{Ll}[\p{Ll}\-]+(?:\s+\p{Ll}[\p{Ll}\-]+)?)`;
-  for (const m of s.matchAll(new RegExp(String.raw`(?<![\p{L}])${PROJECT}`, 'giu'))) projects.push({ at: m.index!, pos: m.index! + m[0].length, prep: m[1], what: m[2] });
+  for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])${PROJECT}`, 'giu'))) projects.push({ at: m.index!, pos: m.index! + m[0].length, prep: m[1], what: m[2] });
   t.slots.forEach((sl, i) => {
-    const m = sl.via === 'group' || sl.via === 'generic' ? new RegExp(`^${PROJECT}$`, 'iu').exec(sl.name) : null;
+    const m = sl.via === 'group' || sl.via === 'generic' ? rx(`^${PROJECT}$`, 'iu').exec(sl.name) : null;
     if (m && t.slotPos[i]) projects.push({ at: t.slotPos[i][0], pos: t.slotPos[i][1], prep: m[1], what: m[2] });
   });
   for (const pr of projects) {
-    const lead = new RegExp(String.raw`^\s*,?\s*(?:tant\s+)?(?=${PREP_DE}${DET}?⟦)`, 'iu').exec(s.slice(pr.pos));
+    const lead = rx(String.raw`^\s*,?\s*(?:tant\s+)?(?=${PREP_DE}${DET}?⟦)`, 'iu').exec(s.slice(pr.pos));
     if (!lead) continue;
     const m = { index: pr.at, 1: pr.prep, 2: pr.what };
     let pos = pr.pos + lead[0].length;
     const thing = m[2].split(/\s+/).map(singularWord).join(' ');
     const kind = HEADS[thing.split(' ')[0]]?.kind ?? 'programme';
     for (let k = 0; k < 6; k++) {
-      const owner = new RegExp(String.raw`^\s*(?:,\s*)?(?:(?:que|et|ou)\s+)?${PREP_DE}${DET}?${SLOT}(?:\s+(?:à|en)\s+${SLOT})?`, 'iu').exec(s.slice(pos));
+      const owner = rx(String.raw`^\s*(?:,\s*)?(?:(?:que|et|ou)\s+)?${PREP_DE}${DET}?${SLOT}(?:\s+(?:à|en)\s+${SLOT})?`, 'iu').exec(s.slice(pos));
       if (!owner) break;
       const o = Number(owner[1]);
       const project = rc.synth(`projet ${m[1].trim().replace(/\s+$/, '')}${/['’]$/.test(m[1].trim()) ? '' : ' '}${thing} de ${t.slots[o].name}`, kind, t.sentence);
@@ -581,7 +596,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       if (inner) add('PILOTS', i, inner, 'body-of', [t.slotPos[i][0], t.slotPos[i][1]], 0.5);
     }
     if ((sl.via === 'group' || sl.via === 'generic') && /^(?:comités?|conseils?|commissions?|instances?)\s+(?:de\s+|d['’])(?:pilotage|direction|surveillance|suivi|gouvernance|administration)/u.test(name)) {
-      if (new RegExp(String.raw`^[^⟦.;]{0,30}?${PREP_DE}${DET}?⟦`, 'iu').test(s.slice(t.slotPos[i][1]))) return;
+      if (rx(String.raw`^[^⟦.;]{0,30}?${PREP_DE}${DET}?⟦`, 'iu').test(s.slice(t.slotPos[i][1]))) return;
       const topic = dc.topic(t.sentence);
       if (topic) add('PILOTS', i, topic, 'governing-body', [t.slotPos[i][0], t.slotPos[i][1]], 0.4);
     }
