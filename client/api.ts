@@ -10,16 +10,32 @@ import type {
   ImportStatus,
   CypherExample,
   CypherResponse,
+  ElementsPage,
   ExportFormat,
   FundingResponse,
   Graph,
   GraphNode,
+  GraphStats,
   MetricsPage,
   MetricsResponse,
+  OverviewResponse,
   PathsResponse,
+  RelationshipDetail,
   RelType,
   SessionInfo,
   Source,
+  ActorCreateRequest,
+  ActorPatchRequest,
+  ChangesResponse,
+  DeleteRequest,
+  DuplicatesResponse,
+  DuplicateVerdict,
+  EditResult,
+  EvidenceRequest,
+  MergePreview,
+  RelationshipCreateRequest,
+  RelationshipPatchRequest,
+  ChangeSetInfo,
 } from '../model/schema';
 
 /** An API error as the server reports it: { error: { name, message, details } }. */
@@ -111,6 +127,33 @@ export const neighborhood = (id: string, opts: { depth?: number; types?: RelType
     `/api/actors/${encodeURIComponent(id)}/neighborhood?${qs({ depth: opts.depth, types: opts.types?.join(','), limit: opts.limit })}`,
   );
 
+/**
+ * The filters the large-graph routes apply in Cypher (docs/design.md §3), as the client holds them: lists of
+ * what is kept (absent = all), the "as of" year, the FUNDS amount range, isolated actors dropped.
+ */
+export interface ServerFilters {
+  kinds?: string[];
+  types?: string[];
+  statuses?: string[];
+  year?: number;
+  amountMin?: number;
+  amountMax?: number;
+  hideIsolated?: boolean;
+}
+const filterParams = (f: ServerFilters) => ({
+  kinds: f.kinds?.join(','), types: f.types?.join(','), statuses: f.statuses?.join(','),
+  year: f.year, amountMin: f.amountMin, amountMax: f.amountMax, hideIsolated: f.hideIsolated ? 'true' : undefined,
+});
+
+/** Counts of the whole graph: the client decides from them to open it whole or on its overview. */
+export const stats = () => call<GraphStats>('/api/graph/stats');
+/** The `limit` most central actors passing the filters and the ties among them (ties without evidence). */
+export const overview = (f: ServerFilters, limit?: number) => call<OverviewResponse>(`/api/graph/overview?${qs({ ...filterParams(f), limit })}`);
+/** One page of the filtered network (compact), actors first; pass `next` back as `cursor` until it is null. */
+export const elements = (f: ServerFilters, cursor?: string, size?: number) => call<ElementsPage>(`/api/graph/elements?${qs({ ...filterParams(f), cursor, size })}`);
+/** One tie with its evidence and the sources it cites (large views draw ties without evidence). */
+export const relationship = (id: string, type?: RelType) => call<RelationshipDetail>(`/api/relationships/${encodeURIComponent(id)}?${qs({ type })}`);
+
 export const cypherExamples = async (): Promise<CypherExample[]> =>
   (await call<{ examples: CypherExample[] }>('/api/cypher/examples')).examples;
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
@@ -147,6 +190,28 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
   call<FundingResponse & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
   );
+
+// ---- Curation (issue 12): every write is one change set, with a source or a reason ----
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const rid = (id: string) => encodeURIComponent(id);
+
+export const createActor = (body: ActorCreateRequest) => call<EditResult>('/api/actors', json('POST', body));
+export const patchActor = (id: string, body: ActorPatchRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('PATCH', body));
+export const deleteActor = (id: string, body: DeleteRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('DELETE', body));
+export const createRelationship = (body: RelationshipCreateRequest) => call<EditResult>('/api/relationships', json('POST', body));
+export const patchRelationship = (id: string, body: RelationshipPatchRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('PATCH', body));
+export const deleteRelationship = (id: string, body: DeleteRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('DELETE', body));
+export const addEvidence = (id: string, body: EvidenceRequest) => call<EditResult>(`/api/relationships/${rid(id)}/evidence`, json('POST', body));
+export const mergePreview = (id: string, other: string) => call<MergePreview>(`/api/actors/${rid(id)}/merge`, json('POST', { other, preview: true }));
+export const merge = (id: string, body: { other: string; versions: MergePreview['versions']; choose: Record<string, 'survivor' | 'other'>; provenance: { reason: string } }) =>
+  call<EditResult>(`/api/actors/${rid(id)}/merge`, json('POST', body));
+export const duplicates = (opts: { status?: string; actor?: string; limit?: number } = {}) =>
+  call<DuplicatesResponse>(`/api/duplicates?${qs({ status: opts.status, actor: opts.actor, limit: opts.limit })}`);
+export const judge = (a: string, b: string, verdict: DuplicateVerdict) => call<unknown>('/api/duplicates/judgements', json('POST', { a, b, verdict }));
+export const changes = (opts: { actor?: string; user?: string; kind?: string; before?: string; limit?: number } = {}) =>
+  call<ChangesResponse>(`/api/changes?${qs(opts)}`);
+export const revert = (cs: string) => call<{ changeSet: ChangeSetInfo; version: number }>(`/api/changes/${rid(cs)}/revert`, { method: 'POST' });
 
 // ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
 

@@ -199,6 +199,22 @@ export type ApiError = z.infer<typeof ApiError>;
 // ---- Cypher console (POST /api/cypher, GET /api/cypher/examples) ----
 
 export const CYPHER_MAX_QUERY_CHARS = 20_000;
+/** Lists and maps in console parameters nest at most this deep (the server walks them). */
+export const PARAMS_MAX_DEPTH = 32;
+
+/** How deeply lists and maps nest in a JSON value, counted without recursion (stops past `limit`). */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return max;
+}
 
 /** Not trimmed: error positions (line, column, offset) must point into the text the user typed. */
 export const CypherRequest = z
@@ -207,7 +223,10 @@ export const CypherRequest = z
       .string()
       .max(CYPHER_MAX_QUERY_CHARS, `must be at most ${CYPHER_MAX_QUERY_CHARS} characters`)
       .refine((q) => q.trim().length > 0, 'write a query'),
-    params: z.record(z.string(), z.unknown()).default({}),
+    params: z
+      .record(z.string(), z.unknown())
+      .refine((p) => nestingDepth(p, PARAMS_MAX_DEPTH) <= PARAMS_MAX_DEPTH, `lists and maps may nest at most ${PARAMS_MAX_DEPTH} levels deep`)
+      .default({}),
   })
   .strict();
 export type CypherRequest = z.infer<typeof CypherRequest>;
@@ -221,6 +240,8 @@ export const CypherResponse = z.object({
   truncated: z.boolean(),
   truncatedBy: z.enum(['rows', 'bytes']).optional(),
   elapsedMs: z.number(),
+  /** A write (admin token) is recorded as a change set of kind console: its id. */
+  changeSet: z.string().optional(),
 });
 export type CypherResponse = z.infer<typeof CypherResponse>;
 

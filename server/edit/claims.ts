@@ -62,11 +62,3 @@ export function addStatement(r: RelationshipRecord, s: Statement): { record: Rel
   if (s.date !== undefined) c.date = s.date;
   return { record: withClaims(base, [...claims, c]), claimAdded: true };
 }
-
-/** Removes a source's evidence from a tie, and the source from its claims (claims left without sources go). */
-export function removeSource(r: RelationshipRecord, source: string, excerpt?: string): RelationshipRecord {
-  const evidence = r.evidence.filter((e) => !(e.source === source && (excerpt === undefined || e.excerpt === excerpt)));
-  const stillCited = evidence.some((e) => e.source === source);
-  const claims = stillCited || !r.claims ? claimsOf({ ...r, evidence }) : r.claims.map((c) => ({ ...c, sources: c.sources.filter((x) => x !== source) })).filter((c) => c.sources.length);
-  return withClaims({ ...r, evidence }, claims);
-}

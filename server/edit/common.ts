@@ -8,6 +8,7 @@ import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import { Q } from '../queries';
+import { image } from './history';
 
 /** An element read for an edit: its record and the version an editor must have seen. */
 export interface Current<T> {
@@ -69,7 +70,7 @@ export async function lastChange(db: Db, key: string): Promise<Record<string, un
   if (!row) return undefined;
   const c = row.change as Record<string, unknown>;
   const cs = (await db.read(Q.csGet, { id: c.cs }))[0]?.cs as Record<string, unknown> | undefined;
-  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : null);
+  const parse = (v: unknown) => (typeof v === 'string' ? image(JSON.parse(v) as Record<string, unknown>) : null);
   return {
     changeSet: c.cs,
     op: c.op,

@@ -9,12 +9,17 @@ import { mayActFor, ForbiddenError, type Principal } from '../auth';
 
 const PER_SET = 20;
 
+/** Before images are stored as { props, type, source, target }, after images as the properties: one flat shape. */
+export function image(v: Record<string, unknown>): Record<string, unknown> {
+  const p = v.props && typeof v.props === 'object' ? { ...(v.props as Record<string, unknown>) } : { ...v };
+  for (const k of ['_cs', '_h', 'searchKeys', 'searchText']) delete p[k];
+  return p;
+}
+
 function toEntry(p: Record<string, unknown>): ChangeEntry {
-  const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Record<string, unknown>) : null);
+  const parse = (v: unknown) => (typeof v === 'string' ? image(JSON.parse(v) as Record<string, unknown>) : null);
   const e: ChangeEntry = { entity: p.entity as ChangeEntry['entity'], key: p.key as string, op: p.op as ChangeEntry['op'], before: parse(p.before), after: parse(p.after) };
   for (const k of ['type', 'from', 'to'] as const) if (typeof p[k] === 'string') e[k] = p[k];
-  // Stamps are bookkeeping, not content.
-  for (const img of [e.before, e.after]) if (img) for (const k of ['_cs', '_h', 'searchKeys', 'searchText']) delete img[k];
   return e;
 }
 
@@ -46,6 +51,9 @@ export async function listChanges(db: Db, q: ChangesQuery): Promise<ChangesRespo
  */
 export async function revertChangeSet(db: Db, id: string, p: Principal): Promise<{ changeSet: ReturnType<typeof toInfo>; version: number }> {
   const info = await get(db, id);
+  if (info.kind === 'console') {
+    throw new ConflictError('a console write cannot be reverted: arbitrary Cypher leaves no before image; write the inverse query, or restore from an export', { id, kind: info.kind, reason: 'not-undoable' });
+  }
   if (!mayActFor(p, info.author)) {
     if (p.role === 'editor') throw new AppError('Forbidden', 403, `only an admin may revert a change made by ${info.author}`, { needed: 'admin', role: p.role, author: info.author });
     throw new ForbiddenError('editor', p);
