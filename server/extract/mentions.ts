@@ -71,6 +71,19 @@ const QUOTES_CLOSE = new Set(['”', '"', '»', '’']);
 const stripDet = (s: string) => s.replace(/^(?:(?:les?|la|une?|des|du|de la)\s+|(?:de\s+)?l['’]\s*|d['’]\s*)/iu, '').trim();
 const keyOf = (name: string) => `new:${fold(stripDet(name))}`;
 const isWordCap = (t: Token | undefined) => !!t && t.word && (t.cap || t.acronym);
+const MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+/**
+ * The end of a name that runs on into "de" and a month in lower case ("le pôle de la Friche de mai"): a date
+ * does not put "de" between a capitalised word and a month, unless a year or "à …" follows.
+ */
+function monthTail(toks: Token[], m: number): number {
+  const de = toks[m + 1];
+  const month = toks[m + 2];
+  if (!isWordCap(toks[m]) || !de || (de.lower !== 'de' && de.lower !== 'du') || !month || month.cap || !MONTHS.has(month.lower)) return m;
+  // "de mai 2016", "de mai à juin", "de mai dernier": a date after all.
+  if (/^(?:\d|à$|au$|jusqu|dernier|prochain)/u.test(toks[m + 3]?.lower ?? '')) return m;
+  return m + 2;
+}
 const singular = (w: string) => PLURAL_HEADS[w] ?? w;
 
 /** Folded token sequences of the known actors' names and aliases, longest matched first. */
@@ -224,6 +237,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
         // A proper name: take the whole capitalised sequence.
         let m = k;
         while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])) || (toks[m + 1].lower === "l'" && isWordCap(toks[m + 2])))) m++;
+        m = monthTail(toks, m);
         end = m;
         properName = true;
         complements++;
@@ -246,6 +260,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
       while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])))) m++;
       // "The hub": an English article alone is not a name.
       if (m === i && /^(?:The|A|An)$/.test(t.text) && toks[m + 1]?.word) m++;
+      m = monthTail(toks, m);
       end = m;
       properName = true;
       i = m + 1;
@@ -280,7 +295,7 @@ function capSequence(toks: Token[], i: number): number | undefined {
     }
     break;
   }
-  return m;
+  return monthTail(toks, m);
 }
 
 function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong: boolean; descriptor: boolean; plural: boolean } | undefined {

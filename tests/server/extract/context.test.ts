@@ -68,6 +68,13 @@ describe('extract: names written again and places standing for actors', () => {
     expect(ex.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Digital Valley', 'Nancy-Metz Digital Valley']));
   });
 
+  it('keeps "de mai" in a name when no day or year makes it a date', () => {
+    const names = (text: string) => extract(text).actors.map((a) => a.name);
+    expect(names('La ville de Lorient veut mettre en avant son Pôle nautique de la Rade de mai.')).toContain('Pôle nautique de la Rade de mai');
+    expect(names('La Région Bretagne de mai à juin a financé le festival Océanis.')).toContain('Région Bretagne');
+    expect(names('Le festival Océanis de mai 2015 est financé par la Région Bretagne.')).toContain('Océanis');
+  });
+
   it('takes a city acting for the city itself ("Brest" and "la ville de Brest" are one actor)', () => {
     const ex = extract('La ville de Brest soutient les start-up. Brest finance aussi le festival Océanis.');
     expect(describe_(ex)).toContain('FUNDS ville de Brest → Océanis [effective]');
