@@ -597,6 +597,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
   linkAcronymsAndSurnames(all, sents);
   placesAsActors(all, gz);
   resolveAnaphora(all, sents);
+  candidacies(all, sents, gz);
   return all.filter((m) => m.actor);
 }
 
@@ -839,6 +840,52 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     m.actor = o.actor;
     m.name = o.name;
     m.kind = kindOf.get(o.actor) ?? o.kind;
+  }
+}
+
+const CANDIDACY_OF = /(?<![\p{L}])candidature\s+(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+)$/iu;
+
+/**
+ * "La candidature de P" when a place runs for a label the text names: the candidacy is an actor of its own,
+ * the place's programme under that label ("L P", or the name the text or the graph gives it), not the place.
+ */
+function candidacies(all: Mention[], sents: Sentence[], gz: Gazetteer): void {
+  // The labels of the text, the most mentioned first, each with its plainest name.
+  const labels = new Map<string, { name: string; n: number }>();
+  const isLabel = new Set(all.filter((m) => m.actor && m.kind === 'label').map((m) => m.actor));
+  for (const m of all) {
+    if (!isLabel.has(m.actor)) continue;
+    const l = labels.get(m.actor) ?? { name: m.name, n: 0 };
+    l.n++;
+    if (m.via !== 'anaphor' && m.name.length < l.name.length) l.name = m.name;
+    labels.set(m.actor, l);
+  }
+  if (!labels.size) return;
+  const surface = (m: Mention) => {
+    const s = sents[m.sentence];
+    return s.text.slice(m.start - s.start, m.end - s.start);
+  };
+  // Places written as themselves (not already read as a longer actor, "ville de P" or "P Digital Valley").
+  const places = new Set(all.filter((m) => (m.place || m.fromPlace) && m.via !== 'anaphor' && m.actor.startsWith('new:') && fold(stripDet(surface(m))) === fold(stripDet(m.name))).map((m) => m.actor));
+  const named = new Map<string, Mention>();
+  for (const m of all) if (m.actor && m.via !== 'anaphor') named.set(fold(stripDet(m.name)), m);
+  const top = [...labels.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  for (const m of all) {
+    if (!places.has(m.actor)) continue;
+    const s = sents[m.sentence];
+    if (!CANDIDACY_OF.test(s.text.slice(0, m.start - s.start))) continue;
+    // The label it runs for: "au L" right after, else the one the text names most.
+    const after = all.find((o) => o.sentence === m.sentence && o.start > m.end && isLabel.has(o.actor) && /^\s*(?:au|à la|à l['’]|pour la|pour le|pour l['’])\s*(?:label\s+)?$/iu.test(s.text.slice(m.end - s.start, o.start - s.start)));
+    const [labelKey, label] = after ? [after.actor, labels.get(after.actor)!] : top;
+    if (labelKey === m.actor) continue;
+    const forms = [`${label.name} ${m.name}`, `${m.name} ${label.name}`];
+    const inText = forms.map((f) => named.get(fold(f))).find((o) => o);
+    const known = forms.map((f) => gz.lookup(fold(f))[0]).find((h) => h);
+    m.actor = inText?.actor ?? (known ? `db:${known.actor.id}` : keyOf(forms[0]));
+    m.name = inText?.name ?? known?.actor.name ?? forms[0];
+    m.kind = inText?.kind ?? known?.actor.kind ?? 'programme';
+    m.place = false;
+    m.fromPlace = false;
   }
 }
 

@@ -132,6 +132,19 @@ describe('extract: ends read from the paragraph', () => {
     ]);
   });
 
+  it('reads a place’s candidacy for a label the text names as the place’s programme under that label', () => {
+    expect(ties('Le label Cité Numérique sera attribué en juin. La société Armor Tech et l’association Ker Numérique sont impliquées dans la candidature de Rennes-Saint-Malo.')).toEqual([
+      'PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]',
+      'PARTNERS_WITH Ker Numérique → Cité Numérique Rennes-Saint-Malo [effective]',
+    ]);
+    expect(ties('Le label Cité Numérique sera attribué en juin. Rennes-Saint-Malo accueille des start-up. La société Armor Tech est d’ailleurs impliquée dans la candidature du territoire.'))
+      .toEqual(['PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]']);
+  });
+
+  it('leaves the place itself as the candidate when the text names no label', () => {
+    expect(ties('La société Armor Tech est impliquée dans la candidature de Rennes-Saint-Malo.')).toEqual(['PARTNERS_WITH Armor Tech → Rennes-Saint-Malo [effective]']);
+  });
+
   it('reads money for a part of something as money for what the paragraph is about', () => {
     const text = 'Le totem Océanis\nLa partie immobilière se chiffre à 30 millions d’euros dont un tiers financé par la Banque des Territoires. Sur les 40 millions d’euros prévus, 10 millions d’euros émanent des collectivités locales.';
     const ex = extract(text);
