@@ -214,7 +214,8 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
   const adjective = (t: Token | undefined) => !!t && t.word && !t.cap && !NOT_ADJ.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ADJ_SUFFIX.test(t.lower) && !PRONOUN_SUFFIX.test(t.lower);
   while (i < toks.length) {
     const t = toks[i];
-    if (adjective(t)) {
+    // A participle that governs "par" or "à" starts a clause: "le label délivré au territoire par le ministère".
+    if (adjective(t) && !(/(?:é|ée|és|ées)$/u.test(t.lower) && /^(?:par|à|au|aux)$/u.test(toks[i + 1]?.lower ?? ''))) {
       end = i++;
       continue;
     }
@@ -793,6 +794,13 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   // Running state, in text order: the places named so far, the groups by head.
   const places = new Map<string, { m: Mention; n: number }>();
   const groups = new Map<string, Mention[]>();
+  const whole = new Map<string, { m: Mention; n: number }>();
+  for (const m of all) {
+    if (!m.actor || !(m.place || m.fromPlace)) continue;
+    const p = whole.get(m.actor) ?? { m, n: 0 };
+    p.n++;
+    whole.set(m.actor, p);
+  }
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     if (m.actor && (m.place || m.fromPlace)) {
@@ -803,8 +811,9 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     if (m.via === 'group' && m.head) groups.set(m.head, [...(groups.get(m.head) ?? []), m]);
     if (m.via !== 'anaphor' || m.actor) continue;
     if (m.head === 'territoire') {
-      // "le territoire": the place the text has named most so far, or the actor it stands for.
-      const best = [...places.values()].sort((a, b) => b.n - a.n)[0];
+      // "le territoire": the place the text names most (its home, not a place it visits once or twice), or the
+      // actor it stands for; among equals, the one named first.
+      const best = [...whole.values()].filter((p) => places.has(p.m.actor)).sort((a, b) => b.n - a.n || a.m.start - b.m.start)[0];
       if (best) {
         m.actor = best.m.actor;
         m.name = best.m.name;

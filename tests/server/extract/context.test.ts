@@ -141,6 +141,19 @@ describe('extract: ends read from the paragraph', () => {
       .toEqual(['PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]']);
   });
 
+  it('reads "le label" without a name as the label the text is about: obtained, given to a place by an awarder', () => {
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. Le label obtenu, la Cité Numérique Rennes se met en place depuis mars.'))
+      .toEqual(['LABELS Cité Numérique → Cité Numérique Rennes [effective]']);
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture en mars 2015.'))
+      .toEqual(['LABELS Cité Numérique → Pays de Morlaix [effective]', 'PILOTS ministère de la Culture → Cité Numérique [effective]']);
+    expect(ties('C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture.')).toEqual([]);
+  });
+
+  it('reads "le territoire" as the place the whole text names most, not one it visits', () => {
+    const text = 'Une délégation d’entreprises installées à Lorient est allée à Berlin. Le salon de Berlin a séduit les exposants venus à Berlin. Le territoire a reçu 50 000 euros de la Région Bretagne. Les start-up de Lorient grandissent. À Lorient, le port se modernise.';
+    expect(ties(text)).toEqual(['FUNDS Région Bretagne → Lorient [effective]']);
+  });
+
   it('leaves the place itself as the candidate when the text names no label', () => {
     expect(ties('La société Armor Tech est impliquée dans la candidature de Rennes-Saint-Malo.')).toEqual(['PARTNERS_WITH Armor Tech → Rennes-Saint-Malo [effective]']);
   });
