@@ -1,11 +1,10 @@
 // npm run bench [-- name]: runs every bench/*.bench.ts (or the one named) on a private local Neo4j.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensure, stop, type Instance } from '../neo4j/ctl';
+import { BENCH_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { connect, type Db } from '../server/db';
 
-/** The benchmark database: its own port and data folder, wiped freely. */
-export const BENCH_INSTANCE: Instance = { name: 'neo4j-bench', port: Number(process.env.MAILLAGE_BENCH_NEO4J_PORT ?? 7689) };
+export { BENCH_INSTANCE };
 
 export interface Bench {
   name: string;
