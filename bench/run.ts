@@ -8,7 +8,8 @@ export { BENCH_INSTANCE };
 
 export interface Bench {
   name: string;
-  run(db: Db): Promise<void>;
+  /** `uri`: the bench database's address, for benches that run the CLI as a child process. */
+  run(db: Db, uri?: string): Promise<void>;
 }
 
 /** Runs `fn` `n` times after one warm-up and prints median and p95 in ms. */
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
     for (const f of files) {
       const mod = (await import(path.join(__dirname, f))) as { default: Bench };
       console.log(`\n# ${mod.default.name} (${f})`);
-      await mod.default.run(db);
+      await mod.default.run(db, uri);
     }
   } finally {
     await db.close();

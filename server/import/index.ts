@@ -66,6 +66,8 @@ export interface ImportReport {
   issueCount: { errors: number; warnings: number };
   files: FileInfo[];
   rows: number;
+  /** Wall time of each phase: reading and planning every row, then writing (0 for a dry run). */
+  seconds: { plan: number; write: number };
 }
 
 /** A refusal: the report says every problem found. */
@@ -104,7 +106,7 @@ export async function openFiles(files: InputFile[], opts: ImportOptions): Promis
   return { inputs, infos };
 }
 
-function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, importId: string | null): ImportReport {
+function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, importId: string | null, planSeconds: number): ImportReport {
   const first = infos[0];
   return {
     importId,
@@ -115,6 +117,7 @@ function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, import
     issueCount: { errors: plan.issues.errors, warnings: plan.issues.warnings },
     files: infos,
     rows: plan.rows,
+    seconds: { plan: Math.round(planSeconds * 10) / 10, write: 0 },
   };
 }
 
@@ -124,6 +127,7 @@ function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> 
     files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size, format: f.format, encoding: f.encoding, delimiter: f.delimiter, dateOrder: f.dateOrder })),
     counts: r.counts,
     rows: r.rows,
+    seconds: r.seconds,
     warnings: r.issueCount.warnings,
     ...(opts.source ? { source: opts.source } : {}),
     ...(opts.defaultKind ? { defaultKind: opts.defaultKind } : {}),
@@ -139,6 +143,7 @@ const toWrite = (c: ImportCounts) => Object.values(c).reduce((s, e) => s + e.cre
  * rethrows. Returns the report (importId null when nothing changed).
  */
 export async function runImport(db: Db, files: InputFile[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const t0 = performance.now();
   const { inputs, infos } = await openFiles(files, opts);
   const defaultKind = inputs[0]?.detected.defaultKind as ActorKind | undefined;
   let written = 0;
@@ -152,7 +157,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   }
   try {
     const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize });
-    const r = report(plan, infos, opts, null);
+    const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;
     if (!changed(plan.counts)) {
@@ -162,12 +167,14 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     handle ??= await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local', summary: summary(r, opts), total: toWrite(plan.counts) });
     if (!opts.previewed) await opts.onBegin?.(handle.id);
     const h = handle;
+    const t1 = performance.now();
     await writeAll(h, plan.batches(), {
       writers: opts.writers ?? 2,
       onWritten: () => {
         written = h.written;
       },
     });
+    r.seconds.write = Math.round((performance.now() - t1) / 100) / 10;
     await h.commit(summary(r, opts));
     return { ...r, importId: h.id };
   } catch (e) {
