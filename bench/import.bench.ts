@@ -30,11 +30,15 @@ interface CliRun {
   report: ImportReport;
 }
 
+/** `npm run import`'s command line (node, its flags, the script), read from package.json so the bench runs exactly it. */
+const IMPORT_SCRIPT = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import.split(/\s+/);
+
 /** Runs `npm run import` as users do (a child process), sampling its peak RSS (VmHWM) and CPU time from /proc. */
 function cli(args: string[], uri: string): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/import.ts'), ...args, '--json'], {
+    if (IMPORT_SCRIPT[0] !== 'node') throw new Error(`expected "npm run import" to run node, not ${IMPORT_SCRIPT[0]}`);
+    const child = spawn(process.execPath, [...IMPORT_SCRIPT.slice(1), ...args, '--json'], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: uri },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -124,7 +124,7 @@ function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, import
 /** The change set's summary: what the history lists. */
 function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> {
   return {
-    files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size, format: f.format, encoding: f.encoding, delimiter: f.delimiter, dateOrder: f.dateOrder })),
+    files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size, format: f.format, encoding: f.encoding, delimiter: f.delimiter, dateOrder: f.dateOrder, sheets: f.sheets })),
     counts: r.counts,
     rows: r.rows,
     seconds: r.seconds,
