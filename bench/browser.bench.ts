@@ -5,8 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../server/app';
 import type { Db } from '../server/db';
-import { loadDataset } from '../server/load';
-import { Q } from '../server/queries';
+import { loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
 import { syntheticDataset } from './synthetic';
 
@@ -100,20 +99,72 @@ async function wholeOnLoad(browser: Browser, url: string, label: string): Promis
   await page.close();
 }
 
+/** A large graph: the overview drawn and a search answered (page usable), then the whole network on demand. */
+async function largeGraph(browser: Browser, url: string, label: string, query: string): Promise<void> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.addInitScript(LONG_TASKS);
+  const t0 = Date.now();
+  await page.goto(url);
+  await drawn(page, 600_000);
+  const overview = Date.now() - t0;
+  await page.fill('[data-testid=search]', query);
+  await page.waitForSelector('[data-testid=search-result]', { timeout: 600_000 });
+  const usable = Date.now() - t0;
+  line(`${label}: overview drawn, after navigation`, secs(overview), '');
+  line(`${label}: page usable (overview drawn, search answered)`, secs(usable), 'goal ≤ 3 s');
+  const lt = await longTasks(page);
+  line(`${label}: main-thread long tasks until then`, `${Math.round(lt.longest)} ms`, `longest; ${Math.round(lt.total)} ms in all`);
+  await page.fill('[data-testid=search]', '');
+  const limit = await page.isEnabled('[data-testid=whole-network]');
+  if (!limit) {
+    line(`${label}: whole network on demand`, 'refused', (await page.textContent('[data-testid=whole-note]')) ?? '');
+    await page.close();
+    return;
+  }
+  const t1 = Date.now();
+  await page.click('[data-testid=whole-network]');
+  await page.waitForFunction('document.querySelector("[data-testid=scope-what]")?.textContent?.includes("réseau entier") && document.body.dataset.layout === "done"', undefined, { timeout: 600_000, polling: 100 });
+  await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+  const whole = Date.now() - t1;
+  const [renderer, layout, n] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun, window.__maillage.cy.elements().length]') as [string, string, number];
+  line(`${label}: whole network on demand (${n} elements), drawn`, secs(whole), `goal ≤ 15 s  (layout: ${layout})`);
+  if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: path.resolve(__dirname, '..', 'test-artifacts', `bench-${label.replace(/\W+/g, '-')}-whole.png`) });
+  const fps = await panZoomFps(page);
+  line(`${label}: whole network, pan / zoom (${renderer} renderer)`, `${fps.pan.toFixed(0)} / ${fps.zoom.toFixed(0)} fps`, 'goal ≥ 10 fps');
+  const hub = await page.evaluate('window.__maillage.cy.nodes().max((n) => n.degree(false)).ele.id()') as string;
+  line(`${label}: selecting the biggest hub to its details shown`, `${Math.round(await selectToDetails(page, hub))} ms`, 'goal ≤ 200 ms');
+  await page.close();
+}
+
 const bench: Bench = {
   name: 'browser — the client in Chromium on synthetic graphs',
   async run(db: Db) {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
     try {
-      await db.write(Q.wipe);
-      await loadDataset(db, syntheticDataset(2_000, 5_000));
-      const server = await serve(db);
-      try {
-        await wholeOnLoad(browser, server.url, '2k/5k');
-        // The same with WebGL forced: what software WebGL (SwiftShader) does here.
-        await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
-      } finally {
-        await server.close();
+      const sizes = (process.env.BENCH_BROWSER_SIZES ?? '2k,10k').split(',');
+      if (sizes.includes('2k')) {
+        await wipeGraph(db);
+        await loadDataset(db, syntheticDataset(2_000, 5_000));
+        const server = await serve(db);
+        try {
+          await wholeOnLoad(browser, server.url, '2k/5k');
+          // The same with WebGL forced: what software WebGL (SwiftShader) does here.
+          if (process.env.BENCH_WEBGL) await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
+        } finally {
+          await server.close();
+        }
+      }
+      if (sizes.includes('10k')) {
+        await wipeGraph(db);
+        const t0 = Date.now();
+        await loadDataset(db, syntheticDataset(10_000, 50_000));
+        console.log(`  (10k/50k loaded in ${secs(Date.now() - t0)})`);
+        const server = await serve(db);
+        try {
+          await largeGraph(browser, server.url, '10k/50k', 'acteur 4242');
+        } finally {
+          await server.close();
+        }
       }
     } finally {
       await browser.close();

@@ -1,18 +1,41 @@
 // The only module that calls fetch: typed calls to the Maillage API, errors as ApiRequestError.
+import type { InputRow, TableInfo } from '../server/import/read/types';
 import type {
+  AcceptRequest,
+  AcceptResponse,
   ActorDetail,
+  ExtractRequest,
+  ExtractResponse,
+  ImportReportSchema,
+  ImportStatus,
   CypherExample,
   CypherResponse,
+  ElementsPage,
   ExportFormat,
   FundingResponse,
   Graph,
   GraphNode,
+  GraphStats,
   MetricsPage,
   MetricsResponse,
+  OverviewResponse,
   PathsResponse,
+  RelationshipDetail,
   RelType,
   SessionInfo,
   Source,
+  ActorCreateRequest,
+  ActorPatchRequest,
+  ChangesResponse,
+  DeleteRequest,
+  DuplicatesResponse,
+  DuplicateVerdict,
+  EditResult,
+  EvidenceRequest,
+  MergePreview,
+  RelationshipCreateRequest,
+  RelationshipPatchRequest,
+  ChangeSetInfo,
 } from '../model/schema';
 
 /** An API error as the server reports it: { error: { name, message, details } }. */
@@ -33,7 +56,8 @@ const WRITE = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 
 async function send(path: string, init: RequestInit | undefined, token: string | undefined): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (init?.body) headers['Content-Type'] = 'application/json';
+  // A FormData body sets its own multipart Content-Type (with the boundary).
+  if (init?.body && !(init.body instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (token) headers['X-CSRF-Token'] = token;
   try {
     return await fetch(path, { ...init, headers: { ...headers, ...(init?.headers as Record<string, string> | undefined) }, credentials: 'same-origin' });
@@ -91,12 +115,44 @@ const qs = (params: Record<string, string | number | undefined>) =>
 export const health = () => call<{ status: string; neo4j: string }>('/api/health');
 export const graph = () => call<Graph>('/api/graph');
 export const sources = () => call<{ sources: Source[] }>('/api/sources');
+/** Candidate actors and ties of an article (nothing is written to the graph). */
+export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/api/extract', { method: 'POST', body: JSON.stringify(body) });
+/** Saves the reviewed selection as one change set. */
+export const acceptExtraction = (id: string, body: AcceptRequest) =>
+  call<AcceptResponse>(`/api/extract/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(body) });
 export const searchActors = (q: string, limit = 12) => call<{ actors: GraphNode[] }>(`/api/actors?${qs({ q, limit })}`);
 export const actor = (id: string) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
 export const neighborhood = (id: string, opts: { depth?: number; types?: RelType[]; limit?: number } = {}) =>
   call<Graph & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/neighborhood?${qs({ depth: opts.depth, types: opts.types?.join(','), limit: opts.limit })}`,
   );
+
+/**
+ * The filters the large-graph routes apply in Cypher (docs/design.md §3), as the client holds them: lists of
+ * what is kept (absent = all), the "as of" year, the FUNDS amount range, isolated actors dropped.
+ */
+export interface ServerFilters {
+  kinds?: string[];
+  types?: string[];
+  statuses?: string[];
+  year?: number;
+  amountMin?: number;
+  amountMax?: number;
+  hideIsolated?: boolean;
+}
+const filterParams = (f: ServerFilters) => ({
+  kinds: f.kinds?.join(','), types: f.types?.join(','), statuses: f.statuses?.join(','),
+  year: f.year, amountMin: f.amountMin, amountMax: f.amountMax, hideIsolated: f.hideIsolated ? 'true' : undefined,
+});
+
+/** Counts of the whole graph: the client decides from them to open it whole or on its overview. */
+export const stats = () => call<GraphStats>('/api/graph/stats');
+/** The `limit` most central actors passing the filters and the ties among them (ties without evidence). */
+export const overview = (f: ServerFilters, limit?: number) => call<OverviewResponse>(`/api/graph/overview?${qs({ ...filterParams(f), limit })}`);
+/** One page of the filtered network (compact), actors first; pass `next` back as `cursor` until it is null. */
+export const elements = (f: ServerFilters, cursor?: string, size?: number) => call<ElementsPage>(`/api/graph/elements?${qs({ ...filterParams(f), cursor, size })}`);
+/** One tie with its evidence and the sources it cites (large views draw ties without evidence). */
+export const relationship = (id: string, type?: RelType) => call<RelationshipDetail>(`/api/relationships/${encodeURIComponent(id)}?${qs({ type })}`);
 
 export const cypherExamples = async (): Promise<CypherExample[]> =>
   (await call<{ examples: CypherExample[] }>('/api/cypher/examples')).examples;
@@ -134,3 +190,51 @@ export const funding = (id: string, opts: { direction: 'upstream' | 'downstream'
   call<FundingResponse & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/funding?${qs({ direction: opts.direction, maxDepth: opts.maxDepth, respectDates: opts.respectDates === undefined ? undefined : String(opts.respectDates) })}`,
   );
+
+// ---- Curation (issue 12): every write is one change set, with a source or a reason ----
+
+const json = (method: string, body: unknown): RequestInit => ({ method, body: JSON.stringify(body) });
+const rid = (id: string) => encodeURIComponent(id);
+
+export const createActor = (body: ActorCreateRequest) => call<EditResult>('/api/actors', json('POST', body));
+export const patchActor = (id: string, body: ActorPatchRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('PATCH', body));
+export const deleteActor = (id: string, body: DeleteRequest) => call<EditResult>(`/api/actors/${rid(id)}`, json('DELETE', body));
+export const createRelationship = (body: RelationshipCreateRequest) => call<EditResult>('/api/relationships', json('POST', body));
+export const patchRelationship = (id: string, body: RelationshipPatchRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('PATCH', body));
+export const deleteRelationship = (id: string, body: DeleteRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('DELETE', body));
+export const addEvidence = (id: string, body: EvidenceRequest) => call<EditResult>(`/api/relationships/${rid(id)}/evidence`, json('POST', body));
+export const mergePreview = (id: string, other: string) => call<MergePreview>(`/api/actors/${rid(id)}/merge`, json('POST', { other, preview: true }));
+export const merge = (id: string, body: { other: string; versions: MergePreview['versions']; choose: Record<string, 'survivor' | 'other'>; provenance: { reason: string } }) =>
+  call<EditResult>(`/api/actors/${rid(id)}/merge`, json('POST', body));
+export const duplicates = (opts: { status?: string; actor?: string; limit?: number } = {}) =>
+  call<DuplicatesResponse>(`/api/duplicates?${qs({ status: opts.status, actor: opts.actor, limit: opts.limit })}`);
+export const judge = (a: string, b: string, verdict: DuplicateVerdict) => call<unknown>('/api/duplicates/judgements', json('POST', { a, b, verdict }));
+export const changes = (opts: { actor?: string; user?: string; kind?: string; before?: string; limit?: number } = {}) =>
+  call<ChangesResponse>(`/api/changes?${qs(opts)}`);
+export const revert = (cs: string) => call<{ changeSet: ChangeSetInfo; version: number }>(`/api/changes/${rid(cs)}/revert`, { method: 'POST' });
+
+// ---- Import (issue 9): preview, commit, progress, undo (docs/design.md §2) ----
+
+/** The preview report (model/schema.ts ImportReportSchema), its files' tables and first rows typed as the reader writes them. */
+export type ImportReport = Omit<ImportReportSchema, 'files'> & {
+  files: (Omit<ImportReportSchema['files'][number], 'tables' | 'sample'> & { tables?: TableInfo[]; sample?: InputRow[] })[];
+};
+
+/** Uploads files for a preview (nothing written). A refusal (400 ImportRefused) is a report too, with refused: true. */
+export async function previewImport(files: File[], fields: Record<string, string>): Promise<{ report: ImportReport; refused: boolean }> {
+  const body = new FormData();
+  for (const [k, v] of Object.entries(fields)) body.append(k, v);
+  for (const f of files) body.append('files', f, f.name);
+  try {
+    return { report: await call<ImportReport>('/api/imports', { method: 'POST', body }), refused: false };
+  } catch (e) {
+    const report = (e as ApiRequestError).details as { report?: ImportReport } | undefined;
+    if (e instanceof ApiRequestError && e.name === 'ImportRefused' && report?.report) return { report: report.report, refused: true };
+    throw e;
+  }
+}
+export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
+export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** Undoes a committed import, or drops a preview with its uploaded files. */
+export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
+export const discardImport = undoImport;

@@ -1,13 +1,15 @@
 // The context panels share: the Cytoscape instance, the API, selection, highlighting and side-panel tabs.
 import type { Core } from 'cytoscape';
-import type { Graph, Role, SessionInfo } from '../model/schema';
+import type { GraphStats, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
-import { mergeGraph } from './graph/elements';
+import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
+import { LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
-import { layoutDrawn, layoutPayload } from './graph/worker-layout';
+import { isLargeView, setLargeView } from './graph/style';
+import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
-export const FCOSE_MAX_NODES = 500;
+export const FCOSE_MAX_NODES = 200;
 
 export interface Tab {
   id: string;
@@ -27,7 +29,7 @@ export interface AppContext {
    * Draws a graph payload: replacing the view or adding what it lacks. Adding is immediate; a large
    * replacement is laid out in the worker first and drawn once, in place (the promise says when).
    */
-  showGraph(g: Graph, mode: 'replace' | 'add'): Promise<void>;
+  showGraph(g: DrawGraph, mode: 'replace' | 'add'): Promise<void>;
   /** Emphasises these elements and dims the rest. */
   highlight(nodeIds: string[], edgeIds: string[]): void;
   clearHighlight(): void;
@@ -43,6 +45,10 @@ export interface AppContext {
   onGraphChange(fn: () => void): void;
   /** When true, adding elements places only the new ones: positions arranged by hand are kept. */
   keepPositions: boolean;
+  /** What a long task is doing and how far it is (0–1), on the network's corner; no label hides it. */
+  progress(label?: string, fraction?: number): void;
+  /** What part of the graph the view holds (set by scope.ts): whole, the server's overview, or the network on demand. */
+  scope: { mode: 'whole' | 'overview' | 'network'; stats?: GraphStats };
   /** A short message in the status bar. */
   notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
   /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
@@ -118,13 +124,12 @@ export function createContext(cy: Core, shell: Shell): AppContext {
   changeListeners.push(updateCounts);
   // The layout's state, for tests and benches that wait for a drawn network: 'running' then 'done'.
   let layoutRun = 0;
+  /** A normal view leaves room for names between actors; a large one is laid out tight, names on hubs only. */
+  const layoutLook = (): LayoutLook => (isLargeView(cy) ? {} : { sizeOf: (d) => degreeSize(d) + 40, edgeLength: 120 });
   /** Shows the layout's progress bar at 0 and returns what moves it. */
   const showProgress = () => {
-    shell.progress.hidden = false;
-    const bar = shell.progress.querySelector('progress');
-    const show = (f: number) => { if (bar) bar.value = f; shell.progress.dataset.fraction = f.toFixed(2); };
-    show(0);
-    return show;
+    ctx.progress('Disposition du réseau…', 0);
+    return (f: number) => ctx.progress('Disposition du réseau…', f);
   };
   const layoutState = (state: 'running' | 'done', run: number) => {
     if (run !== layoutRun) return;
@@ -152,18 +157,20 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       for (const fn of selectListeners) fn(actorId);
     },
     async showGraph(g, mode) {
+      // A replaced view takes the style of its size before its elements arrive (styled once).
+      if (mode === 'replace') setLargeView(cy, g.nodes.length + g.edges.length > LARGE_VIEW);
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;
         layoutState('running', run);
         const progress = showProgress();
         let positions: Float32Array | undefined;
         try {
-          positions = await layoutPayload(g, progress);
+          positions = await layoutPayload(g, progress, layoutLook());
         } catch (e) {
           ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
         }
         if (run !== layoutRun) return; // another layout or load came after this one
-        shell.progress.hidden = true;
+        ctx.progress();
         mergeGraph(cy, g, 'replace', positions);
         if (positions) fitPositions(cy, positions, 30);
         else cy.layout({ name: 'grid', animate: false } as never).run();
@@ -223,9 +230,9 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       const run = ++layoutRun;
       layoutState('running', run);
       if (name === 'fcose' && eles.nodes().length > FCOSE_MAX_NODES) {
-        layoutDrawn(eles, { fit: opts.fit ?? true, onProgress: showProgress() }).then(
-          (applied) => { if (applied) { shell.progress.hidden = true; layoutState('done', run); } },
-          (e: Error) => { shell.progress.hidden = true; layoutState('done', run); ctx.notify(`Disposition impossible : ${e.message}`, 'error'); },
+        layoutDrawn(eles, { fit: opts.fit ?? true, onProgress: showProgress(), look: layoutLook() }).then(
+          (applied) => { if (applied) { ctx.progress(); layoutState('done', run); } },
+          (e: Error) => { ctx.progress(); layoutState('done', run); ctx.notify(`Disposition impossible : ${e.message}`, 'error'); },
         );
         return;
       }
@@ -239,6 +246,15 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     onGraphChange(fn) {
       changeListeners.push(fn);
     },
+    progress(label, fraction) {
+      shell.progress.hidden = label === undefined;
+      if (label === undefined) return;
+      const [text, bar] = [shell.progress.querySelector('span'), shell.progress.querySelector('progress')];
+      if (text) text.textContent = label;
+      if (bar && fraction !== undefined) bar.value = fraction;
+      shell.progress.dataset.fraction = (fraction ?? 0).toFixed(2);
+    },
+    scope: { mode: 'whole' },
     notify(message, kind = 'info') {
       shell.status.textContent = message;
       shell.status.dataset.kind = kind;

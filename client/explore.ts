@@ -6,7 +6,8 @@ import type { AppContext } from './app';
 import { LARGE_VIEW } from './graph/cy';
 import type { LayoutName } from './graph/layouts';
 import { LAYOUTS } from './graph/layouts';
-import { applyLargeViewStyle } from './graph/style';
+import { sizeByDegree } from './graph/elements';
+import { setLargeView } from './graph/style';
 import { h } from './panels/dom';
 import { registerExport } from './panels/export';
 import { applyView, countsText, registerFilters, type Shown } from './panels/filters';
@@ -29,13 +30,6 @@ export function registerExplore(ctx: AppContext): void {
   const canvas = $('.canvas');
   const tools = $('.tools');
   const layoutSelect = $<HTMLSelectElement>('#layout');
-
-  cy.style()
-    .selector('.filtered').style({ display: 'none' })
-    .selector('edge.undated').style({ opacity: 0.45, 'line-style': 'dashed', 'line-dash-pattern': [2, 5] })
-    .selector('node.by-community').style({ 'background-color': 'data(commColor)' })
-    .selector('node.pinned').style({ 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' })
-    .update();
 
   const syncFilters = registerFilters(ctx);
   const keyActors = registerKeyActors(ctx);
@@ -66,7 +60,6 @@ export function registerExplore(ctx: AppContext): void {
 
   // ---- drawing the state ----
   let restored = false;
-  let perf = false;
   let layoutFromSelect = false;
   let shown: Shown | undefined;
 
@@ -104,12 +97,11 @@ export function registerExplore(ctx: AppContext): void {
 
   /** Past LARGE_VIEW elements the view draws cheaply (graph/style.ts) and only hubs keep their names. */
   function checkPerformance(): void {
-    if (cy.elements().length <= LARGE_VIEW) return;
-    markHubs();
-    if (perf) return;
-    perf = true;
-    applyLargeViewStyle(cy);
-    ctx.notify(`Grand réseau : ${cy.elements().length} éléments — liens simplifiés, noms des ${LABELLED_HUBS} acteurs les plus reliés (les autres au survol).`, 'warn');
+    const large = cy.elements().length > LARGE_VIEW;
+    if (large) markHubs();
+    if (!setLargeView(cy, large)) return;
+    sizeByDegree(cy);
+    if (large) ctx.notify(`Grand réseau : ${cy.elements().length} éléments — liens simplifiés, noms des ${LABELLED_HUBS} acteurs les plus reliés (les autres au survol).`, 'warn');
   }
 
   /** Class `hub` on the LABELLED_HUBS most connected actors; only the nodes that change are touched. */

@@ -36,3 +36,6 @@ CREATE CONSTRAINT extraction_hash IF NOT EXISTS FOR (e:Extraction) REQUIRE e.has
 CREATE CONSTRAINT extraction_id IF NOT EXISTS FOR (e:Extraction) REQUIRE e.id IS UNIQUE;
 // Duplicate judgements (server/duplicates): one per pair of actor ids, "a|b" with a < b.
 CREATE CONSTRAINT duplicate_judgement_pair IF NOT EXISTS FOR (j:DuplicateJudgement) REQUIRE j.pair IS UNIQUE;
+// An actor's history: the changes to its ties are found by their ends (issue 12).
+CREATE INDEX change_from IF NOT EXISTS FOR (x:Change) ON (x.from);
+CREATE INDEX change_to IF NOT EXISTS FOR (x:Change) ON (x.to);

@@ -65,6 +65,8 @@ export const Actor = z
     kind: ActorKind,
     description: Text(TEXT_MAX.description).optional(),
     territory: Text(TEXT_MAX.territory).optional(),
+    /** Ids of actors merged into this one: they still resolve to it (old links, shared URLs). */
+    mergedIds: z.array(Slug).optional(),
   })
   .strict();
 export type Actor = z.infer<typeof Actor>;
@@ -77,6 +79,19 @@ export const Evidence = z
   })
   .strict();
 export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * One claim about a tie when sources disagree: the amount and/or date it states and the sources that state it.
+ * A tie lists claims only when they conflict; its own amount and date are the first claim's.
+ */
+export const Claim = z
+  .object({
+    amount: z.number().positive().finite().optional(),
+    date: PartialDate.optional(),
+    sources: z.array(Slug).min(1, 'a claim names the sources that state it'),
+  })
+  .strict();
+export type Claim = z.infer<typeof Claim>;
 
 export const Relationship = z
   .object({
@@ -92,6 +107,8 @@ export const Relationship = z
     role: Text(TEXT_MAX.role).optional(),
     note: Text(TEXT_MAX.note).optional(),
     evidence: z.array(Evidence).min(1, 'every relationship needs at least one piece of evidence'),
+    /** Conflicting claims (two sources, two amounts or dates), each with its sources; absent when they agree. */
+    claims: z.array(Claim).min(2).optional(),
   })
   .strict();
 export type Relationship = z.infer<typeof Relationship>;
@@ -130,6 +147,8 @@ export const GraphEdge = z.object({
   role: z.string().optional(),
   note: z.string().optional(),
   evidence: z.array(Evidence),
+  /** Sources disagree on the amount or date: every claim with its sources (the tie's own values are the first's). */
+  claims: z.array(Claim).optional(),
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
 
@@ -163,8 +182,12 @@ export const NeighborhoodQuery = z.object({
 
 export const ActorDetail = z.object({
   actor: GraphNode,
-  relationships: z.array(GraphEdge.extend({ direction: z.enum(['out', 'in']), other: GraphNode })),
+  relationships: z.array(GraphEdge.extend({ direction: z.enum(['out', 'in']), other: GraphNode, version: z.string() })),
   sources: z.array(Source),
+  /** The actor's content version: send it back with an edit (a stale one gets 409 EditConflict). */
+  version: z.string(),
+  /** Set when the id asked for was merged into this actor. */
+  resolvedFrom: z.string().optional(),
 });
 export type ActorDetail = z.infer<typeof ActorDetail>;
 
@@ -176,6 +199,22 @@ export type ApiError = z.infer<typeof ApiError>;
 // ---- Cypher console (POST /api/cypher, GET /api/cypher/examples) ----
 
 export const CYPHER_MAX_QUERY_CHARS = 20_000;
+/** Lists and maps in console parameters nest at most this deep (the server walks them). */
+export const PARAMS_MAX_DEPTH = 32;
+
+/** How deeply lists and maps nest in a JSON value, counted without recursion (stops past `limit`). */
+export function nestingDepth(value: unknown, limit: number): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > max) max = d + 1;
+    if (max > limit) return max;
+    for (const child of Object.values(v as object)) stack.push([child, d + 1]);
+  }
+  return max;
+}
 
 /** Not trimmed: error positions (line, column, offset) must point into the text the user typed. */
 export const CypherRequest = z
@@ -184,7 +223,10 @@ export const CypherRequest = z
       .string()
       .max(CYPHER_MAX_QUERY_CHARS, `must be at most ${CYPHER_MAX_QUERY_CHARS} characters`)
       .refine((q) => q.trim().length > 0, 'write a query'),
-    params: z.record(z.string(), z.unknown()).default({}),
+    params: z
+      .record(z.string(), z.unknown())
+      .refine((p) => nestingDepth(p, PARAMS_MAX_DEPTH) <= PARAMS_MAX_DEPTH, `lists and maps may nest at most ${PARAMS_MAX_DEPTH} levels deep`)
+      .default({}),
   })
   .strict();
 export type CypherRequest = z.infer<typeof CypherRequest>;
@@ -198,6 +240,8 @@ export const CypherResponse = z.object({
   truncated: z.boolean(),
   truncatedBy: z.enum(['rows', 'bytes']).optional(),
   elapsedMs: z.number(),
+  /** A write (admin token) is recorded as a change set of kind console: its id. */
+  changeSet: z.string().optional(),
 });
 export type CypherResponse = z.infer<typeof CypherResponse>;
 
@@ -350,6 +394,8 @@ export const FundingTotal = z.object({
   viaPilots: z.boolean(),
   /** Statuses of the FUNDS ties counted (declined ties are never counted). */
   statuses: z.array(RelStatus),
+  /** Counted ties whose amount sources disagree on: `known` uses each one's first claim; min/max the lowest and highest claims. */
+  disputed: z.object({ parts: z.number().int(), min: z.number(), max: z.number() }).optional(),
 });
 export type FundingTotal = z.infer<typeof FundingTotal>;
 
@@ -603,6 +649,8 @@ export const RelationshipDetail = z.object({
   relationship: GraphEdge,
   ends: z.object({ source: GraphNode, target: GraphNode }),
   sources: z.array(Source),
+  /** The tie's content version, for edits. */
+  version: z.string(),
 });
 export type RelationshipDetail = z.infer<typeof RelationshipDetail>;
 
@@ -718,6 +766,10 @@ export const ImportReportSchema = z.object({
       delimiter: z.string().optional(),
       dateOrder: z.enum(['dmy', 'mdy']).optional(),
       sheets: z.object({ used: z.array(z.string()), ignored: z.array(z.string()) }),
+      /** The reader's tables (server/import/read/types.ts TableInfo): each column's header, letter, field and automatic field. */
+      tables: z.array(z.object({ sheet: z.string().optional(), kind: z.enum(['actors', 'relationships', 'sources']).nullable(), rows: z.number().int(), columns: z.array(z.object({ index: z.number().int(), letter: z.string(), header: z.string(), field: z.string().nullable(), auto: z.string().nullable(), dateOrder: z.enum(['dmy', 'mdy']).optional() })) })).optional(),
+      /** The first rows of each table as parsed, with their issues (server/import/read/types.ts InputRow). */
+      sample: z.array(z.record(z.string(), z.unknown())).optional(),
     }),
   ),
   rows: z.number().int(),
@@ -932,3 +984,205 @@ export const DuplicatesResponse = z.object({
   version: z.number().int(),
 });
 export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
+
+// ---- Editing with a source, merges, history (issue 12) ----
+
+/** A source picked by id, or a new one described by the editor (its id is made from the title and date). */
+export const SourceChoice = z.union([
+  z.object({ id: Slug }).strict(),
+  Source.omit({ id: true, language: true }).extend({ language: Source.shape.language.default('fr') }).strict(),
+]);
+export type SourceChoice = z.infer<typeof SourceChoice>;
+
+/**
+ * Why a change is made: a source (and the passage that says so), or, without one, an explicit reason
+ * ("correction sans source : …"), so that no one is pushed to invent a reference.
+ */
+export const Provenance = z
+  .object({
+    source: SourceChoice.optional(),
+    excerpt: Text(TEXT_MAX.excerpt).optional(),
+    reason: Text(400).optional(),
+  })
+  .strict()
+  .refine((p) => p.source !== undefined || p.reason !== undefined, { path: ['reason'], message: 'give a source, or a reason for a change without one' });
+export type Provenance = z.infer<typeof Provenance>;
+
+const ActorFields = Actor.omit({ id: true, mergedIds: true });
+
+export const ActorCreateRequest = z
+  .object({ actor: ActorFields.extend({ id: Slug.optional() }), provenance: Provenance })
+  .strict();
+export type ActorCreateRequest = z.infer<typeof ActorCreateRequest>;
+
+/** Optional fields set to null are cleared. */
+export const ActorPatchRequest = z
+  .object({
+    /** The `version` read with the actor (GET /api/actors/:id). */
+    version: z.string().min(1),
+    changes: z
+      .object({
+        name: ActorFields.shape.name.optional(),
+        aliases: z.array(Text(TEXT_MAX.alias)).optional(),
+        kind: ActorKind.optional(),
+        description: Text(TEXT_MAX.description).nullable().optional(),
+        territory: Text(TEXT_MAX.territory).nullable().optional(),
+      })
+      .strict()
+      .refine((c) => Object.keys(c).length > 0, 'change at least one field'),
+    provenance: Provenance,
+  })
+  .strict();
+export type ActorPatchRequest = z.infer<typeof ActorPatchRequest>;
+
+export const DeleteRequest = z.object({ version: z.string().min(1), provenance: Provenance }).strict();
+export type DeleteRequest = z.infer<typeof DeleteRequest>;
+
+/** A new tie needs evidence: a source and the excerpt that states it (every edge is sourced). */
+const EvidenceProvenance = z
+  .object({ source: SourceChoice, excerpt: Text(TEXT_MAX.excerpt), reason: Text(400).optional() })
+  .strict();
+
+export const RelationshipCreateRequest = z
+  .object({
+    relationship: z
+      .object({
+        type: RelType,
+        source: Slug,
+        target: Slug,
+        amount: z.number().positive().finite().optional(),
+        date: PartialDate.optional(),
+        status: RelStatus.default('effective'),
+        role: Text(TEXT_MAX.role).optional(),
+        note: Text(TEXT_MAX.note).optional(),
+      })
+      .strict()
+      .refine((r) => r.source !== r.target, { path: ['target'], message: 'an actor cannot be related to itself' }),
+    provenance: EvidenceProvenance,
+  })
+  .strict();
+export type RelationshipCreateRequest = z.infer<typeof RelationshipCreateRequest>;
+
+export const RelationshipPatchRequest = z
+  .object({
+    version: z.string().min(1),
+    changes: z
+      .object({
+        type: RelType.optional(),
+        source: Slug.optional(),
+        target: Slug.optional(),
+        amount: z.number().positive().finite().nullable().optional(),
+        date: PartialDate.nullable().optional(),
+        status: RelStatus.optional(),
+        role: Text(TEXT_MAX.role).nullable().optional(),
+        note: Text(TEXT_MAX.note).nullable().optional(),
+      })
+      .strict()
+      .refine((c) => Object.keys(c).length > 0, 'change at least one field'),
+    provenance: Provenance,
+  })
+  .strict();
+export type RelationshipPatchRequest = z.infer<typeof RelationshipPatchRequest>;
+
+/** New evidence for a tie; with an amount or date that differs from the tie's, it becomes a conflicting claim. */
+export const EvidenceRequest = z
+  .object({
+    version: z.string().min(1),
+    source: SourceChoice,
+    excerpt: Text(TEXT_MAX.excerpt),
+    amount: z.number().positive().finite().optional(),
+    date: PartialDate.optional(),
+  })
+  .strict();
+export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
+
+export const RelationshipTypeQuery = z.object({ type: RelType.optional() });
+
+/** What an edit answers: the element as it now is, its new version, and the change set that recorded it. */
+export const EditResult = z.object({
+  changeSet: z.string(),
+  version: z.string().optional(),
+  actor: GraphNode.optional(),
+  relationship: GraphEdge.optional(),
+  /** Set when the edit added a conflicting claim instead of overwriting (another source says otherwise). */
+  claimAdded: z.boolean().optional(),
+});
+export type EditResult = z.infer<typeof EditResult>;
+
+export const MERGE_FIELDS = ['name', 'kind', 'description', 'territory'] as const;
+
+export const MergeRequest = z
+  .object({
+    /** The actor merged into this one (it disappears; its id keeps resolving to this one). */
+    other: Slug,
+    /** true: only say what would happen. */
+    preview: z.boolean().default(false),
+    /** For each field both actors fill differently: keep this actor's value or take the other's (default: this one's). */
+    choose: z.partialRecord(z.enum(MERGE_FIELDS), z.enum(['survivor', 'other'])).default({}),
+    /** The versions read with the preview; a stale one gets 409. */
+    versions: z.object({ survivor: z.string(), other: z.string() }).strict().optional(),
+    provenance: Provenance.optional(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    if (!m.preview && !m.versions) ctx.addIssue({ code: 'custom', path: ['versions'], message: 'a merge needs the versions its preview gave' });
+    if (!m.preview && !m.provenance) ctx.addIssue({ code: 'custom', path: ['provenance'], message: 'a merge needs a source or a reason' });
+  });
+export type MergeRequest = z.infer<typeof MergeRequest>;
+
+export const MergePreview = z.object({
+  survivor: GraphNode,
+  other: GraphNode,
+  versions: z.object({ survivor: z.string(), other: z.string() }),
+  /** Ties of the other actor that move to the survivor (ids kept). */
+  moved: z.array(GraphEdge),
+  /** Ties between the two, removed (an actor cannot be tied to itself). */
+  dropped: z.array(GraphEdge),
+  /** Moved ties that will run parallel to one the survivor already has (same type, same other end): review them after. */
+  parallel: z.array(z.string()),
+  evidence: z.object({ items: z.number().int(), sources: z.array(z.string()) }),
+  /** Names the survivor gains as aliases. */
+  aliases: z.array(z.string()),
+  /** Fields both fill differently: pick one in `choose`. */
+  conflicts: z.array(z.object({ field: z.enum(MERGE_FIELDS), survivor: z.string(), other: z.string() })),
+  result: GraphNode,
+});
+export type MergePreview = z.infer<typeof MergePreview>;
+
+export const ChangesQuery = z.object({
+  actor: Slug.optional(),
+  user: z.string().min(1).max(64).optional(),
+  kind: ChangeSetKind.optional(),
+  /** ISO date or date-time: change sets created at or after / before it. */
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'must be an ISO date').optional(),
+  /** Paging: change sets older than this id. */
+  before: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ChangesQuery = z.infer<typeof ChangesQuery>;
+
+export const ChangeSetIdParams = z.object({ id: z.string().regex(/^cs-[A-Za-z0-9-]+$/, 'must be a change set id (cs-…)').max(100) });
+
+export const ChangeEntry = z.object({
+  entity: z.enum(['source', 'actor', 'relationship']),
+  key: z.string(),
+  op: z.enum(['create', 'update', 'delete']),
+  type: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+});
+export type ChangeEntry = z.infer<typeof ChangeEntry>;
+
+export const ChangeSetEntry = ChangeSetInfo.extend({
+  /** What it did (small change sets; for an actor's history, only what concerns the actor and its ties). */
+  changes: z.array(ChangeEntry),
+  /** More changes than listed. */
+  moreChanges: z.boolean(),
+});
+export type ChangeSetEntry = z.infer<typeof ChangeSetEntry>;
+
+export const ChangesResponse = z.object({ changeSets: z.array(ChangeSetEntry), next: z.string().nullable() });
+export type ChangesResponse = z.infer<typeof ChangesResponse>;

@@ -1,14 +1,20 @@
 // Builds the Express app from its dependencies (a Db, options); index.ts listens, tests call it directly.
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type ErrorRequestHandler } from 'express';
+import express, { type RequestHandler } from 'express';
 import { createAuth, type AuthConfig } from './auth';
 import type { Db } from './db';
 import { AppError, DatabaseUnavailableError } from './errors';
+import { errorHandler } from './middleware/error-handler';
+import { rateLimiters } from './middleware/rate-limit';
+import { hostCheck, jsonBodiesOnly, sameOriginWrites, securityHeaders } from './middleware/security';
 import { actorRoutes } from './routes/actors';
 import { duplicateRoutes } from './routes/duplicates';
+import { editRoutes } from './routes/edits';
+import { changeRoutes } from './routes/changes';
 import { cypherRoutes } from './routes/cypher';
-import type { CypherConfig, GraphLimits } from './config';
+import { docsRoutes } from './routes/docs';
+import { DEFAULT_SERVICE_CONFIG, type CypherConfig, type GraphLimits, type ServiceConfig } from './config';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
@@ -34,40 +40,46 @@ export interface AppOptions {
   imports?: ImportsConfig;
   /** The metrics kept per graph version (index.ts passes one that also polls for writes; default: a new one). */
   metrics?: MetricsService;
+  /** Allowed host names and rate limits (defaults: loopback names only, DEFAULT_RATE_CONFIG). */
+  service?: Partial<ServiceConfig>;
+  /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
+  ready?: () => boolean;
 }
 
-/** Driver errors that mean "the database is not there", as opposed to a bad query. */
-function isUnavailable(err: unknown): boolean {
-  const code = (err as { code?: string } | null)?.code;
-  return code === 'ServiceUnavailable' || code === 'SessionExpired';
+/** Paths under /api whose request bodies are files (CSV, XLSX, multipart), parsed by their own routes. */
+const FILE_BODY_PATHS = ['/imports'];
+
+function startupGate(ready: () => boolean): RequestHandler {
+  return (_req, _res, next) => {
+    if (ready()) return next();
+    next(new DatabaseUnavailableError('the server is starting: it is waiting for Neo4j or preparing the database; try again in a few seconds', { reason: 'starting' }));
+  };
 }
 
-/** The one error handler: typed errors → their status and { error: { name, message, details } }; no stacks. */
-const errorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
-  let e: AppError;
-  if (err instanceof AppError) e = err;
-  else if (isUnavailable(err)) e = new DatabaseUnavailableError();
-  else if ((err as { type?: string }).type === 'entity.parse.failed') {
-    e = new AppError('ValidationError', 400, `request body is not valid JSON: ${(err as Error).message}`, { issues: [{ field: 'body', message: 'invalid JSON' }] });
-  } else if ((err as { type?: string }).type === 'entity.too.large') {
-    e = new AppError('PayloadTooLarge', 413, 'request body is too large');
-  } else {
-    console.error('[maillage] unexpected error:', err);
-    e = new AppError('InternalError', 500, 'an unexpected error occurred; it has been logged');
-  }
-  res.status(e.status).json({ error: { name: e.name, message: e.message, details: e.details } });
-};
+/** Runs `h` only when the request path is exactly the mount path (app.use matches prefixes). */
+const exactly = (h: RequestHandler): RequestHandler => (req, res, next) => (req.path === '/' ? h(req, res, next) : next());
 
 export function createApp(db: Db, opts: AppOptions = {}): express.Express {
+  const service = { ...DEFAULT_SERVICE_CONFIG, ...opts.service };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Before anything else, for every response (errors and static files included): headers, Host, origin.
+  app.use(securityHeaders());
+  app.use(hostCheck(service.allowedHosts));
+  app.use(sameOriginWrites(service.allowedHosts));
+  // Rate limits by path, so that routes added later under these paths are limited too.
+  for (const l of rateLimiters(service.rate)) app.use(`/api${l.path}`, l.exact ? exactly(l.handler) : l.handler);
+  app.use('/api', jsonBodiesOnly(FILE_BODY_PATHS));
   app.use(express.json({ limit: '5mb' }));
 
   const api = express.Router();
   const auth = createAuth(db, opts.auth ?? { host: '127.0.0.1', adminToken: opts.cypher?.adminToken });
   api.use(auth.authenticate);
-  api.use(healthRoutes(db));
+  api.use(healthRoutes(db, opts.ready));
+  api.use(docsRoutes());
+  // Until start-up work is done (schema, recovery of interrupted change sets, seeds), nothing else is served.
+  if (opts.ready) api.use(startupGate(opts.ready));
   api.use(auth.routes);
   api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
@@ -75,6 +87,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(duplicateRoutes(db));
+  api.use(editRoutes(db));
+  api.use(changeRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));
   api.use(metricsRoutes(metrics));
   api.use(exportRoutes(db));
@@ -84,8 +98,8 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(importTemplateRoutes());
   api.use(importRoutes(db, opts.imports));
   api.use(extractRoutes(db));
-  api.use((req, res) => {
-    res.status(404).json({ error: { name: 'NotFoundError', message: `no API route ${req.method} ${req.baseUrl}${req.path}` } });
+  api.use((req, _res, next) => {
+    next(new AppError('NotFoundError', 404, `no API route ${req.method} ${req.baseUrl}${req.path}`));
   });
   app.use('/api', api);
 
@@ -95,6 +109,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
     // Client-side views (shared URLs) fall back to the single page.
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(clientDir, 'index.html')));
   }
+  app.use((req, _res, next) => next(new AppError('NotFoundError', 404, `nothing at ${req.method} ${req.path}`)));
   app.use(errorHandler);
   return app;
 }

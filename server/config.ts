@@ -14,10 +14,25 @@ const Env = z.object({
   MAILLAGE_CYPHER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
   MAILLAGE_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1000),
   MAILLAGE_CYPHER_MAX_BYTES: z.coerce.number().int().min(1024).max(100_000_000).default(5_000_000),
+  MAILLAGE_CYPHER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  MAILLAGE_CYPHER_QUEUE: z.coerce.number().int().min(0).max(1000).default(8),
   // Short tokens are guessable; the console's writes are the one way to change data outside the loader.
   MAILLAGE_GRAPH_MAX_ELEMENTS: z.coerce.number().int().min(1).max(10_000_000).default(20_000),
   MAILLAGE_WHOLE_MAX_RELATIONSHIPS: z.coerce.number().int().min(1).max(10_000_000).default(50_000),
   MAILLAGE_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  MAILLAGE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  MAILLAGE_WRITE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
+  MAILLAGE_POOL_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5000),
+  MAILLAGE_RATE_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  MAILLAGE_RATE_CONSOLE: z.coerce.number().int().min(0).default(60),
+  MAILLAGE_RATE_SEARCH: z.coerce.number().int().min(0).default(600),
+  MAILLAGE_RATE_IMPORTS: z.coerce.number().int().min(0).default(20),
+  MAILLAGE_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9.-]+$/, 'must be host names separated by commas (a leading *. allows subdomains)'))),
+  MAILLAGE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   MAILLAGE_PUBLIC_READ: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   MAILLAGE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 90).default(12),
   MAILLAGE_IMPORT_DIR: z.string().default('.data/imports'),
@@ -30,6 +45,13 @@ export interface DbConfig {
   user?: string;
   password?: string;
   database?: string;
+  /** Server-side timeout of the routes' read queries (db.read), ms. */
+  queryTimeoutMs?: number;
+  /** Server-side timeout of write statements and transactions (db.write, db.transaction), ms. */
+  writeTimeoutMs?: number;
+  /** How long a query waits for a free pooled connection before a 503, ms. */
+  acquisitionTimeoutMs?: number;
+  poolSize?: number;
 }
 
 /** The Cypher console's limits (server/cypher/); writes only with `adminToken`, when one is set. */
@@ -39,9 +61,31 @@ export interface CypherConfig {
   /** Approximate cap on the JSON size of the rows returned. */
   maxBytes: number;
   adminToken?: string;
+  /** Console queries run at once; more wait in a queue of `queue` places, then get a 503. */
+  concurrency?: number;
+  queue?: number;
 }
 
-export const DEFAULT_CYPHER_CONFIG: CypherConfig = { timeoutMs: 5000, maxRows: 1000, maxBytes: 5_000_000 };
+export const DEFAULT_CYPHER_CONFIG: CypherConfig = { timeoutMs: 5000, maxRows: 1000, maxBytes: 5_000_000, concurrency: 4, queue: 8 };
+
+/** Requests per client (IP) per window on the costly routes; 0 turns a limit off. */
+export interface RateConfig {
+  windowMs: number;
+  console: number;
+  search: number;
+  imports: number;
+}
+
+export const DEFAULT_RATE_CONFIG: RateConfig = { windowMs: 60_000, console: 60, search: 600, imports: 20 };
+
+/** What the HTTP layer enforces before any route (server/middleware/). */
+export interface ServiceConfig {
+  /** Public host names served besides loopback names and IP literals (DNS-rebinding protection). */
+  allowedHosts: string[];
+  rate: RateConfig;
+}
+
+export const DEFAULT_SERVICE_CONFIG: ServiceConfig = { allowedHosts: [], rate: DEFAULT_RATE_CONFIG };
 
 /** How much of the graph a single answer may carry (GET /api/graph, GET /api/graph/elements). */
 export interface GraphLimits {
@@ -61,6 +105,11 @@ export interface Config {
   seedFile: string;
   autoload: boolean;
   cypher: CypherConfig;
+  service: ServiceConfig;
+  /** Timeouts and pool wait for the routes' queries, merged into the DbConfig used. */
+  queries: Pick<DbConfig, 'queryTimeoutMs' | 'writeTimeoutMs' | 'acquisitionTimeoutMs'>;
+  /** How long in-flight requests may run on after SIGTERM before their connections are cut. */
+  shutdownGraceMs: number;
   /** Anonymous reads allowed (MAILLAGE_PUBLIC_READ). */
   publicRead: boolean;
   sessionHours: number;
@@ -90,7 +139,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRows: e.MAILLAGE_CYPHER_MAX_ROWS,
       maxBytes: e.MAILLAGE_CYPHER_MAX_BYTES,
       adminToken: e.MAILLAGE_ADMIN_TOKEN,
+      concurrency: e.MAILLAGE_CYPHER_CONCURRENCY,
+      queue: e.MAILLAGE_CYPHER_QUEUE,
     },
+    service: {
+      allowedHosts: e.MAILLAGE_ALLOWED_HOSTS,
+      rate: { windowMs: e.MAILLAGE_RATE_WINDOW_MS, console: e.MAILLAGE_RATE_CONSOLE, search: e.MAILLAGE_RATE_SEARCH, imports: e.MAILLAGE_RATE_IMPORTS },
+    },
+    queries: {
+      queryTimeoutMs: e.MAILLAGE_QUERY_TIMEOUT_MS,
+      writeTimeoutMs: e.MAILLAGE_WRITE_TIMEOUT_MS,
+      acquisitionTimeoutMs: e.MAILLAGE_POOL_ACQUISITION_TIMEOUT_MS,
+    },
+    shutdownGraceMs: e.MAILLAGE_SHUTDOWN_GRACE_MS,
     publicRead: e.MAILLAGE_PUBLIC_READ,
     sessionHours: e.MAILLAGE_SESSION_HOURS,
     limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },

@@ -78,6 +78,13 @@ export function checkDataset(input: unknown): { dataset: Dataset; rows: DatasetR
     });
     const record: RelationshipRecord = { id, type: r.type, source, target, status: r.status, evidence: r.evidence };
     for (const k of ['amount', 'date', 'role', 'note'] as const) if (r[k] !== undefined) Object.assign(record, { [k]: r[k] });
+    if (r.claims) {
+      const cited = new Set(r.evidence.map((e) => e.source));
+      r.claims.forEach((c, j) => c.sources.forEach((src, k) => {
+        if (!cited.has(src)) issues.push({ field: `relationships.${i}.claims.${j}.sources.${k}`, message: `"${src}" is not among this relationship's evidence` });
+      }));
+      record.claims = r.claims;
+    }
     return record;
   });
   if (issues.length) throw new ValidationError(issues);

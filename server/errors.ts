@@ -4,6 +4,8 @@ import type { ZodError } from 'zod';
 export class AppError extends Error {
   readonly status: number;
   readonly details?: unknown;
+  /** Seconds a client should wait before trying again (sent as Retry-After with 429 and 503). */
+  retryAfter?: number;
   constructor(name: string, status: number, message: string, details?: unknown) {
     super(message);
     this.name = name;
@@ -32,9 +34,34 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** 503: the database is down, restarting, or every connection is busy; the client may retry later. */
 export class DatabaseUnavailableError extends AppError {
-  constructor(message = 'the Neo4j database is not reachable') {
-    super('DatabaseUnavailable', 503, message);
+  constructor(message = 'the Neo4j database is not reachable; try again in a few seconds', details?: unknown) {
+    super('DatabaseUnavailable', 503, message, details);
+    this.retryAfter = 5;
+  }
+}
+
+/** 503: the server is at capacity (console queue full, database memory pool exhausted); retry later. */
+export class ServerBusyError extends AppError {
+  constructor(message: string, retryAfter = 2, details?: unknown) {
+    super('ServerBusy', 503, message, details);
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** 429: this client sent more requests than the rate limit allows. */
+export class RateLimitedError extends AppError {
+  constructor(limit: number, windowMs: number, retryAfter: number) {
+    super('RateLimited', 429, `too many requests: at most ${limit} per ${Math.round(windowMs / 1000)} s on this route; wait ${retryAfter} s`, { limit, windowMs });
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** 403: a write from another site's page (CSRF) or a request for a host name this server does not serve. */
+export class ForbiddenRequestError extends AppError {
+  constructor(name: 'CrossOriginRefused' | 'HostNotAllowed', message: string, details?: unknown) {
+    super(name, 403, message, details);
   }
 }
 
@@ -82,10 +109,44 @@ export class QueryRejectedError extends AppError {
   }
 }
 
+/**
+ * Neo4j driver errors, read by their public `code` and message only → the typed error they mean, or
+ * undefined for errors that are not the database's to explain (programming errors stay 500).
+ */
+export function fromDriverError(err: unknown): AppError | undefined {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  const message = String((err as Error).message ?? '');
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || code === 'ProtocolError') {
+    return new DatabaseUnavailableError();
+  }
+  // The pool had no free connection within connectionAcquisitionTimeout: every connection is busy.
+  if (/^Connection acquisition timed out/.test(message)) {
+    return new DatabaseUnavailableError('every database connection is busy; try again in a few seconds', { reason: 'pool-exhausted' });
+  }
+  if (/TransactionTimedOut/.test(code)) return new QueryTimeoutError();
+  if (/TransactionMemoryLimit|TransactionOutOfMemory/.test(code)) {
+    return new AppError('QueryTooLarge', 422, 'the query needed more memory than one transaction may use; narrow it', { code });
+  }
+  if (/MemoryPoolOutOfMemory|OutOfMemory/.test(code)) {
+    return new ServerBusyError('the database is short of memory right now; try again shortly', 5, { code });
+  }
+  // Database starting, stopping or restarting; transactions terminated by a shutdown; leader switches.
+  if (code.startsWith('Neo.TransientError.') || code === 'Neo.ClientError.Database.DatabaseNotFound' ||
+    code === 'Neo.ClientError.Cluster.NotALeader' || code === 'Neo.ClientError.Transaction.Terminated') {
+    return new DatabaseUnavailableError('the Neo4j database is restarting or unavailable; try again in a few seconds', { code });
+  }
+  return undefined;
+}
+
 /** 422, not 408: 408 invites browsers and proxies to resend the request, re-running the costly query. */
 export class QueryTimeoutError extends AppError {
-  constructor(timeoutMs: number) {
-    super('QueryTimeout', 422, `the query did not finish within ${timeoutMs} ms and was stopped; narrow it (LIMIT, fewer hops)`, { timeoutMs });
+  constructor(timeoutMs?: number) {
+    super('QueryTimeout', 422,
+      timeoutMs === undefined
+        ? 'the query did not finish within the time allowed and was stopped; narrow it (LIMIT, fewer hops)'
+        : `the query did not finish within ${timeoutMs} ms and was stopped; narrow it (LIMIT, fewer hops)`,
+      timeoutMs === undefined ? undefined : { timeoutMs });
   }
 }
 

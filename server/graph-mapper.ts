@@ -1,5 +1,5 @@
 // Stored Neo4j properties → the one graph payload shape (nodes, edges with evidence) the API returns.
-import type { ActorKind, CompactEdge, Evidence, GraphEdge, GraphNode, RelStatus, RelType, Source } from '../model/schema';
+import type { ActorKind, Claim, CompactEdge, Evidence, GraphEdge, GraphNode, RelStatus, RelType, Source } from '../model/schema';
 
 type Props = Record<string, unknown>;
 
@@ -49,7 +49,20 @@ export function toCompactEdge(r: RawEdge): CompactEdge {
   if (typeof p.date === 'string') edge.date = p.date;
   if (typeof p.role === 'string') edge.role = p.role;
   if (typeof p.note === 'string') edge.note = p.note;
+  const claims = parseClaims(p.claims);
+  if (claims) edge.claims = claims;
   return edge;
+}
+
+/** Conflicting claims are stored as JSON text (a property cannot hold maps); unreadable text is ignored. */
+export function parseClaims(text: unknown): Claim[] | undefined {
+  if (typeof text !== 'string' || !text) return undefined;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) && v.length >= 2 ? (v as Claim[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;

@@ -1,50 +1,94 @@
-// Starts Maillage: reads config, reaches Neo4j (starting the local one if none is configured), seeds, listens.
+// Starts Maillage: reads config, listens at once, reaches Neo4j in the background (starting the local one if
+// none is configured, seeding an empty database), and shuts down gracefully on SIGTERM/SIGINT.
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { APP_INSTANCE, ensure, stop } from '../neo4j/ctl';
+import { APP_INSTANCE, boltUri, ensure, stop } from '../neo4j/ctl';
 import { createApp } from './app';
-import { readConfig } from './config';
-import { connect } from './db';
+import { readConfig, type Config } from './config';
+import { connect, type Db } from './db';
 import { recoverInterrupted } from './changes';
 import { applySchema, counts, seedIfEmpty } from './load';
+import { drain } from './shutdown';
 import { MetricsService } from './metrics/service';
+
+const log = (msg: string) => console.log(`[maillage] ${msg}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits for the database (the API answers 503 meanwhile), then prepares it: schema, roll-back of change sets
+ * a dead process left half-written, seeds when empty. Retries until that succeeds (Neo4j may go away again
+ * half-way), so the app is never "ready" on a database it has not prepared.
+ */
+async function whenDatabaseUp(db: Db, cfg: Config, stopping: () => boolean): Promise<boolean> {
+  for (let attempt = 0; !stopping(); attempt++) {
+    try {
+      await db.ping();
+      await applySchema(db);
+      for (const r of await recoverInterrupted(db)) log(`change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
+      if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) log(`the database was empty: loaded ${cfg.seedFile}`);
+      const c = await counts(db);
+      log(`${db.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+      return true;
+    } catch (e) {
+      log(`${attempt === 0 ? 'waiting for Neo4j' : 'still waiting for Neo4j'} at ${db.uri} (the API answers 503 meanwhile): ${(e as Error).message}`);
+      await sleep(Math.min(500 * 2 ** attempt, 10_000));
+    }
+  }
+  return false;
+}
 
 async function main(): Promise<void> {
   const cfg = readConfig();
   // With no NEO4J_URI the app runs on the local embedded Neo4j, starting it if needed (and stopping it on exit).
-  const local = cfg.db ? undefined : await ensure(APP_INSTANCE);
-  const dbCfg = cfg.db ?? { uri: local!.uri };
-  const db = connect(dbCfg);
-  await db.ping();
-  await applySchema(db);
-  // A change set left half-written by a process that died (killed, Neo4j stopped) is rolled back before serving.
-  for (const r of await recoverInterrupted(db)) console.log(`[maillage] change set ${r.id} had been interrupted (${r.from}): ${r.to}`);
-  if (cfg.autoload && (await seedIfEmpty(db, path.resolve(cfg.seedFile)))) {
-    console.log(`[maillage] the database was empty: loaded ${cfg.seedFile}`);
-  }
-  const c = await counts(db);
-  console.log(`[maillage] ${dbCfg.uri}: ${c.actors} actors, ${c.relationships} relationships, ${c.sources} sources`);
+  const localInstance = !cfg.db;
+  const db = connect({ ...(cfg.db ?? { uri: boltUri(APP_INSTANCE) }), ...cfg.queries });
+  let startedLocal = false;
+  let stopping = false;
+  let ready = false;
 
-  // Metrics follow the graph version: polled here, so writes by other processes (npm run load) are computed too.
+  // Metrics follow the graph version: polled once the database is ready, so writes by other processes
+  // (npm run load) are computed too.
   const metrics = new MetricsService(db);
-  metrics.watch();
-  const app = createApp(db, { metrics, clientDir: path.resolve(__dirname, '..', 'dist'), cypher: cfg.cypher, auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours }, limits: cfg.limits, imports: cfg.imports });
-  const server = app.listen(cfg.port, cfg.host, () => {
-    console.log(`[maillage] ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${cfg.port}`);
+  const app = createApp(db, {
+    metrics,
+    imports: cfg.imports,
+    clientDir: path.resolve(__dirname, '..', 'dist'),
+    cypher: cfg.cypher,
+    auth: { host: cfg.host, adminToken: cfg.cypher.adminToken, publicRead: cfg.publicRead, sessionHours: cfg.sessionHours },
+    limits: cfg.limits,
+    service: cfg.service,
+    ready: () => ready,
   });
-  const shutdown = (sig: string) => {
-    console.log(`[maillage] ${sig}: shutting down`);
-    const done = async () => {
-      metrics.close();
-      await db.close();
-      if (local?.started) await stop(APP_INSTANCE);
-      process.exit(0);
-    };
-    server.close(() => void done());
-    server.closeAllConnections();
-    setTimeout(() => process.exit(0), 30_000).unref();
+  const server = app.listen(cfg.port, cfg.host, () => {
+    const { port } = server.address() as AddressInfo;
+    log(`ready on http://${cfg.host === '0.0.0.0' ? 'localhost' : cfg.host}:${port}`);
+  });
+
+  const shutdown = async (sig: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${sig}: no new connections; letting requests in flight finish (at most ${cfg.shutdownGraceMs} ms)`);
+    const how = await drain(server, cfg.shutdownGraceMs);
+    log(how === 'drained' ? 'every request answered' : 'grace period over: remaining connections cut');
+    metrics.close();
+    await db.close().catch(() => undefined);
+    if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
+    log('stopped');
+    process.exit(0);
   };
-  process.on('SIGINT', () => shutdown('SIGINT'));
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (localInstance) {
+    try {
+      startedLocal = (await ensure(APP_INSTANCE)).started;
+      if (stopping && startedLocal) await stop(APP_INSTANCE);
+    } catch (e) {
+      log(`could not start the local Neo4j (answering 503 until it is up): ${(e as Error).message}`);
+    }
+  }
+  ready = await whenDatabaseUp(db, cfg, () => stopping);
+  if (ready) metrics.watch();
 }
 
 main().catch((e: unknown) => {

@@ -45,6 +45,7 @@ function main(): void {
     let candidates = 0;
     let correct = 0;
     let sameTie = 0;
+    const summed = { actorsGold: 0, actorsFound: 0, relsGold: 0, relsFound: 0 };
     const rules: Scores['rules'] = {};
     const started = Date.now();
     for (const src of articles) {
@@ -62,6 +63,10 @@ function main(): void {
       candidates += sc.relationships.candidates;
       correct += sc.relationships.correct;
       sameTie += sc.relationships.sameTie;
+      summed.actorsGold += sc.actors.gold;
+      summed.actorsFound += sc.actors.found;
+      summed.relsGold += sc.relationships.gold;
+      summed.relsFound += sc.relationships.found;
       for (const [r, v] of Object.entries(sc.rules)) {
         rules[r] = rules[r] ?? { candidates: 0, correct: 0 };
         rules[r].candidates += v.candidates;
@@ -83,7 +88,11 @@ function main(): void {
       `${pad('overall', 30)} ${pad(`${pct(foundActors.size, goldActors.size)} (${foundActors.size}/${goldActors.size})`, 16)} ` +
         `${pad(`${pct(foundRels.size, goldRels.size)} (${foundRels.size}/${goldRels.size})`, 18)} ${pad(`${pct(correct, candidates)} (${correct}/${candidates})`, 18)} ${pct(sameTie, candidates)}`,
     );
-    console.log(`(${articles.length} articles in ${Date.now() - started} ms)`);
+    console.log(
+      `${pad('summed over articles', 30)} ${pad(`${pct(summed.actorsFound, summed.actorsGold)} (${summed.actorsFound}/${summed.actorsGold})`, 16)} ` +
+        `${pad(`${pct(summed.relsFound, summed.relsGold)} (${summed.relsFound}/${summed.relsGold})`, 18)}`,
+    );
+    console.log(`(${articles.length} articles in ${Date.now() - started} ms; "overall" counts each seed actor and tie once, found in any of its articles)`);
     if (verbose) {
       console.log('\nper rule: correct/candidates');
       for (const [r, v] of Object.entries(rules).sort((a, b) => b[1].candidates - a[1].candidates)) console.log(`  ${pad(r, 22)} ${v.correct}/${v.candidates}`);

@@ -2,7 +2,7 @@
 // views are drawn by Cytoscape's WebGL renderer when the browser has WebGL 2, by the canvas one otherwise.
 import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { applyLargeViewStyle, setLabelZoom, stylesheet } from './style';
+import { isLargeView, setLabelZoom, setLargeView, stylesheet } from './style';
 
 cytoscape.use(fcose);
 
@@ -60,7 +60,7 @@ export function createCy(container: HTMLElement, renderer: RendererChoice = { na
   const cy = cytoscape(renderer.name === 'webgl'
     ? { ...options, renderer: { name: 'canvas', webgl: true } } as CytoscapeOptions
     : options);
-  if (large) applyLargeViewStyle(cy);
+  setLargeView(cy, large);
   // Where tests, benches and the curious read which renderer draws the network.
   document.body.dataset.renderer = renderer.name;
   document.body.dataset.rendererReason = renderer.reason;
@@ -73,7 +73,7 @@ export function createCy(container: HTMLElement, renderer: RendererChoice = { na
       if (!setLabelZoom(cy.zoom())) return;
       // A large view names only its hubs (explore.ts): restyling them is enough, and stays cheap at 60k elements.
       // (updateStyle is the collection method Cytoscape itself calls after a class change; untyped.)
-      if (cy.elements().length > LARGE_VIEW) (cy.nodes('.hub') as unknown as { updateStyle(): void }).updateStyle();
+      if (isLargeView(cy)) (cy.nodes('.hub') as unknown as { updateStyle(): void }).updateStyle();
       else cy.style().update();
     });
   });

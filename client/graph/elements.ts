@@ -1,14 +1,23 @@
 // The one place the graph payload becomes Cytoscape elements, and a payload is merged into the view.
 import type { Collection, Core, ElementDefinition, NodeCollection } from 'cytoscape';
-import type { Graph, GraphEdge, GraphNode } from '../../model/schema';
+import type { CompactEdge, CompactNode, GraphEdge, GraphNode } from '../../model/schema';
 import { formatAmount } from './format';
-import { fundsWidth } from './style';
+import { fundsWidth, isLargeView } from './style';
 
-export function nodeElement(n: GraphNode, position?: { x: number; y: number }, size = 26): ElementDefinition {
+/**
+ * What the view draws: full payloads (the whole graph, neighbourhoods, paths: ties with their evidence) or
+ * compact ones (overview, whole network by pages: ties without evidence, fetched when one is selected).
+ */
+export interface DrawGraph {
+  nodes: (CompactNode & Partial<GraphNode> & { degree?: number })[];
+  edges: (CompactEdge & Partial<Pick<GraphEdge, 'evidence'>>)[];
+}
+
+export function nodeElement(n: DrawGraph['nodes'][number], position?: { x: number; y: number }, size = 26): ElementDefinition {
   return { group: 'nodes', data: { ...n, size }, ...(position ? { position } : {}) };
 }
 
-export function edgeElement(e: GraphEdge): ElementDefinition {
+export function edgeElement(e: DrawGraph['edges'][number]): ElementDefinition {
   return {
     group: 'edges',
     data: {
@@ -19,10 +28,6 @@ export function edgeElement(e: GraphEdge): ElementDefinition {
   };
 }
 
-export function toElements(g: Graph): ElementDefinition[] {
-  return [...g.nodes.map((n) => nodeElement(n)), ...g.edges.map(edgeElement)];
-}
-
 /**
  * Drawn size of an actor of `degree` ties (square root, so hubs stand out without swallowing the view);
  * smaller in large views, where thousands of actors share the screen.
@@ -31,7 +36,7 @@ export const degreeSize = (degree: number, large = false) => Math.round(large ? 
 
 /** Node size follows degree; only the nodes whose size changes are touched, all in one batch. */
 export function sizeByDegree(cy: Core, nodes: NodeCollection = cy.nodes()): void {
-  const large = !!cy.scratch('maillageLarge');
+  const large = isLargeView(cy);
   cy.batch(() => {
     nodes.forEach((n) => {
       const size = degreeSize(n.degree(false), large);
@@ -46,9 +51,9 @@ export function sizeByDegree(cy: Core, nodes: NodeCollection = cy.nodes()): void
  * the cost is linear in the payload, whatever the size of the view. `positions` (x, y per node of `g`, in its
  * order) places the nodes as they are added.
  */
-export function mergeGraph(cy: Core, g: Graph, mode: 'replace' | 'add', positions?: Float32Array): Collection {
+export function mergeGraph(cy: Core, g: DrawGraph, mode: 'replace' | 'add', positions?: Float32Array): Collection {
   let fresh = cy.collection();
-  const large = !!cy.scratch('maillageLarge');
+  const large = isLargeView(cy);
   cy.batch(() => {
     if (mode === 'replace') cy.elements().remove();
     const defs: ElementDefinition[] = [];

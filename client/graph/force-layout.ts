@@ -1,6 +1,7 @@
 // Force layout of large views, pure and DOM-free so it runs in a Web Worker (layout.worker.ts) and in unit
 // tests: ForceAtlas2 with Barnes–Hut (graphology-layout-forceatlas2's iteration, MIT) on typed arrays, in
-// time slices, reporting progress; and the message protocol between the page and the worker.
+// time slices, reporting progress; then, when node sizes are given, overlaps removed; and the message
+// protocol between the page and the worker.
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
 
 /** Fields per node and per edge in ForceAtlas2's matrices (graphology's layout of them). */
@@ -27,6 +28,10 @@ export interface LayoutRequest {
   minIterations?: number;
   /** Deterministic placement of new nodes (default 1). */
   seed?: number;
+  /** Median length of a tie after layout, in drawing units (default EDGE_LENGTH). */
+  edgeLength?: number;
+  /** Diameter of each node in drawing units (length count): when given, overlapping nodes are pushed apart. */
+  sizes?: Float32Array;
 }
 export interface LayoutCancel { type: 'cancel'; id: number }
 export type LayoutMessage = LayoutRequest | LayoutCancel;
@@ -52,6 +57,8 @@ export function checkRequest(r: LayoutRequest): string | undefined {
   }
   if (r.iterations !== undefined && !(Number.isInteger(r.iterations) && r.iterations >= 0)) return `iterations must be a non-negative integer (got ${r.iterations})`;
   if (r.budgetMs !== undefined && !(r.budgetMs > 0)) return `budgetMs must be positive (got ${r.budgetMs})`;
+  if (r.sizes && r.sizes.length !== r.count) return `sizes must hold count = ${r.count} diameters (got ${r.sizes.length})`;
+  if (r.edgeLength !== undefined && !(r.edgeLength > 0)) return `edgeLength must be positive (got ${r.edgeLength})`;
   if (r.minIterations !== undefined && !(Number.isInteger(r.minIterations) && r.minIterations >= 0)) return `minIterations must be a non-negative integer (got ${r.minIterations})`;
   return undefined;
 }
@@ -152,14 +159,84 @@ export function startForceRun(r: LayoutRequest, now: () => number = () => perfor
       const out = new Float32Array(2 * n);
       for (let i = 0, j = 0; i < n; i++, j += PPN) { out[2 * i] = nodes[j]; out[2 * i + 1] = nodes[j + 1]; }
       // Pinned nodes fix the scale; otherwise the layout is scaled so that a typical tie reads well.
-      if (!anyFixed) scaleToEdgeLength(out, r.edges);
+      if (!anyFixed) {
+        scaleToEdgeLength(out, r.edges, r.edgeLength ?? EDGE_LENGTH);
+        rowLoners(out, degree, (r.edgeLength ?? EDGE_LENGTH) * 0.6);
+      }
+      if (r.sizes) removeOverlaps(out, r.sizes, r.fixed);
       return out;
     },
   };
 }
 
-/** Scales positions about their centre so the median tie is EDGE_LENGTH long (sampling at most 5,000 ties). */
-function scaleToEdgeLength(pos: Float32Array, edges: Uint32Array): void {
+/**
+ * Actors without a tie go in rows under the network: ForceAtlas2's gravity leaves them on a far ring, which
+ * would shrink the network to a dot when the view is fitted.
+ */
+function rowLoners(pos: Float32Array, degree: Uint32Array, gap: number): void {
+  const n = degree.length;
+  let x1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+  const loners: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (degree[i] === 0) { loners.push(i); continue; }
+    x1 = Math.min(x1, pos[2 * i]); x2 = Math.max(x2, pos[2 * i]); y2 = Math.max(y2, pos[2 * i + 1]);
+  }
+  if (!loners.length || loners.length === n) return;
+  const cols = Math.max(1, Math.floor((x2 - x1) / gap) + 1);
+  loners.forEach((i, k) => {
+    pos[2 * i] = x1 + (k % cols) * gap;
+    pos[2 * i + 1] = y2 + 2 * gap + Math.floor(k / cols) * gap;
+  });
+}
+
+/**
+ * Pushes overlapping nodes apart (diameters `sizes`, plus a margin), pinned ones staying put: pairs found
+ * through a grid of cells as wide as the largest node, each overlapping pair moved apart by its overlap.
+ * (graphology-layout-noverlap moves only one node of a pair and did not converge on a 30-node clique.)
+ */
+export function removeOverlaps(pos: Float32Array, sizes: Float32Array, fixed: Uint8Array, margin = 8, rounds = 50): void {
+  const n = sizes.length;
+  let cell = 0;
+  for (let i = 0; i < n; i++) cell = Math.max(cell, sizes[i] + margin);
+  if (!cell || n < 2) return;
+  const grid = new Map<number, number[]>();
+  const key = (cx: number, cy: number) => cx * 1_000_003 + cy;
+  for (let round = 0; round < rounds; round++) {
+    grid.clear();
+    for (let i = 0; i < n; i++) {
+      const k = key(Math.floor(pos[2 * i] / cell), Math.floor(pos[2 * i + 1] / cell));
+      const list = grid.get(k);
+      if (list) list.push(i); else grid.set(k, [i]);
+    }
+    let moved = false;
+    for (let i = 0; i < n; i++) {
+      const cx = Math.floor(pos[2 * i] / cell);
+      const cy = Math.floor(pos[2 * i + 1] / cell);
+      for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) {
+        for (const j of grid.get(key(cx + dx, cy + dy)) ?? []) {
+          if (j <= i) continue;
+          let x = pos[2 * j] - pos[2 * i];
+          let y = pos[2 * j + 1] - pos[2 * i + 1];
+          let d = Math.hypot(x, y);
+          const want = (sizes[i] + sizes[j]) / 2 + margin;
+          if (d >= want) continue;
+          if (d === 0) { x = Math.cos(i + j); y = Math.sin(i + j); d = 1; }
+          const push = want - d;
+          const [fi, fj] = [fixed[i] === 1, fixed[j] === 1];
+          if (fi && fj) continue;
+          const share = fi || fj ? 1 : 0.5;
+          if (!fi) { pos[2 * i] -= (x / d) * push * share; pos[2 * i + 1] -= (y / d) * push * share; }
+          if (!fj) { pos[2 * j] += (x / d) * push * share; pos[2 * j + 1] += (y / d) * push * share; }
+          moved = true;
+        }
+      }
+    }
+    if (!moved) return;
+  }
+}
+
+/** Scales positions about their centre so the median tie is `length` long (sampling at most 5,000 ties). */
+function scaleToEdgeLength(pos: Float32Array, edges: Uint32Array, length: number): void {
   const m = edges.length / 2;
   if (!m) return;
   const stride = Math.max(1, Math.floor(m / 5000));
@@ -171,7 +248,7 @@ function scaleToEdgeLength(pos: Float32Array, edges: Uint32Array): void {
   }
   if (!lengths.length) return;
   lengths.sort((x, y) => x - y);
-  const k = EDGE_LENGTH / lengths[lengths.length >> 1];
+  const k = length / lengths[lengths.length >> 1];
   let cx = 0, cy = 0;
   const n = pos.length / 2;
   for (let i = 0; i < n; i++) { cx += pos[2 * i]; cy += pos[2 * i + 1]; }

@@ -63,7 +63,7 @@ export function labelFont(size: number): number {
   return Math.max(base, (hubness * 12) / labelZoom);
 }
 
-export function stylesheet(): StylesheetJson {
+export function stylesheet(large = false): StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape as 'ellipse' },
@@ -122,23 +122,40 @@ export function stylesheet(): StylesheetJson {
     { selector: 'node.highlighted', style: { 'border-width': 4, 'border-color': '#111827', 'z-index': 30, 'font-weight': 700 } },
     { selector: 'edge.highlighted', style: { opacity: 1, 'z-index': 30, width: 'mapData(width, 1, 14, 4, 16)' } },
     { selector: 'edge.highlighted[amountLabel]', style: { label: 'data(amountLabel)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'autorotate' } },
+    // What the explore view sets (explore.ts): filtered out, undated under a time cut-off, communities, pins.
+    { selector: '.filtered', style: { display: 'none' } },
+    { selector: 'edge.undated', style: { opacity: 0.45, 'line-style': 'dashed', 'line-dash-pattern': [2, 5] } },
+    { selector: 'node.by-community', style: { 'background-color': 'data(commColor)' } },
+    { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
+    ...(large ? largeViewRules() : []),
   ];
 }
 
 /**
- * Large views draw cheaply: straight edges without arrows, names only on the most connected actors (class
- * `hub`, set by explore.ts) and on the selected, highlighted and hovered ones — WebGL draws every label it is
- * given, readable or not, and the canvas renderer pays for each. Applied once per Cytoscape instance, before
- * the elements when the view is known to be large (so their style is computed once).
+ * Large views draw cheaply: straight edges without arrows, thin ties, names only on the most connected actors
+ * (class `hub`, set by explore.ts) and on the selected, highlighted and hovered ones — WebGL draws every label
+ * it is given, readable or not, and the canvas renderer pays for each.
  */
-export function applyLargeViewStyle(cy: Core): boolean {
-  if (cy.scratch('maillageLarge')) return false;
-  cy.scratch('maillageLarge', true);
-  cy.style()
-    .selector('edge').style({ 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' })
-    .selector('node').style({ label: '' })
+function largeViewRules(): StylesheetJson {
+  return [
+    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 } },
+    { selector: 'node', style: { label: '' } },
     // Names keep about 12 px on screen however far out the view is zoomed (labelZoom follows the zoom).
-    .selector('node.hub, node:selected, node.highlighted, node.hover').style({ label: 'data(name)', 'font-size': (() => 12 / labelZoom) as unknown as number, 'min-zoomed-font-size': 0 })
-    .update();
+    { selector: 'node.hub, node:selected, node.highlighted, node.hover', style: { label: 'data(name)', 'font-size': (() => 12 / labelZoom) as unknown as number, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: 'edge:selected, edge.highlighted, edge.hover', style: { width: 3 } },
+  ];
+}
+
+/** True when the view is drawn with the large-view style. */
+export const isLargeView = (cy: Core) => cy.scratch('maillageLarge') === true;
+
+/**
+ * Switches the large-view style on or off (the whole stylesheet is set again); true when it changed.
+ * Set it before adding a large payload, so that its elements are styled once.
+ */
+export function setLargeView(cy: Core, large: boolean): boolean {
+  if (isLargeView(cy) === large) return false;
+  cy.scratch('maillageLarge', large);
+  cy.style().fromJson(stylesheet(large)).update();
   return true;
 }

@@ -2,7 +2,6 @@
 // free; a payload is laid out before it is drawn (one draw, already in place), a drawn view gets its new
 // positions in one preset layout. One run at a time: a newer run replaces the older one.
 import type { Collection, NodeSingular } from 'cytoscape';
-import type { Graph } from '../../model/schema';
 import { layoutWorkerCore, type LayoutMessage, type LayoutReply, type LayoutRequest } from './force-layout';
 import LayoutWorker from './layout.worker?worker';
 
@@ -48,12 +47,19 @@ export function computeLayout(req: Omit<LayoutRequest, 'type' | 'id'>, onProgres
       else if (r.message === '') resolve(undefined); // replaced
       else reject(new Error(r.message));
     });
-    send({ type: 'run', id, ...req }, [req.edges.buffer, req.positions.buffer, req.fixed.buffer]);
+    send({ type: 'run', id, ...req }, [req.edges.buffer, req.positions.buffer, req.fixed.buffer, ...(req.sizes ? [req.sizes.buffer] : [])]);
   });
 }
 
+/** How the drawn view will look: a large one (small nodes, no overlap removal) or a normal one (room for names). */
+export interface LayoutLook {
+  /** Drawn diameter of a node of this degree; given, nodes are kept from overlapping. */
+  sizeOf?: (degree: number) => number;
+  edgeLength?: number;
+}
+
 /** Positions for a payload's nodes, in its order, before anything is drawn. */
-export function layoutPayload(g: Pick<Graph, 'nodes' | 'edges'>, onProgress?: (fraction: number) => void): Promise<Float32Array | undefined> {
+export function layoutPayload(g: { nodes: { id: string }[]; edges: { source: string; target: string }[] }, onProgress?: (fraction: number) => void, look: LayoutLook = {}): Promise<Float32Array | undefined> {
   const index = new Map<string, number>();
   g.nodes.forEach((n, i) => index.set(n.id, i));
   const pairs: number[] = [];
@@ -63,14 +69,20 @@ export function layoutPayload(g: Pick<Graph, 'nodes' | 'edges'>, onProgress?: (f
     if (s !== undefined && t !== undefined && s !== t) pairs.push(s, t);
   }
   const count = g.nodes.length;
-  return computeLayout({ count, edges: Uint32Array.from(pairs), positions: new Float32Array(2 * count).fill(Number.NaN), fixed: new Uint8Array(0) }, onProgress);
+  let sizes: Float32Array | undefined;
+  if (look.sizeOf) {
+    const degree = new Uint32Array(count);
+    for (const i of pairs) degree[i]++;
+    sizes = Float32Array.from(degree, look.sizeOf);
+  }
+  return computeLayout({ count, edges: Uint32Array.from(pairs), positions: new Float32Array(2 * count).fill(Number.NaN), fixed: new Uint8Array(0), sizes, edgeLength: look.edgeLength }, onProgress);
 }
 
 /**
  * Lays out drawn elements: pinned (locked) nodes stay, the others start from scratch — or from where they
  * are, but for `fresh`, when `fresh` is given. Resolves true once applied, false when replaced.
  */
-export async function layoutDrawn(eles: Collection, opts: { fit?: boolean; fresh?: Collection; onProgress?(fraction: number): void } = {}): Promise<boolean> {
+export async function layoutDrawn(eles: Collection, opts: { fit?: boolean; fresh?: Collection; onProgress?(fraction: number): void; look?: LayoutLook } = {}): Promise<boolean> {
   const nodes = eles.nodes();
   const index = new Map<string, number>();
   nodes.forEach((n, i) => { index.set(n.id(), i); });
@@ -92,7 +104,8 @@ export async function layoutDrawn(eles: Collection, opts: { fit?: boolean; fresh
       positions[2 * i + 1] = p.y;
     }
   });
-  const pos = await computeLayout({ count: nodes.length, edges: Uint32Array.from(pairs), positions, fixed }, opts.onProgress);
+  const sizes = opts.look?.sizeOf ? Float32Array.from(nodes.map((n) => opts.look!.sizeOf!(n.degree(false)))) : undefined;
+  const pos = await computeLayout({ count: nodes.length, edges: Uint32Array.from(pairs), positions, fixed, sizes, edgeLength: opts.look?.edgeLength }, opts.onProgress);
   if (!pos) return false;
   eles.layout({
     name: 'preset',

@@ -5,6 +5,8 @@ import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
 import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';
+import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm } from './edit';
+import { actorHistory } from './history';
 
 type Rel = ActorDetail['relationships'][number];
 
@@ -47,7 +49,20 @@ function facts(e: GraphEdge) {
   return h('div', { class: 'facts' }, ...chips);
 }
 
-function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>) {
+/** Sources that disagree: every claim with its sources, flagged. */
+function claimsBlock(e: GraphEdge, sources: Map<string, Source>) {
+  if (!e.claims?.length) return null;
+  return h('div', { class: 'claims', 'data-testid': 'claims' },
+    h('strong', {}, e.claims.some((c) => c.amount !== e.claims![0].amount) ? 'Montants divergents selon les sources' : 'Dates divergentes selon les sources'),
+    h('ul', {}, ...e.claims.map((c) => h('li', {}, [c.amount !== undefined ? formatAmount(c.amount) : null, c.date ? formatDate(c.date) : null].filter(Boolean).join(' · ') || 'non précisé', h('span', { class: 'muted' }, ` — ${c.sources.map((id) => sources.get(id)?.title ?? id).join(', ')}`)))));
+}
+
+/** Opens an edit form with the sources list fresh from the server (a source may have just been added). */
+function withSources(ctx: AppContext, open: (sources: Source[]) => void): void {
+  ctx.api.sources().then((r) => open(r.sources), (e: Error) => ctx.notify(e.message, 'error'));
+}
+
+function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>, from: string) {
   const other = h('button', { type: 'button', class: 'link actor-link', 'data-testid': 'related-actor' }, r.other.name);
   other.addEventListener('click', () => ctx.select(r.other.id));
   const li = h(
@@ -55,12 +70,38 @@ function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>) {
     { class: 'rel', 'data-edge': r.id },
     h('div', { class: 'rel-head' }, h('span', { class: 'kind-dot', style: `background:${KIND_STYLE[r.other.kind].color}` }), other),
     facts(r),
+    claimsBlock(r, sources),
     r.note ? h('p', { class: 'note' }, r.note) : null,
     evidenceBlock(r, sources),
+    ctx.can('editor') ? relActions(ctx, r, from) : null,
   );
   li.addEventListener('mouseenter', () => ctx.cy.getElementById(r.id).addClass('hover'));
   li.addEventListener('mouseleave', () => ctx.cy.getElementById(r.id).removeClass('hover'));
   return li;
+}
+
+/** Relationships drawn at first per group: a hub of a large graph has thousands, each with its evidence. */
+const GROUP_SHOWN = 25;
+
+/** A group's list: the first GROUP_SHOWN items, the rest one click away. */
+function relList(ctx: AppContext, rels: Rel[], sources: Map<string, Source>, from: string): HTMLElement {
+  const ul = h('ul', {}, ...rels.slice(0, GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from)));
+  if (rels.length <= GROUP_SHOWN) return ul;
+  const rest = h('button', { type: 'button', class: 'link', 'data-testid': 'group-more' }, `Voir les ${rels.length - GROUP_SHOWN} autres`);
+  rest.addEventListener('click', () => { rest.remove(); ul.append(...rels.slice(GROUP_SHOWN).map((r) => relItem(ctx, r, sources, from))); });
+  return h('div', {}, ul, rest);
+}
+
+function relActions(ctx: AppContext, r: Rel, from: string) {
+  const btn = (label: string, testid: string, open: (s: Source[]) => void) => {
+    const b = h('button', { type: 'button', class: 'secondary small', 'data-testid': testid }, label);
+    b.addEventListener('click', () => withSources(ctx, open));
+    return b;
+  };
+  return h('div', { class: 'actions rel-actions' },
+    btn('Modifier', 'edit-rel', (s) => relationshipForm(ctx, s, from, r)),
+    btn('Ajouter une source', 'add-evidence', (s) => evidenceForm(ctx, s, r, from)),
+    btn('Supprimer', 'delete-rel', (s) => deleteForm(ctx, s, { kind: 'relationship', id: r.id, version: r.version, label: 'la relation', refresh: from })));
 }
 
 export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail): void {
@@ -85,16 +126,34 @@ export function renderActor(ctx: AppContext, pane: HTMLElement, d: ActorDetail):
       'section',
       { class: 'group', 'data-testid': `group-${g.key}` },
       h('h3', { style: `--type:${TYPE_STYLE[type].color}` }, `${g.title} `, h('span', { class: 'count' }, String(rels.length))),
-      h('ul', {}, ...rels.map((r) => relItem(ctx, r, sources))),
+      relList(ctx, rels, sources, a.id),
     );
   });
   const empty = d.relationships.length ? null : h('p', { class: 'muted' }, 'Aucune relation sourcée pour cet acteur.');
-  pane.replaceChildren(h('div', { class: 'details', 'data-testid': 'details' }, head, h('div', { class: 'actions' }, expand), empty, ...groups));
+  const actions = h('div', { class: 'actions' }, expand);
+  if (ctx.can('editor')) {
+    const btn = (label: string, testid: string, onClick: () => void) => {
+      const b = h('button', { type: 'button', class: 'secondary', 'data-testid': testid }, label);
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const mergeWith = h('input', { list: 'merge-candidates', placeholder: 'identifiant du doublon', 'data-testid': 'merge-with', size: '18' });
+    const candidates = h('datalist', { id: 'merge-candidates' }, ...ctx.cy.nodes().filter((n) => n.id() !== a.id).map((n) => h('option', { value: n.id() }, n.data('name') as string)));
+    actions.append(
+      btn('Modifier', 'edit-actor', () => withSources(ctx, (s) => actorForm(ctx, s, d))),
+      btn('Nouvelle relation', 'new-rel', () => withSources(ctx, (s) => relationshipForm(ctx, s, a.id))),
+      btn('Supprimer', 'delete-actor', () => withSources(ctx, (s) => deleteForm(ctx, s, { kind: 'actor', id: a.id, version: d.version, label: a.name, refresh: a.id }))),
+      h('span', { class: 'merge-with' }, mergeWith, candidates, btn('Fusionner…', 'merge-open', () => { if (mergeWith.value.trim()) void mergeDialog(ctx, a.id, mergeWith.value.trim()); })),
+    );
+  }
+  const history = h('div', { 'data-testid': 'history-slot' });
+  pane.replaceChildren(h('div', { class: 'details', 'data-testid': 'details' }, head, actions, empty, ...groups, history));
+  void actorHistory(ctx, a.id, () => ctx.select(a.id)).then((el) => history.replaceChildren(el));
 }
 
 /** An edge clicked on the network: what it says, between whom, and why we believe it. */
-export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sources: Map<string, Source>): void {
-  const name = (id: string) => (ctx.cy.getElementById(id).data('name') as string | undefined) ?? id;
+export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sources: Map<string, Source>, names = new Map<string, string>()): void {
+  const name = (id: string) => names.get(id) ?? (ctx.cy.getElementById(id).data('name') as string | undefined) ?? id;
   const link = (id: string) => {
     const b = h('button', { type: 'button', class: 'link actor-link' }, name(id));
     b.addEventListener('click', () => ctx.select(id));
@@ -107,24 +166,57 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
       h('header', { class: 'actor-head' }, h('div', { class: 'kind', style: `--kind:${TYPE_STYLE[e.type].color}` }, 'Relation'),
         h('h2', {}, link(e.source), ` ${TYPE_STYLE[e.type].label.toLowerCase()} `, link(e.target))),
       facts(e),
+      claimsBlock(e, sources),
       e.note ? h('p', { class: 'note' }, e.note) : null,
       evidenceBlock(e, sources),
     ),
   );
 }
 
-/** Adds an actor's direct neighbours to the view (double-click or the button). */
-export async function expandNeighbourhood(ctx: AppContext, id: string): Promise<void> {
+/** Neighbours one expansion adds at first, and at most (the server's cap). */
+export const EXPAND_FIRST = 150;
+export const EXPAND_MAX = 500;
+
+/** Distinct neighbours of the actors whose details were read (the "+N de plus" of an expansion). */
+const neighbourCounts = new Map<string, number>();
+
+/**
+ * Adds an actor's direct neighbours to the view (double-click or the button): the first EXPAND_FIRST, then
+ * "+N de plus" asks for up to EXPAND_MAX; past that, search and filters reach the rest.
+ */
+export async function expandNeighbourhood(ctx: AppContext, id: string, limit = EXPAND_FIRST): Promise<void> {
   try {
-    const g = await ctx.api.neighborhood(id, { depth: 1, limit: 150 });
+    const g = await ctx.api.neighborhood(id, { depth: 1, limit });
     const before = ctx.cy.nodes().length;
-    void ctx.showGraph(g, 'add');
+    await ctx.showGraph(g, 'add');
     const added = ctx.cy.nodes().length - before;
-    ctx.notify(g.truncated ? `${added} acteurs ajoutés — voisinage tronqué à 150 acteurs` : added ? `${added} acteurs ajoutés` : 'Tous les voisins sont déjà affichés', g.truncated ? 'warn' : 'info');
+    const node = ctx.cy.getElementById(id);
+    const name = (node.data('name') as string | undefined) ?? id;
+    const drawn = node.nonempty() ? node.neighborhood('node').length : 0;
+    const known = neighbourCounts.get(id) ?? (node.data('degree') as number | undefined);
+    const rest = known !== undefined ? Math.max(0, known - drawn) : undefined;
+    moreBar.hidden = !g.truncated;
+    if (!g.truncated) {
+      ctx.notify(added ? `${added} voisins de ${name} ajoutés` : 'Tous les voisins sont déjà affichés');
+      return;
+    }
+    const text = h('span', {}, `${added} voisins de ${name} ajoutés. `);
+    if (limit >= EXPAND_MAX) {
+      moreBar.replaceChildren(text, h('span', {}, `${rest ? `${rest} autres` : 'D’autres'} au-delà de ${EXPAND_MAX} : cherchez-les par leur nom ou filtrez.`));
+      return;
+    }
+    const more = h('button', { type: 'button', class: 'secondary', 'data-testid': 'neighbours-more-button' }, rest ? `+${rest} de plus` : 'D’autres voisins');
+    more.addEventListener('click', () => { moreBar.hidden = true; void expandNeighbourhood(ctx, id, EXPAND_MAX); });
+    const close = h('button', { type: 'button', class: 'link', 'aria-label': 'Fermer' }, '×');
+    close.addEventListener('click', () => { moreBar.hidden = true; });
+    moreBar.replaceChildren(text, more, close);
   } catch (e) {
     ctx.notify(`Voisinage indisponible : ${(e as Error).message}`, 'error');
   }
 }
+
+/** The bar that offers the neighbours an expansion left out (placed in the network by registerDetails). */
+const moreBar = h('div', { class: 'more-bar neighbours-more', hidden: '', 'data-testid': 'neighbours-more' });
 
 export function registerDetails(ctx: AppContext): void {
   let pane: HTMLElement | undefined;
@@ -134,6 +226,16 @@ export function registerDetails(ctx: AppContext): void {
     h('div', { class: 'placeholder' }, h('p', {}, 'Cliquez sur un acteur pour voir ses relations et les extraits d’articles qui les attestent.'),
       h('p', { class: 'muted' }, 'Double-cliquez pour afficher ses voisins. Tapez / pour chercher.'));
   ctx.addTab({ id: 'details', title: 'Détails', render: (p) => { pane = p; p.replaceChildren(placeholder()); } });
+  // Editors get "Nouvel acteur" in the empty panel (and the details re-render once the session is known).
+  ctx.onSession(() => {
+    if (!pane || pane.querySelector('[data-testid=details]')) return;
+    pane.replaceChildren(placeholder());
+    if (ctx.can('editor')) {
+      const b = h('button', { type: 'button', class: 'secondary', 'data-testid': 'new-actor' }, 'Nouvel acteur');
+      b.addEventListener('click', () => withSources(ctx, (s) => actorForm(ctx, s)));
+      pane.append(h('div', { class: 'actions' }, b));
+    }
+  });
   void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);
 
   // Selecting an actor opens its details, unless a tab that follows the selection (funding, paths) is open.
@@ -142,13 +244,29 @@ export function registerDetails(ctx: AppContext): void {
     const ticket = ++pending;
     try {
       const d = await ctx.api.actor(id);
+      neighbourCounts.set(id, new Set(d.relationships.map((r) => r.other.id)).size);
       if (ticket === pending && pane) renderActor(ctx, pane, d);
     } catch (e) {
       if (pane) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cet acteur : ${(e as Error).message}`));
     }
   });
-  ctx.cy.on('tap', 'edge', (evt) => {
+  document.querySelector('.canvas')?.append(moreBar);
+  // Large views draw ties without their evidence: it is asked for when one is clicked.
+  ctx.cy.on('tap', 'edge', async (evt) => {
     ctx.showTab('details');
-    if (pane) renderEdge(ctx, pane, evt.target.data() as GraphEdge, sources);
+    const e = evt.target.data() as GraphEdge;
+    if (!pane) return;
+    if (e.evidence) { renderEdge(ctx, pane, e, sources); return; }
+    const ticket = ++pending;
+    pane.replaceChildren(h('p', { class: 'muted' }, 'Chargement des sources de cette relation…'));
+    try {
+      const d = await ctx.api.relationship(e.id, e.type);
+      if (ticket !== pending) return;
+      const cited = new Map(d.sources.map((x) => [x.id, x]));
+      const names = new Map([[d.ends.source.id, d.ends.source.name], [d.ends.target.id, d.ends.target.name]]);
+      renderEdge(ctx, pane, d.relationship, cited, names);
+    } catch (err) {
+      if (ticket === pending) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cette relation : ${(err as Error).message}`));
+    }
   });
 }

@@ -24,6 +24,25 @@ function visible(ctx: AppContext) {
   return { nodes: nodes.map((n) => n.data() as GraphNode), edges: edges.map((e) => e.data() as GraphEdge) };
 }
 
+/** Ties a view may export whose evidence must be fetched first (large views draw ties without it). */
+const EVIDENCE_FETCH_MAX = 300;
+
+/** The edges with their evidence: fetched for those drawn without it, a few at a time; refused past a bound. */
+async function withEvidence(ctx: AppContext, edges: GraphEdge[]): Promise<GraphEdge[]> {
+  const missing = edges.filter((e) => !e.evidence);
+  if (!missing.length) return edges;
+  if (missing.length > EVIDENCE_FETCH_MAX) {
+    throw new Error(`${missing.length} relations de cette vue n’ont pas leurs extraits chargés (grand réseau) : exportez le graphe entier, ou isolez une partie de moins de ${EVIDENCE_FETCH_MAX} relations`);
+  }
+  const found = new Map<string, GraphEdge>();
+  const queue = [...missing];
+  const worker = async () => {
+    for (let e = queue.shift(); e; e = queue.shift()) found.set(e.id, (await ctx.api.relationship(e.id, e.type)).relationship);
+  };
+  await Promise.all(Array.from({ length: 6 }, worker));
+  return edges.map((e) => found.get(e.id) ?? e);
+}
+
 export function registerExport(ctx: AppContext, host: HTMLElement): void {
   const item = (label: string, testid: string, run: () => void | Promise<void>) => {
     const b = h('button', { type: 'button', 'data-testid': testid }, label);
@@ -36,7 +55,7 @@ export function registerExport(ctx: AppContext, host: HTMLElement): void {
   const link = (label: string, href: string, testid: string) => h('a', { href, download: '', 'data-testid': testid }, label);
   const viewData = async () => {
     const v = visible(ctx);
-    return viewDataset(v.nodes, v.edges, (await ctx.api.sources()).sources);
+    return viewDataset(v.nodes.map((n) => ({ ...n, aliases: n.aliases ?? [] })), await withEvidence(ctx, v.edges), (await ctx.api.sources()).sources);
   };
 
   const menu = h('details', { class: 'menu', 'data-testid': 'export-menu' },
@@ -55,10 +74,10 @@ export function registerExport(ctx: AppContext, host: HTMLElement): void {
         download(`maillage-vue-${stamp()}.json`, new Blob([`${JSON.stringify(await viewData(), null, 2)}\n`], { type: 'application/json' }));
       }),
       item('Données CSV : acteurs', 'export-view-nodes', async () => {
-        download(`maillage-vue-${stamp()}-acteurs.csv`, new Blob([nodesCsv(await viewData())], { type: 'text/csv' }));
+        download(`maillage-vue-${stamp()}-acteurs.csv`, new Blob([nodesCsv(visible(ctx).nodes)], { type: 'text/csv' }));
       }),
       item('Données CSV : relations', 'export-view-edges', async () => {
-        download(`maillage-vue-${stamp()}-relations.csv`, new Blob([edgesCsv(await viewData())], { type: 'text/csv' }));
+        download(`maillage-vue-${stamp()}-relations.csv`, new Blob([edgesCsv(visible(ctx).edges)], { type: 'text/csv' }));
       }),
       h('h4', {}, 'Tout le réseau'),
       link('JSON (format Maillage)', ctx.api.exportUrl('json'), 'export-all-json'),

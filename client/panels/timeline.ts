@@ -6,8 +6,13 @@ import { h } from './dom';
 
 const STEP_MS = 1100;
 
-/** Years the drawn ties span; undefined when no tie is dated. One pass, no spread (a million ties is fine). */
+/**
+ * Years the ties span; undefined when no tie is dated. A view of part of a large graph takes the whole
+ * graph's years (the server filters by year); a whole graph, its drawn ties (one pass, no spread).
+ */
 export function yearSpan(ctx: AppContext): { min: number; max: number } | undefined {
+  const years = ctx.scope.stats?.years;
+  if (ctx.scope.mode !== 'whole' && years) return years.min !== null && years.max !== null ? { min: years.min, max: years.max } : undefined;
   let min = Infinity;
   let max = -Infinity;
   ctx.cy.edges().forEach((e) => {

@@ -1,4 +1,4 @@
-// graphology-layout-forceatlas2's single-iteration function ships no types: it updates the node matrix in place.
+// graphology-layout-forceatlas2 ships no types for its single-iteration function: it updates the node matrix in place.
 declare module 'graphology-layout-forceatlas2/iterate.js' {
   export interface ForceAtlas2Settings {
     linLogMode: boolean;
@@ -14,3 +14,4 @@ declare module 'graphology-layout-forceatlas2/iterate.js' {
   }
   export default function iterate(settings: ForceAtlas2Settings, nodes: Float32Array, edges: Float32Array): void;
 }
+

@@ -246,7 +246,8 @@ export async function undo(db: Db, id: string, by: string): Promise<number> {
   return revertAll(db, id, { from: ['committed'], via: 'undoing', to: 'undone', by });
 }
 
-function toInfo(row: Record<string, unknown>): ChangeSetInfo {
+/** A change set as stored (with its progress) → what the API answers. */
+export function toInfo(row: Record<string, unknown>): ChangeSetInfo {
   const p = row.cs as Record<string, unknown>;
   let summary: Record<string, unknown> = {};
   try {

@@ -2,6 +2,7 @@
 import crypto from 'node:crypto';
 import type { Actor, RelationshipRecord, Source } from '../../model/schema';
 import { fold } from '../../model/text';
+import { parseClaims } from '../graph-mapper';
 
 export type { Actor, RelationshipRecord, Source };
 
@@ -40,7 +41,7 @@ export interface StoredImage {
   target?: string;
 }
 
-const ACTOR_KEYS = ['id', 'name', 'aliases', 'kind', 'description', 'territory'] as const;
+const ACTOR_KEYS = ['id', 'name', 'aliases', 'kind', 'description', 'territory', 'mergedIds'] as const;
 const SOURCE_KEYS = ['id', 'title', 'publisher', 'date', 'language', 'author', 'url', 'file'] as const;
 const REL_KEYS = ['amount', 'amountRaw', 'date', 'dateRaw', 'role', 'note'] as const;
 
@@ -53,10 +54,15 @@ function pick(r: Record<string, unknown>, keys: readonly string[]): Props {
 /** The content a hash covers, in a fixed key order: two records with the same content hash alike. */
 function content(entity: Entity, r: object): unknown[] {
   const o = r as Record<string, unknown>;
-  if (entity === 'actor') return ACTOR_KEYS.map((k) => (k === 'aliases' ? (o.aliases ?? []) : (o[k] ?? null)));
+  if (entity === 'actor') {
+    // mergedIds only when there are some, so actors never merged keep the hashes they were stored with.
+    const merged = (o.mergedIds as string[] | undefined)?.length ? [o.mergedIds] : [];
+    return [...ACTOR_KEYS.filter((k) => k !== 'mergedIds').map((k) => (k === 'aliases' ? (o.aliases ?? []) : (o[k] ?? null))), ...merged];
+  }
   if (entity === 'source') return SOURCE_KEYS.map((k) => o[k] ?? null);
   const rel = r as RelationshipRecord;
-  return [rel.id, rel.type, rel.source, rel.target, rel.status, ...REL_KEYS.map((k) => o[k] ?? null), rel.evidence.map((e) => [e.source, e.excerpt])];
+  const claims = rel.claims?.length ? [rel.claims.map((c) => [c.amount ?? null, c.date ?? null, c.sources])] : [];
+  return [rel.id, rel.type, rel.source, rel.target, rel.status, ...REL_KEYS.map((k) => o[k] ?? null), rel.evidence.map((e) => [e.source, e.excerpt]), ...claims];
 }
 
 /**
@@ -89,6 +95,8 @@ export function toStored(entity: Entity, record: object, cs: string): Props {
     ...pick(r, REL_KEYS),
     evidenceSources: rel.evidence.map((e) => e.source),
     evidenceExcerpts: rel.evidence.map((e) => e.excerpt),
+    // Conflicting claims as JSON text: a property cannot hold maps (server/graph-mapper.ts parses it back).
+    ...(rel.claims?.length ? { claims: JSON.stringify(rel.claims) } : {}),
     ...meta,
   };
 }
@@ -108,6 +116,7 @@ export function fromStored(entity: Entity, image: StoredImage): RecordOf[Entity]
     status: (p.status as string | null) ?? 'effective',
     ...pick(p, REL_KEYS),
     evidence: sources.map((source, i) => ({ source, excerpt: excerpts[i] ?? '' })),
+    ...(parseClaims(p.claims) ? { claims: parseClaims(p.claims) } : {}),
   } as RelationshipRecord;
 }
 

@@ -199,6 +199,17 @@ export function checkQueryText(query: string, opts: GuardOptions): void {
     if (tok.kind === 'punct' && tok.text === ';' && t.slice(k + 1).length > 0) {
       throw new QueryRejectedError('multiple-statements', 'send one statement at a time', tok.offset);
     }
+    if (tok.kind !== 'word' && tok.kind !== 'quoted') continue;
+    // A dotted name followed by ( is a namespaced function call (a property is never called). Its parts may
+    // be back-quoted (`apoc`.cypher.run, `apoc.cypher`.run) and split by spaces or comments: the tokens join
+    // them back, and dots inside a quoted part count as separators, so every spelling names one function.
+    const prev = t[k - 1];
+    if (!(prev?.kind === 'punct' && prev.text === '.') && !isKeyword(t, k - 1, 'CALL')) {
+      const { name, end } = dottedName(t, k);
+      if (name.includes('.') && t[end]?.kind === 'punct' && t[end].text === '(' && !functionAllowed(name)) {
+        throw new ProcedureNotAllowedError(name, tok.offset);
+      }
+    }
     if (tok.kind !== 'word') continue;
     const next = t[k + 1];
     if (isKeyword(t, k, 'LOAD') && next?.kind === 'word' && next.key === 'CSV') {
@@ -223,14 +234,6 @@ export function checkQueryText(query: string, opts: GuardOptions): void {
       const { name } = dottedName(t, k + 1);
       if (!procedureAllowed(name)) throw new ProcedureNotAllowedError(name, tok.offset);
       continue;
-    }
-    // A dotted name followed by ( is a namespaced function call (a property is never called).
-    const prev = t[k - 1];
-    if (!(prev?.kind === 'punct' && prev.text === '.') && !isKeyword(t, k - 1, 'CALL')) {
-      const { name, end } = dottedName(t, k);
-      if (name.includes('.') && t[end]?.kind === 'punct' && t[end].text === '(' && !functionAllowed(name)) {
-        throw new ProcedureNotAllowedError(name, tok.offset);
-      }
     }
     if (!opts.allowWrites && WRITE_KEYWORDS.has(tok.key) && isKeyword(t, k, tok.key)) {
       throw new WriteNotAllowedError(`${tok.key} writes to the database`, tok.offset);

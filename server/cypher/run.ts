@@ -2,7 +2,8 @@
 import type { CypherConfig } from '../config';
 import type { CypherResponse } from '../../model/schema';
 import { EXPLAIN_PREFIX, type Db, type Params } from '../db';
-import { AppError, CypherError, CypherSyntaxError, QueryTimeoutError, WriteNotAllowedError } from '../errors';
+import { AppError, CypherError, CypherSyntaxError, QueryTimeoutError, WriteNotAllowedError, fromDriverError } from '../errors';
+import { begin } from '../changes';
 import { graphFromRows } from './graph';
 import { checkPlan, checkQueryText } from './guard';
 
@@ -11,6 +12,8 @@ export interface ConsoleQuery {
   params: Params;
   /** The request carried the configured admin token. */
   admin: boolean;
+  /** Who runs it, as the history records a console write (`token`). */
+  author?: string;
 }
 
 const POSITION = /\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)/;
@@ -38,9 +41,12 @@ function mapNeo4jError(err: unknown, timeoutMs: number, prefixed: boolean): unkn
   if (code === 'Neo.ClientError.Statement.AccessMode' || code === 'Neo.ClientError.Security.Forbidden') {
     return new WriteNotAllowedError('the database refused a write in a read-only session');
   }
+  // One console query exhausting memory is the query's fault (422), whichever limit it hit.
   if (/Memory/i.test(code)) {
     return new AppError('QueryTooLarge', 422, 'the query needed more memory than the database allows; narrow it', { code });
   }
+  const mapped = fromDriverError(err);
+  if (mapped) return mapped;
   if (code.startsWith('Neo.ClientError.')) return new CypherError(code, message.split('\n')[0]);
   return err;
 }
@@ -54,11 +60,17 @@ export async function runConsoleQuery(db: Db, q: ConsoleQuery, cfg: CypherConfig
     throw mapNeo4jError(e, cfg.timeoutMs, true);
   });
   checkPlan(plan, guard);
+  // A console write is a change set too (kind console): in the history with its query, and the graph version
+  // moves so that no cache outlives it. Arbitrary Cypher leaves no before images, so it cannot be undone.
+  const writes = q.admin && plan.queryType !== 'r';
+  const cs = writes ? await begin(db, { kind: 'console', author: q.author ?? 'token', reason: 'écriture dans la console Cypher', summary: { action: 'console.write', query: q.query.slice(0, 4000) } }) : undefined;
   const result = await db
     .runConsole(q.query, q.params, { timeoutMs: cfg.timeoutMs, maxRows: cfg.maxRows, maxBytes: cfg.maxBytes, write: q.admin })
-    .catch((e: unknown) => {
+    .catch(async (e: unknown) => {
+      await cs?.rollback((e as Error).message).catch(() => undefined);
       throw mapNeo4jError(e, cfg.timeoutMs, false);
     });
+  if (cs) await cs.commit();
   const graph = await graphFromRows(db, result.rows);
   const out: CypherResponse = {
     columns: result.columns,
@@ -68,5 +80,6 @@ export async function runConsoleQuery(db: Db, q: ConsoleQuery, cfg: CypherConfig
     elapsedMs: Math.round(performance.now() - started),
   };
   if (result.truncatedBy) out.truncatedBy = result.truncatedBy;
+  if (cs) out.changeSet = cs.id;
   return out;
 }

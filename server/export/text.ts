@@ -1,13 +1,5 @@
 // Flattening shared by the text exports (CSV, GraphML, GEXF): lists and evidence as one readable string.
-import type { Evidence } from '../../model/schema';
-
-/** " | " rarely occurs in names or excerpts, and reads as a separator to a person. */
-export const LIST_SEPARATOR = ' | ';
-
-export const joinList = (xs: readonly string[]): string => xs.join(LIST_SEPARATOR);
-
-/** Evidence as "source: excerpt | source: excerpt", so each excerpt stays next to the document it quotes. */
-export const evidenceText = (ev: readonly Evidence[]): string => joinList(ev.map((e) => `${e.source}: ${e.excerpt}`));
+export { LIST_SEPARATOR, evidenceText, joinList } from '../../model/csv';
 
 /** XML-escapes text for elements and attributes; drops the control characters XML 1.0 cannot hold at all. */
 export function xml(value: string | number | boolean): string {

@@ -133,7 +133,10 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const ties = [...best.values()].filter((r) => r.confidence >= min).sort((p, q) => p.sentence - q.sentence || p.at[0] - q.at[0]);
 
   const inTies = new Set(ties.flatMap((r) => [r.from, r.to]));
-  const actors = groupActors(mentions, gz, (key) => inTies.has(key) || mentions.some((m) => m.actor === key && m.via !== 'generic' && m.via !== 'anaphor'));
+  // Generic phrases are actors when a tie uses them or when they name an institution with a complement
+  // ("la chambre des métiers de Savoie", "un fonds d'investissement suisse").
+  const named = (m: Mention) => (m.via !== 'generic' && m.via !== 'anaphor') || (m.via === 'generic' && / (?:de|du|des|d['’])\s?/iu.test(m.name) && m.name.split(/\s+/).length >= 3);
+  const actors = groupActors(mentions, gz, (key) => inTies.has(key) || mentions.some((m) => m.actor === key && named(m)));
   for (const a of actors) for (const m of a.mentions) m.text = text.slice(m.start, m.end);
   for (const [key, s] of synthetic) {
     if (!inTies.has(key) || actors.some((a) => a.key === key)) continue;

@@ -165,7 +165,7 @@ export const TITLES: Record<string, RelType> = {
   délégué: 'PILOTS', déléguée: 'PILOTS', responsable: 'PILOTS', chef: 'PILOTS', ceo: 'PILOTS',
   initiateur: 'PILOTS', initiatrice: 'PILOTS', porteur: 'PILOTS', porteuse: 'PILOTS', coordinateur: 'PILOTS',
   coordinatrice: 'PILOTS', animateur: 'PILOTS', animatrice: 'PILOTS', manager: 'PILOTS', administrateur: 'PILOTS',
-  administratrice: 'PILOTS', conseiller: 'PILOTS', conseillère: 'PILOTS',
+  administratrice: 'PILOTS', conseiller: 'PILOTS', conseillère: 'PILOTS', chargé: 'PILOTS', chargée: 'PILOTS',
   actionnaire: 'FUNDS', investisseur: 'FUNDS', financeur: 'FUNDS', mécène: 'FUNDS',
   membre: 'PARTNERS_WITH', adhérent: 'PARTNERS_WITH', partenaire: 'PARTNERS_WITH', pilier: 'PARTNERS_WITH',
   ambassadeur: 'PARTNERS_WITH', ambassadrice: 'PARTNERS_WITH', parrain: 'PARTNERS_WITH', marraine: 'PARTNERS_WITH',
@@ -242,7 +242,7 @@ export const NEGATION = /\b(?:ne|n['’])\s*(?:\p{L}+['’]?\s+){0,3}?(?:pas|jam
 export const HEDGES = /\b(?:aur(?:ait|aient)\s+\p{L}+(?:é|ée|és|ées|i|is|u|us)\b|selon (?:des|certaines) (?:rumeurs|sources)|il se murmure|peut-être|sans doute|éventuel(?:le)?(?:ment)?|rumeur)/iu;
 
 /** Adjective endings: "Banque populaire", "Transport rapide" are names whose second word is not capitalised. */
-export const NAME_ADJECTIVE = /(?:é|ée|és|ées|ique|iques|al|ale|aux|ien|ienne|ois|oise|ais|aise|aire|el|elle|if|ive|ain|aine)$/u;
+export const NAME_ADJECTIVE = /(?:é|ée|és|ées|ique|iques|al|ale|aux|ien|ienne|ois|oise|ais|aise|aire|el|elle|if|ive|ain|aine|icole)$/u;
 
 /** Function words: never part of a name when capitalised at the start of a sentence. */
 export const FUNCTION_WORDS = new Set(

@@ -27,6 +27,8 @@ export interface Mention {
   via: 'gazetteer' | 'name' | 'acronym' | 'head' | 'generic' | 'quoted' | 'person' | 'anaphor';
   /** For an anaphor: the kinds it may refer back to. */
   refersTo?: ActorKind[];
+  /** Written as a place ("à X", "des bureaux à X, Y"): never what "la structure" refers back to. */
+  place?: boolean;
   /** Other forms this mention offers as aliases ("pôle X" for X). */
   forms?: string[];
 }
@@ -236,7 +238,6 @@ function headMentions(ctx: Ctx): void {
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
     let end = ph.end;
-    while (end > i && ctx.taken[end]) end--;
     // "la mission nationale <Known>": a head that is not a mere description makes another actor of the phrase.
     if (!h.descriptor && !h.plural && end > i) {
       const inner = ctx.out.find((o) => o.via === 'gazetteer' && o.start > toks[i].start && o.end <= toks[end].end);
@@ -245,6 +246,7 @@ function headMentions(ctx: Ctx): void {
         for (let k = i + 1; k <= end; k++) if (toks[k].start >= inner.start && toks[k].end <= inner.end) ctx.taken[k] = false;
       }
     }
+    while (end > i && ctx.taken[end]) end--;
     // "l'association <Known>": the describing head joins the known actor's mention.
     if (h.descriptor && !ctx.taken[i] && ctx.taken[i + 1]) {
       const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1].start);
@@ -457,6 +459,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
     headMentions(ctx);
     nameMentions(ctx);
     appositions(ctx);
+    markPlaces(ctx);
     all.push(...ctx.out.sort((x, y) => x.start - y.start));
   }
   linkAcronymsAndSurnames(all, sents);
@@ -479,7 +482,8 @@ function appositions(ctx: Ctx): void {
     // An apposition is closed by punctuation: "une association, X, créée en…" but not "Approché par un fonds, X réfléchit".
     const closed = /^\s*(?:[,.;:)]|$)/.test(text.slice(b.end - ctx.s.start));
     // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
-    if (b.via === 'anaphor' && a.via !== 'anaphor' && a.actor) {
+    const describes = /^\s*(?:[,.;:)]|qui\b|que\b|dont\b|$)/u.test(text.slice(b.end - ctx.s.start));
+    if (b.via === 'anaphor' && a.via !== 'anaphor' && a.actor && describes) {
       b.actor = a.actor;
       b.name = a.name;
       b.via = a.via;
@@ -501,6 +505,20 @@ function appositions(ctx: Ctx): void {
     const r = /^\s*[,?:]\s*(?:une?|l['’])\s*([\p{L}-]+)/iu.exec(after);
     const h = r && HEADS[r[1].toLowerCase()];
     if (h) m.kind = h.kind;
+  }
+}
+
+/** Names after "à" or "en", and the names listed after them, are places. */
+function markPlaces(ctx: Ctx): void {
+  const text = ctx.s.text;
+  let prev: Mention | undefined;
+  for (const m of ctx.out) {
+    if (m.via === 'name' || m.via === 'acronym') {
+      const before = text.slice(0, m.start - ctx.s.start);
+      const between = prev ? text.slice(prev.end - ctx.s.start, m.start - ctx.s.start) : '';
+      m.place = /(?<![\p{L}])(?:à|en)\s*$/u.test(before) || (!!prev?.place && /^\s*(?:,|et|ou)\s*$/u.test(between));
+    }
+    prev = m;
   }
 }
 
@@ -562,7 +580,7 @@ function resolveAnaphora(all: Mention[]): void {
       const o = all[j];
       if (m.sentence - o.sentence > 4) break;
       if (o.sentence === m.sentence) continue;
-      if (!o.actor || o.via === 'anaphor' || o.via === 'generic') continue;
+      if (!o.actor || o.via === 'anaphor' || o.via === 'generic' || o.place) continue;
       const kind = kindOf.get(o.actor);
       if (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')) {
         m.actor = o.actor;

@@ -39,7 +39,8 @@ const TITLE_RE = Object.keys(TITLES).sort((a, b) => b.length - a.length).map(esc
 const ORG_ROLE_RE = Object.keys(ORG_ROLES).map(esc).join('|');
 
 function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Capitals often lose their accent in the press ("Epaulée", "Ecole"): a leading é or è matches e too.
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/^[éè]/u, (c) => `[${c}e]`);
 }
 
 /** Passive participles: stem + é/ée/és/ées, and irregular full forms. */
@@ -250,7 +251,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
 
   // 3. Titles: "⟦P⟧, président de ⟦O⟧ et patron de ⟦O2⟧", "l'adjoint au maire de ⟦O⟧, ⟦P⟧", "le ministre de ⟦O⟧ ⟦P⟧".
   const titleObjects = new Set<number>();
-  const titleRe = String.raw`(?<![\p{L}])(?:(?:vice|co)-?)?(${TITLE_RE})(?:e|s|es)?(?![\p{L}])([^⟦,.;:()]{0,45}?)\s(?:${PREP_DE}|au sein d[eu]\s+|chez\s+)${DET}?(?:[\p{Ll}\-]+\s+){0,3}?${SLOT}`;
+  const titleRe = String.raw`(?<![\p{L}])(?:(?:vice|co)-?)?(${TITLE_RE})(?:e|s|es)?(?![\p{L}])([^⟦,.;:()]{0,45}?)\s(?:${PREP_DE}|au sein d[eu]\s+|chez\s+|à la\s+|à l['’]\s*|au\s+)${DET}?(?:[\p{Ll}\-]+\s+){0,3}?${SLOT}`;
   for (const m of s.matchAll(new RegExp(String.raw`${SLOT}\s*,\s*${DET}?`, 'giu'))) {
     const p = Number(m[1]);
     let pos = m.index! + m[0].length;

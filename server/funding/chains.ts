@@ -49,12 +49,12 @@ export function farEnd(chain: FundingChain, direction: 'upstream' | 'downstream'
  * declined FUNDS hop are left out (that money never moved).
  */
 export function totals(chains: readonly FundingChain[], direction: 'upstream' | 'downstream'): FundingTotal[] {
-  const by = new Map<string, { known: number; unknownParts: number; chains: number; viaPilots: boolean; statuses: Set<RelStatus>; seen: Set<string> }>();
+  const by = new Map<string, { known: number; unknownParts: number; chains: number; viaPilots: boolean; statuses: Set<RelStatus>; seen: Set<string>; disputed: number; min: number; max: number }>();
   for (const c of chains) {
     const funds = c.hops.filter((h) => h.type === 'FUNDS');
     if (funds.some((h) => h.status === 'declined')) continue;
     const actor = farEnd(c, direction);
-    const t = by.get(actor) ?? { known: 0, unknownParts: 0, chains: 0, viaPilots: true, statuses: new Set<RelStatus>(), seen: new Set<string>() };
+    const t = by.get(actor) ?? { known: 0, unknownParts: 0, chains: 0, viaPilots: true, statuses: new Set<RelStatus>(), seen: new Set<string>(), disputed: 0, min: 0, max: 0 };
     by.set(actor, t);
     t.chains++;
     t.viaPilots &&= c.viaPilots;
@@ -62,8 +62,18 @@ export function totals(chains: readonly FundingChain[], direction: 'upstream' | 
     if (t.seen.has(key)) continue;
     t.seen.add(key);
     funds.forEach((h) => t.statuses.add(h.status));
-    if (c.amount === undefined) t.unknownParts++;
-    else t.known += c.amount;
+    if (c.amount === undefined) { t.unknownParts++; continue; }
+    t.known += c.amount;
+    // Sources disagree on this grant's amount: the total says so, with the range the claims allow.
+    const amounts = funds.length === 1 ? (funds[0].claims ?? []).map((x) => x.amount).filter((a): a is number => a !== undefined) : [];
+    if (new Set(amounts).size > 1) {
+      t.disputed++;
+      t.min += Math.min(...amounts);
+      t.max += Math.max(...amounts);
+    } else {
+      t.min += c.amount;
+      t.max += c.amount;
+    }
   }
   return [...by.entries()]
     .map(([actor, t]) => ({
@@ -74,6 +84,7 @@ export function totals(chains: readonly FundingChain[], direction: 'upstream' | 
       chains: t.chains,
       viaPilots: t.viaPilots,
       statuses: [...t.statuses].sort(),
+      ...(t.disputed ? { disputed: { parts: t.disputed, min: t.min, max: t.max } } : {}),
     }))
     .sort((a, b) => b.known - a.known || a.unknownParts - b.unknownParts || a.actor.localeCompare(b.actor));
 }

@@ -7,7 +7,7 @@ import { begin, rollbackQuietly, writeAll, type ChangeSetHandle } from '../chang
 import type { Db } from '../db';
 import { planImport, type ImportCounts, type ImportPlan, type NamedSource } from './plan';
 import { openInput } from './read';
-import type { DateOrder, Field, ImportIssue, InputFile, OpenedInput } from './read/types';
+import type { DateOrder, Field, ImportIssue, InputFile, InputRow, OpenedInput, TableInfo } from './read/types';
 
 export type { ImportCounts, NamedSource } from './plan';
 
@@ -51,6 +51,10 @@ export interface FileInfo {
   delimiter?: string;
   dateOrder?: DateOrder;
   sheets: { used: string[]; ignored: string[] };
+  /** The reader's tables: each column's header, letter and field (what the Importer panel's mapping edits). */
+  tables: TableInfo[];
+  /** The first rows of each table as parsed, with their issues (set once the files are planned). */
+  sample?: InputRow[];
 }
 
 /** What `npm run import -- --json` prints and the API answers. */
@@ -101,6 +105,7 @@ export async function openFiles(files: InputFile[], opts: ImportOptions): Promis
       ...(d.delimiter ? { delimiter: d.delimiter } : {}),
       ...(d.dateOrder ? { dateOrder: d.dateOrder } : {}),
       sheets: input.sheets,
+      tables: d.tables,
     });
   }
   return { inputs, infos };
@@ -115,7 +120,7 @@ function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, import
     counts: plan.counts,
     issues: plan.issues.list,
     issueCount: { errors: plan.issues.errors, warnings: plan.issues.warnings },
-    files: infos,
+    files: infos.map((f, i) => ({ ...f, sample: plan.samples[i] ?? [] })),
     rows: plan.rows,
     seconds: { plan: Math.round(planSeconds * 10) / 10, write: 0 },
   };

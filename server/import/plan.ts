@@ -7,6 +7,7 @@ import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
 import { issue, shorten } from './read/issues';
+import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
 import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
 
@@ -89,6 +90,8 @@ export interface ImportPlan {
   issues: Issues;
   /** Rows read (all tables, all files). */
   rows: number;
+  /** Per input (in the order given): the first rows of each table as parsed, with their issues, for a preview. */
+  samples: InputRow[][];
   /** The batches that write the plan; reads the files with relationships again. */
   batches(): AsyncGenerator<WriteBatch | typeof BARRIER>;
 }
@@ -177,10 +180,16 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     return pending.length >= BATCH ? flush(1) : undefined;
   };
 
+  // The preview's first rows, taken from this pass rather than a reading of their own.
+  const samplers = new Map(inputs.map((i) => [i, new RowSampler(10)]));
   const read = async (input: OpenedInput) => {
+    const sampler = samplers.get(input)!;
+    // Past the first rows of every table only issues can still be sampled: skip the sampler's per-row work.
+    const wanted = Math.max(1, input.detected.tables.length) * 10;
     const json = input.detected.format === 'json';
     for await (const row of input.rows()) {
       rows++;
+      if (sampler.kept < wanted || row.kind === 'issue') sampler.add(row);
       if ((rows & 0x3fff) === 0) progress('plan');
       // Most rows need no lookup: awaiting only when one is waited for saves a microtask per row.
       const wait = onRow(row, json);
@@ -236,6 +245,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     counts,
     issues,
     rows,
+    samples: inputs.map((i) => samplers.get(i)!.rows),
     async *batches() {
       const size = opts.batchSize ?? BATCH;
       for (const part of chunks(sourceOps.create, size)) yield { sources: { create: part } };

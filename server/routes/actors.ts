@@ -1,8 +1,10 @@
 // /api/actors: search by name or alias, one actor with its evidence, and its neighbourhood.
 import { Router } from 'express';
-import { ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type GraphEdge, type GraphNode } from '../../model/schema';
+import { ActorIdParams, type ActorDetail, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type GraphEdge, type GraphNode } from '../../model/schema';
 import { tokens, fold } from '../../model/text';
+import { storedHash } from '../changes/records';
 import type { Db } from '../db';
+import { resolveActorId } from '../edit/actors';
 import { NotFoundError } from '../errors';
 import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
 import { Q } from '../queries';
@@ -27,15 +29,29 @@ export function actorRoutes(db: Db): Router {
   });
 
   r.get('/actors/:id', async (req, res) => {
-    const { id } = parseInput(ActorIdParams, req.params, 'params');
-    const [row] = await db.read(Q.actor, { id });
-    if (!row) throw new NotFoundError('Actor', id);
+    const { id: asked } = parseInput(ActorIdParams, req.params, 'params');
+    let id = asked;
+    let [row] = await db.read(Q.actor, { id });
+    if (!row) {
+      // An id merged into another actor keeps resolving to it (old links, shared URLs).
+      const survivor = await resolveActorId(db, asked);
+      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor) });
+    }
+    if (!row) throw new NotFoundError('Actor', asked);
     const rels = (row.rels as (RawEdge & { other: Props })[]).map((x) => ({
       ...toEdge(x),
       direction: x.source === id ? ('out' as const) : ('in' as const),
       other: toNode(x.other),
+      version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
     }));
-    res.json({ actor: toNode(row.actor as Props), relationships: rels, sources: (row.sources as Props[]).map(toSource) });
+    const body: ActorDetail = {
+      actor: toNode(row.actor as Props),
+      relationships: rels,
+      sources: (row.sources as Props[]).map(toSource),
+      version: storedHash('actor', { props: row.actor as Props }),
+    };
+    if (id !== asked) body.resolvedFrom = asked;
+    res.json(body);
   });
 
   r.get('/actors/:id/neighborhood', async (req, res) => {

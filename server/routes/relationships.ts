@@ -2,6 +2,7 @@
 // draw ties without evidence and ask for it here when one is selected).
 import { Router } from 'express';
 import { RelationshipIdParams, RelationshipQuery, type RelationshipDetail} from '../../model/schema';
+import { storedHash } from '../changes/records';
 import type { Db } from '../db';
 import { AmbiguousIdError, NotFoundError } from '../errors';
 import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
@@ -27,6 +28,7 @@ export function relationshipRoutes(db: Db): Router {
       relationship: toEdge(row),
       ends: { source: toNode(row.sourceActor), target: toNode(row.targetActor) },
       sources: row.sources.map(toSource),
+      version: storedHash('relationship', { props: row.props, type: row.type, source: row.source, target: row.target }),
     };
     res.json(body);
   });

@@ -16,8 +16,9 @@ describe('the app in Chromium', () => {
     await page.fill('[data-testid=search]', 'amft');
     await page.waitForSelector('[data-testid=search-result][data-id="aix-marseille-french-tech"]');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-testid=actor-name]');
-    expect(await page.textContent('[data-testid=actor-name]')).toBe('Aix-Marseille French Tech');
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Aix-Marseille French Tech');
+    await page.waitForFunction(() =>
+      (window as unknown as { __maillage: { cy: { $(s: string): { length: number } } } }).__maillage.cy.$('node:selected').length > 0);
     const selected = await page.evaluate(() =>
       (window as unknown as { __maillage: { cy: { $(s: string): { map(f: (n: { id(): string }) => string): string[] } } } }).__maillage.cy.$('node:selected').map((n) => n.id()),
     );
@@ -66,7 +67,13 @@ describe('the app in Chromium', () => {
       const cy = (window as unknown as { __maillage: { cy: { zoom(): number; nodes(): { length: number } } } }).__maillage.cy;
       return cy.nodes().length > 0 && cy.zoom() < 1;
     });
-    await page.waitForTimeout(700);
+    // Labels are sized for the zoom a moment after it changes: wait until every hub has its readable size
+    // (the assertions below then name any hub left too small, had the wait timed out).
+    await page.waitForFunction(() => {
+      type N = { degree(b: boolean): number; renderedStyle(k: string): string };
+      const cy = (window as unknown as { __maillage: { cy: { nodes(): { filter(f: (n: N) => boolean): { length: number } } } } }).__maillage.cy;
+      return cy.nodes().filter((n) => n.degree(false) >= 9 && !(Number.parseFloat(n.renderedStyle('font-size')) >= 11)).length === 0;
+    }, undefined, { timeout: 15_000 }).catch(() => undefined);
     const hubs = await page.evaluate(() => {
       type N = { degree(b: boolean): number; data(k: string): string; renderedStyle(k: string): string };
       const cy = (window as unknown as { __maillage: { cy: { nodes(): { filter(f: (n: N) => boolean): { map<T>(f: (n: N) => T): T[] } } } } }).__maillage.cy;

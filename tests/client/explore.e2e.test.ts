@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, drawnCounts, openApp, screenshot, useSeededApp } from '../support/browser';
+import { ARTIFACTS, drawnCounts, layoutsDone, openApp, screenshot, useSeededApp, waitForLayout, waitForText, waitForVisible } from '../support/browser';
 import { waitFor } from '../support/wait';
 
 const app = useSeededApp();
@@ -19,26 +19,27 @@ describe('exploring the network in Chromium', () => {
   it('a kind filter hides those actors and their ties, and the counts say so', async () => {
     const { page, errors } = await openApp(app.browser, app.url);
     const before = await drawnCounts(page);
-    await page.click('[data-testid=tab-filters]');
-    await page.uncheck('[data-testid=filter-kind-person]');
-
-    const after = await drawnCounts(page);
     const persons = await onCy(page, (cy) => cy.nodes('[kind = "person"]').length);
     expect(persons).toBeGreaterThan(0);
+    await page.click('[data-testid=tab-filters]');
+    await page.uncheck('[data-testid=filter-kind-person]');
+    // Filters apply after the click: wait for the drawing (never read it at once), then check everything.
+    await waitForVisible(page, 'node[kind = "person"]', 0);
+    await waitForVisible(page, 'node', before.visibleNodes - persons);
+
+    const after = await drawnCounts(page);
     expect(after.nodes).toBe(before.nodes); // hidden, not deleted
-    expect(after.visibleNodes).toBe(before.visibleNodes - persons);
     expect(after.visibleEdges).toBeLessThan(before.visibleEdges);
-    expect(await onCy(page, (cy) => cy.nodes('[kind = "person"]:visible').length)).toBe(0);
-    const counts = await page.textContent('[data-testid=counts]');
-    expect(counts).toBe(`${after.visibleNodes} sur ${after.nodes} acteurs affichés · ${after.visibleEdges} sur ${after.edges} relations`);
-    expect(await page.textContent('[data-testid=filter-summary]')).toBe(counts);
+    const counts = `${after.visibleNodes} sur ${after.nodes} acteurs affichés · ${after.visibleEdges} sur ${after.edges} relations`;
+    await waitForText(page, '[data-testid=counts]', counts);
+    await waitForText(page, '[data-testid=filter-summary]', counts);
     // The legend follows the same state (unfold it: it starts folded below 1600 px): the kind is struck out,
     // a click brings it back.
     await page.click('.legend-toggle');
-    expect(await page.getAttribute('.legend li[data-kind=person]', 'class')).toBe('off');
+    await page.waitForSelector('.legend li[data-kind=person].off');
     await page.click('.legend li[data-kind=person]');
-    expect((await drawnCounts(page)).visibleNodes).toBe(before.visibleNodes);
-    expect(await page.isChecked('[data-testid=filter-kind-person]')).toBe(true);
+    await waitForVisible(page, 'node', before.visibleNodes);
+    await page.waitForSelector('[data-testid=filter-kind-person]:checked', { state: 'attached' });
     expect(errors).toEqual([]);
   });
 
@@ -65,7 +66,13 @@ describe('exploring the network in Chromium', () => {
       input.value = '2014';
       input.dispatchEvent(new Event('change'));
     });
-    expect(await page.textContent('[data-testid=time-label]')).toBe('réseau au 31/12/2014');
+    await waitForText(page, '[data-testid=time-label]', 'réseau au 31/12/2014');
+    // The year applies after the change event: wait until no tie dated after 2014 is drawn.
+    await page.waitForFunction(() => {
+      const cy = (window as unknown as { __maillage: { cy: { edges(s: string): { filter(f: (e: { data(k: string): unknown }) => boolean): { length: number } } } } }).__maillage.cy;
+      return cy.edges(':visible').filter((e) => Number(String(e.data('date') ?? '0').slice(0, 4)) > 2014).length === 0;
+    });
+    await page.waitForFunction(() => location.hash.includes('y=2014'));
     const visible = await onCy(page, (cy) => cy.edges(':visible').map((e) => ({ date: e.data('date') as string | undefined, undated: (e as unknown as { hasClass(c: string): boolean }).hasClass('undated') })));
     expect(visible.length).toBeGreaterThan(0);
     for (const e of visible) {
@@ -88,13 +95,16 @@ describe('exploring the network in Chromium', () => {
     await first.page.keyboard.press('Enter');
     await first.page.waitForSelector('[data-testid=actor-name]');
     await first.page.selectOption('[data-testid=layout]', 'concentric');
+    // The URL follows the view after each change: wait for it to hold all of them.
+    await first.page.waitForFunction(() => ['sel=the-camp', 'l=concentric'].every((p) => location.hash.includes(p)));
+    await waitForVisible(first.page, 'edge[type = "PARTNERS_WITH"]', 0);
     const url = first.page.url();
-    expect(new URL(url).hash).toMatch(/sel=the-camp/);
     const drawnFirst = await drawnCounts(first.page);
     await first.page.close();
 
     const { page, errors } = await openApp(app.browser, url);
     await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'The Camp');
+    await waitForVisible(page, 'node', drawnFirst.visibleNodes);
     expect(await drawnCounts(page)).toEqual(drawnFirst);
     expect(await onCy(page, (cy) => cy.$('node:selected').map((n) => n.id()))).toEqual(['the-camp']);
     expect(await onCy(page, (cy) => cy.edges('[type = "PARTNERS_WITH"]:visible').length)).toBe(0);
@@ -156,12 +166,18 @@ describe('the key actors tab in Chromium', () => {
     );
     await page.click('[data-testid=tab-key-actors]');
     await page.selectOption('[data-testid=rank-metric]', 'pagerank');
-    await page.waitForSelector('[data-testid=ranked-actor]');
     const top = [...metrics.metrics].sort((a, b) => b.pagerank - a.pagerank)[0];
-    expect(await page.getAttribute('[data-testid=ranked-actor] >> nth=0', 'data-id')).toBe(top.id);
+    await page.waitForFunction((id) => document.querySelector('[data-testid=ranked-actor]')?.getAttribute('data-id') === id, top.id);
 
     await page.selectOption('[data-testid=size-metric]', 'pagerank');
     await page.check('[data-testid=communities]');
+    await page.waitForFunction(() => location.hash.includes('sz=pagerank') && location.hash.includes('c=1'));
+    // Sizes follow the metric once it is applied: wait until the top actor is the largest node.
+    await page.waitForFunction((id) => {
+      const cy = (window as unknown as { __maillage: { cy: { nodes(): { map<T>(f: (n: { id(): string; data(k: string): unknown }) => T): T[] } } } }).__maillage.cy;
+      const sizes = cy.nodes().map((n) => ({ id: n.id(), size: Number(n.data('size')) }));
+      return sizes.reduce((a, b) => (b.size > a.size ? b : a)).id === id;
+    }, top.id);
     const sizes = await onCy(page, (cy) => cy.nodes().map((n) => ({ id: n.id(), size: n.data('size') as number })));
     const largest = sizes.reduce((a, b) => (b.size > a.size ? b : a));
     expect(largest.id).toBe(top.id);
@@ -169,9 +185,14 @@ describe('the key actors tab in Chromium', () => {
     expect(new URL(page.url()).hash).toContain('c=1');
 
     await page.selectOption('[data-testid=rank-metric]', 'broker');
+    const broker = [...metrics.metrics].sort((a, b) => b.broker.pairs - a.broker.pairs)[0];
+    await page.waitForFunction((id) => document.querySelector('[data-testid=ranked-actor]')?.getAttribute('data-id') === id, broker.id);
     await page.click('[data-testid=ranked-actor] >> nth=0');
     await page.waitForSelector('[data-testid=actor-name]');
-    const broker = [...metrics.metrics].sort((a, b) => b.broker.pairs - a.broker.pairs)[0];
+    await page.waitForFunction((id) => {
+      const cy = (window as unknown as { __maillage: { cy: { $(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } } }).__maillage.cy;
+      return cy.$('node:selected').map((n) => n.id()).join() === id;
+    }, broker.id);
     expect(await onCy(page, (cy) => cy.$('node:selected').map((n) => n.id()))).toEqual([broker.id]);
     await page.click('[data-testid=tab-key-actors]');
     await screenshot(page, 'explore-key-actors');
@@ -182,25 +203,30 @@ describe('the key actors tab in Chromium', () => {
 describe('hiding and pinning actors in Chromium', () => {
   it('a pinned actor keeps its place when the layout runs again; a hidden one comes back with Ctrl+Z', async () => {
     const { page, errors } = await openApp(app.browser, app.url);
+    // The opening layout animates: positions are read only once it has stopped.
+    await page.waitForSelector('body[data-layout=done]', { state: 'attached' });
     await page.fill('[data-testid=search]', 'the camp');
     await page.waitForSelector('[data-testid=search-result]');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=selection-bar]:not([hidden])');
     await page.click('[data-testid=pin-actor]');
+    await page.waitForFunction(() => location.hash.includes('p=the-camp'));
     const pos = () => page.evaluate(() => {
       const p = (window as unknown as { __maillage: { cy: { getElementById(id: string): { position(): { x: number; y: number } } } } }).__maillage.cy.getElementById('the-camp').position();
       return { x: Math.round(p.x), y: Math.round(p.y) };
     });
     const before = await pos();
+    const done = await layoutsDone(page);
     await page.selectOption('[data-testid=layout]', 'grid');
+    await waitForLayout(page, done);
     expect(await pos()).toEqual(before);
     expect(new URL(page.url()).hash).toContain('p=the-camp');
 
     await page.click('[data-testid=hide-actor]');
-    expect(await onCy(page, (cy) => cy.nodes('#the-camp:visible').length)).toBe(0);
+    await waitForVisible(page, '#the-camp', 0);
     await page.click('[data-testid=network]', { position: { x: 5, y: 400 } });
     await page.keyboard.press('Control+z');
-    expect(await onCy(page, (cy) => cy.nodes('#the-camp:visible').length)).toBe(1);
+    await waitForVisible(page, '#the-camp', 1);
     expect(errors).toEqual([]);
   });
 });

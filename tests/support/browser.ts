@@ -41,6 +41,8 @@ export async function openApp(browser: Browser, url: string, opts: { width?: num
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1440, height: opts.height ?? 900 }, acceptDownloads: true });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // A resource or style the Content-Security-Policy blocks is an error too: the page would be broken in use.
+  page.on('console', (m) => { if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) errors.push(m.text()); });
   await page.goto(url);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 30_000 });
   return { page, errors };
@@ -89,4 +91,33 @@ export function useSeededApp(): SeededApp {
     await app.db?.close();
   });
   return app;
+}
+
+/** How many layouts have finished on the page (the client marks each one `maillage:layout-done`). */
+export function layoutsDone(page: Page): Promise<number> {
+  return page.evaluate(() => performance.getEntriesByName('maillage:layout-done').length);
+}
+
+/** Waits until a layout started after `before` finished ones has finished too (its `layoutstop`). */
+export async function waitForLayout(page: Page, before: number): Promise<void> {
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName('maillage:layout-done').length > n && document.body.dataset.layout === 'done',
+    before,
+  );
+}
+
+/** Waits until `selector` matches exactly `count` visible elements on the network (filters apply after the click). */
+export async function waitForVisible(page: Page, selector: string, count: number): Promise<void> {
+  await page.waitForFunction(
+    ([sel, n]) => {
+      const cy = (window as unknown as { __maillage: { cy: { $(s: string): { filter(s: string): { length: number } } } } }).__maillage.cy;
+      return cy.$(sel as string).filter(':visible').length === n;
+    },
+    [selector, count] as const,
+  );
+}
+
+/** Waits until the element's text is exactly `text`. */
+export async function waitForText(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(([sel, t]) => document.querySelector(sel as string)?.textContent === t, [selector, text] as const);
 }

@@ -7,6 +7,7 @@ export class RowSampler {
   /** Data rows kept so far. */
   kept = 0;
   private readonly perTable = new Map<string, number>();
+  private readonly issuesPerTable = new Map<string, number>();
 
   constructor(private readonly n = 10) {}
 
@@ -14,9 +15,15 @@ export class RowSampler {
   add(row: InputRow): boolean {
     if (row.kind === 'issue') {
       const i = row.issue;
-      // Issues of a sampled line, and those about a whole file or table (line 1 or none), are kept.
+      // Issues about a whole file or table (line 1 or none), and those met before the table's n-th row, are
+      // kept, within bounds: a table whose every line is wrong must not fill the sample with a million issues.
       const key = `${i.file}|${i.sheet ?? ''}`;
-      if (i.line === undefined || i.line === 1 || (this.perTable.get(key) ?? 0) < this.n) this.rows.push(row);
+      const head = i.line === undefined || i.line === 1;
+      const kept = this.issuesPerTable.get(key) ?? 0;
+      if (head ? kept < 5 * this.n : (this.perTable.get(key) ?? 0) < this.n && kept < 2 * this.n) {
+        this.issuesPerTable.set(key, kept + 1);
+        this.rows.push(row);
+      }
       return true;
     }
     const key = `${row.loc.file}|${row.loc.sheet ?? ''}`;

@@ -103,7 +103,9 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
         }
       }
       if (batch.length) yield batch;
-      return;
+      // No early return: exceljs buffers sheets that precede sharedStrings.xml in the zip (files Excel and
+      // exceljs write) into temporary files and deletes each only when its turn comes; leaving the loop
+      // here would leave the later sheets' files behind. The remaining sheets are skipped, not parsed.
     }
   } catch (e) {
     yield [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];

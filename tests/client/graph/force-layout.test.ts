@@ -85,6 +85,32 @@ describe('layoutWorkerCore (the layout worker protocol)', () => {
     expect(dist(done.positions, 0, 8)).toBeLessThan(Math.hypot(1000, 500));
   });
 
+  it('sets actors without a tie in rows under the network', () => {
+    const h = harness();
+    const g = twoCliques(6);
+    h.send(request({ count: g.count + 5, edges: g.edges }, { iterations: 80 }));
+    h.drain();
+    const done = h.replies.at(-1)!;
+    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
+    const p = done.positions;
+    let lowest = -Infinity;
+    for (let i = 0; i < g.count; i++) lowest = Math.max(lowest, p[2 * i + 1]);
+    for (let i = g.count; i < g.count + 5; i++) expect(p[2 * i + 1]).toBeGreaterThan(lowest);
+  });
+
+  it('with node sizes, leaves no two nodes overlapping', () => {
+    const h = harness();
+    const g = twoCliques(15);
+    const sizes = new Float32Array(g.count).fill(60);
+    h.send(request(g, { sizes, iterations: 100 }));
+    h.drain();
+    const done = h.replies.at(-1)!;
+    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
+    let closest = Infinity;
+    for (let a = 0; a < g.count; a++) for (let b = a + 1; b < g.count; b++) closest = Math.min(closest, dist(done.positions, a, b));
+    expect(closest).toBeGreaterThanOrEqual(60);
+  });
+
   it('is deterministic: the same request gives the same positions', () => {
     const a = harness();
     const b = harness();
@@ -135,6 +161,7 @@ describe('layoutWorkerCore (the layout worker protocol)', () => {
     ['fixed flags of the wrong length', { fixed: new Uint8Array(4) }, /fixed must be empty or hold count = 10 flags/],
     ['a negative iteration count', { iterations: -1 }, /iterations must be a non-negative integer/],
     ['a zero time budget', { budgetMs: 0 }, /budgetMs must be positive/],
+    ['sizes of the wrong length', { sizes: new Float32Array(3) }, /sizes must hold count = 10 diameters/],
   ])('answers an error naming the problem for %s, and computes nothing', (_label, bad, message) => {
     const h = harness();
     h.send(request({ count: 10, edges: new Uint32Array(0) }, bad as Partial<LayoutRequest>));

@@ -1,5 +1,7 @@
 import { Dataset, type GraphEdge, type GraphNode, type Source } from '../../../model/schema';
 import { edgesCsv, nodesCsv, viewDataset } from '../../../client/state/view-data';
+import { BOM } from '../../../model/csv';
+import { edgesCsv as serverEdgesCsv, nodesCsv as serverNodesCsv } from '../../../server/export/csv';
 
 // As Cytoscape holds them: the payload plus drawing data the export must leave out.
 const nodes = [
@@ -25,10 +27,17 @@ describe('viewDataset', () => {
   });
 });
 
-describe('nodesCsv / edgesCsv', () => {
-  it('writes one row per element and quotes fields holding commas or quotes', () => {
-    const d = viewDataset(nodes, edges, sources);
-    expect(nodesCsv(d).split('\r\n')).toEqual(['id,name,kind,aliases,territory,description', 'bpifrance,Bpifrance,public_body,BPI,,', 'the-camp,The Camp,accelerator,,Aix-en-Provence,', '']);
-    expect(edgesCsv(d).split('\r\n')[1]).toBe('FUNDS:bpifrance:the-camp,bpifrance,the-camp,FUNDS,2000000,2016,effective,,,art-1,"Bpifrance apporte 2 M€, ""en fonds propres""."');
+describe('nodesCsv / edgesCsv (the view export)', () => {
+  it('writes the server export\'s columns and BOM, one row per element, drawing data left out', () => {
+    const n = nodesCsv(nodes);
+    expect(n.startsWith(BOM)).toBe(true);
+    expect(n.slice(1).split('\r\n')).toEqual(['id,name,kind,aliases,territory,description', 'bpifrance,Bpifrance,public_body,BPI,,', 'the-camp,The Camp,accelerator,,Aix-en-Provence,', '']);
+    expect(edgesCsv(edges).slice(1).split('\r\n')[1]).toBe('FUNDS:bpifrance:the-camp,bpifrance,the-camp,FUNDS,true,2000000,2016,effective,,,"art-1: Bpifrance apporte 2 M€, ""en fonds propres""."');
+  });
+
+  it('is byte for byte the server\'s whole-graph CSV for the same elements', () => {
+    const snapshot = { nodes, edges, sources };
+    expect(nodesCsv(nodes)).toBe(serverNodesCsv(snapshot));
+    expect(edgesCsv(edges)).toBe(serverEdgesCsv(snapshot));
   });
 });

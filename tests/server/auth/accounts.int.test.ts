@@ -23,7 +23,8 @@ beforeEach(async () => {
   await resetTo(db, dataset([actor('a')], []));
 });
 
-const exposed = (extra: object = {}) => createApp(db, { auth: { host: '0.0.0.0', ...extra } });
+// The pages' origin is the server's configured public name (cross-origin writes are refused otherwise).
+const exposed = (extra: object = {}) => createApp(db, { auth: { host: '0.0.0.0', ...extra }, service: { allowedHosts: ['maillage.example'] } });
 
 /** Signs in through the API like the client does: GET /api/session for the CSRF cookie and token, then POST. */
 async function signIn(app: ReturnType<typeof createApp>, name: string, password: string) {

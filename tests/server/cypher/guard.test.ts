@@ -113,6 +113,41 @@ describe('checkQueryText', () => {
     expect(verdict(() => checkQueryText(q, admin))).toBe(name);
   });
 
+  // One test per spelling of a plugin function's name: each must be read as the one dotted name it is.
+  it.each([
+    ['back-quoted first part', "RETURN `apoc`.cypher.runFirstColumnSingle('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['back-quoted namespace holding a dot', "RETURN `apoc.cypher`.run('RETURN 1', {}) AS x", 'apoc.cypher.run'],
+    ['the whole name back-quoted', "RETURN `apoc.cypher.runFirstColumnSingle`('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['every part back-quoted', "RETURN `apoc`.`cypher`.`runFirstColumnSingle`('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['last part back-quoted', "RETURN apoc.cypher.`runFirstColumnSingle`('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['spaces between the parts', "RETURN apoc . cypher . runFirstColumnSingle ('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['line breaks and tabs between the parts', "RETURN apoc\n.\tcypher\n.runFirstColumnSingle\n('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['block comments between the parts', "RETURN apoc/* a */./* b */cypher /* c */. runFirstColumnSingle/* d */('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['line comments between the parts', "RETURN apoc // a\n . cypher // b\n . runFirstColumnSingle // c\n ('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['back-quotes and comments mixed', "RETURN `apoc` /**/ . `cypher` /**/ . runFirstColumnSingle('RETURN 1', {}) AS x", 'apoc.cypher.runFirstColumnSingle'],
+    ['odd letter case', "RETURN APOC.Cypher.RunFirstColumnSingle('RETURN 1', {}) AS x", 'APOC.Cypher.RunFirstColumnSingle'],
+    ['inside a WHERE clause', "MATCH (n) WHERE `apoc`.cypher.runFirstColumnSingle('RETURN true', {}) RETURN n", 'apoc.cypher.runFirstColumnSingle'],
+    ['as a procedure, back-quoted namespace holding a dot', "CALL `apoc.cypher`.run('RETURN 1', {})", 'apoc.cypher.run'],
+  ])('refuses a plugin function written with %s', (_form, q, name) => {
+    try {
+      checkQueryText(q, reader);
+      throw new Error('not refused');
+    } catch (e) {
+      expect((e as AppError).name).toBe('ProcedureNotAllowed');
+      expect((e as AppError).details).toMatchObject({ procedure: name });
+    }
+  });
+
+  it.each([
+    ['RETURN `date`.truncate("month", date()) AS d'],
+    ['RETURN date . truncate ("month", date()) AS d'],
+    ['MATCH (n) RETURN `db`.`nameFromElementId`(elementId(n)) AS name'],
+    ['MATCH (n) RETURN `count`(n) AS c'],
+    ['MATCH (n) RETURN n.`name` AS name, n.`apoc`.x AS y'],
+  ])('still lets the built-in %s through', (q) => {
+    expect(verdict(() => checkQueryText(q, reader))).toBe('ok');
+  });
+
   it('names the offset of the refused clause', () => {
     try {
       checkQueryText('MATCH (n)\nLOAD CSV FROM "x" AS l RETURN l', reader);

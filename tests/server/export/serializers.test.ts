@@ -43,7 +43,21 @@ describe('csvCell', () => {
     [undefined, ''],
     [12.5, '12.5'],
     [false, 'false'],
+    [-12.5, '-12.5'],
   ])('writes %j as %j', (value, expected) => {
+    expect(csvCell(value)).toBe(expected);
+  });
+
+  it.each([
+    ['=HYPERLINK("http://evil.example","clic")', '"\'=HYPERLINK(""http://evil.example"",""clic"")"'],
+    ['=1+1', "'=1+1"],
+    ['+33 4 91 00 00 00', "'+33 4 91 00 00 00"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', '"\'\r=1+1"'],
+    ['a=1', 'a=1'],
+  ])('neutralises the formula cell %j as %j (a leading apostrophe: text to a spreadsheet)', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
   });
 });
@@ -66,6 +80,13 @@ describe('nodesCsv and edgesCsv', () => {
       ['PARTNERS_WITH', 'false', '', 'effective'],
     ]);
     expect(edges[0].evidence).toBe(`article: ${NASTY} | article: second`);
+  });
+
+  it('writes a formula-looking name as text, read back with its apostrophe', () => {
+    const evil = { ...SNAPSHOT, nodes: [{ id: 'x', name: '=HYPERLINK("http://evil.example")', kind: 'company' as const, aliases: ['@x'] }] };
+    const [row] = readCsvWithPython(nodesCsv(evil));
+    expect(row.name).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(row.aliases).toBe("'@x");
   });
 });
 

@@ -4,19 +4,23 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createApp } from '../../../server/app';
-import { DEFAULT_CYPHER_CONFIG, type CypherConfig } from '../../../server/config';
+import { DEFAULT_CYPHER_CONFIG, DEFAULT_RATE_CONFIG, type CypherConfig } from '../../../server/config';
 import { checkPlan } from '../../../server/cypher/guard';
 import type { Db } from '../../../server/db';
 import { AppError } from '../../../server/errors';
 import { resetTo, resetToSeed, testDb } from '../../support/db';
 import { actor, dataset, rel } from '../../support/fixtures';
+import { waitFor } from '../../support/wait';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789';
 
 let db: Db;
 let app: Express;
 
-const appWith = (cfg: Partial<CypherConfig>) => createApp(db, { cypher: { ...DEFAULT_CYPHER_CONFIG, ...cfg } });
+// One app serves this file's hundred-odd queries: its console rate limit is off (limits are tested in
+// tests/server/middleware/security.test.ts).
+const appWith = (cfg: Partial<CypherConfig>) =>
+  createApp(db, { cypher: { ...DEFAULT_CYPHER_CONFIG, ...cfg }, service: { rate: { ...DEFAULT_RATE_CONFIG, console: 0 } } });
 
 const small = dataset(
   [actor('a', 'public_body', { name: 'Région Sud' }), actor('b', 'association'), actor('c', 'company')],
@@ -128,6 +132,20 @@ describe('POST /api/cypher (admin token)', () => {
     await db.write('MATCH (n:ConsoleProbe) DELETE n');
   });
 
+  it('records a write as a change set of kind console, by "token", in the history, and refuses to revert it', async () => {
+    const res = await request(app).post('/api/cypher').set('Authorization', `Bearer ${ADMIN_TOKEN}`)
+      .send({ query: 'CREATE (n:ConsoleProbe {id: $id}) RETURN n.id AS id', params: { id: 'p2' } });
+    expect(res.body.changeSet).toMatch(/^cs-/);
+    const h = (await request(app).get('/api/changes?kind=console')).body.changeSets;
+    expect(h[0]).toMatchObject({ id: res.body.changeSet, kind: 'console', author: 'token', state: 'committed', summary: { query: 'CREATE (n:ConsoleProbe {id: $id}) RETURN n.id AS id' } });
+    const revert = await request(app).post(`/api/changes/${res.body.changeSet}/revert`).set('Authorization', `Bearer ${ADMIN_TOKEN}`);
+    expect(revert.status).toBe(409);
+    expect(revert.body.error.details.reason).toBe('not-undoable');
+    const read = await request(app).post('/api/cypher').set('Authorization', `Bearer ${ADMIN_TOKEN}`).send({ query: 'MATCH (n:ConsoleProbe) RETURN count(n) AS n' });
+    expect(read.body.changeSet).toBeUndefined();
+    await db.write('MATCH (n:ConsoleProbe) DELETE n');
+  });
+
   it.each([
     ['LOAD CSV FROM "file:///etc/passwd" AS l CREATE (:ConsoleProbe {line: l})', 'LoadCsvNotAllowed'],
     ['CALL dbms.listConfig()', 'ProcedureNotAllowed'],
@@ -172,12 +190,10 @@ describe('POST /api/cypher (limits)', () => {
     const marker = `timeout-probe-${Date.now()}`;
     const res = await post(appWith({ timeoutMs: 1000 }), `// ${marker}\nUNWIND range(1, 100000000000) AS x WITH x WHERE x < 0 RETURN count(*)`);
     expect([res.status, res.body.error.name]).toEqual([422, 'QueryTimeout']);
-    let running = -1;
-    for (let i = 0; i < 20 && running !== 0; i++) {
-      if (i) await new Promise((r) => setTimeout(r, 250));
-      const rows = await db.read('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker RETURN count(*) AS n', { marker });
-      running = rows[0].n as number;
-    }
+    const running = await waitFor(async () => {
+      const rows = await db.read('SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $marker AND NOT currentQuery CONTAINS "SHOW TRANSACTIONS" RETURN count(*) AS n', { marker });
+      return rows[0].n as number;
+    }, (n) => n === 0, { timeoutMs: 5_000, what: 'the timed-out query gone' }).catch(() => -1);
     expect(running).toBe(0);
   });
 

@@ -158,3 +158,13 @@ describe('sampleRows', () => {
     expect((await sampleRows(big, 1)).map((r) => r.kind)).toEqual(['relationship']);
   });
 });
+
+describe('RowSampler', () => {
+  it('keeps a bounded number of issues when every line of a table is wrong', async () => {
+    const { RowSampler } = await import('../../../../server/import/read/sample');
+    const s = new RowSampler(3);
+    for (let line = 2; line < 10_000; line++) s.add({ kind: 'issue', issue: { file: 'f.csv', line, message: 'x', severity: 'error', code: 'type-unknown' } });
+    expect(s.rows).toHaveLength(6);
+    expect(s.kept).toBe(0);
+  });
+});

@@ -1,0 +1,206 @@
+// A graph too large to open whole (3,001 actors, 9,200 ties: past the client's 10,000 elements): the overview
+// and its banner, search beyond it, expansion with "+N de plus", filters and time asked of the server, paths,
+// funding, and the whole network on demand — in real Chromium on the built client.
+import type { Browser, Page } from 'playwright-core';
+import type { Db } from '../../server/db';
+import { resetTo, testDb } from '../support/db';
+import { launchBrowser, openApp, screenshot, startServer } from '../support/browser';
+import { FIXTURE_SOURCE } from '../support/fixtures';
+import { generatedDataset } from '../support/generated';
+
+const ds = generatedDataset(3000, 9000, { isolated: 40 });
+// A hub of 200 partners, so that one expansion cannot add them all at once (the first one adds 150).
+const STAR = 'hub-etoile';
+const partners = Array.from({ length: 200 }, (_, i) => `g-${String(100 + i).padStart(5, '0')}`);
+ds.actors.push({ id: STAR, name: 'Pôle Étoile', kind: 'cluster', aliases: [] });
+for (const p of partners) ds.relationships.push({ type: 'PARTNERS_WITH', source: STAR, target: p, status: 'effective', evidence: [{ source: FIXTURE_SOURCE.id, excerpt: `${STAR} PARTNERS_WITH ${p}` }] });
+
+const neighbours = new Map<string, Set<string>>();
+for (const r of ds.relationships) {
+  for (const [a, b] of [[r.source, r.target], [r.target, r.source]]) {
+    if (!neighbours.has(a)) neighbours.set(a, new Set());
+    neighbours.get(a)!.add(b);
+  }
+}
+const nameOf = new Map(ds.actors.map((a) => [a.id, a.name]));
+const fr = (n: number) => n.toLocaleString('fr-FR');
+
+let db: Db;
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+beforeAll(async () => {
+  db = testDb();
+  await resetTo(db, ds);
+  server = await startServer(db);
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await db?.close();
+});
+
+type Cy = { nodes(s?: string): { length: number; map<T>(f: (n: { id(): string; data(k: string): unknown }) => T): T[] }; edges(s?: string): { length: number; map<T>(f: (e: { id(): string; data(k: string): unknown }) => T): T[] }; getElementById(id: string): { empty(): boolean } };
+const onCy = <T>(page: Page, fn: (cy: Cy) => T) => page.evaluate(`(${fn.toString()})(window.__maillage.cy)`) as Promise<T>;
+const drawnIds = (page: Page) => onCy(page, (cy) => cy.nodes().map((n) => n.id()));
+const counts = (page: Page) => onCy(page, (cy) => ({ nodes: cy.nodes().length, edges: cy.edges().length }));
+
+/** An actor with ties that the page does not draw yet, named with four digits (a unique search). */
+async function outsideActor(page: Page, minTies = 2): Promise<string> {
+  const drawn = new Set(await drawnIds(page));
+  const id = [...neighbours.keys()].find((a) => /^g-01\d{3}$/.test(a) && !drawn.has(a) && neighbours.get(a)!.size >= minTies);
+  if (!id) throw new Error('no actor outside the overview');
+  return id;
+}
+
+async function searchAndPick(page: Page, id: string): Promise<void> {
+  await page.fill('[data-testid=search]', nameOf.get(id)!);
+  await page.click(`[data-testid=search-result][data-id="${id}"]`);
+}
+
+describe('a large graph in Chromium', () => {
+  it('opens on the overview, with a banner that says what is shown out of how much', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const c = await counts(page);
+    expect(c.nodes).toBe(300);
+    expect(await page.textContent('[data-testid=scope-shown]')).toBe(`${fr(300)} des ${fr(3001)} acteurs · ${fr(c.edges)} des ${fr(9200)} relations`);
+    expect(await page.textContent('[data-testid=scope-what]')).toContain('vue d’ensemble');
+    expect(await page.textContent('[data-testid=counts]')).toBe(`300 acteurs · ${c.edges} relations`);
+    // The most connected actor of the graph is there, and 9,200 ties fit under the server's limit.
+    expect(await onCy(page, (cy) => !cy.getElementById('hub-etoile').empty())).toBe(true);
+    expect(await page.isEnabled('[data-testid=whole-network]')).toBe(true);
+    await screenshot(page, 'large-overview');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('search reaches an actor outside the overview: drawn with its neighbours, details with evidence from the server', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const id = await outsideActor(page);
+    await searchAndPick(page, id);
+    await page.waitForFunction((name) => document.querySelector('[data-testid=actor-name]')?.textContent === name, nameOf.get(id));
+    const excerpts = await page.$$eval('[data-testid=details] [data-testid=evidence] p', (ps) => ps.map((p) => p.textContent));
+    const expected = ds.relationships.filter((r) => r.source === id || r.target === id).map((r) => `« ${r.evidence[0].excerpt} »`);
+    expect(excerpts.sort()).toEqual(expected.sort());
+    const drawn = new Set(await drawnIds(page));
+    expect(drawn.has(id)).toBe(true);
+    for (const n of neighbours.get(id)!) expect(drawn.has(n)).toBe(true);
+    expect(await page.textContent('[data-testid=scope-shown]')).toContain(`${fr(drawn.size)} des ${fr(3001)} acteurs`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('expansion adds the first 150 neighbours, then "+N de plus" the rest', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Pôle Étoile');
+    await page.click('[data-testid=expand]');
+    await page.waitForSelector('[data-testid=neighbours-more]:not([hidden])');
+    const drawnPartners = async () => { const d = new Set(await drawnIds(page)); return partners.filter((p) => d.has(p)).length; };
+    const first = await drawnPartners();
+    expect(first).toBeGreaterThanOrEqual(150);
+    expect(first).toBeLessThan(200);
+    expect(await page.textContent('[data-testid=neighbours-more-button]')).toBe(`+${200 - first} de plus`);
+    await page.click('[data-testid=neighbours-more-button]');
+    await page.waitForFunction((ids) => ids.every((id) => !(window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.getElementById(id).empty()), partners);
+    expect(await drawnPartners()).toBe(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('filters and the time control ask the server, and the view holds only what passes', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.click('[data-testid=tab-filters]');
+    const asked = page.waitForRequest((r) => r.url().includes('/api/graph/overview') && r.url().includes('kinds=') && !r.url().includes('person'));
+    await page.uncheck('[data-testid=filter-kind-person]');
+    expect(await onCy(page, (cy) => cy.nodes('[kind = "person"]').length)).toBeGreaterThan(0); // hidden on the page meanwhile
+    await asked;
+    // The server's answer replaces the view: no person left in it at all (not merely hidden).
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes('[kind = "person"]').length === 0);
+    expect(await page.textContent('[data-testid=scope-what]')).toContain('correspondent aux filtres');
+    expect((await counts(page)).nodes).toBe(300);
+
+    const year = page.waitForRequest((r) => r.url().includes('/api/graph/overview') && r.url().includes('year=2010'));
+    await page.check('[data-testid=time-toggle]');
+    await page.$eval('[data-testid=time-year]', (el) => {
+      const input = el as HTMLInputElement;
+      input.value = '2010';
+      input.dispatchEvent(new Event('change'));
+    });
+    await year;
+    await page.waitForResponse((r) => r.url().includes('year=2010'));
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.edges().map((e) => String(e.data('date') ?? '')).filter((d) => d && Number(d.slice(0, 4)) > 2010).length === 0);
+    expect(await onCy(page, (cy) => cy.edges().length)).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds paths between two actors outside the overview and draws them', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const drawn = new Set(await drawnIds(page));
+    const r = ds.relationships.find((x) => /^g-01\d{3}$/.test(x.source) && /^g-01\d{3}$/.test(x.target) && !drawn.has(x.source) && !drawn.has(x.target))!;
+    await page.click('[data-testid=tab-paths]');
+    for (const [testid, id] of [['path-from', r.source], ['path-to', r.target]] as const) {
+      await page.fill(`[data-testid=${testid}]`, nameOf.get(id)!);
+      await page.click(`[data-testid=${testid}] + [data-testid=search-results] [data-id="${id}"]`);
+    }
+    await page.waitForSelector('[data-testid=path]');
+    const lit = await onCy(page, (cy) => cy.nodes('.highlighted').map((n) => n.id()));
+    expect(lit).toEqual(expect.arrayContaining([r.source, r.target]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows the funding flows of an actor outside the overview', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const drawn = new Set(await drawnIds(page));
+    const funded = ds.actors.map((a) => a.id).find((id) => {
+      const inc = ds.relationships.filter((x) => x.type === 'FUNDS' && x.target === id);
+      return /^g-01\d{3}$/.test(id) && !drawn.has(id) && inc.length > 0 && inc.every((x) => x.status === 'effective');
+    })!;
+    const funders = ds.relationships.filter((x) => x.type === 'FUNDS' && x.target === funded).map((x) => x.source);
+    await searchAndPick(page, funded);
+    await page.click('[data-testid=tab-funding]');
+    await page.waitForSelector('[data-testid=funding-totals-upstream]');
+    const flow = await page.evaluate(() => {
+      const el = document.querySelector('[data-testid=funding-flow]') as HTMLElement & { _cyreg?: { cy: { nodes(): { map(f: (n: { id(): string }) => string): string[] } } } };
+      return el._cyreg!.cy.nodes().map((n) => n.id());
+    });
+    expect(flow).toEqual(expect.arrayContaining([funded, ...funders]));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the whole network loads on demand and says which renderer draws it, and why', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.click('[data-testid=whole-network]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=scope-what]')?.textContent?.includes('réseau entier'), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => document.body.dataset.layout === 'done', undefined, { timeout: 120_000 });
+    expect(await counts(page)).toEqual({ nodes: 3001, edges: 9200 });
+    expect(await page.textContent('[data-testid=scope-shown]')).toBe(`${fr(3001)} des ${fr(3001)} acteurs · ${fr(9200)} des ${fr(9200)} relations`);
+    const [renderer, reason] = await page.evaluate(() => [document.body.dataset.renderer, document.body.dataset.rendererReason]);
+    // WebGL where a GPU draws it; headless Chromium emulates WebGL on the CPU, so the canvas renderer says why.
+    if (renderer !== 'webgl') expect(reason).toMatch(/WebGL/);
+    await screenshot(page, 'large-whole-network');
+    // Back to the overview.
+    await page.click('[data-testid=whole-network]');
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes().length === 300);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without WebGL, draws with the canvas renderer and says so', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.addInitScript(() => {
+      const get = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+        return type === 'webgl2' || type === 'webgl' ? null : (get as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+      } as typeof get;
+    });
+    await page.goto(server.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.evaluate(() => [document.body.dataset.renderer, document.body.dataset.rendererReason])).toEqual(['canvas', expect.stringContaining('WebGL 2 indisponible')]);
+    expect((await counts(page)).nodes).toBe(300);
+    await page.close();
+  });
+});
