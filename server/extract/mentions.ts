@@ -577,7 +577,8 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
     gazetteerMentions(ctx, localGz, local);
     appositions(ctx);
     markPlaces(ctx);
-    all.push(...ctx.out.sort((x, y) => x.start - y.start));
+    // A loop, not push(...): spreading a long array into a call overflows the stack past ~100k items.
+    for (const m of ctx.out.sort((x, y) => x.start - y.start)) all.push(m);
   }
   linkAcronymsAndSurnames(all, sents);
   placesAsActors(all, gz);
