@@ -465,6 +465,27 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     if (!a) continue;
     add('LABELS', l, a.id, 'obtained', [a.start, m.index! + m[0].length], 0.7);
   }
+  // The label a phrase names: its slot when it is a label, the label the text is about for "le label" alone.
+  const labelOf = (slot: string | undefined): number | string | undefined => {
+    if (slot === undefined) return dc.label();
+    const l = Number(slot);
+    return rc.kindOf(key(l)) === 'label' || t.slots[l].kind === 'label' ? l : undefined;
+  };
+  // "Le label obtenu, ⟦A⟧ se met en place".
+  for (const m of s.matchAll(rx(String.raw`(?:^|[,;:]\s*|(?<![\p{L}])une fois\s+)(?:le|son|leur)\s+(?:label|${SLOT})\s+(?:(?:national|tant convoité|convoité|fameux)\s+)?(?:obtenu|décroché|acquis|en poche|remporté)\s*,\s*${DET}?${SLOT}`, 'giu'))) {
+    const l = labelOf(m[1]);
+    if (l === undefined) continue;
+    cue = [m.index!, m.index! + m[0].length];
+    add('LABELS', l, Number(m[2]), 'label-obtained', [m.index!, m.index! + m[0].length], 0.6);
+  }
+  // "le label délivré au ⟦A⟧ par le ⟦G⟧": A holds the label, G awards it.
+  for (const m of s.matchAll(rx(String.raw`(?:(?<![\p{L}])label|${SLOT})\s+(?:délivrée?|décernée?|attribuée?|accordée?|remise?)\s+(?:(?:en|le)\s+[^⟦,.;]{1,25}?\s+)?(?:au|à la|à l['’]|aux)\s*${SLOT}(?:\s+par\s+${DET}?${SLOT})?`, 'giu'))) {
+    const l = labelOf(m[1]);
+    if (l === undefined) continue;
+    cue = [m.index!, m.index! + m[0].length];
+    add('LABELS', l, Number(m[2]), 'label-given-to', [m.index!, m.index! + m[0].length], 0.6);
+    if (m[3] !== undefined) add('PILOTS', Number(m[3]), l, 'label-awarder', [m.index!, m.index! + m[0].length], 0.6);
+  }
   for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*(?:\p{Ll}+\s+)?lauréat(?:e|s|es)?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     add('LABELS', Number(m[2]), Number(m[1]), 'laureate', [m.index!, m.index! + m[0].length], 0.7);
   }

@@ -68,6 +68,13 @@ describe('extract: names written again and places standing for actors', () => {
     expect(ex.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Digital Valley', 'Nancy-Metz Digital Valley']));
   });
 
+  it('keeps "de mai" in a name when no day or year makes it a date', () => {
+    const names = (text: string) => extract(text).actors.map((a) => a.name);
+    expect(names('La ville de Lorient veut mettre en avant son Pôle nautique de la Rade de mai.')).toContain('Pôle nautique de la Rade de mai');
+    expect(names('La Région Bretagne de mai à juin a financé le festival Océanis.')).toContain('Région Bretagne');
+    expect(names('Le festival Océanis de mai 2015 est financé par la Région Bretagne.')).toContain('Océanis');
+  });
+
   it('takes a city acting for the city itself ("Brest" and "la ville de Brest" are one actor)', () => {
     const ex = extract('La ville de Brest soutient les start-up. Brest finance aussi le festival Océanis.');
     expect(describe_(ex)).toContain('FUNDS ville de Brest → Océanis [effective]');
@@ -123,6 +130,32 @@ describe('extract: ends read from the paragraph', () => {
       'PARTNERS_WITH Ville de Brest → Brest Digital [effective]',
       'PARTNERS_WITH Région Bretagne → Brest Digital [effective]',
     ]);
+  });
+
+  it('reads a place’s candidacy for a label the text names as the place’s programme under that label', () => {
+    expect(ties('Le label Cité Numérique sera attribué en juin. La société Armor Tech et l’association Ker Numérique sont impliquées dans la candidature de Rennes-Saint-Malo.')).toEqual([
+      'PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]',
+      'PARTNERS_WITH Ker Numérique → Cité Numérique Rennes-Saint-Malo [effective]',
+    ]);
+    expect(ties('Le label Cité Numérique sera attribué en juin. Rennes-Saint-Malo accueille des start-up. La société Armor Tech est d’ailleurs impliquée dans la candidature du territoire.'))
+      .toEqual(['PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]']);
+  });
+
+  it('reads "le label" without a name as the label the text is about: obtained, given to a place by an awarder', () => {
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. Le label obtenu, la Cité Numérique Rennes se met en place depuis mars.'))
+      .toEqual(['LABELS Cité Numérique → Cité Numérique Rennes [effective]']);
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture en mars 2015.'))
+      .toEqual(['LABELS Cité Numérique → Pays de Morlaix [effective]', 'PILOTS ministère de la Culture → Cité Numérique [effective]']);
+    expect(ties('C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture.')).toEqual([]);
+  });
+
+  it('reads "le territoire" as the place the whole text names most, not one it visits', () => {
+    const text = 'Une délégation d’entreprises installées à Lorient est allée à Berlin. Le salon de Berlin a séduit les exposants venus à Berlin. Le territoire a reçu 50 000 euros de la Région Bretagne. Les start-up de Lorient grandissent. À Lorient, le port se modernise.';
+    expect(ties(text)).toEqual(['FUNDS Région Bretagne → Lorient [effective]']);
+  });
+
+  it('leaves the place itself as the candidate when the text names no label', () => {
+    expect(ties('La société Armor Tech est impliquée dans la candidature de Rennes-Saint-Malo.')).toEqual(['PARTNERS_WITH Armor Tech → Rennes-Saint-Malo [effective]']);
   });
 
   it('reads money for a part of something as money for what the paragraph is about', () => {
