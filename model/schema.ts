@@ -180,10 +180,23 @@ export const NeighborhoodQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(500),
 });
 
+/** Ties per type and direction an actor's details list at most (a national funder has tens of thousands). */
+export const ACTOR_DETAIL_DEFAULT = 100;
+export const ACTOR_DETAIL_MAX = 5000;
+
+export const ActorDetailQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(ACTOR_DETAIL_MAX).default(ACTOR_DETAIL_DEFAULT),
+});
+
 export const ActorDetail = z.object({
   actor: GraphNode,
+  /** At most `limit` per type and direction: largest amounts, then latest dates, first. */
   relationships: z.array(GraphEdge.extend({ direction: z.enum(['out', 'in']), other: GraphNode, version: z.string() })),
   sources: z.array(Source),
+  /** How many ties of each type and direction the actor has, and how many are listed. */
+  relationshipCounts: z.array(z.object({ type: RelType, direction: z.enum(['out', 'in']), total: z.number().int(), shown: z.number().int() })),
+  /** Some group has more ties than listed. */
+  truncated: z.boolean(),
   /** The actor's content version: send it back with an edit (a stale one gets 409 EditConflict). */
   version: z.string(),
   /** Set when the id asked for was merged into this actor. */
@@ -773,6 +786,7 @@ export const ImportReportSchema = z.object({
     }),
   ),
   rows: z.number().int(),
+  seconds: z.object({ plan: z.number(), write: z.number() }),
 });
 export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
-  ActorDetail, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
+  ActorDetail, ActorDetailQuery, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
   ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphStats, LoginRequest,
   MetricsPage, MetricsQuery, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
@@ -85,7 +85,7 @@ export const ROUTES: RouteDoc[] = [
 
   { method: 'get', path: '/api/actors', tag: 'actors', summary: 'Search actors by name or alias (accents and case ignored, fuzzy fallback).', query: ActorSearchQuery,
     ok: { description: 'matching actors', json: Actors } },
-  { method: 'get', path: '/api/actors/:id', tag: 'actors', summary: 'One actor, its relationships with evidence, and the sources cited.', params: ActorIdParams,
+  { method: 'get', path: '/api/actors/:id', tag: 'actors', summary: 'One actor, its relationships with evidence (at most `limit` per type and direction, with the counts), and the sources cited.', params: ActorIdParams, query: ActorDetailQuery,
     ok: { description: 'the actor', json: ActorDetail } },
   { method: 'get', path: '/api/actors/:id/neighborhood', tag: 'actors', summary: 'The actors within `depth` ties.', params: ActorIdParams, query: NeighborhoodQuery,
     ok: { description: 'the neighbourhood', json: Neighborhood } },

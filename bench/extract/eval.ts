@@ -47,6 +47,7 @@ function main(): void {
     let sameTie = 0;
     const summed = { actorsGold: 0, actorsFound: 0, relsGold: 0, relsFound: 0 };
     const rules: Scores['rules'] = {};
+    const rulesByArticle: Record<string, string[]> = {};
     const started = Date.now();
     for (const src of articles) {
       const text = fs.readFileSync(path.join(dir, src.file!), 'utf8');
@@ -71,6 +72,7 @@ function main(): void {
         rules[r] = rules[r] ?? { candidates: 0, correct: 0 };
         rules[r].candidates += v.candidates;
         rules[r].correct += v.correct;
+        (rulesByArticle[r] = rulesByArticle[r] ?? []).push(`${src.id.split('-')[0]} ${v.correct}/${v.candidates}`);
       }
       console.log(
         `${pad(src.id, 30)} ${pad(`${pct(sc.actors.found, sc.actors.gold)} (${sc.actors.found}/${sc.actors.gold})`, 16)} ` +
@@ -94,8 +96,9 @@ function main(): void {
     );
     console.log(`(${articles.length} articles in ${Date.now() - started} ms; "overall" counts each seed actor and tie once, found in any of its articles)`);
     if (verbose) {
-      console.log('\nper rule: correct/candidates');
-      for (const [r, v] of Object.entries(rules).sort((a, b) => b[1].candidates - a[1].candidates)) console.log(`  ${pad(r, 22)} ${v.correct}/${v.candidates}`);
+      console.log(`\nmissed in every article: ${[...goldRels].filter((k) => !foundRels.has(k)).join(', ')}`);
+      console.log('\nper rule: correct/candidates (per article)');
+      for (const [r, v] of Object.entries(rules).sort((a, b) => b[1].candidates - a[1].candidates)) console.log(`  ${pad(r, 22)} ${pad(`${v.correct}/${v.candidates}`, 6)} ${rulesByArticle[r].join(', ')}`);
     }
   }
 }

@@ -3,6 +3,7 @@
 import { fold } from '../../model/text';
 import { AppError } from '../errors';
 import type { ActorKind, RelStatus, RelType } from '../../model/vocabulary';
+import { discourse } from './discourse';
 import { findMentions, Gazetteer, groupActors, type CandidateActor, type KnownActor, type Mention } from './mentions';
 import { readTies, statusOf, tag, type RawTie, type Tagged } from './rules';
 import { sentences, type Sentence } from './segment';
@@ -41,6 +42,8 @@ export interface Extraction {
 export interface ExtractOptions {
   /** Actors the graph already holds (names and aliases are searched in the text). */
   known?: KnownActor[];
+  /** The same, already indexed (a server keeps one per graph version): used instead of `known`. */
+  gazetteer?: Gazetteer;
   /** The source's date (ISO, partial allowed), for "février dernier" and "l'an dernier". */
   sourceDate?: string;
   /** Ties under this confidence are not proposed. */
@@ -71,13 +74,17 @@ function untag(t: Tagged, pos: number, s: Sentence): number {
 
 export function extract(text: string, opts: ExtractOptions = {}): Extraction {
   const sents = sentences(text);
-  const gz = new Gazetteer(opts.known ?? []);
+  const gz = opts.gazetteer ?? new Gazetteer(opts.known ?? []);
   const mentions = findMentions(sents, gz);
   const bySentence = new Map<number, Mention[]>();
   for (const m of mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const ref = parseRefDate(opts.sourceDate);
 
   const synthetic = new Map<string, { name: string; kind: ActorKind }>();
+  // The actors the text names, by folded name and form, for rules that name one inside another ("mission X").
+  const names = new Map<string, string>();
+  for (const m of mentions) if (m.via !== 'anaphor' && !names.has(fold(m.name))) names.set(fold(m.name), m.actor);
+  for (const m of mentions) if (m.via !== 'anaphor') for (const f of m.forms ?? []) if (!names.has(fold(f))) names.set(fold(f), m.actor);
   const kinds = new Map<string, ActorKind>();
   for (const m of mentions) if (m.kind && !kinds.has(m.actor)) kinds.set(m.actor, m.kind);
   const rc = {
@@ -90,6 +97,11 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
       return key;
     },
     kindOf: (key: string) => kinds.get(key),
+    named(name: string) {
+      const f = fold(name);
+      return names.get(f) ?? (gz.lookup(f)[0] ? `db:${gz.lookup(f)[0].actor.id}` : undefined);
+    },
+    discourse: discourse(sents, mentions, (key) => kinds.get(key)),
   };
 
   const started = Date.now();
@@ -152,13 +164,15 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
 
   const relationships: CandidateTie[] = ties.map((r, i) => {
     const s = sents[r.sentence];
+    // A tie read through a pronoun or the sentence before carries both sentences as evidence.
+    const first = sents[r.since ?? r.sentence];
     return {
       id: `r${i + 1}`,
       type: r.type,
       from: r.from,
       to: r.to,
-      sentence: s.text,
-      start: s.start,
+      sentence: text.slice(first.start, s.end),
+      start: first.start,
       end: s.end,
       ...(r.amount ? { amount: r.amount.value, amountText: r.amount.text, ...(r.amount.derived ? { derived: r.amount.derived } : {}) } : {}),
       ...(r.date ? { date: r.date } : {}),

@@ -99,7 +99,26 @@ export const HEADS: Record<string, { kind: ActorKind; strong: boolean; descripto
   structure: { kind: 'company', strong: false, descriptor: true },
   organisation: { kind: 'association', strong: false, descriptor: true },
   organisme: { kind: 'public_body', strong: false },
+  territoire: { kind: 'local_authority', strong: false },
 };
+
+/** Nouns that stand for their complement as a party to a tie: "la candidature de X" is X's. */
+export const STAND_FOR = new Set(['candidature', 'dossier']);
+
+/** Words that may stand between an article and a plural head: "les autres sites", "neuf projets". */
+export const QUANTIFIERS = new Set([
+  'autres', 'différents', 'différentes', 'divers', 'diverses', 'principaux', 'principales', 'nombreux', 'nombreuses',
+  'plusieurs', 'quelques', 'certains', 'certaines', 'premiers', 'premières', 'derniers', 'dernières', 'deux', 'trois',
+  'quatre', 'cinq', 'six', 'sept', 'huit', 'neuf', 'dix', 'douze', 'vingt', 'cent', 'mille', 'grands', 'grandes', 'jeunes',
+]);
+
+/** Lower-case words of a sector that end a company's name after an acronym or a capitalised word ("SUD médias"). */
+export const SECTOR_WORDS = new Set([
+  'médias', 'média', 'conseil', 'conseils', 'finance', 'finances', 'invest', 'investissement', 'développement',
+  'immobilier', 'services', 'technologies', 'industries', 'industrie', 'énergie', 'énergies', 'santé', 'digital',
+  'numérique', 'consulting', 'distribution', 'communication', 'productions', 'production', 'éditions', 'capital',
+  'partners', 'ventures', 'solutions', 'systèmes', 'ingénierie', 'informatique', 'logistique', 'télécom', 'presse',
+]);
 
 /** Plural forms of heads ("les villes de X et d'Y" names two cities). */
 export const PLURAL_HEADS: Record<string, string> = {
@@ -107,6 +126,10 @@ export const PLURAL_HEADS: Record<string, string> = {
   départements: 'département', associations: 'association', universités: 'université', écoles: 'école',
   chambres: 'chambre', agences: 'agence', pôles: 'pôle', fonds: 'fonds', accélérateurs: 'accélérateur',
   incubateurs: 'incubateur', collectivités: 'collectivité', sociétés: 'société', entreprises: 'entreprise',
+  projets: 'projet', sites: 'site', comités: 'comité', commissions: 'commission', conseils: 'conseil', programmes: 'programme',
+  dispositifs: 'dispositif', laboratoires: 'laboratoire', instituts: 'institut', fondations: 'fondation', clusters: 'cluster',
+  'start-ups': 'start-up', startups: 'startup', groupes: 'groupe', structures: 'structure', investisseurs: 'investisseur',
+  missions: 'mission', établissements: 'établissement', organismes: 'organisme', réseaux: 'réseau', filières: 'filière',
 };
 
 /** What a definite noun phrase without a name may refer back to ("la structure", "le cluster régional"). */
@@ -125,13 +148,15 @@ export const ANAPHORA: Record<string, ActorKind[]> = {
   accélérateur: ['accelerator'],
   incubateur: ['accelerator'],
   campus: ['accelerator'],
-  lieu: ['site', 'accelerator'],
+  lieu: ['site', 'accelerator', 'programme'],
   site: ['site', 'accelerator'],
+  projet: ['programme', 'accelerator'],
   université: ['university'],
   école: ['university'],
   métropole: ['local_authority'],
   ville: ['local_authority'],
   collectivité: ['local_authority'],
+  territoire: ['local_authority'],
   événement: ['event'],
   salon: ['event'],
   festival: ['event'],
@@ -202,14 +227,17 @@ export const ACTIVE_VERBS: { type: RelType; stems: string[]; forms?: string[] }[
   { type: 'FUNDS', stems: ['financ', 'cofinanc', 'subventionn', 'abond'], forms: ['soutient financièrement', 'soutiennent financièrement', 'investit dans', 'investissent dans', 'a investi dans', 'ont investi dans', 'entre au capital de', 'est entré au capital de', 'sont entrés au capital de', 'participe au financement de', 'participent au financement de'] },
   { type: 'PILOTS', stems: ['pilot', 'port', 'dirig', 'présid', 'anim', 'organis', 'lanc', 'fond', 'cré', 'coordonn', 'chapeaut', 'administr'], forms: ['gère', 'gèrent', 'a géré', 'conduit', 'mène', 'mènent', 'est à la tête de', 'sont à la tête de', 'prend la tête de', 'a pris la tête de', 'se charge de', 'est en charge de', 'en charge de'] },
   { type: 'LABELS', stems: ['labellis', 'certifi', 'récompens', 'prim'] },
-  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'héberg', 'rejoin'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 's’appuie sur', "s'appuie sur"] },
+  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 's’appuie sur', "s'appuie sur"] },
 ];
 
 /** Verbs of giving money: "X accorde 2 M€ à Y" (the amount sits between verb and recipient). */
 export const GIVE_STEMS = ['accord', 'vers', 'allou', 'attribu', 'octroi', 'apport', 'prêt', 'inject', 'débloqu', 'consacr'];
 
 /** Verbs of receiving money: "Y a reçu 200 000 euros de X", "Y lève 3 M€ auprès de X". */
-export const RECEIVE_FORMS = ['reçoit', 'reçoivent', 'a reçu', 'ont reçu', 'recevra', 'recevront', 'obtient', 'a obtenu', 'ont obtenu', 'bénéficie de', 'bénéficient de', 'a bénéficié de', 'ont bénéficié de', 'lève', 'a levé', 'ont levé', 'lèvera', 'touche', 'a touché', 'perçoit', 'a perçu'];
+export const RECEIVE_FORMS = ['a réuni', 'ont réuni', 'réunit', 'réunissent', 'a rassemblé', 'a collecté', 'a mobilisé', 'reçoit', 'reçoivent', 'a reçu', 'ont reçu', 'recevra', 'recevront', 'obtient', 'a obtenu', 'ont obtenu', 'bénéficie de', 'bénéficient de', 'a bénéficié de', 'ont bénéficié de', 'lève', 'a levé', 'ont levé', 'lèvera', 'touche', 'a touché', 'perçoit', 'a perçu'];
+
+/** Nouns of a part of something ("la partie immobilière … financée par X" is a part of what the paragraph is about). */
+export const PART_NOUNS = ['partie', 'phase', 'volet', 'tranche', 'première tranche', 'seconde tranche', 'part'];
 
 /** Nouns of money granted ("une enveloppe de 130 000 euros", "un chèque de 50 000 euros de X"). */
 export const MONEY_NOUNS = ['enveloppe', 'subvention', 'aide', 'aides', 'dotation', 'chèque', 'prêt', 'avance', 'avances', 'financement', 'financements', 'investissement', 'levée', 'apport', 'contribution', 'budget', 'crédit', 'crédits', 'bourse'];

@@ -2,8 +2,9 @@
 // institutional noun phrases, quoted names, people), grouped into candidate actors with a suggested kind.
 import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
+import { GOVERNED } from './discourse';
 import type { Sentence, Token } from './segment';
-import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, SAYING_VERBS } from './lexicon';
+import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
 
 /** An actor the database knows, as the gazetteer holds it. */
 export interface KnownActor {
@@ -24,13 +25,19 @@ export interface Mention {
   actor: string;
   kind?: ActorKind;
   /** How it was found: the confidence of the actor and of the ties it takes part in follow from it. */
-  via: 'gazetteer' | 'name' | 'acronym' | 'head' | 'generic' | 'quoted' | 'person' | 'anaphor';
+  via: 'gazetteer' | 'name' | 'acronym' | 'head' | 'generic' | 'group' | 'quoted' | 'person' | 'anaphor';
   /** For an anaphor: the kinds it may refer back to. */
   refersTo?: ActorKind[];
   /** Written as a place ("à X", "des bureaux à X, Y"): never what "la structure" refers back to. */
   place?: boolean;
   /** Other forms this mention offers as aliases ("pôle X" for X). */
   forms?: string[];
+  /** A plural noun phrase: a group ("les collectivités locales") or a reference back to one ("les collectivités"). */
+  plural?: boolean;
+  /** The head noun in the singular ("collectivité"), for a definite description to find an antecedent with the same head. */
+  head?: string;
+  /** A place written where the actor is meant, taken as that actor (placesAsActors). */
+  fromPlace?: boolean;
 }
 
 export interface CandidateActor {
@@ -49,17 +56,34 @@ const DETERMINERS = new Set(['le', 'la', 'les', "l'", 'un', 'une', 'des', 'du', 
 const DEFINITE = new Set(['le', 'la', "l'", 'ce', 'cet', 'cette', 'du', 'au']);
 const CONNECTORS = new Set(['de', 'du', 'des', "d'", 'la', 'le', "l'", '&', 'of', 'the', 'and', 'by', 'von', 'van', 'der', 'di', 'da', 'del', 'sur', 'en']);
 const COMPLEMENT = new Set(['de', 'du', 'des', "d'"]);
-const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
+const ADJ_SUFFIX = /(?:ien|ienne|iens|iennes|onne|onnes|ic|ics|al|ale|aux|ales|el|elle|els|elles|ique|iques|ais|aise|aises|ois|oise|oises|aire|aires|if|ive|ifs|ives|eux|euse|euses|ain|aine|ains|aines|é|ée|és|ées|ier|ière|iers|ières|ant|ante|ants|antes|ile|iles|ble|bles|ère|ères)$/u;
 const PRONOUN_SUFFIX = /-(?:t-)?(?:il|elle|ils|elles|on|je|tu|nous|vous)$/u;
 /** What may stand before a lower-case head noun: an article, a possessive, a preposition, a number. */
-const BEFORE_HEAD = new Set([...DETERMINERS, 'de', "d'", 'à', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'chez', 'en', 'notre', 'votre', 'nos', 'vos', 'mon', 'ma', 'mes', 'deux', 'trois', 'nouvelle', 'nouveau', 'nouvel', 'première', 'premier', 'grande', 'grand', 'jeune']);
+const BEFORE_HEAD = new Set([...DETERMINERS, ...QUANTIFIERS, 'de', "d'", 'à', 'par', 'pour', 'avec', 'sur', 'dans', 'entre', 'chez', 'en', 'notre', 'votre', 'nos', 'vos', 'mon', 'ma', 'mes', 'nouvelle', 'nouveau', 'nouvel', 'première', 'premier', 'grande', 'grand', 'jeune']);
+/** Determiners of a plural: "aux start-up", "des sites" (invariable heads are plural by their article). */
+const PLURAL_DET = new Set(['les', 'des', 'aux', 'ces', 'ses', 'leurs', 'nos', 'vos', 'mes', ...QUANTIFIERS]);
 const NOT_ADJ = new Set(['de', 'du', 'des', 'et', 'ou', 'qui', 'que', 'dont', 'est', 'sont', 'a', 'ont', 'en', 'pour', 'par', 'sur', 'dans', 'avec', 'au', 'aux', 'une', 'un', 'le', 'la', 'les', 'se', 'ne', 'plus', 'tout', 'bien', 'mais', 'donc', 'lui', 'leur', 'son', 'sa', 'ses', 'il', 'elle', 'on']);
+/** Nouns ending like an infinitive ("le quartier", "un atelier"). */
+const NOUNS_IN_ER = new Set(['quartier', 'premier', 'dernier', 'métier', 'métiers', 'chantier', 'papier', 'atelier', 'cahier', 'dossier', 'fichier', 'courrier', 'foyer', 'loyer', 'verger', 'danger', 'étranger', 'avenir', 'plaisir', 'loisir', 'désir', 'élevage', 'denier', 'levier', 'sentier', 'calendrier', 'collier', 'conseiller', 'officier', 'ouvrier', 'banquier', 'pâtissier', 'boulanger', 'hôtelier', 'cavalier', 'grenier', 'rocher']);
 const QUOTES_OPEN = new Set(['“', '"', '«', '‘']);
 const QUOTES_CLOSE = new Set(['”', '"', '»', '’']);
 
 const stripDet = (s: string) => s.replace(/^(?:(?:les?|la|une?|des|du|de la)\s+|(?:de\s+)?l['’]\s*|d['’]\s*)/iu, '').trim();
 const keyOf = (name: string) => `new:${fold(stripDet(name))}`;
 const isWordCap = (t: Token | undefined) => !!t && t.word && (t.cap || t.acronym);
+const MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+/**
+ * The end of a name that runs on into "de" and a month in lower case ("le pôle de la Friche de mai"): a date
+ * does not put "de" between a capitalised word and a month, unless a year or "à …" follows.
+ */
+function monthTail(toks: Token[], m: number): number {
+  const de = toks[m + 1];
+  const month = toks[m + 2];
+  if (!isWordCap(toks[m]) || !de || (de.lower !== 'de' && de.lower !== 'du') || !month || month.cap || !MONTHS.has(month.lower)) return m;
+  // "de mai 2016", "de mai à juin", "de mai dernier": a date after all.
+  if (/^(?:\d|à$|au$|jusqu|dernier|prochain)/u.test(toks[m + 3]?.lower ?? '')) return m;
+  return m + 2;
+}
 const singular = (w: string) => PLURAL_HEADS[w] ?? w;
 
 /** Folded token sequences of the known actors' names and aliases, longest matched first. */
@@ -80,6 +104,27 @@ export class Gazetteer {
   }
   lookup(folded: string): { actor: KnownActor; form: string }[] {
     return this.byForm.get(folded) ?? [];
+  }
+
+  private byWord?: Map<string, { actor: KnownActor; form: string }[]>;
+  /** The names and aliases in which the folded words `folded` appear, as whole words. */
+  containing(folded: string): { actor: KnownActor; form: string }[] {
+    if (!this.byWord) {
+      // Built on first use: most texts never ask.
+      this.byWord = new Map();
+      for (const list of this.byForm.values()) for (const x of list) {
+        for (const w of new Set(fold(stripDet(x.form)).split(' '))) {
+          if (w.length < 3) continue;
+          const l = this.byWord.get(w) ?? [];
+          l.push(x);
+          this.byWord.set(w, l);
+        }
+      }
+    }
+    const words = folded.split(' ').filter((w) => w.length >= 3);
+    if (!words.length) return [];
+    const rarest = words.map((w) => this.byWord!.get(w) ?? []).sort((a, b) => a.length - b.length)[0];
+    return rarest.filter((x) => ` ${fold(stripDet(x.form))} `.includes(` ${folded} `));
   }
 }
 
@@ -103,15 +148,23 @@ function span(s: Sentence, from: number, to: number): { start: number; end: numb
   return { start, end, text: s.text.slice(start - s.start, end - s.start) };
 }
 
-/** Known actors: longest folded match of a name or alias; a one-word form must be capitalised in the text. */
-function gazetteerMentions(ctx: Ctx, gz: Gazetteer): void {
+/**
+ * Known actors: longest folded match of a name or alias; a one-word form must be capitalised in the text.
+ * With `local`, the gazetteer holds the names the text itself gave (keys `new:…`), found again where written
+ * otherwise ("The hub" after "The Hub").
+ */
+function gazetteerMentions(ctx: Ctx, gz: Gazetteer, local?: Map<string, Mention>): void {
   const toks = ctx.s.tokens;
+  // A bare capitalised name may give way to a longer name of the text ("Nova" in "Nova terra").
+  const mentionAt = (k: number) => ctx.out.find((o) => o.start <= toks[k].start && o.end >= toks[k].end);
+  const free = (k: number) => !ctx.taken[k] || (!!local && ['name', 'acronym'].includes(mentionAt(k)?.via ?? ''));
   for (let i = 0; i < toks.length; i++) {
-    if (!toks[i].word || ctx.taken[i]) continue;
+    if (!toks[i].word || !free(i)) continue;
     let best: { j: number; hits: { actor: KnownActor; form: string }[] } | undefined;
     let words: string[] = [];
     for (let j = i; j < toks.length && words.length < gz.maxWords + 2; j++) {
       const t = toks[j];
+      if (!free(j)) break;
       if (!t.word && !/^['’ʼ]$/.test(t.text) && t.lower !== '&') break;
       const f = fold(t.text);
       if (!f) continue;
@@ -128,11 +181,25 @@ function gazetteerMentions(ctx: Ctx, gz: Gazetteer): void {
       });
       if (okCase.length) best = { j, hits: okCase };
     }
+    if (best && local) {
+      // The bare names inside must lie wholly inside the longer one, which replaces them.
+      const inside = ctx.out.filter((o) => o.start < toks[best!.j].end && o.end > toks[i].start);
+      if (inside.some((o) => o.start < toks[i].start || o.end > toks[best!.j].end)) continue;
+      for (const o of inside) ctx.out.splice(ctx.out.indexOf(o), 1);
+      for (let k = i; k <= best.j; k++) ctx.taken[k] = false;
+    }
     if (!best || !take(ctx, i, best.j)) continue;
     const sp = span(ctx.s, i, best.j);
     const a = best.hits[0].actor;
+    const model = local?.get(a.id);
+    // A name the text gave is found again only where it shows a capital ("The hub", not "green tech" inside another name).
+    if (model && !toks.slice(i, best.j + 1).some((t) => t.cap || t.acronym)) {
+      for (let k = i; k <= best.j; k++) ctx.taken[k] = false;
+      continue;
+    }
+    if (model) ctx.out.push({ ...sp, sentence: ctx.s.index, name: model.name, actor: model.actor, kind: model.kind, via: model.via, head: model.head });
     // Two known actors share this form: the first is proposed, the reviewer links the other if needed.
-    ctx.out.push({ ...sp, sentence: ctx.s.index, name: a.name, actor: `db:${a.id}`, kind: a.kind, via: 'gazetteer' });
+    else ctx.out.push({ ...sp, sentence: ctx.s.index, name: a.name, actor: `db:${a.id}`, kind: a.kind, via: 'gazetteer' });
     i = best.j;
   }
 }
@@ -147,9 +214,18 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
   const adjective = (t: Token | undefined) => !!t && t.word && !t.cap && !NOT_ADJ.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ADJ_SUFFIX.test(t.lower) && !PRONOUN_SUFFIX.test(t.lower);
   while (i < toks.length) {
     const t = toks[i];
-    if (adjective(t)) {
+    // A participle that governs "par" or "à" starts a clause: "le label délivré au territoire par le ministère".
+    if (adjective(t) && !(/(?:é|ée|és|ées)$/u.test(t.lower) && /^(?:par|à|au|aux)$/u.test(toks[i + 1]?.lower ?? ''))) {
       end = i++;
       continue;
+    }
+    // "master of science data engineering": an English name after the head runs to the punctuation.
+    if (t.lower === 'of' && i === head + 1 && toks[i + 1]?.word) {
+      let k = i + 1;
+      while (k + 1 < toks.length && k - i < 10 && (toks[k + 1].word || toks[k + 1].text === '&') && !FUNCTION_WORDS.has(toks[k + 1].lower)) k++;
+      end = k;
+      complements++;
+      break;
     }
     // "de", "de la", "d'", "du", "des", and "et d'" / "et des" continuing a complement ("commerce et d'industrie").
     let j = i;
@@ -162,13 +238,16 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
         // A proper name: take the whole capitalised sequence.
         let m = k;
         while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])) || (toks[m + 1].lower === "l'" && isWordCap(toks[m + 2])))) m++;
+        m = monthTail(toks, m);
         end = m;
         properName = true;
         complements++;
         i = m + 1;
         continue;
       }
-      if (n && n.word && !FUNCTION_WORDS.has(n.lower) && !/^\d/.test(n.text) && complements < 2) {
+      // "de demander …" is a verb, not a complement ("permettent aux start-up de demander des fonds").
+      const infinitive = k === j + 1 && /(?:er|ir)$/u.test(n?.lower ?? '') && (n?.lower.length ?? 0) > 5 && !NOUNS_IN_ER.has(n?.lower ?? '');
+      if (n && n.word && !FUNCTION_WORDS.has(n.lower) && !/^\d/.test(n.text) && complements < 2 && !infinitive) {
         end = k;
         complements++;
         i = k + 1;
@@ -182,6 +261,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
       while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])))) m++;
       // "The hub": an English article alone is not a name.
       if (m === i && /^(?:The|A|An)$/.test(t.text) && toks[m + 1]?.word) m++;
+      m = monthTail(toks, m);
       end = m;
       properName = true;
       i = m + 1;
@@ -216,7 +296,7 @@ function capSequence(toks: Token[], i: number): number | undefined {
     }
     break;
   }
-  return m;
+  return monthTail(toks, m);
 }
 
 function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong: boolean; descriptor: boolean; plural: boolean } | undefined {
@@ -236,10 +316,12 @@ function headMentions(ctx: Ctx): void {
     const det = toks[i - 1]?.lower;
     // A lower-case head follows an article or a preposition ("la banderole commune X" is not a commune).
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
+    const plural = h.plural || PLURAL_DET.has(det ?? '');
     const ph = extendPhrase(toks, i, toks[i].cap);
+    const namesSomeone = ph.properName;
     let end = ph.end;
     // "la mission nationale <Known>": a head that is not a mere description makes another actor of the phrase.
-    if (!h.descriptor && !h.plural && end > i) {
+    if (!h.descriptor && !plural && end > i) {
       const inner = ctx.out.find((o) => o.via === 'gazetteer' && o.start > toks[i].start && o.end <= toks[end].end);
       if (inner && !ctx.taken[i] && toks.slice(i + 1).findIndex((t) => t.start === inner.start) >= 0) {
         ctx.out.splice(ctx.out.indexOf(inner), 1);
@@ -247,11 +329,13 @@ function headMentions(ctx: Ctx): void {
       }
     }
     while (end > i && ctx.taken[end]) end--;
-    // "l'association <Known>": the describing head joins the known actor's mention.
-    if (h.descriptor && !ctx.taken[i] && ctx.taken[i + 1]) {
-      const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1].start);
+    // "l'association <Known>", "la société d'hébergement de données <Known>": the describing head (and its
+    // complements) joins the known actor's mention.
+    const next = toks.slice(i + 1, end + 2).findIndex((_, k) => ctx.taken[i + 1 + k]);
+    if (h.descriptor && !plural && !ctx.taken[i] && next >= 0 && (next === 0 || (namesSomeone && i + 1 + next === end + 1))) {
+      const known = ctx.out.find((o) => o.via === 'gazetteer' && o.start === toks[i + 1 + next].start);
       if (known) {
-        ctx.taken[i] = true;
+        for (let k = i; k < i + 1 + next; k++) ctx.taken[k] = true;
         known.start = toks[i].start;
         continue;
       }
@@ -270,7 +354,7 @@ function headMentions(ctx: Ctx): void {
       for (let k = i + 1; k <= end; k++) if (isWordCap(toks[k]) && !COMPLEMENT.has(toks[k - 1].lower) && !CONNECTORS.has(toks[k - 1].lower)) return k;
       return undefined;
     })();
-    if (h.plural && ph.properName) {
+    if (plural && ph.properName) {
       // "les villes de Rennes et d'Évry": one mention per city, named with the singular head.
       const parts = distribute(toks, i, h.word);
       if (parts.length > 1) {
@@ -283,7 +367,12 @@ function headMentions(ctx: Ctx): void {
         continue;
       }
     }
-    if (h.plural) continue;
+    if (plural) {
+      // "les villes de <Known> et d'<Known>" is not a group of its own.
+      const last = namesSomeone || ctx.taken[end + 1] ? -1 : groupMention(ctx, i, end, h);
+      if (last >= 0) i = last;
+      continue;
+    }
     if (nameStart !== undefined) {
       if (!take(ctx, i, end)) continue;
       const proper = span(ctx.s, nameStart, end).text;
@@ -306,17 +395,47 @@ function headMentions(ctx: Ctx): void {
     if (h.strong && end > i && (ph.complements > 0 || (DETERMINERS.has(det ?? '') && !(definite && anaphor)))) {
       // A generic institution without a name: an actor if the text makes it act (the rules keep it only then).
       if (!take(ctx, i, end)) continue;
-      ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: keyOf(sp.text), kind: h.kind, via: 'generic' });
+      ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: keyOf(sp.text), kind: h.kind, via: 'generic', head: h.word });
       i = end;
       continue;
     }
     const complementOf = ['de', 'du', 'des', "d'"].includes(toks[i - 2]?.lower ?? '') && (det === "l'" || det === 'la' || det === 'le');
-    if (anaphor && !complementOf && det !== 'du' && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
+    // "le directeur général du cluster": the organisation a title belongs to is a reference, not a complement.
+    const ofTitle = [2, 3, 4].some((k) => !!TITLES[toks[i - k]?.lower ?? '']) || STAND_FOR.has(toks[i - 2]?.lower ?? '');
+    if (anaphor && (!complementOf || ofTitle) && (det !== 'du' || ofTitle) && (DEFINITE.has(det ?? '') || (i === 0 && toks[i].cap)) && !COMPLEMENT.has(toks[end + 1]?.lower ?? '')) {
       if (!take(ctx, i, end)) continue;
-      ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: '', via: 'anaphor', refersTo: anaphor });
+      ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: '', via: 'anaphor', refersTo: anaphor, head: h.word });
       i = end;
     }
   }
+}
+
+/**
+ * A plural noun phrase: a group the text describes without naming it ("les collectivités locales", "les autres
+ * laboratoires associés", "trois programmes dits « tremplins »"), or a bare plural ("les collectivités")
+ * that refers back to the group with the same head. Returns the last token taken, or -1.
+ */
+function groupMention(ctx: Ctx, i: number, end: number, h: { word: string; kind: ActorKind }): number {
+  const toks = ctx.s.tokens;
+  const det = toks[i - 1]?.lower ?? '';
+  let e = end;
+  // "dits « accélérateurs »": the name the text gives the group belongs to it.
+  if (/^(?:dit|dite|dits|dites|appelée?s?|baptisée?s?|nommée?s?)$/u.test(toks[e + 1]?.lower ?? '') && QUOTES_OPEN.has(toks[e + 2]?.text ?? '')) {
+    let q = e + 3;
+    while (q < toks.length && !QUOTES_CLOSE.has(toks[q].text) && q - e < 8) q++;
+    if (QUOTES_CLOSE.has(toks[q]?.text ?? '')) e = q;
+  }
+  if (e === i) {
+    // "Des entreprises ont …" at the start of a sentence introduces a new group; "des aides des collectivités" does not.
+    if (!['les', 'des', 'ces', 'aux', 'leurs', 'ses'].includes(det) || (det === 'des' && i === 1) || COMPLEMENT.has(toks[i + 1]?.lower ?? '')) return -1;
+    if (!take(ctx, i, i)) return -1;
+    ctx.out.push({ ...span(ctx.s, i, i), sentence: ctx.s.index, name: toks[i].text, actor: '', via: 'anaphor', refersTo: [h.kind], plural: true, head: h.word });
+    return i;
+  }
+  if (!take(ctx, i, e)) return -1;
+  const sp = span(ctx.s, i, e);
+  ctx.out.push({ ...sp, sentence: ctx.s.index, name: sp.text, actor: keyOf(sp.text), kind: h.kind, via: 'group', plural: true, head: h.word });
+  return e;
 }
 
 /** "villes de Rennes et d'Évry" → [{ville de Rennes}, {ville d'Évry}]. */
@@ -358,7 +477,8 @@ function quotedMentions(ctx: Ctx, gz: Gazetteer): void {
     // A head noun just before the quotes names the thing: "une commission « emploi »", "son Pôle de … « X »".
     let hd = -1;
     for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
-      if (!toks[k].word) break;
+      // "le département un « X »": an article starts another noun phrase.
+      if (!toks[k].word || (k < i - 1 && DETERMINERS.has(toks[k + 1].lower) && k + 1 === i - 1)) break;
       const hk = headInfo(toks[k]);
       if (hk && !hk.plural && (toks[k].cap || BEFORE_HEAD.has(toks[k - 1]?.lower ?? ''))) {
         hd = k;
@@ -407,6 +527,9 @@ function nameMentions(ctx: Ctx): void {
     }
     // "Banque populaire", "Transport rapide": one capitalised word and a lower-case adjective, inside a sentence.
     if (m === a && a > 0 && toks[a].cap && !toks[a].acronym && toks[m + 1]?.word && !toks[m + 1].cap && NAME_ADJECTIVE.test(toks[m + 1].lower) && !ctx.taken[m + 1] && toks[m + 1].lower.length > 3 && !TITLES[toks[m + 1].lower] && !['de', 'du', 'des', "d'", 'à', 'au', 'aux', 'par'].includes(toks[m + 2]?.lower ?? '')) m++;
+    // "SUD médias, la société …": a sector word after a name, before punctuation, ends the company's name.
+    const sector = toks[m + 1];
+    if (sector?.word && !sector.cap && SECTOR_WORDS.has(sector.lower) && !ctx.taken[m + 1] && !toks[m + 2]?.word) m++;
     const seq = toks.slice(a, m + 1);
     const text = span(ctx.s, a, m).text;
     const prev = toks[a - 1];
@@ -415,8 +538,9 @@ function nameMentions(ctx: Ctx): void {
     const acronym = single && seq[0].acronym;
     if (acronym && (NOT_ACTOR_ACRONYMS.has(seq[0].text) || seq[0].text.length > 8)) { i = m; continue; }
     if (single && !acronym && /^\d/.test(seq[0].text)) { i = m; continue; }
-    // A capitalised word at the start of a sentence is a name only if the text also writes it so elsewhere.
-    if (atStart && single && !acronym) {
+    // A capitalised word at the start of a sentence is a name only if the text also writes it so elsewhere, or
+    // if it joins capitalised words by hyphens ("Nancy-Metz"), which common words do not.
+    if (atStart && single && !acronym && !/^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u.test(seq[0].text)) {
       const w = seq[0].lower;
       if (!ctx.docCapMid.has(w) || ctx.docLower.has(w)) { i = m; continue; }
     }
@@ -426,7 +550,7 @@ function nameMentions(ctx: Ctx): void {
     const civil = prev && CIVIL_TITLES.has(prev.lower.replace('.', ''));
     const sayer = prev && SAYING_VERBS.has(prev.lower);
     const person = !acronym && seq.length >= 2 && (GIVEN_NAMES.has(first) || civil || sayer);
-    const legal = toks[m + 1] && LEGAL_FORMS[toks[m + 1].text];
+    const legal = (toks[m + 1] && LEGAL_FORMS[toks[m + 1].text]) || (seq.length > 1 && seq[seq.length - 1].cap ? HEADS[seq[seq.length - 1].lower]?.kind : undefined);
     ctx.out.push({
       ...span(ctx.s, a, m),
       sentence: ctx.s.index,
@@ -447,24 +571,112 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
     s.tokens.forEach((t, i) => {
       if (!t.word) return;
       if (!t.cap) docLower.add(t.lower);
-      else if (i > 0 && s.tokens[i - 1].word) docCapMid.add(t.lower);
+      else if (i > 0 && (s.tokens[i - 1].word || s.tokens[i - 1].text === ',')) docCapMid.add(t.lower);
     });
   }
-  const all: Mention[] = [];
-  for (const s of sents) {
-    const ctx: Ctx = { s, taken: s.tokens.map(() => false), out: [], docLower, docCapMid };
+  const ctxs: Ctx[] = sents.map((s) => ({ s, taken: s.tokens.map(() => false), out: [], docLower, docCapMid }));
+  for (const ctx of ctxs) {
     // Quoted names first: "« Bourse <Known> »" is another actor than <Known>; a quoted known name stays known.
     quotedMentions(ctx, gz);
     gazetteerMentions(ctx, gz);
     headMentions(ctx);
     nameMentions(ctx);
+  }
+  // The names of several words the text gave, found again where it writes them otherwise ("The hub").
+  const local = new Map<string, Mention>();
+  for (const ctx of ctxs) for (const m of ctx.out) if (m.actor.startsWith('new:') && m.via !== 'group' && !local.has(m.actor)) local.set(m.actor, m);
+  const localGz = new Gazetteer(
+    [...local.values()].map((m) => ({ id: m.actor, name: m.name, aliases: [], kind: m.kind ?? 'company' })).filter((a) => fold(a.name).includes(' ')),
+  );
+  const all: Mention[] = [];
+  for (const ctx of ctxs) {
+    gazetteerMentions(ctx, localGz, local);
     appositions(ctx);
     markPlaces(ctx);
-    all.push(...ctx.out.sort((x, y) => x.start - y.start));
+    // A loop, not push(...): spreading a long array into a call overflows the stack past ~100k items.
+    for (const m of ctx.out.sort((x, y) => x.start - y.start)) all.push(m);
   }
   linkAcronymsAndSurnames(all, sents);
-  resolveAnaphora(all);
+  placesAsActors(all, gz);
+  resolveAnaphora(all, sents);
+  candidacies(all, sents, gz);
   return all.filter((m) => m.actor);
+}
+
+const CONNECTIVE = new Set(['de', 'd', 'du', 'des', 'la', 'le', 'l', 'les']);
+
+/**
+ * A place written where an actor is meant ("Nancy-Metz a été labellisé") is the actor whose name is that
+ * place and another name of the text ("Nancy-Metz Digital Valley" when the text names "Digital Valley"), or the
+ * city itself ("ville de Brest" for "Brest"). Candidates come from the text and the gazetteer.
+ */
+function placesAsActors(all: Mention[], gz: Gazetteer): void {
+  const named = new Map<string, { key: string; name: string; kind?: ActorKind; forms: Set<string>; count: number }>();
+  const mentioned = new Set<string>();
+  for (const m of all) {
+    if (!m.actor || m.via === 'anaphor') continue;
+    const e = named.get(m.actor) ?? { key: m.actor, name: m.name, kind: m.kind, forms: new Set<string>(), count: 0 };
+    e.count++;
+    e.kind = e.kind ?? m.kind;
+    for (const f of [m.name, ...(m.forms ?? [])]) {
+      e.forms.add(fold(stripDet(f)));
+      mentioned.add(fold(stripDet(f)));
+    }
+    named.set(m.actor, e);
+  }
+  // The rest of a name once the place is taken out, and whether a preposition ties them ("ville de P").
+  const remainder = (form: string, p: string): { rest: string; linked: boolean } | undefined => {
+    const at = ` ${form} `.indexOf(` ${p} `);
+    if (at < 0 || form === p) return undefined;
+    const before = form.slice(0, at).trim().split(/\s+/).filter(Boolean);
+    const after = form.slice(at + p.length).trim().split(/\s+/).filter(Boolean);
+    const linked = CONNECTIVE.has(before[before.length - 1] ?? '') || CONNECTIVE.has(after[0] ?? '');
+    const words = [...before, ...after];
+    while (words.length && CONNECTIVE.has(words[0])) words.shift();
+    while (words.length && CONNECTIVE.has(words[words.length - 1])) words.pop();
+    return { rest: words.join(' '), linked };
+  };
+  // A place: written after "à"/"en", inside the name of a local authority, or a hyphenated name ("Nancy-Metz").
+  const places = new Set<string>();
+  for (const m of all) if (m.place) places.add(fold(stripDet(m.name)));
+  const authorityNames = [...named.values()].filter((e) => e.kind === 'local_authority').flatMap((e) => [...e.forms]);
+  const isPlace = (p: string, surface: string) =>
+    places.has(p) || /^\p{Lu}[\p{L}]*(?:-[\p{L}]+)+$/u.test(surface) || authorityNames.some((f) => ` ${f} `.includes(` ${p} `)) ||
+    gz.containing(p).some((h) => h.actor.kind === 'local_authority');
+  const choice = new Map<string, { key: string; name: string; kind?: ActorKind } | null>();
+  const placeNames = new Map<string, boolean>();
+  for (const m of all) {
+    if (m.via !== 'name' || m.kind || m.place || !m.actor.startsWith('new:')) continue;
+    const p = fold(stripDet(m.name));
+    if (!p || p.split(' ').length > 3) continue;
+    if (!placeNames.has(p)) placeNames.set(p, isPlace(p, stripDet(m.name)));
+    if (placeNames.get(p)) m.fromPlace = true;
+    if (!choice.has(p)) {
+      const cands: { key: string; name: string; kind?: ActorKind; city: boolean; count: number; length: number }[] = [];
+      const place = placeNames.get(p);
+      const consider = (key: string, name: string, kind: ActorKind | undefined, form: string, count: number) => {
+        if (key === m.actor || kind === 'person' || kind === 'site') return;
+        const r = remainder(form, p);
+        if (!r) return;
+        // "ville de P" is P; otherwise a place and another name side by side ("P Digital Valley") when the text names both.
+        const city = /^(?:ville|commune|mairie|cite)$/.test(r.rest) && r.linked;
+        if (!city && (!place || r.linked || kind === 'local_authority' || !mentioned.has(r.rest))) return;
+        cands.push({ key, name, kind, city, count, length: form.length });
+      };
+      for (const e of named.values()) for (const f of e.forms) consider(e.key, e.name, e.kind, f, e.count);
+      for (const h of gz.containing(p)) consider(`db:${h.actor.id}`, h.actor.name, h.actor.kind, fold(stripDet(h.form)), named.get(`db:${h.actor.id}`)?.count ?? 0);
+      // The city itself, else the shortest compound ("P Digital Valley" before "P Digital Valley Days"), else the most mentioned.
+      cands.sort((x, y) => Number(y.city) - Number(x.city) || x.length - y.length || y.count - x.count);
+      choice.set(p, cands[0] ?? null);
+    }
+    const c = choice.get(p);
+    if (!c) continue;
+    m.forms = [...(m.forms ?? []), m.name];
+    m.actor = c.key;
+    m.name = c.name;
+    m.kind = c.kind;
+    m.fromPlace = true;
+  }
 }
 
 /**
@@ -517,6 +729,9 @@ function markPlaces(ctx: Ctx): void {
       const before = text.slice(0, m.start - ctx.s.start);
       const between = prev ? text.slice(prev.end - ctx.s.start, m.start - ctx.s.start) : '';
       m.place = /(?<![\p{L}])(?:à|en)\s*$/u.test(before) || (!!prev?.place && /^\s*(?:,|et|ou)\s*$/u.test(between));
+    } else if (m.via === 'head' || m.via === 'generic') {
+      // "sur le technopôle de X": where something stands, not who acts.
+      m.place = /(?<![\p{L}])sur\s+(?:le|la|l['’])\s*$/iu.test(text.slice(0, m.start - ctx.s.start));
     }
     prev = m;
   }
@@ -569,26 +784,118 @@ function linkAcronymsAndSurnames(all: Mention[], sents: Sentence[]): void {
   }
 }
 
-/** "la structure" → the latest actor of a fitting kind in the last few sentences. */
-function resolveAnaphora(all: Mention[]): void {
+/**
+ * "la structure" → the latest actor of a fitting kind in the last few sentences; "l'université" → also "une
+ * université française" met before (same head); "les collectivités" → the latest group with that head
+ * ("les collectivités locales").
+ */
+function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   const kindOf = new Map<string, ActorKind>();
   for (const m of all) if (m.actor && m.kind && !kindOf.has(m.actor)) kindOf.set(m.actor, m.kind);
+  // Running state, in text order: the places named so far, the groups by head.
+  const places = new Map<string, { m: Mention; n: number }>();
+  const groups = new Map<string, Mention[]>();
+  const whole = new Map<string, { m: Mention; n: number }>();
+  for (const m of all) {
+    if (!m.actor || !(m.place || m.fromPlace)) continue;
+    const p = whole.get(m.actor) ?? { m, n: 0 };
+    p.n++;
+    whole.set(m.actor, p);
+  }
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
+    if (m.actor && (m.place || m.fromPlace)) {
+      const p = places.get(m.actor) ?? { m, n: 0 };
+      p.n++;
+      places.set(m.actor, p);
+    }
+    if (m.via === 'group' && m.head) groups.set(m.head, [...(groups.get(m.head) ?? []), m]);
     if (m.via !== 'anaphor' || m.actor) continue;
+    if (m.head === 'territoire') {
+      // "le territoire": the place the text names most (its home, not a place it visits once or twice), or the
+      // actor it stands for; among equals, the one named first.
+      const best = [...whole.values()].filter((p) => places.has(p.m.actor)).sort((a, b) => b.n - a.n || a.m.start - b.m.start)[0];
+      if (best) {
+        m.actor = best.m.actor;
+        m.name = best.m.name;
+        m.kind = best.m.kind;
+      }
+      continue;
+    }
+    if (m.plural) {
+      const g = [...(groups.get(m.head ?? '') ?? [])].reverse().find((o) => o.sentence < m.sentence);
+      if (g) {
+        m.actor = g.actor;
+        m.name = g.name;
+        m.kind = g.kind;
+      }
+      continue;
+    }
+    // The nearest earlier sentence with actors that fit (the last few sentences, or further back within the
+    // paragraph); in it, the subject before the others.
+    const fits: Mention[] = [];
     for (let j = k - 1; j >= 0; j--) {
       const o = all[j];
-      if (m.sentence - o.sentence > 4) break;
+      if (m.sentence - o.sentence > 4 && sents[o.sentence].para !== sents[m.sentence].para) break;
       if (o.sentence === m.sentence) continue;
-      if (!o.actor || o.via === 'anaphor' || o.via === 'generic' || o.place) continue;
-      const kind = kindOf.get(o.actor);
-      if (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')) {
-        m.actor = o.actor;
-        m.name = o.name;
-        m.kind = kind;
-        break;
-      }
+      if (fits.length && o.sentence !== fits[0].sentence) break;
+      const sameHead = o.via === 'generic' && !!o.head && o.head === m.head;
+      const kind = o.actor ? kindOf.get(o.actor) : undefined;
+      const fit = sameHead || (o.via !== 'generic' && o.via !== 'group' && !o.place && (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')));
+      if (o.actor && fit) fits.unshift(o);
     }
+    if (!fits.length) continue;
+    const s = sents[fits[0].sentence];
+    const o = fits.find((x) => !GOVERNED.test(s.text.slice(0, x.start - s.start))) ?? fits[fits.length - 1];
+    m.actor = o.actor;
+    m.name = o.name;
+    m.kind = kindOf.get(o.actor) ?? o.kind;
+  }
+}
+
+const CANDIDACY_OF = /(?<![\p{L}])candidature\s+(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+)$/iu;
+
+/**
+ * "La candidature de P" when a place runs for a label the text names: the candidacy is an actor of its own,
+ * the place's programme under that label ("L P", or the name the text or the graph gives it), not the place.
+ */
+function candidacies(all: Mention[], sents: Sentence[], gz: Gazetteer): void {
+  // The labels of the text, the most mentioned first, each with its plainest name.
+  const labels = new Map<string, { name: string; n: number }>();
+  const isLabel = new Set(all.filter((m) => m.actor && m.kind === 'label').map((m) => m.actor));
+  for (const m of all) {
+    if (!isLabel.has(m.actor)) continue;
+    const l = labels.get(m.actor) ?? { name: m.name, n: 0 };
+    l.n++;
+    if (m.via !== 'anaphor' && m.name.length < l.name.length) l.name = m.name;
+    labels.set(m.actor, l);
+  }
+  if (!labels.size) return;
+  const surface = (m: Mention) => {
+    const s = sents[m.sentence];
+    return s.text.slice(m.start - s.start, m.end - s.start);
+  };
+  // Places written as themselves (not already read as a longer actor, "ville de P" or "P Digital Valley").
+  const places = new Set(all.filter((m) => (m.place || m.fromPlace) && m.via !== 'anaphor' && m.actor.startsWith('new:') && fold(stripDet(surface(m))) === fold(stripDet(m.name))).map((m) => m.actor));
+  const named = new Map<string, Mention>();
+  for (const m of all) if (m.actor && m.via !== 'anaphor') named.set(fold(stripDet(m.name)), m);
+  const top = [...labels.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  for (const m of all) {
+    if (!places.has(m.actor)) continue;
+    const s = sents[m.sentence];
+    if (!CANDIDACY_OF.test(s.text.slice(0, m.start - s.start))) continue;
+    // The label it runs for: "au L" right after, else the one the text names most.
+    const after = all.find((o) => o.sentence === m.sentence && o.start > m.end && isLabel.has(o.actor) && /^\s*(?:au|à la|à l['’]|pour la|pour le|pour l['’])\s*(?:label\s+)?$/iu.test(s.text.slice(m.end - s.start, o.start - s.start)));
+    const [labelKey, label] = after ? [after.actor, labels.get(after.actor)!] : top;
+    if (labelKey === m.actor) continue;
+    const forms = [`${label.name} ${m.name}`, `${m.name} ${label.name}`];
+    const inText = forms.map((f) => named.get(fold(f))).find((o) => o);
+    const known = forms.map((f) => gz.lookup(fold(f))[0]).find((h) => h);
+    m.actor = inText?.actor ?? (known ? `db:${known.actor.id}` : keyOf(forms[0]));
+    m.name = inText?.name ?? known?.actor.name ?? forms[0];
+    m.kind = inText?.kind ?? known?.actor.kind ?? 'programme';
+    m.place = false;
+    m.fromPlace = false;
   }
 }
 

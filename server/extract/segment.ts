@@ -20,6 +20,10 @@ export interface Sentence {
   end: number;
   text: string;
   tokens: Token[];
+  /** Index of its paragraph (a line of the text). */
+  para: number;
+  /** A short line without final punctuation: a title or a heading, which names what the lines after it are about. */
+  heading: boolean;
 }
 
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
@@ -71,11 +75,13 @@ export function sentences(text: string): Sentence[] {
   }
   const joined = chars.join('');
   const seg = new Intl.Segmenter('fr', { granularity: 'sentence' });
-  const spans: { start: number; end: number }[] = [];
+  const spans: { start: number; end: number; para: number }[] = [];
+  let para = -1;
   // Paragraphs first: the segmenter would otherwise join a heading to the sentence after it.
   const paraRe = /[^\n]+/g;
   for (let p = paraRe.exec(joined); p; p = paraRe.exec(joined)) {
-    let pending: { start: number; end: number } | undefined;
+    if (p[0].trim()) para++;
+    let pending: { start: number; end: number; para: number } | undefined;
     // The segmenter does not end a sentence at "…" followed by a capital: cut there too.
     const pieces: { index: number; segment: string }[] = [];
     for (const s of seg.segment(p[0])) {
@@ -94,7 +100,7 @@ export function sentences(text: string): Sentence[] {
         pending.end = end;
       } else {
         if (pending) spans.push(pending);
-        pending = { start, end };
+        pending = { start, end, para };
       }
     }
     if (pending) spans.push(pending);
@@ -105,7 +111,13 @@ export function sentences(text: string): Sentence[] {
     while (start < end && /\s/.test(text[start])) start++;
     while (end > start && /\s/.test(text[end - 1])) end--;
     if (end <= start) continue;
-    out.push({ index: out.length, start, end, text: text.slice(start, end), tokens: tokenize(text.slice(start, end), start) });
+    const tokens = tokenize(text.slice(start, end), start);
+    out.push({ index: out.length, start, end, text: text.slice(start, end), tokens, para: s.para, heading: false });
+  }
+  const perPara = new Map<number, number>();
+  for (const s of out) perPara.set(s.para, (perPara.get(s.para) ?? 0) + 1);
+  for (const s of out) {
+    s.heading = perPara.get(s.para) === 1 && !/[.!?…:;»”"]$/u.test(s.text) && s.tokens.filter((t) => t.word).length <= 12;
   }
   return out;
 }

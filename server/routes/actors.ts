@@ -1,6 +1,8 @@
 // /api/actors: search by name or alias, one actor with its evidence, and its neighbourhood.
 import { Router } from 'express';
-import { ActorIdParams, type ActorDetail, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type GraphEdge, type GraphNode } from '../../model/schema';
+import {
+  ActorDetailQuery, ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type ActorDetail, type GraphEdge, type GraphNode, type RelType,
+} from '../../model/schema';
 import { tokens, fold } from '../../model/text';
 import { storedHash } from '../changes/records';
 import type { Db } from '../db';
@@ -17,37 +19,55 @@ function luceneFuzzy(words: string[]): string {
   return words.map((w) => (w.length >= 4 ? `${w}~` : `${w}*`)).join(' AND ');
 }
 
+/** Actors containing the tokens but not starting with the query that are ranked (shortest names first). */
+export const SEARCH_SAMPLE = 200;
+
+/**
+ * The token the text index is sought with, the others being checked on what it finds: one with digits
+ * (an acronym's number, a year: rare in names), else the longest (long words are rarer than short ones).
+ */
+export function anchorToken(words: string[]): string {
+  const score = (w: string) => (/\d/.test(w) ? 1000 : 0) + w.length;
+  return words.reduce((a, w) => (score(w) > score(a) ? w : a), '');
+}
+
 export function actorRoutes(db: Db): Router {
   const r = Router();
 
   r.get('/actors', async (req, res) => {
     const { q, limit } = parseInput(ActorSearchQuery, req.query, 'query');
     const words = tokens(q);
-    let rows = await db.read(Q.actorSearch, { tokens: words, q: fold(q), limit });
+    const anchor = anchorToken(words);
+    const folded = fold(q);
+    let rows = await db.read(Q.actorSearch, { tokens: words, anchor, q: folded, aliasPrefix: ` | ${folded}`, sample: SEARCH_SAMPLE, limit });
     if (!rows.length && words.length) rows = await db.read(Q.actorSearchFuzzy, { lucene: luceneFuzzy(words), limit });
     res.json({ actors: rows.map((x) => toNode(x.actor as Props)) });
   });
 
   r.get('/actors/:id', async (req, res) => {
     const { id: asked } = parseInput(ActorIdParams, req.params, 'params');
+    const { limit } = parseInput(ActorDetailQuery, req.query, 'query');
     let id = asked;
-    let [row] = await db.read(Q.actor, { id });
+    let [row] = await db.read(Q.actor, { id, limit });
     if (!row) {
       // An id merged into another actor keeps resolving to it (old links, shared URLs).
       const survivor = await resolveActorId(db, asked);
-      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor) });
+      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor), limit });
     }
     if (!row) throw new NotFoundError('Actor', asked);
-    const rels = (row.rels as (RawEdge & { other: Props })[]).map((x) => ({
-      ...toEdge(x),
-      direction: x.source === id ? ('out' as const) : ('in' as const),
-      other: toNode(x.other),
-      version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
-    }));
+    type Group = { type: RelType; direction: 'out' | 'in'; total: number; rels: (RawEdge & { other: Props })[] };
+    const groups = (row.groups as Group[]).sort((a, b) => REL_TYPES.indexOf(a.type) - REL_TYPES.indexOf(b.type) || (a.direction < b.direction ? 1 : -1));
     const body: ActorDetail = {
       actor: toNode(row.actor as Props),
-      relationships: rels,
+      relationships: groups.flatMap((g) => g.rels.map((x) => ({
+        ...toEdge(x),
+        direction: g.direction,
+        other: toNode(x.other),
+        version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
+      }))),
       sources: (row.sources as Props[]).map(toSource),
+      relationshipCounts: groups.map((g) => ({ type: g.type, direction: g.direction, total: g.total, shown: g.rels.length })),
+      truncated: groups.some((g) => g.total > g.rels.length),
       version: storedHash('actor', { props: row.actor as Props }),
     };
     if (id !== asked) body.resolvedFrom = asked;
@@ -57,7 +77,7 @@ export function actorRoutes(db: Db): Router {
   r.get('/actors/:id/neighborhood', async (req, res) => {
     const { id } = parseInput(ActorIdParams, req.params, 'params');
     const { depth, types, limit } = parseInput(NeighborhoodQuery, req.query, 'query');
-    const [start] = await db.read(Q.actor, { id });
+    const [start] = await db.read(Q.actorNode, { id });
     if (!start) throw new NotFoundError('Actor', id);
 
     // Breadth-first, one query per level: each actor is expanded once, and the node cap is checked as we go.
@@ -67,7 +87,9 @@ export function actorRoutes(db: Db): Router {
     let truncated = false;
     const allowed = types ?? [...REL_TYPES];
     for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
-      const rows = await db.read(Q.neighbors, { frontier, types: allowed, limit: limit * 20 });
+      // One neighbour more than there is room for tells whether the cap cut the view.
+      const room = limit - nodes.size;
+      const rows = await db.read(Q.neighbors, { frontier, types: allowed, seen: [...nodes.keys()], room: room + 1 });
       const next: string[] = [];
       for (const x of rows as unknown as (RawEdge & { other: Props })[]) {
         const other = toNode(x.other);

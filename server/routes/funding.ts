@@ -19,7 +19,7 @@ export function fundingRoutes(db: Db): Router {
   r.get('/actors/:id/funding', async (req, res) => {
     const { id } = parseInput(ActorIdParams, req.params, 'params');
     const { direction, maxDepth, respectDates } = parseInput(FundingQuery, req.query, 'query');
-    const [start] = await db.read(Q.actor, { id });
+    const [start] = await db.read(Q.actorNode, { id });
     if (!start) throw new NotFoundError('Actor', id);
 
     const query = direction === 'upstream' ? Q.fundingUpstream : Q.fundingDownstream;

@@ -50,6 +50,22 @@ describe('GET /api/actors?q=', () => {
     expect(res.body.actors[0].id).toBe(id);
   });
 
+  it('ranks exact then prefix matches first even when hundreds of names contain the word', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => actor(`x${i}`, 'company', { name: `Groupe Santé ${i}` }));
+    await resetTo(db, dataset([...many, actor('sante', 'association', { name: 'Santé' }), actor('sante-plus', 'association', { name: 'Santé Plus' }),
+      actor('zeta', 'company', { name: 'Zeta', aliases: ['Santé Sud'] })], []));
+    try {
+      const res = await request(app).get('/api/actors').query({ q: 'sante', limit: 5 });
+      expect(res.body.actors.map((a: { id: string }) => a.id).slice(0, 3)).toEqual(['sante', 'zeta', 'sante-plus']);
+      expect(res.body.actors).toHaveLength(5);
+      // Two tokens, the rarer one (digits) sought first: the one actor with both.
+      const two = await request(app).get('/api/actors').query({ q: 'groupe 299' });
+      expect(two.body.actors.map((a: { id: string }) => a.id)).toEqual(['x299']);
+    } finally {
+      await resetTo(db, chain);
+    }
+  });
+
   it('falls back to a fuzzy match for a typo', async () => {
     const res = await request(app).get('/api/actors').query({ q: 'medinsfot' });
     expect(res.body.actors.map((a: { id: string }) => a.id)).toContain('b');
@@ -82,6 +98,33 @@ describe('GET /api/actors/:id', () => {
     expect(rels.map((r) => `${r.id}/${r.direction}/${r.other.id}`).sort()).toEqual(['FUNDS:a:b/in/a', 'PILOTS:b:c/out/c', 'PILOTS:e:b/in/e']);
     for (const r of rels) expect(r.evidence).toEqual([{ source: 'fixture', excerpt: expect.any(String) }]);
     expect(res.body.sources).toEqual([expect.objectContaining({ id: 'fixture', title: 'Fixture document' })]);
+  });
+
+  it('lists at most `limit` ties per type and direction, largest amounts first, and counts them all', async () => {
+    const funded = ['f1', 'f2', 'f3', 'f4'];
+    await resetTo(db, dataset([actor('hub', 'public_body'), ...funded.map((id) => actor(id)), actor('p')], [
+      ...funded.map((id, i) => rel('FUNDS', 'hub', id, i === 3 ? {} : { amount: 1000 * (i + 1), date: '2020' })),
+      rel('PARTNERS_WITH', 'hub', 'p'),
+      rel('FUNDS', 'p', 'hub', { amount: 5 }),
+    ]));
+    try {
+      const res = await request(app).get('/api/actors/hub?limit=2');
+      expect(res.status).toBe(200);
+      expect(res.body.truncated).toBe(true);
+      expect(res.body.relationshipCounts).toEqual([
+        { type: 'FUNDS', direction: 'out', total: 4, shown: 2 },
+        { type: 'FUNDS', direction: 'in', total: 1, shown: 1 },
+        { type: 'PARTNERS_WITH', direction: 'out', total: 1, shown: 1 },
+      ]);
+      const out = (res.body.relationships as { type: string; direction: string; other: { id: string } }[]).filter((r) => r.type === 'FUNDS' && r.direction === 'out');
+      expect(out.map((r) => r.other.id)).toEqual(['f3', 'f2']);
+      const all = await request(app).get('/api/actors/hub');
+      expect(all.body).toMatchObject({ truncated: false });
+      expect(all.body.relationships).toHaveLength(6);
+      expect((await request(app).get('/api/actors/hub?limit=0')).status).toBe(400);
+    } finally {
+      await resetTo(db, chain);
+    }
   });
 
   it('returns 404 for an unknown actor', async () => {
