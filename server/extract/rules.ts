@@ -642,8 +642,11 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const ids = [...s.slice(0, pos).matchAll(/(?<!(?<![\p{L}])(?:à|en|dans|depuis|vers|sur)\s+)⟦(\d+)⟧/giu)].map((x) => Number(x[1]));
     if (!ids.length) return undefined;
     const orgs = ids.filter((i) => !isPerson(i));
-    if (preferSubject) return ids[ids.length - 1];
-    return orgs.length ? orgs[orgs.length - 1] : ids[ids.length - 1];
+    const last = preferSubject || !orgs.length ? ids[ids.length - 1] : orgs[orgs.length - 1];
+    // "⟦A⟧, filiale du groupe ⟦B⟧, a annoncé …": B sits inside A's apposition; A is the anchor.
+    const outer = rx(String.raw`⟦(\d+)⟧\s*,[^⟦.;]{1,60}?⟦${last}⟧\s*,[^⟦.;]*$`, 'iu').exec(s.slice(0, pos));
+    if (outer && isPerson(Number(outer[1])) === isPerson(last)) return Number(outer[1]);
+    return last;
   }
   function pairwise(ids: number[], rule: string, at: [number, number], confidence: number): void {
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add('PARTNERS_WITH', ids[i], ids[j], rule, at, confidence);

@@ -75,6 +75,20 @@ describe('extract: names written again and places standing for actors', () => {
     expect(names('Le festival Océanis de mai 2015 est financé par la Région Bretagne.')).toContain('Océanis');
   });
 
+  it('ends an authority’s name with a lower-case "métropole" ("Lorient métropole")', () => {
+    expect(ties('Le festival Océanis est porté par Lorient métropole et la Région Bretagne.')).toEqual([
+      'PILOTS Lorient métropole → Océanis [effective]',
+      'PILOTS Région Bretagne → Océanis [effective]',
+    ]);
+  });
+
+  it('leaves "du groupe X" after "filiale" its own mention, and skips an apposition for the anchor', () => {
+    expect(ties('La société Armor Énergies, filiale du groupe Armor Holding, a annoncé son intérêt pour le festival Océanis.')).toEqual([
+      'PILOTS Armor Holding → Armor Énergies [effective]',
+      'PARTNERS_WITH Armor Énergies → Océanis [interest]',
+    ]);
+  });
+
   it('takes a city acting for the city itself ("Brest" and "la ville de Brest" are one actor)', () => {
     const ex = extract('La ville de Brest soutient les start-up. Brest finance aussi le festival Océanis.');
     expect(describe_(ex)).toContain('FUNDS ville de Brest → Océanis [effective]');
