@@ -694,7 +694,9 @@ function appositions(ctx: Ctx): void {
     const a = ms[k];
     const b = ms[k + 1];
     const between = text.slice(a.end - ctx.s.start, b.start - ctx.s.start);
-    if (!/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
+    // "un fonds d'investissement breton, X": an adjective may close the generic phrase before the comma.
+    const adjective = a.via === 'generic' && /^\s+\p{Ll}{3,}\s*,\s*$/u.test(between) && !FUNCTION_WORDS.has(between.trim().slice(0, -1).trim());
+    if (!adjective && !/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
     // An apposition is closed by punctuation: "une association, X, créée en…" but not "Approché par un fonds, X réfléchit".
     const closed = /^\s*(?:[,.;:)]|$)/.test(text.slice(b.end - ctx.s.start));
     // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
@@ -707,7 +709,7 @@ function appositions(ctx: Ctx): void {
       b.refersTo = undefined;
       continue;
     }
-    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && /^\s*,\s*$/.test(between)) {
+    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && (adjective || /^\s*,\s*$/.test(between))) {
       b.kind = b.kind ?? a.kind;
       a.actor = b.actor;
       a.name = b.name;
