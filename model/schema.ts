@@ -786,6 +786,7 @@ export const ImportReportSchema = z.object({
     }),
   ),
   rows: z.number().int(),
+  seconds: z.object({ plan: z.number(), write: z.number() }),
 });
 export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
 
