@@ -8,6 +8,7 @@ import { createApp } from '../server/app';
 import type { Db } from '../server/db';
 import { loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
+import { ensureLargeGraph } from './large-graph';
 import { syntheticDataset } from './synthetic';
 
 const CLIENT_DIR = path.resolve(__dirname, '..', 'dist');
@@ -104,6 +105,22 @@ async function profile(page: Page): Promise<(label: string) => Promise<void>> {
   };
 }
 
+/**
+ * Where the time to the drawn network went: the page's own marks (data, layout running/done, drawn) and each
+ * API request (start → end), in ms since navigation.
+ */
+async function timeline(page: Page, label: string): Promise<void> {
+  const t = await page.evaluate(`(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const out = [['HTML + scripts (DOMContentLoaded)', 0, Math.round(nav.domContentLoadedEventEnd)]];
+    for (const r of performance.getEntriesByType('resource')) if (r.name.includes('/api/') || r.name.endsWith('.js')) out.push([new URL(r.name).pathname + new URL(r.name).search.slice(0, 30), Math.round(r.startTime), Math.round(r.responseEnd)]);
+    for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('maillage:')) out.push([m.name, Math.round(m.startTime), Math.round(m.startTime)]);
+    return out.sort((a, b) => a[2] - b[2]);
+  })()`) as [string, number, number][];
+  console.log(`  timeline (${label}), ms since navigation:`);
+  for (const [name, start, end] of t) console.log(`    ${String(start).padStart(6)} → ${String(end).padStart(6)}  ${name}`);
+}
+
 async function longTasks(page: Page): Promise<{ longest: number; total: number }> {
   const tasks = await page.evaluate('window.__longTasks') as number[];
   return { longest: tasks.reduce((a, b) => Math.max(a, b), 0), total: tasks.reduce((a, b) => a + b, 0) };
@@ -120,6 +137,7 @@ async function wholeOnLoad(browser: Browser, url: string, label: string): Promis
   await drawn(page, 600_000);
   const ms = Date.now() - t0;
   await stopProfile(label);
+  await timeline(page, label);
   const [renderer, layout] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun]') as [string, string | undefined];
   line(`${label}: whole network drawn and laid out, after navigation`, secs(ms), `goal ≤ 3 s  (layout: ${layout ?? 'fcose'})`);
   const lt = await longTasks(page);
@@ -184,6 +202,17 @@ const bench: Bench = {
           await wholeOnLoad(browser, server.url, '2k/5k');
           // The same with WebGL forced: what software WebGL (SwiftShader) does here.
           if (process.env.BENCH_WEBGL) await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
+        } finally {
+          await server.close();
+        }
+      }
+      if (sizes.includes('100k')) {
+        // Generated straight into the database (bench/large-graph.ts), kept from one run to the next.
+        const built = await ensureLargeGraph(db, { actors: 100_000, ties: 1_000_000 });
+        if (built.rebuilt) console.log(`  (100k/1M generated in ${secs(built.ms)})`);
+        const server = await serve(db);
+        try {
+          await largeGraph(browser, server.url, '100k/1M', 'acteur 4242');
         } finally {
           await server.close();
         }

@@ -113,7 +113,8 @@ const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
 export const health = () => call<{ status: string; neo4j: string }>('/api/health');
-export const graph = () => call<Graph>('/api/graph');
+/** The whole graph with evidence; `max`: refused (413 GraphTooLarge) past that many actors + relationships. */
+export const graph = (max?: number) => call<Graph>(`/api/graph${max ? `?${qs({ max })}` : ''}`);
 export const sources = () => call<{ sources: Source[] }>('/api/sources');
 /** Candidate actors and ties of an article (nothing is written to the graph). */
 export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/api/extract', { method: 'POST', body: JSON.stringify(body) });

@@ -5,7 +5,7 @@ import * as api from './api';
 import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
 import { LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
-import { isLargeView, setLargeView } from './graph/style';
+import { isLargeView, setClass, setLargeView } from './graph/style';
 import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
@@ -185,13 +185,18 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     },
     keepPositions: false,
     highlight(nodeIds, edgeIds) {
+      const on = new Set([...nodeIds, ...edgeIds]);
       cy.batch(() => {
-        cy.elements().removeClass('highlighted').addClass('faded');
-        for (const id of [...nodeIds, ...edgeIds]) cy.getElementById(id).removeClass('faded').addClass('highlighted');
+        cy.elements().forEach((e) => {
+          const lit = on.has(e.id());
+          setClass(e, 'highlighted', lit);
+          setClass(e, 'faded', !lit);
+        });
       });
     },
     clearHighlight() {
-      cy.elements().removeClass('faded highlighted');
+      // Only what is faded or lit: a tap on the background of a large view restyles nothing else.
+      cy.batch(() => cy.$('.faded, .highlighted').removeClass('faded highlighted'));
     },
     addTab(tab) {
       const button = document.createElement('button');

@@ -1,12 +1,13 @@
 // Boots the client: reads the graph's counts, builds the shell, registers the panels and draws the network
 // (whole when small, its overview when large: scope.ts).
 import './styles.css';
-import { createContext } from './app';
+import { createContext, FCOSE_MAX_NODES } from './app';
 import { registerExplore } from './explore';
 import type { GraphStats } from '../model/schema';
 import * as api from './api';
 import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
+import { warmLayoutWorker } from './graph/worker-layout';
 import { registerAccount } from './panels/account';
 import { registerConsole } from './panels/console';
 import { registerDuplicates } from './panels/duplicates';
@@ -29,6 +30,10 @@ async function boot(): Promise<void> {
   overlay.textContent = 'Chargement du réseau…';
   // The counts come first: the graph's size decides whole or overview, and the renderer (fixed when
   // Cytoscape starts: WebGL for large views where a GPU draws it).
+  // The whole graph is asked for alongside them, refused at once past WHOLE_MAX (the overview is drawn then):
+  // a small graph's data does not wait for its counts.
+  const whole = api.graph(WHOLE_MAX);
+  whole.catch(() => undefined); // a large graph's refusal is expected; scope.ts reads the answer when it needs it
   let stats: GraphStats | undefined;
   let failure: Error | undefined;
   try {
@@ -37,6 +42,8 @@ async function boot(): Promise<void> {
     failure = e as Error;
   }
   const elements = stats ? stats.actors + stats.relationships : 0;
+  // Large views are laid out in the worker: it starts loading now, while the data is on its way.
+  if (stats && stats.actors > FCOSE_MAX_NODES) warmLayoutWorker();
   const large = elements > WHOLE_MAX || elements > LARGE_VIEW;
   const cy = createCy($('#cy'), chooseRenderer(large), large);
   const ctx = createContext(cy, { tabBar: $('#tabs'), tabBody: $('#tab-body'), status: $('#status'), counts: $('#counts'), progress: $('#layout-progress') });
@@ -56,7 +63,7 @@ async function boot(): Promise<void> {
   registerExtract(ctx);
   registerImporter(ctx);
   registerExplore(ctx);
-  const scope: Scope | undefined = stats ? registerScope(ctx, $('.canvas'), stats) : undefined;
+  const scope: Scope | undefined = stats ? registerScope(ctx, $('.canvas'), stats, whole) : undefined;
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
   for (const [name, l] of Object.entries(LAYOUTS)) layoutSelect.append(new Option(l.label, name));

@@ -1,7 +1,7 @@
 // What part of the graph the view holds, and where it comes from: a small graph whole (filters on the page);
 // a large one on the server's overview (filters and time asked of the server); or its whole network loaded on
 // demand in compact pages, up to the server's limit. The banner says what is shown out of how much.
-import type { GraphStats, OverviewResponse } from '../model/schema';
+import type { Graph, GraphStats, OverviewResponse } from '../model/schema';
 import { ACTOR_KINDS, REL_STATUSES, REL_TYPES } from '../model/vocabulary';
 import { ApiRequestError, type ServerFilters } from './api';
 import type { AppContext } from './app';
@@ -45,7 +45,7 @@ export interface Scope {
 }
 
 /** Decides whole or overview from the graph's counts and registers the banner and the whole-network button. */
-export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: GraphStats): Scope {
+export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: GraphStats, prefetched?: Promise<Graph>): Scope {
   const cy = ctx.cy;
   ctx.scope.stats = stats;
   ctx.scope.mode = stats.actors + stats.relationships <= WHOLE_MAX ? 'whole' : 'overview';
@@ -166,7 +166,10 @@ export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: Graph
 
   async function load(): Promise<void> {
     if (ctx.scope.mode === 'whole') {
-      const g = await ctx.api.graph();
+      // The first load uses the answer asked for at boot (main.ts); a reset asks again.
+      // (Refused when the graph grew past WHOLE_MAX since its counts: asked again without the bound.)
+      const g = await (prefetched ?? ctx.api.graph()).catch(() => ctx.api.graph());
+      prefetched = undefined;
       performance.mark('maillage:data');
       await ctx.showGraph(g, 'replace');
       return;

@@ -597,6 +597,13 @@ export const GraphStats = z.object({
 });
 export type GraphStats = z.infer<typeof GraphStats>;
 
+/**
+ * GET /api/graph: `max` lowers the size limit for this request (actors + relationships), so a client can ask for
+ * the whole graph at once, alongside the counts, and be refused at once when it would open the overview instead.
+ */
+export const GraphQuery = z.object({ max: z.coerce.number().int().min(1).optional() });
+export type GraphQuery = z.infer<typeof GraphQuery>;
+
 export const OVERVIEW_DEFAULT = 300;
 export const OVERVIEW_MAX = 2000;
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
   ActorDetail, ActorDetailQuery, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
-  ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphStats, LoginRequest,
+  ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphQuery, GraphStats, LoginRequest,
   MetricsPage, MetricsQuery, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
@@ -71,7 +71,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'delete', path: '/api/users/:name', tag: 'accounts', summary: 'Remove an account (admin).', params: UserNameParams,
     ok: { status: 204, description: 'removed' }, errors: [409] },
 
-  { method: 'get', path: '/api/graph', tag: 'graph', summary: 'The whole graph with evidence (413 past the size limit).',
+  { method: 'get', path: '/api/graph', tag: 'graph', summary: 'The whole graph with evidence (413 past the size limit, or past `max`).', query: GraphQuery,
     ok: { description: 'the graph payload', json: Graph }, errors: [413] },
   { method: 'get', path: '/api/graph/stats', tag: 'graph', summary: 'Counts, vocabulary in use, years and amounts, for banners and filters.',
     ok: { description: 'the counts', json: GraphStats } },

@@ -63,6 +63,24 @@ export function labelFont(size: number): number {
   return Math.max(base, (hubness * 12) / labelZoom);
 }
 
+/** How a name is written under its actor (in a large view, only on the actors that keep their name). */
+const LABEL_LOOK = {
+  'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
+  'font-weight': 500,
+  color: '#1f2430',
+  'text-valign': 'bottom',
+  'text-margin-y': 4,
+  'text-wrap': 'wrap',
+  'text-max-width': '120px',
+  'text-outline-color': '#ffffff',
+  'text-outline-width': 2.5,
+} as const;
+
+/**
+ * The stylesheet; `large`: the cheap look of large views (see largeViewRules). Cytoscape applies every matching
+ * rule's properties to every element, so a large view's base rules carry only what its thousands of unnamed
+ * actors and plain ties draw: styling a 2k/5k view took a third of its main-thread time.
+ */
 export function stylesheet(large = false): StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
@@ -70,45 +88,29 @@ export function stylesheet(large = false): StylesheetJson {
   }));
   const types = Object.entries(TYPE_STYLE).map(([type, s]) => ({
     selector: `edge[type = "${type}"]`,
-    style: {
-      'line-color': s.color,
-      'target-arrow-color': s.color,
-      'target-arrow-shape': (s.arrow ? 'triangle' : 'none') as 'triangle',
-    },
+    style: large
+      ? { 'line-color': s.color }
+      : { 'line-color': s.color, 'target-arrow-color': s.color, 'target-arrow-shape': (s.arrow ? 'triangle' : 'none') as 'triangle' },
   }));
+  const size = { width: 'data(size)', height: 'data(size)', 'border-width': 1.5, 'border-color': '#ffffff' };
   return [
     {
       selector: 'node',
-      style: {
+      style: large ? size : {
+        ...size,
+        ...LABEL_LOOK,
         label: 'data(name)',
-        width: 'data(size)',
-        height: 'data(size)',
-        'font-family': 'Inter, "Segoe UI", system-ui, sans-serif',
         // Hubs get larger labels, so the main actors stay named when the view is zoomed out.
         'font-size': ((n: { data(k: string): number }) => labelFont(n.data('size'))) as unknown as number,
-        'font-weight': 500,
-        color: '#1f2430',
-        'text-valign': 'bottom',
-        'text-margin-y': 4,
-        'text-wrap': 'wrap',
-        'text-max-width': '120px',
-        'text-outline-color': '#ffffff',
-        'text-outline-width': 2.5,
-        'border-width': 1.5,
-        'border-color': '#ffffff',
         'min-zoomed-font-size': 7,
       },
     },
     ...kinds,
     {
       selector: 'edge',
-      style: {
-        width: 'data(width)',
-        'curve-style': 'bezier',
-        'arrow-scale': 0.9,
-        opacity: 0.75,
-        'line-cap': 'round',
-      },
+      style: large
+        ? { width: 1, 'curve-style': 'haystack', 'haystack-radius': 0, opacity: 0.75 }
+        : { width: 'data(width)', 'curve-style': 'bezier', 'arrow-scale': 0.9, opacity: 0.75, 'line-cap': 'round' },
     },
     ...types,
     // What is not (yet) in force is drawn dashed: planned, pending, interest; declined/ended dotted.
@@ -132,18 +134,25 @@ export function stylesheet(large = false): StylesheetJson {
 }
 
 /**
- * Large views draw cheaply: straight edges without arrows, thin ties, names only on the most connected actors
- * (class `hub`, set by explore.ts) and on the selected, highlighted and hovered ones — WebGL draws every label
- * it is given, readable or not, and the canvas renderer pays for each.
+ * Large views draw cheaply (their base rules above: straight thin ties without arrows, no names), naming only
+ * the most connected actors (class `hub`, set by explore.ts) and the selected, highlighted and hovered ones —
+ * WebGL draws every label it is given, readable or not, and the canvas renderer pays for each.
  */
 function largeViewRules(): StylesheetJson {
   return [
-    { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none', width: 1 } },
-    { selector: 'node', style: { label: '' } },
     // Names keep about 12 px on screen however far out the view is zoomed (labelZoom follows the zoom).
-    { selector: 'node.hub, node:selected, node.highlighted, node.hover', style: { label: 'data(name)', 'font-size': (() => 12 / labelZoom) as unknown as number, 'min-zoomed-font-size': 0, 'z-index': 10 } },
+    { selector: 'node.hub, node:selected, node.highlighted, node.hover', style: { ...LABEL_LOOK, label: 'data(name)', 'font-size': (() => 12 / labelZoom) as unknown as number, 'min-zoomed-font-size': 0, 'z-index': 10 } },
     { selector: 'edge:selected, edge.highlighted, edge.hover', style: { width: 3 } },
   ];
+}
+
+/**
+ * Gives or takes a class, touching the element only when that changes: Cytoscape's toggleClass(c, bool)
+ * restyles and emits 'class' for every element it is called on, changed or not (3.35), so a pass over a
+ * whole view that changes nothing would restyle thousands of elements.
+ */
+export function setClass(ele: { hasClass(c: string): boolean; toggleClass(c: string, on: boolean): unknown }, cls: string, on: boolean): void {
+  if (ele.hasClass(cls) !== on) ele.toggleClass(cls, on);
 }
 
 /** True when the view is drawn with the large-view style. */

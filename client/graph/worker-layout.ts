@@ -27,6 +27,11 @@ function getPost(): Post {
   return post;
 }
 
+/** Starts the worker now (its script loads and compiles while the page waits for data), not at the first layout. */
+export function warmLayoutWorker(): void {
+  getPost();
+}
+
 /**
  * Positions for `count` nodes linked by index `pairs`; NaN in `positions` marks a node to place, `fixed`
  * ones do not move. Resolves undefined when a newer run replaced this one.

@@ -3,7 +3,7 @@
 import type { Core } from 'cytoscape';
 import { ACTOR_KIND_LABELS, ACTOR_KINDS, REL_STATUSES, REL_TYPES, type ActorKind, type RelStatus, type RelType } from '../../model/vocabulary';
 import type { AppContext } from '../app';
-import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
+import { KIND_STYLE, setClass, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { EMPTY_VIEW, toggled, view, visibleIds, type EdgeFacts, type NodeFacts, type ViewState } from '../state/view-state';
 import { h } from './dom';
 
@@ -15,10 +15,10 @@ export function applyView(cy: Core, v: ViewState): Shown {
   const edges = cy.edges().map((e) => e.data() as EdgeFacts);
   const vis = visibleIds(v, nodes, edges);
   cy.batch(() => {
-    cy.nodes().forEach((n) => { n.toggleClass('filtered', !vis.nodes.has(n.id())); });
+    cy.nodes().forEach((n) => { setClass(n, 'filtered', !vis.nodes.has(n.id())); });
     cy.edges().forEach((e) => {
-      e.toggleClass('filtered', !vis.edges.has(e.id()));
-      e.toggleClass('undated', v.year !== undefined && !e.data('date'));
+      setClass(e, 'filtered', !vis.edges.has(e.id()));
+      setClass(e, 'undated', v.year !== undefined && !e.data('date'));
     });
   });
   return { nodes: vis.nodes.size, edges: vis.edges.size, totalNodes: nodes.length, totalEdges: edges.length };

@@ -5,7 +5,7 @@ import type { ActorMetrics, MetricSort, MetricsPage } from '../../model/schema';
 import { ACTOR_KIND_LABELS } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount } from '../graph/format';
-import { KIND_STYLE } from '../graph/style';
+import { KIND_STYLE, setClass } from '../graph/style';
 import { view, type SizeMetric, type ViewState } from '../state/view-state';
 import { h } from './dom';
 
@@ -91,7 +91,7 @@ export function registerKeyActors(ctx: AppContext): KeyActors {
           if (sizeOf) n.data('size', Math.round(18 + 52 * Math.sqrt(Math.min(1, sizeOf(m) / max))));
           n.data('commColor', m.community < COMMUNITY_PALETTE.length ? COMMUNITY_PALETTE[m.community] : OTHER_COMMUNITY);
         }
-        n.toggleClass('by-community', v.communities && !!m);
+        setClass(n, 'by-community', v.communities && !!m);
       });
     });
   }

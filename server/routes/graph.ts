@@ -1,6 +1,6 @@
 // The network: whole (small graphs), its counts, its overview, its pages, and the documents evidence cites.
 import { Router } from 'express';
-import { ElementsQuery, OverviewQuery, type ElementsPage, type GraphStats, type OverviewResponse } from '../../model/schema';
+import { ElementsQuery, GraphQuery, OverviewQuery, type ElementsPage, type GraphStats, type OverviewResponse } from '../../model/schema';
 import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from '../config';
 import type { Db } from '../db';
 import { GraphTooLargeError } from '../errors';
@@ -46,13 +46,15 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
         });
 
   // Everything with evidence, for graphs small enough to draw whole; larger ones are refused before reading.
-  r.get('/graph', async (_req, res) => {
+  r.get('/graph', async (req, res) => {
+    const q = parseInput(GraphQuery, req.query, 'query');
+    const limit = Math.min(limits.graph, q.max ?? Infinity);
     const all = await totals();
-    if (all.actors + all.relationships > limits.graph) {
+    if (all.actors + all.relationships > limit) {
       throw new GraphTooLargeError(
-        `the graph holds ${all.actors} actors and ${all.relationships} relationships, more than the ${limits.graph} elements ` +
-          'GET /api/graph answers at once: use GET /api/graph/overview, filters, or GET /api/graph/elements',
-        { actors: all.actors, relationships: all.relationships, limit: limits.graph, use: ['/api/graph/overview', '/api/graph/elements'] },
+        `the graph holds ${all.actors} actors and ${all.relationships} relationships, more than the ${limit} elements ` +
+          `${limit < limits.graph ? 'asked for (max)' : 'GET /api/graph answers at once'}: use GET /api/graph/overview, filters, or GET /api/graph/elements`,
+        { actors: all.actors, relationships: all.relationships, limit, use: ['/api/graph/overview', '/api/graph/elements'] },
       );
     }
     const { nodes, edges } = await readSnapshot(db);

@@ -90,6 +90,45 @@ describe('a large graph in Chromium', () => {
     await page.close();
   });
 
+  it('clicking a tie of the overview shows its evidence, asked of the server (the overview draws ties without it)', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    // A tie whose middle lies clear of every actor and every other tie (a straight one: no parallel tie bends
+    // it), brought to the centre of the network at zoom 2, so that a real click there can only land on it.
+    const tie = await page.evaluate(`(() => {
+      const cy = window.__maillage.cy;
+      const nodes = cy.nodes().map((n) => ({ p: n.position(), r: n.width() / 2 }));
+      const segs = cy.edges().map((e) => ({ id: e.id(), a: e.source().position(), b: e.target().position(), bent: e.parallelEdges().length > 1 }));
+      const dist = (p, s) => {
+        const dx = s.b.x - s.a.x, dy = s.b.y - s.a.y;
+        const t = Math.max(0, Math.min(1, ((p.x - s.a.x) * dx + (p.y - s.a.y) * dy) / (dx * dx + dy * dy || 1)));
+        return Math.hypot(p.x - s.a.x - t * dx, p.y - s.a.y - t * dy);
+      };
+      for (const s of segs) {
+        if (s.bent) continue;
+        const m = { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+        if (nodes.some((n) => Math.hypot(m.x - n.p.x, m.y - n.p.y) < n.r + 16)) continue;
+        if (segs.some((o) => o.id !== s.id && dist(m, o) < (o.bent ? 60 : 16))) continue;
+        cy.viewport({ zoom: 2, pan: { x: cy.width() / 2 - 2 * m.x, y: cy.height() / 2 - 2 * m.y } });
+        const e = cy.getElementById(s.id);
+        return { id: s.id, source: e.data('source'), target: e.data('target'), type: e.data('type'), evidence: e.data('evidence') ?? null };
+      }
+      return null;
+    })()`) as { id: string; source: string; target: string; type: string; evidence: unknown } | null;
+    expect(tie).not.toBeNull();
+    expect(tie!.evidence).toBeNull();
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const box = (await page.locator('#cy').boundingBox())!;
+    const asked = page.waitForResponse((r) => r.url().includes(`/api/relationships/${encodeURIComponent(tie!.id)}`));
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    expect((await asked).status()).toBe(200);
+    const r = ds.relationships.find((x) => x.source === tie!.source && x.target === tie!.target && x.type === tie!.type)!;
+    await page.waitForFunction((text) => document.querySelector('[data-testid=edge-details] [data-testid=evidence] p')?.textContent === text, `« ${r.evidence[0].excerpt} »`);
+    expect(await page.textContent('[data-testid=edge-details] h2')).toContain(nameOf.get(r.source)!);
+    expect(await onCy(page, (cy) => cy.edges(':selected').map((e) => e.id()))).toEqual([tie!.id]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('expansion adds the first 150 neighbours, then "+N de plus" the rest', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);

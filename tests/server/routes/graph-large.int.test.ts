@@ -184,6 +184,22 @@ describe('GET /api/graph past its limit', () => {
     expect(res.body.error.details.use).toContain('/api/graph/overview');
   });
 
+  it('refuses with 413 past a lower max the client asks for, and answers at or under it', async () => {
+    const refused = await request(app).get('/api/graph?max=11999');
+    expect(refused.status).toBe(413);
+    expect(refused.body.error).toMatchObject({ name: 'GraphTooLarge', details: { actors: 3000, relationships: 9000, limit: 11_999 } });
+    const answered = await request(app).get('/api/graph?max=12000');
+    expect(answered.status).toBe(200);
+    expect(answered.body.edges).toHaveLength(9000);
+  });
+
+  it('returns 400 naming query.max when max is not a positive integer', async () => {
+    const res = await request(app).get('/api/graph?max=0');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ name: 'ValidationError' });
+    expect(res.body.error.details.issues[0].field).toBe('query.max');
+  });
+
   it('answers the whole graph below it', async () => {
     const res = await request(app).get('/api/graph');
     expect(res.status).toBe(200);
