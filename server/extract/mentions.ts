@@ -4,7 +4,7 @@ import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
 import { GOVERNED } from './discourse';
 import type { Sentence, Token } from './segment';
-import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
+import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, ORG_ROLES, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
 
 /** An actor the database knows, as the gazetteer holds it. */
 export interface KnownActor {
@@ -73,10 +73,12 @@ const keyOf = (name: string) => `new:${fold(stripDet(name))}`;
 const isWordCap = (t: Token | undefined) => !!t && t.word && (t.cap || t.acronym);
 const MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
 /**
- * The end of a name that runs on into "de" and a month in lower case ("le pôle de la Friche de mai"): a date
+ * The end of a name that runs on into a lower-case "métropole", or into "de" and a month in lower case ("le pôle de la Friche de mai"): a date
  * does not put "de" between a capitalised word and a month, unless a year or "à …" follows.
  */
 function monthTail(toks: Token[], m: number): number {
+  // "Brest métropole", "Toulouse métropole": the authority's name ends in a lower-case "métropole".
+  if (isWordCap(toks[m]) && !FUNCTION_WORDS.has(toks[m].lower) && toks[m + 1]?.lower === 'métropole' && !toks[m + 1].cap) return m + 1;
   const de = toks[m + 1];
   const month = toks[m + 2];
   if (!isWordCap(toks[m]) || !de || (de.lower !== 'de' && de.lower !== 'du') || !month || month.cap || !MONTHS.has(month.lower)) return m;
@@ -317,6 +319,8 @@ function headMentions(ctx: Ctx): void {
     // A lower-case head follows an article or a preposition ("la banderole commune X" is not a commune).
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const plural = h.plural || PLURAL_DET.has(det ?? '');
+    // "filiale du groupe X": a head that states a tie to its complement leaves the complement its own mention.
+    if (!toks[i].cap && ORG_ROLES[h.word] && COMPLEMENT.has(toks[i + 1]?.lower ?? '')) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
     const namesSomeone = ph.properName;
     let end = ph.end;
@@ -690,7 +694,9 @@ function appositions(ctx: Ctx): void {
     const a = ms[k];
     const b = ms[k + 1];
     const between = text.slice(a.end - ctx.s.start, b.start - ctx.s.start);
-    if (!/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
+    // "un fonds d'investissement breton, X": an adjective may close the generic phrase before the comma.
+    const adjective = a.via === 'generic' && /^\s+\p{Ll}{3,}\s*,\s*$/u.test(between) && !FUNCTION_WORDS.has(between.trim().slice(0, -1).trim());
+    if (!adjective && !/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
     // An apposition is closed by punctuation: "une association, X, créée en…" but not "Approché par un fonds, X réfléchit".
     const closed = /^\s*(?:[,.;:)]|$)/.test(text.slice(b.end - ctx.s.start));
     // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
@@ -703,7 +709,7 @@ function appositions(ctx: Ctx): void {
       b.refersTo = undefined;
       continue;
     }
-    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && /^\s*,\s*$/.test(between)) {
+    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && (adjective || /^\s*,\s*$/.test(between))) {
       b.kind = b.kind ?? a.kind;
       a.actor = b.actor;
       a.name = b.name;

@@ -75,6 +75,29 @@ describe('extract: names written again and places standing for actors', () => {
     expect(names('Le festival Océanis de mai 2015 est financé par la Région Bretagne.')).toContain('Océanis');
   });
 
+  it('ends an authority’s name with a lower-case "métropole" ("Lorient métropole")', () => {
+    expect(ties('Le festival Océanis est porté par Lorient métropole et la Région Bretagne.')).toEqual([
+      'PILOTS Lorient métropole → Océanis [effective]',
+      'PILOTS Région Bretagne → Océanis [effective]',
+    ]);
+  });
+
+  it('leaves "du groupe X" after "filiale" its own mention, and skips an apposition for the anchor', () => {
+    expect(ties('La société Armor Énergies, filiale du groupe Armor Holding, a annoncé son intérêt pour le festival Océanis.')).toEqual([
+      'PILOTS Armor Holding → Armor Énergies [effective]',
+      'PARTNERS_WITH Armor Énergies → Océanis [interest]',
+    ]);
+  });
+
+  it('reads a modal and an adverb before an infinitive in -dre ("devrait enfin rejoindre")', () => {
+    expect(ties('La ville de Lorient devrait enfin rejoindre le réseau Océan Numérique.')).toEqual(['PARTNERS_WITH ville de Lorient → Océan Numérique [planned]']);
+  });
+
+  it('reads "secrétaire d’État" as a rank in the government, not a post in an organisation', () => {
+    expect(ties('Le voyage a été organisé par la ministre de l’Économie Claire Morvan et Jean Morel, secrétaire d’État chargé du numérique.'))
+      .toEqual(['PILOTS Claire Morvan → ministère de l’Économie [effective]']);
+  });
+
   it('takes a city acting for the city itself ("Brest" and "la ville de Brest" are one actor)', () => {
     const ex = extract('La ville de Brest soutient les start-up. Brest finance aussi le festival Océanis.');
     expect(describe_(ex)).toContain('FUNDS ville de Brest → Océanis [effective]');
@@ -111,6 +134,15 @@ describe('extract: references back', () => {
     const [r] = ex.relationships;
     expect(describe_(ex)).toEqual(['FUNDS Région Bretagne → Océanis [effective]']);
     expect(text.slice(r.start, r.end)).toBe(text);
+  });
+
+  it('reads the patient of a passive from a pronoun subject ("Il sera géré par …", "Elle a depuis été reprise par …")', () => {
+    expect(ties('Un incubateur baptisé Marée Haute ouvrira en septembre. Il sera géré par l’association Ker Numérique, dont la directrice, Claire Morvan, promet quarante projets.')).toEqual([
+      'PILOTS Ker Numérique → Marée Haute [planned]',
+      'PILOTS Claire Morvan → Ker Numérique [effective]',
+    ]);
+    expect(ties('La start-up Hydrolis avait été placée en redressement judiciaire. Elle a depuis été reprise par un fonds d’investissement breton, Armor Capital, qui a injecté 1,5 M€.'))
+      .toEqual(['FUNDS Armor Capital → Hydrolis [effective]']);
   });
 
   it('reads "tous" as the actors the sentence before lists', () => {
