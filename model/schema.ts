@@ -1118,6 +1118,10 @@ export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
 
 export const RelationshipTypeQuery = z.object({ type: RelType.optional() });
 
+/** DELETE /api/relationships/:id/evidence/:index: which piece of the tie's evidence (0-based, as GET lists them). */
+export const EvidenceIndexParams = RelationshipIdParams.extend({ index: z.coerce.number().int().min(0).max(100_000) });
+export type EvidenceIndexParams = z.infer<typeof EvidenceIndexParams>;
+
 /** What an edit answers: the element as it now is, its new version, and the change set that recorded it. */
 export const EditResult = z.object({
   changeSet: z.string(),

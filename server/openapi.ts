@@ -10,7 +10,7 @@ import {
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
   ImportTemplateQuery, JudgementRequest,
   ActorCreateRequest, ActorPatchRequest, ChangeSetIdParams, ChangeSetInfo, ChangesQuery, ChangesResponse, DeleteRequest, EditResult,
-  EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
+  EvidenceIndexParams, EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
   RelationshipCreateRequest, RelationshipPatchRequest, RelationshipTypeQuery,
 } from '../model/schema';
 
@@ -137,6 +137,8 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'deleted', json: EditResult }, errors: [409] },
   { method: 'post', path: '/api/relationships/:id/evidence', tag: 'editing', summary: 'Add evidence to a relationship.', params: RelationshipIdParams, query: RelationshipTypeQuery, body: EvidenceRequest,
     ok: { status: 201, description: 'added', json: EditResult }, errors: [409] },
+  { method: 'delete', path: '/api/relationships/:id/evidence/:index', tag: 'editing', summary: 'Remove one piece of evidence (0-based, as listed) from a relationship, with a source or a reason; 409 LastEvidence for its last one.', params: EvidenceIndexParams, query: RelationshipTypeQuery, body: DeleteRequest,
+    ok: { description: 'removed', json: EditResult }, errors: [409] },
   { method: 'get', path: '/api/changes', tag: 'editing', summary: 'The history of change sets (actor, user, kind, date).', query: ChangesQuery,
     ok: { description: 'the history', json: ChangesResponse } },
   { method: 'post', path: '/api/changes/:id/revert', tag: 'editing', summary: 'Revert a change set (refused with the later ones).', params: ChangeSetIdParams,
