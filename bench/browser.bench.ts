@@ -1,6 +1,7 @@
 // npm run bench -- browser: the client in real Chromium on synthetic graphs — time to the network drawn and
 // laid out, pan/zoom frame rate, main-thread long tasks, selection to details shown; the renderer stated.
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../server/app';
@@ -74,6 +75,35 @@ export async function selectToDetails(page: Page, id: string): Promise<number> {
   })`);
 }
 
+/**
+ * BENCH_PROFILE=1: a CPU profile of the page from the call to the returned stop (written to
+ * test-artifacts/bench-<label>.cpuprofile, open it in Chrome's devtools), and the functions that took the
+ * most time printed. Build with \`npx vite build --minify false\` first for readable names.
+ */
+async function profile(page: Page): Promise<(label: string) => Promise<void>> {
+  if (!process.env.BENCH_PROFILE) return async () => undefined;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return async (label) => {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    const dir = path.resolve(__dirname, '..', 'test-artifacts');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `bench-${label.replace(/\W+/g, '-')}.cpuprofile`), JSON.stringify(p));
+    const byNode = new Map(p.nodes.map((n) => [n.id, n]));
+    const self = new Map<string, number>();
+    p.samples?.forEach((id, i) => {
+      const f = byNode.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+      self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000);
+    });
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 30);
+    console.log(`  profile (${label}): self time, ms`);
+    for (const [k, ms] of top) console.log(`    ${ms.toFixed(0).padStart(7)}  ${k}`);
+  };
+}
+
 async function longTasks(page: Page): Promise<{ longest: number; total: number }> {
   const tasks = await page.evaluate('window.__longTasks') as number[];
   return { longest: tasks.reduce((a, b) => Math.max(a, b), 0), total: tasks.reduce((a, b) => a + b, 0) };
@@ -82,10 +112,14 @@ async function longTasks(page: Page): Promise<{ longest: number; total: number }
 async function wholeOnLoad(browser: Browser, url: string, label: string): Promise<void> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.addInitScript(LONG_TASKS);
+  // Same origin first, so that the profiler's renderer process is the one the app runs in.
+  if (process.env.BENCH_PROFILE) await page.goto(`${new URL(url).origin}/api/health`);
+  const stopProfile = await profile(page);
   const t0 = Date.now();
   await page.goto(url);
   await drawn(page, 600_000);
   const ms = Date.now() - t0;
+  await stopProfile(label);
   const [renderer, layout] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun]') as [string, string | undefined];
   line(`${label}: whole network drawn and laid out, after navigation`, secs(ms), `goal ≤ 3 s  (layout: ${layout ?? 'fcose'})`);
   const lt = await longTasks(page);

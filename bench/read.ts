@@ -1,10 +1,13 @@
-// npm run bench:read [-- ROWS]: the import's reading layer alone (no database) on a French Excel CSV of 1M
-// relationships: detection (openInput) and one rows() pass, with rows/s and the process's peak RSS.
+// npm run bench:read [-- ROWS [XLSX_ROWS]]: the import's reading layer alone (no database) on a French Excel CSV of 1M
+// relationships: detection (openInput) and one rows() pass, with rows/s and the process's peak RSS; then the same
+// relationships (200k by default) as an Excel workbook, read by the importer and by exceljs's own streaming reader.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { openInput } from '../server/import/read';
-import { writeImportFiles } from './read-files';
+import { xlsxPartsStream } from '../server/import/read/zip-parts';
+import { writeImportFiles, writeImportWorkbook } from './read-files';
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
@@ -47,6 +50,45 @@ async function main(): Promise<void> {
   let na = 0;
   for await (const r of actors.rows()) if (r.kind === 'actor') na++;
   console.log(`  actors file: ${na.toLocaleString('en')} actors in one pass                  ${((performance.now() - ta) / 1000).toFixed(2)} s`);
+
+  const xlsxRows = Number(process.argv[3] ?? 200_000);
+  if (xlsxRows > 0) await benchXlsx(dir, xlsxRows);
+}
+
+const secs = (t: number, cpu: NodeJS.CpuUsage) => {
+  const c = process.cpuUsage(cpu);
+  return { wall: (performance.now() - t) / 1000, cpu: (c.user + c.system) / 1e6 };
+};
+
+/** The importer's XLSX reading (its own zip reading, shared strings first) beside exceljs reading the file itself. */
+async function benchXlsx(dir: string, rels: number): Promise<void> {
+  const file = await writeImportWorkbook(dir, 100_000, rels);
+  console.log(`# read: ${rels.toLocaleString('en')} relationships as XLSX, ${mb(fs.statSync(file).size)}`);
+  let t = performance.now();
+  let cpu = process.cpuUsage();
+  const input = await openInput({ path: file, name: path.basename(file) });
+  let m = secs(t, cpu);
+  console.log(`  detect (openInput: zip checks, one sample pass)           ${m.wall.toFixed(2)} s (CPU ${m.cpu.toFixed(2)} s)   ${input.detected.tables[0]?.rows} rows`);
+  t = performance.now();
+  cpu = process.cpuUsage();
+  let n = 0;
+  for await (const r of input.rows()) if (r.kind === 'relationship') n++;
+  m = secs(t, cpu);
+  console.log(`  rows() pass                                               ${m.wall.toFixed(2)} s   ${Math.round(n / m.wall).toLocaleString('en')} rows/s (CPU ${m.cpu.toFixed(2)} s: ${Math.round(n / m.cpu).toLocaleString('en')} rows/CPU-s)`);
+  // exceljs alone, on the file (as the importer read it before, sheets buffered in temporary files when they
+  // precede the shared strings) and on the parts stream the importer now gives it (shared strings first).
+  for (const [label, source] of [
+    ['exceljs WorkbookReader on the file (before), one pass    ', () => file],
+    ['exceljs WorkbookReader on xlsxPartsStream (now), one pass', () => xlsxPartsStream(file)],
+  ] as const) {
+    t = performance.now();
+    cpu = process.cpuUsage();
+    let raw = 0;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(source(), { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+    for await (const ws of reader) for await (const _row of ws as unknown as AsyncIterable<unknown>) raw++;
+    m = secs(t, cpu);
+    console.log(`  ${label}  ${m.wall.toFixed(2)} s   ${Math.round(raw / m.wall).toLocaleString('en')} rows/s (CPU ${m.cpu.toFixed(2)} s: ${Math.round(raw / m.cpu).toLocaleString('en')} rows/CPU-s)`);
+  }
 }
 
 main().catch((e: unknown) => {

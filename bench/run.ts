@@ -1,15 +1,15 @@
 // npm run bench [-- name]: runs every bench/*.bench.ts (or the one named) on a private local Neo4j.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensure, stop, type Instance } from '../neo4j/ctl';
+import { BENCH_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { connect, type Db } from '../server/db';
 
-/** The benchmark database: its own port and data folder, wiped freely. */
-export const BENCH_INSTANCE: Instance = { name: 'neo4j-bench', port: Number(process.env.MAILLAGE_BENCH_NEO4J_PORT ?? 7689) };
+export { BENCH_INSTANCE };
 
 export interface Bench {
   name: string;
-  run(db: Db): Promise<void>;
+  /** `uri`: the bench database's address, for benches that run the CLI as a child process. */
+  run(db: Db, uri?: string): Promise<void>;
 }
 
 /** Runs `fn` `n` times after one warm-up and prints median and p95 in ms. */
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     for (const f of files) {
       const mod = (await import(path.join(__dirname, f))) as { default: Bench };
       console.log(`\n# ${mod.default.name} (${f})`);
-      await mod.default.run(db);
+      await mod.default.run(db, uri);
     }
   } finally {
     await db.close();

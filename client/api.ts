@@ -17,7 +17,7 @@ import type {
   GraphNode,
   GraphStats,
   MetricsPage,
-  MetricsResponse,
+  MetricSort,
   OverviewResponse,
   PathsResponse,
   RelationshipDetail,
@@ -159,24 +159,26 @@ export const cypherExamples = async (): Promise<CypherExample[]> =>
 export const runCypher = (query: string, params: Record<string, unknown> = {}) =>
   call<CypherResponse>('/api/cypher', { method: 'POST', body: JSON.stringify({ query, params }) });
 
+export interface MetricsAsk {
+  sort?: MetricSort;
+  limit?: number;
+  offset?: number;
+  /** Only these actors (at most METRICS_IDS_MAX), still ranked by `sort`. */
+  ids?: string[];
+}
 /**
- * Every actor's figures for the key-actors panel (graphs of up to 1,000 actors), asking again while the
- * server computes them (status computing). Transitional: the large-graph client pages /api/metrics itself.
+ * One page of a key-actor ranking (GET /api/metrics), asking again while the server computes the first
+ * figures of the graph (status computing); stale figures (an older version's, while new ones compute) are
+ * answered as they are, with their status.
  */
-export async function metrics(): Promise<MetricsResponse> {
-  for (;;) {
-    const page = await call<MetricsPage>('/api/metrics?limit=1000');
-    if (page.parameters && page.computedAt) {
-      return {
-        metrics: page.metrics,
-        communities: page.communities.map((c) => ({ ...c, members: [] })),
-        modularity: page.modularity,
-        parameters: page.parameters,
-        computedAt: page.computedAt,
-      };
+export async function metricsPage(ask: MetricsAsk = {}): Promise<MetricsPage> {
+  for (let wait = 300; ; wait = Math.min(wait * 2, 3000)) {
+    const page = await call<MetricsPage>(`/api/metrics?${qs({ sort: ask.sort, limit: ask.limit, offset: ask.offset, ids: ask.ids?.join(',') })}`);
+    if (page.status !== 'computing') {
+      if (page.status === 'failed' && !page.parameters) throw new ApiRequestError('MetricsFailed', page.error ?? 'le calcul des indicateurs a échoué', 500);
+      return page;
     }
-    if (page.status === 'failed') throw new ApiRequestError('MetricsFailed', page.error ?? 'le calcul des indicateurs a échoué', 500);
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, wait));
   }
 }
 /** A download link for the whole graph (the browser fetches it, so no fetch here). */

@@ -786,6 +786,7 @@ export const ImportReportSchema = z.object({
     }),
   ),
   rows: z.number().int(),
+  seconds: z.object({ plan: z.number(), write: z.number() }),
 });
 export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
 
@@ -1109,6 +1110,10 @@ export const EvidenceRequest = z
 export type EvidenceRequest = z.infer<typeof EvidenceRequest>;
 
 export const RelationshipTypeQuery = z.object({ type: RelType.optional() });
+
+/** DELETE /api/relationships/:id/evidence/:index: which piece of the tie's evidence (0-based, as GET lists them). */
+export const EvidenceIndexParams = RelationshipIdParams.extend({ index: z.coerce.number().int().min(0).max(100_000) });
+export type EvidenceIndexParams = z.infer<typeof EvidenceIndexParams>;
 
 /** What an edit answers: the element as it now is, its new version, and the change set that recorded it. */
 export const EditResult = z.object({

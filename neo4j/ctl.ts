@@ -3,6 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { memorySettings, toSetting, type Profile } from './memory';
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULE = path.join(ROOT, 'neo4j');
@@ -14,12 +15,17 @@ const READY_LINE = 'maillage-neo4j: ready on';
 export interface Instance {
   name: string;
   port: number;
+  /** Whose it is: decides its memory (neo4j/memory.ts). Default app. */
+  profile?: Profile;
 }
 
-export const APP_INSTANCE: Instance = { name: 'neo4j', port: Number(process.env.MAILLAGE_NEO4J_PORT ?? 7687) };
+export const APP_INSTANCE: Instance = { name: 'neo4j', port: Number(process.env.MAILLAGE_NEO4J_PORT ?? 7687), profile: 'app' };
 const testPort = Number(process.env.MAILLAGE_TEST_NEO4J_PORT ?? 7688);
 // The tests' own instance (its own port and data folder): tests wipe it, so it is never the app's database.
-export const TEST_INSTANCE: Instance = { name: testPort === 7688 ? 'neo4j-test' : `neo4j-test-${testPort}`, port: testPort };
+export const TEST_INSTANCE: Instance = { name: testPort === 7688 ? 'neo4j-test' : `neo4j-test-${testPort}`, port: testPort, profile: 'test' };
+
+/** The benchmarks' instance: its own port and data folder, wiped freely, sized like the app's. */
+export const BENCH_INSTANCE: Instance = { name: 'neo4j-bench', port: Number(process.env.MAILLAGE_BENCH_NEO4J_PORT ?? 7689), profile: 'bench' };
 
 const dataDir = (i: Instance) => path.join(ROOT, '.data', i.name);
 const pidFile = (i: Instance) => path.join(ROOT, '.data', `${i.name}.pid`);
@@ -29,7 +35,6 @@ export const boltUri = (i: Instance) => `bolt://127.0.0.1:${i.port}`;
 // Neo4j's own default JVM flags: without them Netty and the page cache log reflective-access warnings.
 const JVM_FLAGS = [
   '-Xms256m',
-  '-Xmx768m',
   '-XX:+UseG1GC',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
@@ -96,17 +101,25 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   fs.mkdirSync(dataDir(i), { recursive: true });
   const out = fs.openSync(logFile(i), 'w');
   const java = process.env.MAILLAGE_JAVA ?? 'java';
-  const child = spawn(java, [...JVM_FLAGS, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
+  const mem = memorySettings(i.profile ?? 'app');
+  const child = spawn(java, [...JVM_FLAGS, `-Xmx${toSetting(mem.heap)}`, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, MAILLAGE_NEO4J_HOME: dataDir(i), MAILLAGE_NEO4J_PORT: String(i.port) },
+    env: {
+      ...process.env,
+      MAILLAGE_NEO4J_HOME: dataDir(i),
+      MAILLAGE_NEO4J_PORT: String(i.port),
+      MAILLAGE_NEO4J_PAGECACHE_BYTES: String(mem.pageCache),
+      MAILLAGE_NEO4J_TX_TOTAL_MAX_BYTES: String(mem.txTotal),
+      MAILLAGE_NEO4J_TX_MAX_BYTES: String(mem.txMax),
+    },
   });
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error(`could not start ${java}`);
   fs.writeFileSync(pidFile(i), String(child.pid));
   child.unref();
-  log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, log ${path.relative(ROOT, logFile(i))})…`);
+  log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, heap ${toSetting(mem.heap)}, page cache ${toSetting(mem.pageCache)}, transactions ${toSetting(mem.txTotal)} in all and ${toSetting(mem.txMax)} each; log ${path.relative(ROOT, logFile(i))})…`);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const text = fs.readFileSync(logFile(i), 'utf8');
@@ -141,7 +154,7 @@ export async function stop(i: Instance, timeoutMs = 60_000): Promise<boolean> {
 
 async function main(): Promise<void> {
   const [cmd = 'status', which = 'app'] = process.argv.slice(2);
-  const i = which === 'test' ? TEST_INSTANCE : APP_INSTANCE;
+  const i = which === 'test' ? TEST_INSTANCE : which === 'bench' ? BENCH_INSTANCE : APP_INSTANCE;
   switch (cmd) {
     case 'start':
     case 'ensure': {
@@ -162,7 +175,7 @@ async function main(): Promise<void> {
       return;
     }
     default:
-      throw new Error(`usage: tsx neo4j/ctl.ts start|stop|status [app|test]`);
+      throw new Error(`usage: tsx neo4j/ctl.ts start|stop|status [app|test|bench]`);
   }
 }
 

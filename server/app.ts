@@ -9,6 +9,7 @@ import { errorHandler } from './middleware/error-handler';
 import { rateLimiters } from './middleware/rate-limit';
 import { hostCheck, jsonBodiesOnly, sameOriginWrites, securityHeaders } from './middleware/security';
 import { actorRoutes } from './routes/actors';
+import type { DuplicatesOptions } from './duplicates';
 import { duplicateRoutes } from './routes/duplicates';
 import { editRoutes } from './routes/edits';
 import { changeRoutes } from './routes/changes';
@@ -42,6 +43,8 @@ export interface AppOptions {
   metrics?: MetricsService;
   /** Allowed host names and rate limits (defaults: loopback names only, DEFAULT_RATE_CONFIG). */
   service?: Partial<ServiceConfig>;
+  /** Duplicate candidates (tests: a hold on the worker's computation). */
+  duplicates?: DuplicatesOptions;
   /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
   ready?: () => boolean;
 }
@@ -86,7 +89,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
-  api.use(duplicateRoutes(db));
+  api.use(duplicateRoutes(db, opts.duplicates));
   api.use(editRoutes(db));
   api.use(changeRoutes(db));
   api.use(cypherRoutes(db, opts.cypher));

@@ -171,6 +171,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 409: removing this evidence would leave a relationship unsourced (every edge keeps at least one). */
+export class LastEvidenceError extends AppError {
+  constructor(relationship: string) {
+    super('LastEvidence', 409, `relationship "${relationship}" has only this evidence, and every relationship stays sourced: add another source first, or delete the relationship`, { relationship });
+  }
+}
+
 // ---- Large graphs (issue 10) ----
 
 /** A whole-graph answer past its configured limit: the overview, filters or pages answer instead. */

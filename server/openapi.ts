@@ -5,12 +5,12 @@ import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObj
 import {
   ActorDetail, ActorDetailQuery, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
   ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphStats, LoginRequest,
-  MetricsResponse, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
+  MetricsPage, MetricsQuery, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
   ImportTemplateQuery, JudgementRequest,
   ActorCreateRequest, ActorPatchRequest, ChangeSetIdParams, ChangeSetInfo, ChangesQuery, ChangesResponse, DeleteRequest, EditResult,
-  EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
+  EvidenceIndexParams, EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
   RelationshipCreateRequest, RelationshipPatchRequest, RelationshipTypeQuery,
 } from '../model/schema';
 
@@ -97,8 +97,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/cypher', tag: 'console', summary: 'Run one read-only Cypher query behind the walls (rate-limited, queued).', body: CypherRequest,
     ok: { description: 'the rows and the graph found in them', json: CypherResponse }, errors: [422] },
 
-  { method: 'get', path: '/api/metrics', tag: 'analysis', summary: 'Key-actor metrics (degree, funding, betweenness, PageRank, communities, brokers).',
-    ok: { description: 'the metrics', json: MetricsResponse }, errors: [413] },
+  { method: 'get', path: '/api/metrics', tag: 'analysis', summary: 'Key-actor metrics (degree, funding, betweenness, PageRank, communities, brokers), ranked and paged; computed in the background (status fresh, stale, computing, failed).', query: MetricsQuery,
+    ok: { description: 'the metrics', json: MetricsPage }, errors: [413] },
   { method: 'get', path: '/api/export', tag: 'analysis', summary: 'The whole graph as JSON, CSV (nodes or edges), GraphML or GEXF.', query: ExportQuery,
     ok: { description: 'a file', media: { 'application/json': Dataset, 'text/csv': Text, 'application/graphml+xml': Text, 'application/gexf+xml': Text } }, errors: [413] },
   { method: 'get', path: '/api/paths', tag: 'analysis', summary: 'Paths between two actors, shortest first.', query: PathsQuery,
@@ -137,6 +137,8 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'deleted', json: EditResult }, errors: [409] },
   { method: 'post', path: '/api/relationships/:id/evidence', tag: 'editing', summary: 'Add evidence to a relationship.', params: RelationshipIdParams, query: RelationshipTypeQuery, body: EvidenceRequest,
     ok: { status: 201, description: 'added', json: EditResult }, errors: [409] },
+  { method: 'delete', path: '/api/relationships/:id/evidence/:index', tag: 'editing', summary: 'Remove one piece of evidence (0-based, as listed) from a relationship, with a source or a reason; 409 LastEvidence for its last one.', params: EvidenceIndexParams, query: RelationshipTypeQuery, body: DeleteRequest,
+    ok: { description: 'removed', json: EditResult }, errors: [409] },
   { method: 'get', path: '/api/changes', tag: 'editing', summary: 'The history of change sets (actor, user, kind, date).', query: ChangesQuery,
     ok: { description: 'the history', json: ChangesResponse } },
   { method: 'post', path: '/api/changes/:id/revert', tag: 'editing', summary: 'Revert a change set (refused with the later ones).', params: ChangeSetIdParams,
@@ -186,6 +188,9 @@ function operation(r: RouteDoc): ZodOpenApiOperationObject {
       ...((code === 429 || code === 503) && { headers: RETRY_AFTER }),
     };
   }
+  // Node's HTTP parser answers this itself, before the app, with an empty body: request line and headers
+  // past 16 KB (a very long query string).
+  responses['431'] = { description: 'request line and headers too large (over 16 KB): no body' };
   return {
     summary: r.summary,
     tags: [r.tag],

@@ -85,6 +85,24 @@ function heartbeat(db: Db, id: string): () => void {
 
 const driverCode = (e: unknown) => (e as { code?: unknown } | null)?.code;
 
+/**
+ * Retries a batch that failed for a transient reason (a deadlock between the two writers, a lock timeout on
+ * a loaded machine) past the driver's own 5 s of retries: a 1M-relationship import must not fail on one.
+ * The failed transaction wrote nothing (batch and undo record commit together), so trying again is safe.
+ */
+async function persist<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (e) {
+      const code = String(driverCode(e) ?? '');
+      // A batch too large for the per-transaction memory limit would fail again: not worth waiting for.
+      if (i >= attempts || !code.startsWith('Neo.TransientError.') || /Memory/.test(code)) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** i) * (0.5 + Math.random())));
+    }
+  }
+}
+
 /** Records a change set that has been planned but not run (an import preview): nothing is written. */
 export async function preview(db: Db, meta: BeginMeta): Promise<string> {
   const id = newChangeSetId();
@@ -136,11 +154,10 @@ export async function begin(db: Db, meta: BeginMeta, previewed?: string): Promis
       const ctx = { cs: id, seq: ++seq, changes: written + n <= SMALL_CHANGE_SET, at: now() };
       written += n;
       const constraint = (e: unknown) => driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-      const p = db
-        .transaction((tx) => applyBatch(tx, ctx, batch))
+      const p = persist(() => db.transaction((tx) => applyBatch(tx, ctx, batch)))
         // A tie to create that a concurrent change set created meanwhile: once more, overwriting it (recorded).
         .catch((e: unknown) => {
-          if (constraint(e) && batch.relationships?.create?.length) return db.transaction((tx) => applyBatch(tx, { ...ctx, upsert: true }, batch));
+          if (constraint(e) && batch.relationships?.create?.length) return persist(() => db.transaction((tx) => applyBatch(tx, { ...ctx, upsert: true }, batch)));
           throw e;
         })
         .catch((e: unknown) => {

@@ -1,33 +1,29 @@
-// Duplicate candidates for the API: computed once per graph version, then judged pairs filtered in or out.
+// Duplicate candidates for the API: computed once per graph version in a worker thread, then judged pairs
+// filtered in or out.
 import type { DuplicateCandidate, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, GraphNode } from '../../model/schema';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
 import { graphVersion, VersionedCache } from '../graph/version';
 import { Q } from '../queries';
-import { findCandidates, markLinked, type ActorNames, type Candidate } from './candidates';
+import type { Candidate } from './candidates';
+import { computeInThread } from './thread';
 
-interface Computed {
+interface Cached {
   candidates: Candidate[];
   actors: Map<string, GraphNode>;
 }
 
-const BASE_MIN_SCORE = 0.3;
+export interface DuplicatesOptions {
+  /** Tests: handed to the worker's computation (server/duplicates/compute.ts), which blocks on it after reading. */
+  hold?: Int32Array;
+}
 
 /** Candidates per graph version; one per app (routes create it), so tests never share one. */
-export const duplicatesCache = () => new VersionedCache<Computed>(4);
+export const duplicatesCache = () => new VersionedCache<Cached>(4);
 
-async function compute(db: Db): Promise<Computed> {
-  const rows = (await db.read(Q.duplicateActors)) as unknown as ActorNames[];
-  let candidates = findCandidates(rows, { minScore: BASE_MIN_SCORE });
-  // Pairs already tied to each other are lowered: asked in one query for every candidate pair.
-  const linked = new Set<string>();
-  for (let i = 0; i < candidates.length; i += 5000) {
-    const pairs = candidates.slice(i, i + 5000).map((c) => [c.a, c.b]);
-    for (const r of await db.read(Q.duplicateLinkedPairs, { pairs })) linked.add(`${String(r.a)}|${String(r.b)}`);
-  }
-  candidates = markLinked(candidates, linked, BASE_MIN_SCORE);
-  const actors = new Map<string, GraphNode>(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, aliases: r.aliases }]));
-  return { candidates, actors };
+async function compute(db: Db, opts: DuplicatesOptions): Promise<Cached> {
+  const { candidates, actors } = await computeInThread(db.config, opts.hold);
+  return { candidates, actors: new Map(actors.map((a) => [a.id, a])) };
 }
 
 export async function judgements(db: Db): Promise<Map<string, DuplicateJudgement>> {
@@ -40,10 +36,14 @@ export async function judgements(db: Db): Promise<Map<string, DuplicateJudgement
 }
 
 /** Candidate pairs best first, filtered by judgement status, actor and score, one page. */
-export async function listDuplicates(db: Db, q: DuplicatesQuery, cache: VersionedCache<Computed>): Promise<DuplicatesResponse> {
+export async function listDuplicates(db: Db, q: DuplicatesQuery, cache: VersionedCache<Cached>, opts: DuplicatesOptions = {}): Promise<DuplicatesResponse> {
   const version = await graphVersion(db);
-  const [{ candidates, actors }, judged] = await Promise.all([cache.get(version, 'all', () => compute(db)), judgements(db)]);
-  if (q.actor && !actors.has(q.actor)) throw new NotFoundError('Actor', q.actor);
+  const [{ candidates, actors }, judged] = await Promise.all([cache.get(version, 'all', () => compute(db, opts)), judgements(db)]);
+  // The candidates name only some actors: ask whether another one exists.
+  if (q.actor && !actors.has(q.actor)) {
+    const [found] = await db.read(Q.existingActors, { ids: [q.actor] });
+    if (!((found?.ids as string[] | undefined) ?? []).length) throw new NotFoundError('Actor', q.actor);
+  }
   const keep = (verdict: string | undefined) => {
     switch (q.status) {
       case 'open': return verdict === undefined || verdict === 'unsure';

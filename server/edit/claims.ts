@@ -62,3 +62,12 @@ export function addStatement(r: RelationshipRecord, s: Statement): { record: Rel
   if (s.date !== undefined) c.date = s.date;
   return { record: withClaims(base, [...claims, c]), claimAdded: true };
 }
+
+/** A tie that no longer cites `source`: the source leaves every claim, and a claim no source states any more goes. */
+export function dropSource(r: RelationshipRecord, source: string): RelationshipRecord {
+  if (!r.claims?.length) return r;
+  const claims = claimsOf(r)
+    .map((c) => ({ ...c, sources: c.sources.filter((s) => s !== source) }))
+    .filter((c) => c.sources.length > 0);
+  return withClaims(r, claims);
+}

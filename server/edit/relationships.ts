@@ -1,4 +1,4 @@
-// Editing ties through change sets: create (with its evidence), change, delete, add evidence; conflicting
+// Editing ties through change sets: create (with its evidence), change, delete, add or remove evidence; conflicting
 // amounts and dates from different sources are kept as claims.
 import {
   SYMMETRIC_TYPES,
@@ -12,11 +12,11 @@ import {
 import type { WriteBatch } from '../changes';
 import { relationshipId } from '../dataset';
 import type { Db } from '../db';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, LastEvidenceError, NotFoundError, ValidationError } from '../errors';
 import { toEdge } from '../graph-mapper';
 import { toStored } from '../changes/records';
 import { Q } from '../queries';
-import { addStatement, claimsOf, withClaims } from './claims';
+import { addStatement, claimsOf, dropSource, withClaims } from './claims';
 import { checkVersion, readRelationship, resolveProvenance, resolveSource, runEdit, storedVersion, type Resolved } from './common';
 
 /** Symmetric ties are stored once, ends in id order (as the loader does). */
@@ -135,4 +135,28 @@ export async function addEvidence(db: Db, id: string, type: string | undefined, 
   const { record, claimAdded } = addStatement(cur.record, { evidence: { source: src.id, excerpt: req.excerpt }, amount: req.amount, date: req.date });
   const { changeSet } = await runEdit(db, { author, action: 'relationship.evidence', prov, summary: { relationship: id, from: record.source, to: record.target, type: record.type, claimAdded } }, { relationships: { update: [{ before: cur.record, after: record }] } }, { entity: 'relationship', id, yours: req });
   return result(changeSet, record, { claimAdded });
+}
+
+/**
+ * DELETE /api/relationships/:id/evidence/:index: one piece of evidence off a tie, with a source or a reason.
+ * Refused for the last one (every edge stays sourced). A source the tie no longer cites leaves the claims it
+ * was alone to state (the tie's amount and date then come from the claim that remains first).
+ */
+export async function removeEvidence(db: Db, id: string, type: string | undefined, index: number, req: DeleteRequest, author: string): Promise<EditResult> {
+  const cur = await mustRead(db, id, type);
+  await checkVersion(db, 'relationship', id, cur, req.version, { removeEvidence: index });
+  const evidence = cur.record.evidence;
+  const removed = evidence[index];
+  if (!removed) throw new NotFoundError('Evidence', `${id}/evidence/${index}`);
+  if (evidence.length === 1) throw new LastEvidenceError(id);
+  const prov = await resolveProvenance(db, req.provenance);
+  let next: RelationshipRecord = { ...cur.record, evidence: evidence.filter((_, i) => i !== index) };
+  if (!next.evidence.some((e) => e.source === removed.source)) next = dropSource(next, removed.source);
+  const { changeSet } = await runEdit(
+    db,
+    { author, action: 'relationship.evidence.remove', prov, summary: { relationship: id, from: next.source, to: next.target, type: next.type, removed } },
+    { relationships: { update: [{ before: cur.record, after: next }] } },
+    { entity: 'relationship', id, yours: { removeEvidence: index } },
+  );
+  return result(changeSet, next);
 }

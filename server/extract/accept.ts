@@ -114,7 +114,7 @@ export async function acceptExtraction(db: Db, extractionId: string, req: Accept
   if (!ties.size && !updates.length && !createdActors.length) {
     // Only rejections: remembered, nothing written to the graph.
     await db.write(Q.extractRejectOnly, { id: extractionId, rejected });
-    return { source: row.sourceId as string | undefined, actors: { created: [], linked: [] }, relationships: { created: [], updated: [] }, rejected: rejected.length };
+    return { ...(row.sourceId ? { source: row.sourceId as string } : {}), actors: { created: [], linked: [] }, relationships: { created: [], updated: [] }, rejected: rejected.length };
   }
   const batch: WriteBatch = {
     ...(row.sourceId ? {} : { sources: { create: [source] } }),

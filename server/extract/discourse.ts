@@ -17,6 +17,8 @@ export interface Discourse {
   plural(i: number): { keys: string[]; from: number } | undefined;
   /** The place the text is mostly about ("le territoire"), as the actor it stands for. */
   territory(i: number): string | undefined;
+  /** The label the text is about ("le label" without a name): the label it mentions most. */
+  label(): string | undefined;
 }
 
 /** A subordinate clause at the start of a sentence: its subject is not the sentence's ("Si X …, Y …"). */
@@ -88,6 +90,11 @@ export function discourse(sents: Sentence[], mentions: Mention[], kindOf: (key: 
       if (i === 0) return undefined;
       const keys = [...new Set((bySentence.get(i - 1) ?? []).filter((m) => isActor(m) && m.via !== 'anaphor' && m.via !== 'generic').map((m) => m.actor))];
       return keys.length >= 2 ? { keys, from: i - 1 } : undefined;
+    },
+    label() {
+      const count = new Map<string, number>();
+      for (const m of mentions) if (m.actor && (m.kind ?? kindOf(m.actor)) === 'label') count.set(m.actor, (count.get(m.actor) ?? 0) + 1);
+      return [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
     },
     territory(i) {
       const count = new Map<string, number>();

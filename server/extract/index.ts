@@ -121,7 +121,7 @@ export function extract(text: string, opts: ExtractOptions = {}): Extraction {
       // The clause: the words that state the tie and a few before ("devrait être", "n'a pas encore").
       const ca = untag(t, tie.cue[0], s);
       const cb = untag(t, tie.cue[1], s);
-      const clause = s.text.slice(Math.max(0, ca - 45), Math.min(s.text.length, cb + 20));
+      const clause = s.text.slice(tie.clauseAtCue ? ca : Math.max(0, ca - 45), Math.min(s.text.length, cb + 20));
       const st = statusOf(clause, tie.status);
       if (!st) continue;
       const near = (x: { start: number; end: number }) => Math.abs((x.start + x.end) / 2 - s.start - (a + b) / 2);

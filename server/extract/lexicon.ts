@@ -216,6 +216,8 @@ export const ORG_ROLES: Record<string, { type: RelType; reverse?: boolean }> = {
  */
 export const VERBS: { type: RelType; stems: string[]; irregular?: string[]; status?: 'interest' }[] = [
   { type: 'FUNDS', stems: ['financ', 'cofinanc', 'co-financ', 'subventionn', 'abond', 'débloqu', 'investi', 'dot'] },
+  // A buyer holds the capital of what it takes over, as a shareholder does.
+  { type: 'FUNDS', stems: ['rachet', 'recapitalis'], irregular: ['repris', 'acquis'] },
   { type: 'PILOTS', stems: ['pilot', 'port', 'dirig', 'présid', 'gér', 'anim', 'organis', 'lanc', 'fond', 'cré', 'initi', 'coordonn', 'chapeaut', 'insuffl', 'impuls', 'driv', 'administr', 'emmen', 'opér', 'édit'], irregular: ['conduit', 'mené'] },
   { type: 'LABELS', stems: ['labellis', 'certifi', 'prim', 'récompens', 'distingu'] },
   { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'appuy', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], irregular: ['soutenu'] },
@@ -223,11 +225,11 @@ export const VERBS: { type: RelType; stems: string[]; irregular?: string[]; stat
 ];
 
 /** Active-voice verbs: subject VERB object (present, past, future, conditional forms generated). */
-export const ACTIVE_VERBS: { type: RelType; stems: string[]; forms?: string[] }[] = [
+export const ACTIVE_VERBS: { type: RelType; stems: string[]; forms?: string[]; infinitives?: string[] }[] = [
   { type: 'FUNDS', stems: ['financ', 'cofinanc', 'subventionn', 'abond'], forms: ['soutient financièrement', 'soutiennent financièrement', 'investit dans', 'investissent dans', 'a investi dans', 'ont investi dans', 'entre au capital de', 'est entré au capital de', 'sont entrés au capital de', 'participe au financement de', 'participent au financement de'] },
   { type: 'PILOTS', stems: ['pilot', 'port', 'dirig', 'présid', 'anim', 'organis', 'lanc', 'fond', 'cré', 'coordonn', 'chapeaut', 'administr'], forms: ['gère', 'gèrent', 'a géré', 'conduit', 'mène', 'mènent', 'est à la tête de', 'sont à la tête de', 'prend la tête de', 'a pris la tête de', 'se charge de', 'est en charge de', 'en charge de'] },
   { type: 'LABELS', stems: ['labellis', 'certifi', 'récompens', 'prim'] },
-  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 's’appuie sur', "s'appuie sur"] },
+  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 'rejoint', 'rejoignent', 'rejoindra', 'rejoindront', 's’appuie sur', "s'appuie sur"], infinitives: ['rejoindre'] },
 ];
 
 /** Verbs of giving money: "X accorde 2 M€ à Y" (the amount sits between verb and recipient). */

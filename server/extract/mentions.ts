@@ -4,7 +4,7 @@ import { fold } from '../../model/text';
 import type { ActorKind } from '../../model/vocabulary';
 import { GOVERNED } from './discourse';
 import type { Sentence, Token } from './segment';
-import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
+import { ANAPHORA, CIVIL_TITLES, TITLES, FUNCTION_WORDS, GIVEN_NAMES, HEADS, LEGAL_FORMS, NAME_ADJECTIVE, NOT_ACTOR_ACRONYMS, ORG_ROLES, PLURAL_HEADS, QUANTIFIERS, SAYING_VERBS, SECTOR_WORDS, STAND_FOR } from './lexicon';
 
 /** An actor the database knows, as the gazetteer holds it. */
 export interface KnownActor {
@@ -71,6 +71,21 @@ const QUOTES_CLOSE = new Set(['”', '"', '»', '’']);
 const stripDet = (s: string) => s.replace(/^(?:(?:les?|la|une?|des|du|de la)\s+|(?:de\s+)?l['’]\s*|d['’]\s*)/iu, '').trim();
 const keyOf = (name: string) => `new:${fold(stripDet(name))}`;
 const isWordCap = (t: Token | undefined) => !!t && t.word && (t.cap || t.acronym);
+const MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+/**
+ * The end of a name that runs on into a lower-case "métropole", or into "de" and a month in lower case ("le pôle de la Friche de mai"): a date
+ * does not put "de" between a capitalised word and a month, unless a year or "à …" follows.
+ */
+function monthTail(toks: Token[], m: number): number {
+  // "Brest métropole", "Toulouse métropole": the authority's name ends in a lower-case "métropole".
+  if (isWordCap(toks[m]) && !FUNCTION_WORDS.has(toks[m].lower) && toks[m + 1]?.lower === 'métropole' && !toks[m + 1].cap) return m + 1;
+  const de = toks[m + 1];
+  const month = toks[m + 2];
+  if (!isWordCap(toks[m]) || !de || (de.lower !== 'de' && de.lower !== 'du') || !month || month.cap || !MONTHS.has(month.lower)) return m;
+  // "de mai 2016", "de mai à juin", "de mai dernier": a date after all.
+  if (/^(?:\d|à$|au$|jusqu|dernier|prochain)/u.test(toks[m + 3]?.lower ?? '')) return m;
+  return m + 2;
+}
 const singular = (w: string) => PLURAL_HEADS[w] ?? w;
 
 /** Folded token sequences of the known actors' names and aliases, longest matched first. */
@@ -201,7 +216,8 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
   const adjective = (t: Token | undefined) => !!t && t.word && !t.cap && !NOT_ADJ.has(t.lower) && !FUNCTION_WORDS.has(t.lower) && ADJ_SUFFIX.test(t.lower) && !PRONOUN_SUFFIX.test(t.lower);
   while (i < toks.length) {
     const t = toks[i];
-    if (adjective(t)) {
+    // A participle that governs "par" or "à" starts a clause: "le label délivré au territoire par le ministère".
+    if (adjective(t) && !(/(?:é|ée|és|ées)$/u.test(t.lower) && /^(?:par|à|au|aux)$/u.test(toks[i + 1]?.lower ?? ''))) {
       end = i++;
       continue;
     }
@@ -224,6 +240,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
         // A proper name: take the whole capitalised sequence.
         let m = k;
         while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])) || (toks[m + 1].lower === "l'" && isWordCap(toks[m + 2])))) m++;
+        m = monthTail(toks, m);
         end = m;
         properName = true;
         complements++;
@@ -246,6 +263,7 @@ function extendPhrase(toks: Token[], head: number, capitalHead: boolean): { end:
       while (m + 1 < toks.length && (isWordCap(toks[m + 1]) || (CONNECTORS.has(toks[m + 1].lower) && isWordCap(toks[m + 2])))) m++;
       // "The hub": an English article alone is not a name.
       if (m === i && /^(?:The|A|An)$/.test(t.text) && toks[m + 1]?.word) m++;
+      m = monthTail(toks, m);
       end = m;
       properName = true;
       i = m + 1;
@@ -280,7 +298,7 @@ function capSequence(toks: Token[], i: number): number | undefined {
     }
     break;
   }
-  return m;
+  return monthTail(toks, m);
 }
 
 function headInfo(t: Token | undefined): { word: string; kind: ActorKind; strong: boolean; descriptor: boolean; plural: boolean } | undefined {
@@ -301,6 +319,8 @@ function headMentions(ctx: Ctx): void {
     // A lower-case head follows an article or a preposition ("la banderole commune X" is not a commune).
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const plural = h.plural || PLURAL_DET.has(det ?? '');
+    // "filiale du groupe X": a head that states a tie to its complement leaves the complement its own mention.
+    if (!toks[i].cap && ORG_ROLES[h.word] && COMPLEMENT.has(toks[i + 1]?.lower ?? '')) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
     const namesSomeone = ph.properName;
     let end = ph.end;
@@ -583,6 +603,7 @@ export function findMentions(sents: Sentence[], gz: Gazetteer): Mention[] {
   linkAcronymsAndSurnames(all, sents);
   placesAsActors(all, gz);
   resolveAnaphora(all, sents);
+  candidacies(all, sents, gz);
   return all.filter((m) => m.actor);
 }
 
@@ -673,7 +694,9 @@ function appositions(ctx: Ctx): void {
     const a = ms[k];
     const b = ms[k + 1];
     const between = text.slice(a.end - ctx.s.start, b.start - ctx.s.start);
-    if (!/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
+    // "un fonds d'investissement breton, X": an adjective may close the generic phrase before the comma.
+    const adjective = a.via === 'generic' && /^\s+\p{Ll}{3,}\s*,\s*$/u.test(between) && !FUNCTION_WORDS.has(between.trim().slice(0, -1).trim());
+    if (!adjective && !/^\s*,\s*(?:(?:le|la|les|l['’]|une?|cette|ce|cet)\s*)?$/iu.test(between)) continue;
     // An apposition is closed by punctuation: "une association, X, créée en…" but not "Approché par un fonds, X réfléchit".
     const closed = /^\s*(?:[,.;:)]|$)/.test(text.slice(b.end - ctx.s.start));
     // "⟦X⟧, l'organisation qui …": an apposition, not a reference to an earlier sentence.
@@ -686,7 +709,7 @@ function appositions(ctx: Ctx): void {
       b.refersTo = undefined;
       continue;
     }
-    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && /^\s*,\s*$/.test(between)) {
+    if (a.via === 'generic' && b.via !== 'generic' && b.via !== 'anaphor' && closed && (adjective || /^\s*,\s*$/.test(between))) {
       b.kind = b.kind ?? a.kind;
       a.actor = b.actor;
       a.name = b.name;
@@ -778,6 +801,13 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   // Running state, in text order: the places named so far, the groups by head.
   const places = new Map<string, { m: Mention; n: number }>();
   const groups = new Map<string, Mention[]>();
+  const whole = new Map<string, { m: Mention; n: number }>();
+  for (const m of all) {
+    if (!m.actor || !(m.place || m.fromPlace)) continue;
+    const p = whole.get(m.actor) ?? { m, n: 0 };
+    p.n++;
+    whole.set(m.actor, p);
+  }
   for (let k = 0; k < all.length; k++) {
     const m = all[k];
     if (m.actor && (m.place || m.fromPlace)) {
@@ -788,8 +818,9 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     if (m.via === 'group' && m.head) groups.set(m.head, [...(groups.get(m.head) ?? []), m]);
     if (m.via !== 'anaphor' || m.actor) continue;
     if (m.head === 'territoire') {
-      // "le territoire": the place the text has named most so far, or the actor it stands for.
-      const best = [...places.values()].sort((a, b) => b.n - a.n)[0];
+      // "le territoire": the place the text names most (its home, not a place it visits once or twice), or the
+      // actor it stands for; among equals, the one named first.
+      const best = [...whole.values()].filter((p) => places.has(p.m.actor)).sort((a, b) => b.n - a.n || a.m.start - b.m.start)[0];
       if (best) {
         m.actor = best.m.actor;
         m.name = best.m.name;
@@ -825,6 +856,52 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     m.actor = o.actor;
     m.name = o.name;
     m.kind = kindOf.get(o.actor) ?? o.kind;
+  }
+}
+
+const CANDIDACY_OF = /(?<![\p{L}])candidature\s+(?:de\s+(?:la\s+|l['’]\s*)?|d['’]\s*|du\s+)$/iu;
+
+/**
+ * "La candidature de P" when a place runs for a label the text names: the candidacy is an actor of its own,
+ * the place's programme under that label ("L P", or the name the text or the graph gives it), not the place.
+ */
+function candidacies(all: Mention[], sents: Sentence[], gz: Gazetteer): void {
+  // The labels of the text, the most mentioned first, each with its plainest name.
+  const labels = new Map<string, { name: string; n: number }>();
+  const isLabel = new Set(all.filter((m) => m.actor && m.kind === 'label').map((m) => m.actor));
+  for (const m of all) {
+    if (!isLabel.has(m.actor)) continue;
+    const l = labels.get(m.actor) ?? { name: m.name, n: 0 };
+    l.n++;
+    if (m.via !== 'anaphor' && m.name.length < l.name.length) l.name = m.name;
+    labels.set(m.actor, l);
+  }
+  if (!labels.size) return;
+  const surface = (m: Mention) => {
+    const s = sents[m.sentence];
+    return s.text.slice(m.start - s.start, m.end - s.start);
+  };
+  // Places written as themselves (not already read as a longer actor, "ville de P" or "P Digital Valley").
+  const places = new Set(all.filter((m) => (m.place || m.fromPlace) && m.via !== 'anaphor' && m.actor.startsWith('new:') && fold(stripDet(surface(m))) === fold(stripDet(m.name))).map((m) => m.actor));
+  const named = new Map<string, Mention>();
+  for (const m of all) if (m.actor && m.via !== 'anaphor') named.set(fold(stripDet(m.name)), m);
+  const top = [...labels.entries()].sort((a, b) => b[1].n - a[1].n)[0];
+  for (const m of all) {
+    if (!places.has(m.actor)) continue;
+    const s = sents[m.sentence];
+    if (!CANDIDACY_OF.test(s.text.slice(0, m.start - s.start))) continue;
+    // The label it runs for: "au L" right after, else the one the text names most.
+    const after = all.find((o) => o.sentence === m.sentence && o.start > m.end && isLabel.has(o.actor) && /^\s*(?:au|à la|à l['’]|pour la|pour le|pour l['’])\s*(?:label\s+)?$/iu.test(s.text.slice(m.end - s.start, o.start - s.start)));
+    const [labelKey, label] = after ? [after.actor, labels.get(after.actor)!] : top;
+    if (labelKey === m.actor) continue;
+    const forms = [`${label.name} ${m.name}`, `${m.name} ${label.name}`];
+    const inText = forms.map((f) => named.get(fold(f))).find((o) => o);
+    const known = forms.map((f) => gz.lookup(fold(f))[0]).find((h) => h);
+    m.actor = inText?.actor ?? (known ? `db:${known.actor.id}` : keyOf(forms[0]));
+    m.name = inText?.name ?? known?.actor.name ?? forms[0];
+    m.kind = inText?.kind ?? known?.actor.kind ?? 'programme';
+    m.place = false;
+    m.fromPlace = false;
   }
 }
 

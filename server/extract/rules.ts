@@ -15,6 +15,8 @@ export interface RawTie {
   at: [number, number];
   /** The words that state the tie (verb, title, noun): negations and status cues are read around them. */
   cue: [number, number];
+  /** The clause starts at the cue: nothing before it bears on the tie ("…, dont la directrice, X"). */
+  clauseAtCue?: boolean;
   status?: RelStatus;
   confidence: number;
   /** The tie needs an earlier sentence too (a pronoun, a missing end read from context): its evidence starts there. */
@@ -29,12 +31,14 @@ export interface Tagged {
   slots: Mention[];
   /** Position of each slot in `text`, and of the original sentence for each tagged position (approximate). */
   slotPos: [number, number][];
+  /** What the text writes for each slot (the mention's name may be a known actor's). */
+  surface?: string[];
 }
 
 const DET = String.raw`(?:(?:les?|la|l['’]|une?|des|du|de la|de l['’]|d['’]|au|aux|son|sa|ses|leurs?|cette|ce|cet|ces)\s*)`;
 const SLOT = String.raw`⟦(\d+)⟧`;
-const ADV = String.raw`(?:(?:pas|encore|déjà|aussi|également|notamment|d['’]ailleurs|à présent|officiellement|largement|entièrement|principalement|en partie|partiellement|directement|initialement|désormais|toujours|récemment|conjointement|majoritairement|bien|finalement|depuis|fortement|conjointement|de concert|en outre|ensuite|alors|elle-même|lui-même|historiquement|activement|financièrement)\s+)`;
-const AUX = String.raw`(?:(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|serait|seraient|fut|furent|a été|ont été|avait été|avaient été|sera|va être|vont être|devrait être|devraient être|pourrait être|pourraient être|doit être|doivent être|aurait été|auraient été|sont désormais|est désormais)\s+)`;
+const ADV = String.raw`(?:(?:pas|encore|déjà|aussi|également|notamment|d['’]ailleurs|à présent|officiellement|largement|entièrement|principalement|en partie|partiellement|directement|initialement|désormais|toujours|récemment|conjointement|majoritairement|bien|finalement|depuis|fortement|conjointement|de concert|en outre|ensuite|alors|elle-même|lui-même|historiquement|activement|financièrement|enfin|bientôt|prochainement)\s+)`;
+const AUX = String.raw`(?:(?:n['’]|ne\s+)?(?:a|ont|avait|avaient|est|sont|était|étaient|sera|seront|serait|seraient|fut|furent|a été|ont été|avait été|avaient été|sera|va être|vont être|devrait être|devraient être|pourrait être|pourraient être|doit être|doivent être|aurait été|auraient été|sont désormais|est désormais|été)\s+)`;
 const PREP_DE = String.raw`(?:de la|de l['’]|des|du|de|d['’])\s*`;
 /** Abstract nouns that follow "par" without being an agent ("par le biais", "par la suite"). */
 const NOT_AGENT = /^(?:biais|suite|passé|menu|voie|force|design|moyen|fait|bouche|hasard|exemple|principe|rapport|ailleurs|contre|intermédiaire|truchement|défaut|nature|définition|conséquent|endroit|occasion|mail|courrier|téléphone|décret|arrêté|loi|vote|décision|jeu|effet|biais)$/u;
@@ -55,11 +59,12 @@ function participles(stems: string[], irregular: string[] = []): string {
 }
 
 /** Finite forms of first-group verbs: present, imperfect, future, conditional, compound past, modal + infinitive. */
-function finite(stems: string[], forms: string[] = []): string {
+function finite(stems: string[], forms: string[] = [], infinitives: string[] = []): string {
   const st = stems.map(esc).join('|');
+  const inf = infinitives.map(esc).join('|');
   const soft = `(?:${st})(?:e|es|ent|ait|aient|eait|eaient|era|eront|erait|eraient|ons)`;
   const past = `(?:a|ont|avait|avaient|aura|auront|aurait|auraient)\\s+${ADV}*(?:${st})é`;
-  const modal = `(?:va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|compte|comptent|envisage|envisagent|souhaite|souhaitent|veut|veulent|entend|entendent|continue de|continuent de|continue à|continuent à|refuse de|refusent de|a refusé de|ont refusé de|renonce à|renoncent à|a renoncé à|ont renoncé à|cesse de|a cessé de)\\s+(?:de\\s+)?${ADV}*(?:${st})er`;
+  const modal = `(?:va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|compte|comptent|envisage|envisagent|souhaite|souhaitent|veut|veulent|entend|entendent|continue de|continuent de|continue à|continuent à|refuse de|refusent de|a refusé de|ont refusé de|renonce à|renoncent à|a renoncé à|ont renoncé à|cesse de|a cessé de)\\s+(?:de\\s+)?${ADV}*(?:(?:${st})er${inf ? `|${inf}` : ''})`;
   const extra = forms.map(esc).join('|');
   return `(?:${soft}|${past}|${modal}${extra ? `|${extra}` : ''})`;
 }
@@ -77,7 +82,7 @@ function rx(source: string, flags = ''): RegExp {
   return r;
 }
 const PASSIVE_RE = new Map(VERBS.map((v) => [v, rx(String.raw`(?<![\p{L}])(${participles(v.stems, v.irregular)})(?![\p{L}])((?:\s+[^\s⟦.;:]+){0,5}?)\s+par\s+`, 'giu')]));
-const ACTIVE_RE = new Map(ACTIVE_VERBS.map((v) => [v, rx(String.raw`(?<![\p{L}])(${finite(v.stems, v.forms)})(?![\p{L}])\s+`, 'giu')]));
+const ACTIVE_RE = new Map(ACTIVE_VERBS.map((v) => [v, rx(String.raw`(?<![\p{L}])(${finite(v.stems, v.forms, v.infinitives)})(?![\p{L}])\s+`, 'giu')]));
 
 /** The tagged form of a sentence: mentions replaced by ⟦n⟧. */
 export function tag(sentenceIndex: number, sentenceText: string, sentenceStart: number, mentions: Mention[]): Tagged {
@@ -85,6 +90,7 @@ export function tag(sentenceIndex: number, sentenceText: string, sentenceStart: 
   let last = 0;
   const slots: Mention[] = [];
   const slotPos: [number, number][] = [];
+  const surface: string[] = [];
   for (const m of mentions) {
     const a = m.start - sentenceStart;
     const b = m.end - sentenceStart;
@@ -94,10 +100,11 @@ export function tag(sentenceIndex: number, sentenceText: string, sentenceStart: 
     slotPos.push([text.length, text.length + t.length]);
     text += t;
     slots.push(m);
+    surface.push(sentenceText.slice(a, b));
     last = b;
   }
   text += sentenceText.slice(last);
-  return { sentence: sentenceIndex, text, slots, slotPos };
+  return { sentence: sentenceIndex, text, slots, slotPos, surface };
 }
 
 interface ListRead {
@@ -121,7 +128,8 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
     if (!m) {
       if (!opts.skipNonSlots || !ids.length) break;
       // "une collectivité, une université, et des partenaires …": skip a short item without a slot.
-      const skip = re(String.raw`\s*[^⟦,.;:()]{1,60}?(?=\s*(?:,|\bet\b|\bou\b))`).exec(s.slice(p));
+      // A relative clause ends the list: "par ⟦A⟧, dont la directrice, ⟦P⟧, promet …".
+      const skip = re(String.raw`(?!\s*(?:dont|qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles)(?![\p{L}]))\s*[^⟦,.;:()]{1,60}?(?=\s*(?:,|\bet\b|\bou\b))`).exec(s.slice(p));
       if (!skip) break;
       p += skip[0].length;
     } else {
@@ -280,10 +288,23 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
         topic = dc.topic(t.sentence);
         rule = 'passive-topic';
       }
+      let since: number | undefined;
+      if (patient === undefined && topic === undefined) {
+        // "Il sera géré par ⟦A⟧": the patient is what the pronoun refers to.
+        const p = PRONOUN_SUBJECT.exec(s.slice(0, m.index!));
+        const w = p?.[1].toLowerCase();
+        const r = w && ['il', 'elle', 'celui-ci', 'celle-ci'].includes(w) ? dc.pronoun(t.sentence) : undefined;
+        if (r) {
+          topic = r.key;
+          since = r.from;
+          rule = 'passive-pronoun';
+        }
+      }
       if (patient === undefined && topic === undefined) continue;
       for (const a of agents.ids) {
         if (a === patient) continue;
-        if (topic !== undefined) add(type, a, topic, rule, [m.index!, agents.end], 0.45, v.status);
+        if (rule === 'passive-pronoun') add(type, a, topic!, rule, [0, agents.end], 0.55, v.status, since);
+        else if (topic !== undefined) add(type, a, topic, rule, [m.index!, agents.end], 0.45, v.status);
         else add(type, a, patient!, rule, [before?.start ?? m.index!, agents.end], 0.75, v.status);
       }
     }
@@ -333,6 +354,17 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       pos += more[0].length;
     }
   }
+  // "⟦O⟧, dont la directrice, ⟦P⟧, …": the title is held in O.
+  for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*dont\s+(?:le|la|les|l['’])\s*((?:(?:vice|co)-?)?(?:${TITLE_RE}))(?:e|s|es)?((?:\s+[\p{Ll}\-]+){0,2}?)\s*,?\s*${SLOT}`, 'giu'))) {
+    const o = Number(m[1]);
+    const p = Number(m[4]);
+    if (!isPerson(p) || isPerson(o)) continue;
+    const dont = m.index! + m[0].search(/dont/iu);
+    cue = [dont, dont + 4];
+    const n = out.length;
+    roleTie(p, o, m[2].toLowerCase(), '', [m.index!, m.index! + m[0].length], 'title-whose');
+    for (const r of out.slice(n)) r.clauseAtCue = true;
+  }
   for (const m of s.matchAll(rx(String.raw`${titleRe}(?:\s*,\s*|\s+)${SLOT}`, 'giu'))) {
     cue = [m.index!, m.index! + m[1].length];
     const o = Number(m[3]);
@@ -346,6 +378,8 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const base = title.replace(/^(?:vice|co)-?/, '');
     const type = TITLES[base] ?? TITLES[title] ?? 'PILOTS';
     if (!isPerson(p) && t.slots[p].via !== 'name') return;
+    // "secrétaire d'[É]tat" is a rank in the government, not a post inside an organisation of that name.
+    if (base === 'secrétaire' && !between.trim() && /^[ée]tat$/iu.test((t.surface?.[o] ?? t.slots[o].name).trim())) return;
     let org: number | string = o;
     // "ministre de l'Industrie" heads the ministry of that name, not "l'Industrie".
     if (MINISTER_TITLES.has(base) && !/^(?:au|à)/.test(between.trim())) {
@@ -464,6 +498,27 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const a = slotBefore(t, m.index!);
     if (!a) continue;
     add('LABELS', l, a.id, 'obtained', [a.start, m.index! + m[0].length], 0.7);
+  }
+  // The label a phrase names: its slot when it is a label, the label the text is about for "le label" alone.
+  const labelOf = (slot: string | undefined): number | string | undefined => {
+    if (slot === undefined) return dc.label();
+    const l = Number(slot);
+    return rc.kindOf(key(l)) === 'label' || t.slots[l].kind === 'label' ? l : undefined;
+  };
+  // "Le label obtenu, ⟦A⟧ se met en place".
+  for (const m of s.matchAll(rx(String.raw`(?:^|[,;:]\s*|(?<![\p{L}])une fois\s+)(?:le|son|leur)\s+(?:label|${SLOT})\s+(?:(?:national|tant convoité|convoité|fameux)\s+)?(?:obtenu|décroché|acquis|en poche|remporté)\s*,\s*${DET}?${SLOT}`, 'giu'))) {
+    const l = labelOf(m[1]);
+    if (l === undefined) continue;
+    cue = [m.index!, m.index! + m[0].length];
+    add('LABELS', l, Number(m[2]), 'label-obtained', [m.index!, m.index! + m[0].length], 0.6);
+  }
+  // "le label délivré au ⟦A⟧ par le ⟦G⟧": A holds the label, G awards it.
+  for (const m of s.matchAll(rx(String.raw`(?:(?<![\p{L}])label|${SLOT})\s+(?:délivrée?|décernée?|attribuée?|accordée?|remise?)\s+(?:(?:en|le)\s+[^⟦,.;]{1,25}?\s+)?(?:au|à la|à l['’]|aux)\s*${SLOT}(?:\s+par\s+${DET}?${SLOT})?`, 'giu'))) {
+    const l = labelOf(m[1]);
+    if (l === undefined) continue;
+    cue = [m.index!, m.index! + m[0].length];
+    add('LABELS', l, Number(m[2]), 'label-given-to', [m.index!, m.index! + m[0].length], 0.6);
+    if (m[3] !== undefined) add('PILOTS', Number(m[3]), l, 'label-awarder', [m.index!, m.index! + m[0].length], 0.6);
   }
   for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*(?:\p{Ll}+\s+)?lauréat(?:e|s|es)?\s+${PREP_DE}${DET}?${SLOT}`, 'giu'))) {
     add('LABELS', Number(m[2]), Number(m[1]), 'laureate', [m.index!, m.index! + m[0].length], 0.7);
@@ -621,8 +676,11 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const ids = [...s.slice(0, pos).matchAll(/(?<!(?<![\p{L}])(?:à|en|dans|depuis|vers|sur)\s+)⟦(\d+)⟧/giu)].map((x) => Number(x[1]));
     if (!ids.length) return undefined;
     const orgs = ids.filter((i) => !isPerson(i));
-    if (preferSubject) return ids[ids.length - 1];
-    return orgs.length ? orgs[orgs.length - 1] : ids[ids.length - 1];
+    const last = preferSubject || !orgs.length ? ids[ids.length - 1] : orgs[orgs.length - 1];
+    // "⟦A⟧, filiale du groupe ⟦B⟧, a annoncé …": B sits inside A's apposition; A is the anchor.
+    const outer = rx(String.raw`⟦(\d+)⟧\s*,[^⟦.;]{1,60}?⟦${last}⟧\s*,[^⟦.;]*$`, 'iu').exec(s.slice(0, pos));
+    if (outer && isPerson(Number(outer[1])) === isPerson(last)) return Number(outer[1]);
+    return last;
   }
   function pairwise(ids: number[], rule: string, at: [number, number], confidence: number): void {
     for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) add('PARTNERS_WITH', ids[i], ids[j], rule, at, confidence);

@@ -70,6 +70,8 @@ export interface ImportReport {
   issueCount: { errors: number; warnings: number };
   files: FileInfo[];
   rows: number;
+  /** Wall time of each phase: reading and planning every row, then writing (0 for a dry run). */
+  seconds: { plan: number; write: number };
 }
 
 /** A refusal: the report says every problem found. */
@@ -109,7 +111,7 @@ export async function openFiles(files: InputFile[], opts: ImportOptions): Promis
   return { inputs, infos };
 }
 
-function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, importId: string | null): ImportReport {
+function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, importId: string | null, planSeconds: number): ImportReport {
   const first = infos[0];
   return {
     importId,
@@ -120,15 +122,17 @@ function report(plan: ImportPlan, infos: FileInfo[], opts: ImportOptions, import
     issueCount: { errors: plan.issues.errors, warnings: plan.issues.warnings },
     files: infos.map((f, i) => ({ ...f, sample: plan.samples[i] ?? [] })),
     rows: plan.rows,
+    seconds: { plan: Math.round(planSeconds * 10) / 10, write: 0 },
   };
 }
 
 /** The change set's summary: what the history lists. */
 function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> {
   return {
-    files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size, format: f.format, encoding: f.encoding, delimiter: f.delimiter, dateOrder: f.dateOrder })),
+    files: r.files.map((f) => ({ name: f.name, sha256: f.sha256, size: f.size, format: f.format, encoding: f.encoding, delimiter: f.delimiter, dateOrder: f.dateOrder, sheets: f.sheets })),
     counts: r.counts,
     rows: r.rows,
+    seconds: r.seconds,
     warnings: r.issueCount.warnings,
     ...(opts.source ? { source: opts.source } : {}),
     ...(opts.defaultKind ? { defaultKind: opts.defaultKind } : {}),
@@ -144,6 +148,7 @@ const toWrite = (c: ImportCounts) => Object.values(c).reduce((s, e) => s + e.cre
  * rethrows. Returns the report (importId null when nothing changed).
  */
 export async function runImport(db: Db, files: InputFile[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const t0 = performance.now();
   const { inputs, infos } = await openFiles(files, opts);
   const defaultKind = inputs[0]?.detected.defaultKind as ActorKind | undefined;
   let written = 0;
@@ -157,7 +162,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   }
   try {
     const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize });
-    const r = report(plan, infos, opts, null);
+    const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;
     if (!changed(plan.counts)) {
@@ -167,12 +172,14 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     handle ??= await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local', summary: summary(r, opts), total: toWrite(plan.counts) });
     if (!opts.previewed) await opts.onBegin?.(handle.id);
     const h = handle;
+    const t1 = performance.now();
     await writeAll(h, plan.batches(), {
       writers: opts.writers ?? 2,
       onWritten: () => {
         written = h.written;
       },
     });
+    r.seconds.write = Math.round((performance.now() - t1) / 100) / 10;
     await h.commit(summary(r, opts));
     return { ...r, importId: h.id };
   } catch (e) {

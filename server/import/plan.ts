@@ -143,63 +143,77 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     while (lookups.size > max) await Promise.race(lookups);
   };
 
-  const onRel = async (rel: RelationshipInputRow, loc: Loc, json: boolean) => {
-    const t = tableOf(loc);
+  let lastTable: TableStats | undefined;
+  /** Plans one relationship row; returns a promise only when it had to wait for a lookup batch. */
+  const onRel = (rel: RelationshipInputRow, loc: Loc, json: boolean): Promise<void> | undefined => {
+    const t = lastTable && lastTable.loc.file === loc.file && lastTable.loc.sheet === loc.sheet ? lastTable : (lastTable = tableOf(loc));
     t.rows++;
-    const out = build(rel, loc, json);
-    if ('issues' in out) {
-      for (const i of out.issues) issues.add(i);
+    const e = build.ends(rel, loc);
+    if ('issues' in e) {
+      for (const i of e.issues) issues.add(i);
       return;
     }
-    if (out.unsourced) {
+    const ev = build.evidence(rel, loc, json, false);
+    if ('issues' in ev) {
+      for (const i of ev.issues) issues.add(i);
+      return;
+    }
+    if ('unsourced' in ev) {
       t.unsourcedCount++;
-      if (t.unsourced.length < MAX_ISSUES) t.unsourced.push(out.unsourced);
+      if (t.unsourced.length < MAX_ISSUES) t.unsourced.push(ev.unsourced);
       return;
     }
-    const r = out.record;
-    const key = relKey(r.type, r.id);
+    const key = relKey(rel.type, e.id);
     const seen = relStatus.get(key);
     if (seen !== undefined) {
-      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${seen >> 2} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: r.id === rel.id ? 'id' : undefined }));
+      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${seen >> 2} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
       return;
     }
     // A tie to an actor this import creates cannot exist yet: no need to ask the database.
-    const known = !resolver.actors.get(r.source)?.fromRef && !resolver.actors.get(r.target)?.fromRef && isStored(resolver, r.source) && isStored(resolver, r.target);
-    if (!known) {
+    if (!isStored(resolver, e.source) || !isStored(resolver, e.target)) {
       relStatus.set(key, loc.line * 4 + CREATE);
       return;
     }
     relStatus.set(key, loc.line * 4 + PENDING);
-    pending.push({ key, type: r.type, id: r.id, hash: contentHash('relationship', r) });
-    if (pending.length >= BATCH) await flush(1);
+    const built = build.evidence(rel, loc, json, true) as { evidence: { source: string; excerpt: string }[] };
+    pending.push({ key, type: rel.type, id: e.id, hash: contentHash('relationship', build.record(rel, e, built.evidence)) });
+    return pending.length >= BATCH ? flush(1) : undefined;
   };
 
   // The preview's first rows, taken from this pass rather than a reading of their own.
   const samplers = new Map(inputs.map((i) => [i, new RowSampler(10)]));
-  const read = async (input: OpenedInput, only?: 'relationships') => {
+  const read = async (input: OpenedInput) => {
     const sampler = samplers.get(input)!;
+    // Past the first rows of every table only issues can still be sampled: skip the sampler's per-row work.
+    const wanted = Math.max(1, input.detected.tables.length) * 10;
+    const json = input.detected.format === 'json';
     for await (const row of input.rows()) {
       rows++;
-      sampler.add(row);
+      if (sampler.kept < wanted || row.kind === 'issue') sampler.add(row);
       if ((rows & 0x3fff) === 0) progress('plan');
-      if (only && row.kind !== 'relationship') continue;
-      await onRow(row, input.detected.format === 'json');
+      // Most rows need no lookup: awaiting only when one is waited for saves a microtask per row.
+      const wait = onRow(row, json);
+      if (wait) await wait;
     }
   };
-  const onRow = async (row: InputRow, json: boolean) => {
+  const onRow = (row: InputRow, json: boolean): Promise<void> | undefined => {
     if (row.kind === 'issue') issues.add(row.issue);
     else if (row.kind === 'source') resolver.addSource(row.source, row.loc);
     else if (row.kind === 'actor') {
       const bad = resolver.addActor(row.actor, row.loc);
       if (bad) issues.add(bad);
-    } else if (inline) await onRel(row.rel, row.loc, json);
+    } else if (inline) return onRel(row.rel, row.loc, json);
+    return undefined;
   };
 
   for (const input of ordered) await read(input);
   if (!inline) {
     // Actors came after relationships in the files: resolve the relationships in a second reading.
     for (const input of ordered.filter(hasRels)) {
-      for await (const row of input.rows()) if (row.kind === 'relationship') await onRel(row.rel, row.loc, input.detected.format === 'json');
+      for await (const row of input.rows()) {
+        const wait = row.kind === 'relationship' ? onRel(row.rel, row.loc, input.detected.format === 'json') : undefined;
+        if (wait) await wait;
+      }
     }
   }
   await flush(0);
@@ -247,11 +261,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
           rows++;
           if ((rows & 0x3fff) === 0) progress('write');
           if (row.kind !== 'relationship') continue;
-          const out = build(row.rel, row.loc, input.detected.format === 'json');
-          if ('issues' in out || out.unsourced) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
-          const st = relStatus.get(relKey(out.record.type, out.record.id))! & 3;
-          if (st === CREATE) create.push(out.record);
-          else if (st === UPDATE) update.push({ after: out.record });
+          const e = build.ends(row.rel, row.loc);
+          const st = 'issues' in e ? undefined : relStatus.get(relKey(row.rel.type, e.id));
+          if (st === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
+          if ((st & 3) === UNCHANGED) continue;
+          const ev = build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as { evidence: { source: string; excerpt: string }[] };
+          const record = build.record(row.rel, e, ev.evidence);
+          if ((st & 3) === CREATE) create.push(record);
+          else update.push({ after: record });
           if (create.length >= size) [yield { relationships: { create } }, (create = [])];
           if (update.length >= size) [yield { relationships: { update } }, (update = [])];
         }
@@ -311,42 +328,56 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
   return { create, update };
 }
 
-type Built = { record: RelationshipRecord; unsourced?: undefined } | { issues: ImportIssue[] } | { unsourced: ImportIssue; record?: undefined };
+/** A relationship row's ends and id, resolved (the cheap part, done for every row in both passes). */
+type Ends = { source: string; target: string; id: string } | { issues: ImportIssue[] };
 
-/** A relationship row → its record: ends resolved, id derived, evidence completed with the named source. */
-function relBuilder(resolver: Resolver, namedSource: string | undefined): (rel: RelationshipInputRow, loc: Loc, json: boolean) => Built {
-  return (rel, loc, json) => {
+/** A relationship row's evidence: built (write pass, and hashes), or only checked (plan pass). */
+type Evidence = { evidence?: { source: string; excerpt: string }[] } | { issues: ImportIssue[] } | { unsourced: ImportIssue };
+
+/** A relationship row → its ends, its evidence (completed with the named source and the locator), its record. */
+function relBuilder(resolver: Resolver, namedSource: string | undefined) {
+  const ends = (rel: RelationshipInputRow, loc: Loc): Ends => {
     const from = resolver.resolveRef(rel.from, loc, 'from');
     const to = resolver.resolveRef(rel.to, loc, 'to');
-    const bad = [from, to].flatMap((x) => ('issue' in x ? [x.issue] : []));
-    if (bad.length) return { issues: bad };
-    let [source, target] = [(from as { id: string }).id, (to as { id: string }).id];
+    if ('issue' in from || 'issue' in to) return { issues: [from, to].flatMap((x) => ('issue' in x ? [x.issue] : [])) };
+    let [source, target] = [from.id, to.id];
     if (source === target) return { issues: [issue(loc, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(source)})`)] };
     // A symmetric tie is stored once, ends in a canonical order, so A–B and B–A are the same edge.
     if (SYMMETRIC_TYPES.has(rel.type) && source > target) [source, target] = [target, source];
-    const evidence: { source: string; excerpt: string }[] = [];
+    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}` };
+  };
+
+  const evidence = (rel: RelationshipInputRow, loc: Loc, json: boolean, build: boolean): Evidence => {
+    const out: { source: string; excerpt: string }[] | undefined = build ? [] : undefined;
     for (const e of rel.evidence) {
-      const excerpt = e.excerpt ?? locator(loc);
       if (json && e.source && !resolver.knowsSource(e.source)) {
         // A dataset file cites sources by id: an unknown one is a mistake, not a new document.
         return { issues: [issue(loc, 'source-unknown', `document source « ${shorten(e.source)} » inconnu : ajoutez-le à « sources »`, { field: 'evidence' })] };
       }
-      if (e.source || e.url) evidence.push({ source: resolver.resolveSource(e.source, e.url, loc), excerpt });
-      else if (namedSource) evidence.push({ source: namedSource, excerpt });
+      let source: string;
+      if (e.source || e.url) source = resolver.resolveSource(e.source, e.url, loc);
+      else if (namedSource) source = namedSource;
       else return { unsourced: issue(loc, 'evidence-missing', `relation sans source : remplissez la colonne Source (ou nommez le document source de l'import, --source-title …)`, { field: 'source' }) };
+      out?.push({ source, excerpt: e.excerpt ?? locator(loc) });
     }
-    if (!evidence.length) {
+    if (!rel.evidence.length) {
       if (!namedSource) return { unsourced: issue(loc, 'evidence-missing', `relation sans source ni extrait : remplissez les colonnes Extrait et Source, ou nommez le document source de l'import (--source-title …)`, { field: 'excerpt' }) };
-      evidence.push({ source: namedSource, excerpt: locator(loc) });
+      out?.push({ source: namedSource, excerpt: locator(loc) });
     }
-    const record: RelationshipRecord = { id: rel.id ?? `${rel.type}:${source}:${target}`, type: rel.type, source, target, status: rel.status, evidence };
-    if (rel.amount !== undefined) record.amount = rel.amount;
-    // The raw text is kept only when it says more than the value (`1,5 M€`, `mars 2016`), not `50000`.
-    if (rel.amountRaw !== undefined && rel.amountRaw !== String(rel.amount)) record.amountRaw = rel.amountRaw;
-    if (rel.date !== undefined) record.date = rel.date;
-    if (rel.dateRaw !== undefined && rel.dateRaw !== rel.date) record.dateRaw = rel.dateRaw;
-    if (rel.role) record.role = rel.role;
-    if (rel.note) record.note = rel.note;
-    return { record };
+    return { evidence: out };
   };
+
+  const record = (rel: RelationshipInputRow, e: { source: string; target: string; id: string }, ev: { source: string; excerpt: string }[]): RelationshipRecord => {
+    const r: RelationshipRecord = { id: e.id, type: rel.type, source: e.source, target: e.target, status: rel.status, evidence: ev };
+    if (rel.amount !== undefined) r.amount = rel.amount;
+    // The raw text is kept only when it says more than the value (`1,5 M€`, `mars 2016`), not `50000`.
+    if (rel.amountRaw !== undefined && rel.amountRaw !== String(rel.amount)) r.amountRaw = rel.amountRaw;
+    if (rel.date !== undefined) r.date = rel.date;
+    if (rel.dateRaw !== undefined && rel.dateRaw !== rel.date) r.dateRaw = rel.dateRaw;
+    if (rel.role) r.role = rel.role;
+    if (rel.note) r.note = rel.note;
+    return r;
+  };
+
+  return { ends, evidence, record };
 }

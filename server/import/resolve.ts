@@ -94,6 +94,7 @@ export class Resolver {
   private readonly fileSourceKeys = new Map<string, string[]>();
   private readonly refMemo = new Map<string, Resolved>();
   private readonly foldMemo = new Map<string, string>();
+  private readonly sourceMemo = new Map<string, string>();
   private readonly actorIds: IdSpace;
   private readonly sourceIds: IdSpace;
   /** New actors a relationship named without a kind (reported once each). */
@@ -218,13 +219,16 @@ export class Resolver {
 
   /** The source a row's evidence names (an id, a title or a URL); unknown ones become new sources. */
   resolveSource(text: string | undefined, url: string | undefined, loc: Loc): string {
-    const found = text && (this.sources.has(text) || this.dbIndex.sourceIds.has(text)) ? text : this.findSource(text, url);
-    if (found) {
-      if (!this.sources.has(found)) this.named.sources.add(found);
-      return found;
-    }
-    const title = text ?? url!;
-    return this.addSource({ title, ...(url ? { url } : {}) }, loc);
+    // Rows cite few documents many times: one lookup per row once a (text, URL) pair has been seen.
+    const key = url ? `${text ?? ''}\u0000${url}` : (text ?? '');
+    const memo = this.sourceMemo.get(key);
+    if (memo) return memo;
+    let id = text && (this.sources.has(text) || this.dbIndex.sourceIds.has(text)) ? text : this.findSource(text, url);
+    if (id) {
+      if (!this.sources.has(id)) this.named.sources.add(id);
+    } else id = this.addSource({ title: text ?? url!, ...(url ? { url } : {}) }, loc);
+    this.sourceMemo.set(key, id);
+    return id;
   }
 }
 

@@ -1,12 +1,13 @@
 // Writes to actors and relationships, each one change set with a source or a reason (editor role):
 // POST/PATCH/DELETE /api/actors[/:id], POST /api/actors/:id/merge, POST/PATCH/DELETE /api/relationships[/:id],
-// POST /api/relationships/:id/evidence.
+// POST /api/relationships/:id/evidence, DELETE /api/relationships/:id/evidence/:index.
 import { Router } from 'express';
 import {
   ActorCreateRequest,
   ActorIdParams,
   ActorPatchRequest,
   DeleteRequest,
+  EvidenceIndexParams,
   EvidenceRequest,
   MergeRequest,
   RelationshipCreateRequest,
@@ -17,7 +18,7 @@ import {
 import { principal, requireRole } from '../auth';
 import type { Db } from '../db';
 import { createActor, deleteActor, mergeActors, updateActor } from '../edit/actors';
-import { addEvidence, createRelationship, deleteRelationship, updateRelationship } from '../edit/relationships';
+import { addEvidence, createRelationship, deleteRelationship, removeEvidence, updateRelationship } from '../edit/relationships';
 import { parseInput } from '../validate';
 
 export function editRoutes(db: Db): Router {
@@ -58,6 +59,11 @@ export function editRoutes(db: Db): Router {
     const { id } = parseInput(RelationshipIdParams, req.params, 'params');
     const { type } = parseInput(RelationshipTypeQuery, req.query, 'query');
     res.status(201).json(await addEvidence(db, id, type, parseInput(EvidenceRequest, req.body ?? {}, 'body'), author(res)));
+  });
+  r.delete('/relationships/:id/evidence/:index', editor, async (req, res) => {
+    const { id, index } = parseInput(EvidenceIndexParams, req.params, 'params');
+    const { type } = parseInput(RelationshipTypeQuery, req.query, 'query');
+    res.json(await removeEvidence(db, id, type, index, parseInput(DeleteRequest, req.body ?? {}, 'body'), author(res)));
   });
   return r;
 }

@@ -55,34 +55,65 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
     }
     const up: Upload = { dir, files: [], fields: {} };
     const writes: Promise<void>[] = [];
+    const outs: fs.WriteStream[] = [];
     let failed: AppError | undefined;
+    let done = false;
     const fail = (e: AppError) => {
       failed ??= e;
     };
     bb.on('file', (_field: string, stream: Readable & { truncated?: boolean }, info: { filename: string }) => {
+      // After an error the parser may go on with the parts already received: their folder is being removed.
+      if (done || failed) {
+        stream.resume();
+        return;
+      }
       const name = (path.basename(info.filename || 'fichier').replace(SAFE_NAME, '_').slice(0, 120) || 'fichier').trim();
       const target = path.join(dir, `${up.files.length}-${name}`);
       up.files.push({ path: target, name });
       const out = fs.createWriteStream(target);
       stream.on('limit', () => fail(new AppError('PayloadTooLarge', 413, `"${name}" is larger than ${Math.round(cfg.maxFileBytes / 1024 / 1024)} MB`, { file: name, maxBytes: cfg.maxFileBytes })));
-      writes.push(
-        new Promise((res, rej) => {
-          out.on('finish', res);
-          out.on('error', rej);
-          stream.pipe(out);
-        }),
-      );
+      // The parser destroys a file's stream with an error when the body ends inside it.
+      stream.on('error', (e: Error) => fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }])));
+      outs.push(out);
+      const written = new Promise<void>((res, rej) => {
+        out.on('error', rej);
+        out.on('close', res); // after 'finish', or after a destroy (the body broke off)
+        stream.pipe(out);
+      });
+      written.catch(() => undefined); // read by finish(); never an unhandled rejection that would stop the server
+      writes.push(written);
     });
     bb.on('field', (name: string, value: string) => {
       up.fields[name] = value;
     });
     bb.on('filesLimit', () => fail(new AppError('PayloadTooLarge', 413, `at most ${cfg.maxFiles} files per import`, { maxFiles: cfg.maxFiles })));
-    bb.on('error', (e: Error) => fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }])));
-    bb.on('close', () => {
-      Promise.all(writes).then(
-        () => (failed ? reject(failed) : resolve(up)),
-        (e: unknown) => reject(e),
-      );
+    // Settles once, after the files being written are closed (so that the caller may delete the folder).
+    const finish = () => {
+      if (done) return;
+      done = true;
+      if (failed) for (const out of outs) if (!out.writableFinished) out.destroy();
+      Promise.allSettled(writes).then((results) => {
+        const broken = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) reject(failed);
+        else if (broken) reject(broken.reason);
+        else resolve(up);
+      });
+    };
+    // busboy emits 'error' and then never 'close' (a malformed part header, a truncated body): without
+    // this the request would wait forever.
+    bb.on('error', (e: Error) => {
+      fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }]));
+      req.unpipe(bb);
+      req.resume(); // drain what is left, so that the 400 can be sent on this connection
+      finish();
+    });
+    bb.on('close', finish);
+    // The client went away before the end of the body: nothing to answer, but the folder must go.
+    req.on('close', () => {
+      if (!req.complete) {
+        fail(new AppError('BadRequest', 400, 'the upload was interrupted'));
+        finish();
+      }
     });
     req.pipe(bb);
   });

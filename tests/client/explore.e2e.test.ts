@@ -168,6 +168,12 @@ describe('the key actors tab in Chromium', () => {
     await page.selectOption('[data-testid=rank-metric]', 'pagerank');
     const top = [...metrics.metrics].sort((a, b) => b.pagerank - a.pagerank)[0];
     await page.waitForFunction((id) => document.querySelector('[data-testid=ranked-actor]')?.getAttribute('data-id') === id, top.id);
+    // The ranking comes a page at a time from the server: the next page continues it, in the server's order.
+    const sixty = ((await (await fetch(`${app.url}/api/metrics?sort=pagerank&limit=60`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
+    await page.click('[data-testid=ranking-more]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=ranked-actor]').length === 60);
+    expect(await page.$$eval('[data-testid=ranked-actor]', (bs) => bs.map((b) => b.getAttribute('data-id')))).toEqual(sixty);
+    expect(await page.textContent('[data-testid=metrics-status]')).toMatch(/^86 acteurs classés/);
 
     await page.selectOption('[data-testid=size-metric]', 'pagerank');
     await page.check('[data-testid=communities]');

@@ -6,6 +6,7 @@ import { tableKindOfSheet } from './headers';
 import type { Cell, RecordBatch, RecordItem, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
+import { xlsxPartsStream } from './zip-parts';
 
 export interface SheetEntry {
   name: string;
@@ -72,13 +73,58 @@ export function toCell(v: ExcelValue): Cell {
   return String(v);
 }
 
-/** One sheet as a table reader: each records() call streams the workbook again and reads that sheet only. */
+/** One sheet as a table reader: each records() call streams that sheet again (with the parts it needs) from the workbook. */
 export function xlsxTable(file: InputFile, sheet: SheetEntry): TableReader {
   return { file, sheet: sheet.name, hint: sheet.kind, records: () => sheetRecords(file, sheet) };
 }
 
+/** Rejects the steps in progress when the workbook's parts stream fails (one listener, whatever the number of steps). */
+function failures(parts: NodeJS.EventEmitter) {
+  const pending = new Set<(e: unknown) => void>();
+  let error: { e: unknown } | undefined;
+  parts.once('error', (e: unknown) => {
+    error = { e };
+    for (const reject of pending) reject(e);
+  });
+  /** Each step of `it`, rejected when the parts fail: exceljs pipes its input into unzipper, which never hears of the input's errors. */
+  return function untilFailed<T>(it: AsyncIterable<T>): AsyncIterable<T> {
+    return {
+      [Symbol.asyncIterator]() {
+        const inner = it[Symbol.asyncIterator]();
+        return {
+          next: () =>
+            error
+              ? Promise.reject(error.e)
+              : new Promise<IteratorResult<T>>((resolve, reject) => {
+                  pending.add(reject);
+                  inner.next().then(
+                    (r) => {
+                      pending.delete(reject);
+                      resolve(r);
+                    },
+                    (e: unknown) => {
+                      pending.delete(reject);
+                      reject(e);
+                    },
+                  );
+                }),
+          // Not awaited: a generator stuck on input that will never come would never return.
+          return: () => {
+            if (!error) inner.return?.().catch(() => undefined);
+            return Promise.resolve({ done: true, value: undefined });
+          },
+        };
+      },
+    };
+  };
+}
+
 async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file.path, {
+  // Only the parts this sheet needs, in the order exceljs needs them: it never buffers a sheet in a temporary file
+  // (it does for every sheet met before sharedStrings.xml, where Excel and exceljs put them), so leaving early leaks nothing.
+  const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined);
+  const untilFailed = failures(parts);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(parts, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -86,12 +132,12 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
     entries: 'ignore',
   });
   try {
-    for await (const ws of reader) {
+    for await (const ws of untilFailed(reader)) {
       const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
       const match = w.name !== undefined ? w.name === sheet.name : sheet.part !== undefined && String(w.id) === sheet.part;
       if (!match) continue;
       let batch: RecordItem[] = [];
-      for await (const row of w) {
+      for await (const row of untilFailed(w)) {
         const values = row.values as ExcelValue[];
         // row.values is 1-based (index 0 empty), sparse where cells are empty.
         const cells: Cell[] = [];
@@ -103,14 +149,12 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
         }
       }
       if (batch.length) yield batch;
-      // No early return: exceljs buffers sheets that precede sharedStrings.xml in the zip (files Excel and
-      // exceljs write) into temporary files and deletes each only when its turn comes; leaving the loop
-      // here would leave the later sheets' files behind. The remaining sheets are skipped, not parsed.
+      return;
     }
   } catch (e) {
     yield [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   } finally {
-    // Leaving the loop early (the sheet is read) must not leave the file open.
-    (reader as unknown as { stream?: { destroy(): void } }).stream?.destroy();
+    // Closes the workbook file, whether the sheet was read to its end or the caller stopped early.
+    parts.destroy();
   }
 }

@@ -33,13 +33,15 @@ export type ZipCheck = { ok: true; entries: ZipEntryInfo[] } | { ok: false; code
 
 const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('fr-FR')} Mo`;
 
-function openZip(path: string): Promise<yauzl.ZipFile> {
+/** Opens a zip for reading entries one by one (the file stays open until `close()`). */
+export function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zf) => (err ? reject(err) : resolve(zf))),
   );
 }
 
-function readEntries(zf: yauzl.ZipFile, max: number): Promise<yauzl.Entry[]> {
+/** The central directory's entries, refused past `max`. */
+export function readEntries(zf: yauzl.ZipFile, max: number): Promise<yauzl.Entry[]> {
   return new Promise((resolve, reject) => {
     const out: yauzl.Entry[] = [];
     zf.on('entry', (e: yauzl.Entry) => {

@@ -68,6 +68,36 @@ describe('extract: names written again and places standing for actors', () => {
     expect(ex.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Digital Valley', 'Nancy-Metz Digital Valley']));
   });
 
+  it('keeps "de mai" in a name when no day or year makes it a date', () => {
+    const names = (text: string) => extract(text).actors.map((a) => a.name);
+    expect(names('La ville de Lorient veut mettre en avant son Pôle nautique de la Rade de mai.')).toContain('Pôle nautique de la Rade de mai');
+    expect(names('La Région Bretagne de mai à juin a financé le festival Océanis.')).toContain('Région Bretagne');
+    expect(names('Le festival Océanis de mai 2015 est financé par la Région Bretagne.')).toContain('Océanis');
+  });
+
+  it('ends an authority’s name with a lower-case "métropole" ("Lorient métropole")', () => {
+    expect(ties('Le festival Océanis est porté par Lorient métropole et la Région Bretagne.')).toEqual([
+      'PILOTS Lorient métropole → Océanis [effective]',
+      'PILOTS Région Bretagne → Océanis [effective]',
+    ]);
+  });
+
+  it('leaves "du groupe X" after "filiale" its own mention, and skips an apposition for the anchor', () => {
+    expect(ties('La société Armor Énergies, filiale du groupe Armor Holding, a annoncé son intérêt pour le festival Océanis.')).toEqual([
+      'PILOTS Armor Holding → Armor Énergies [effective]',
+      'PARTNERS_WITH Armor Énergies → Océanis [interest]',
+    ]);
+  });
+
+  it('reads a modal and an adverb before an infinitive in -dre ("devrait enfin rejoindre")', () => {
+    expect(ties('La ville de Lorient devrait enfin rejoindre le réseau Océan Numérique.')).toEqual(['PARTNERS_WITH ville de Lorient → Océan Numérique [planned]']);
+  });
+
+  it('reads "secrétaire d’État" as a rank in the government, not a post in an organisation', () => {
+    expect(ties('Le voyage a été organisé par la ministre de l’Économie Claire Morvan et Jean Morel, secrétaire d’État chargé du numérique.'))
+      .toEqual(['PILOTS Claire Morvan → ministère de l’Économie [effective]']);
+  });
+
   it('takes a city acting for the city itself ("Brest" and "la ville de Brest" are one actor)', () => {
     const ex = extract('La ville de Brest soutient les start-up. Brest finance aussi le festival Océanis.');
     expect(describe_(ex)).toContain('FUNDS ville de Brest → Océanis [effective]');
@@ -106,6 +136,15 @@ describe('extract: references back', () => {
     expect(text.slice(r.start, r.end)).toBe(text);
   });
 
+  it('reads the patient of a passive from a pronoun subject ("Il sera géré par …", "Elle a depuis été reprise par …")', () => {
+    expect(ties('Un incubateur baptisé Marée Haute ouvrira en septembre. Il sera géré par l’association Ker Numérique, dont la directrice, Claire Morvan, promet quarante projets.')).toEqual([
+      'PILOTS Ker Numérique → Marée Haute [planned]',
+      'PILOTS Claire Morvan → Ker Numérique [effective]',
+    ]);
+    expect(ties('La start-up Hydrolis avait été placée en redressement judiciaire. Elle a depuis été reprise par un fonds d’investissement breton, Armor Capital, qui a injecté 1,5 M€.'))
+      .toEqual(['FUNDS Armor Capital → Hydrolis [effective]']);
+  });
+
   it('reads "tous" as the actors the sentence before lists', () => {
     const text = 'Les leaders locaux se nomment Alphatec et Bretonix. Tous sont impliqués dans la candidature de Brest Digital.';
     expect(ties(text)).toEqual(['PARTNERS_WITH Alphatec → Brest Digital [effective]', 'PARTNERS_WITH Bretonix → Brest Digital [effective]']);
@@ -123,6 +162,32 @@ describe('extract: ends read from the paragraph', () => {
       'PARTNERS_WITH Ville de Brest → Brest Digital [effective]',
       'PARTNERS_WITH Région Bretagne → Brest Digital [effective]',
     ]);
+  });
+
+  it('reads a place’s candidacy for a label the text names as the place’s programme under that label', () => {
+    expect(ties('Le label Cité Numérique sera attribué en juin. La société Armor Tech et l’association Ker Numérique sont impliquées dans la candidature de Rennes-Saint-Malo.')).toEqual([
+      'PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]',
+      'PARTNERS_WITH Ker Numérique → Cité Numérique Rennes-Saint-Malo [effective]',
+    ]);
+    expect(ties('Le label Cité Numérique sera attribué en juin. Rennes-Saint-Malo accueille des start-up. La société Armor Tech est d’ailleurs impliquée dans la candidature du territoire.'))
+      .toEqual(['PARTNERS_WITH Armor Tech → Cité Numérique Rennes-Saint-Malo [effective]']);
+  });
+
+  it('reads "le label" without a name as the label the text is about: obtained, given to a place by an awarder', () => {
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. Le label obtenu, la Cité Numérique Rennes se met en place depuis mars.'))
+      .toEqual(['LABELS Cité Numérique → Cité Numérique Rennes [effective]']);
+    expect(ties('Le label Cité Numérique récompense les territoires innovants. C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture en mars 2015.'))
+      .toEqual(['LABELS Cité Numérique → Pays de Morlaix [effective]', 'PILOTS ministère de la Culture → Cité Numérique [effective]']);
+    expect(ties('C’est le premier voyage sous le label délivré au Pays de Morlaix par le ministère de la Culture.')).toEqual([]);
+  });
+
+  it('reads "le territoire" as the place the whole text names most, not one it visits', () => {
+    const text = 'Une délégation d’entreprises installées à Lorient est allée à Berlin. Le salon de Berlin a séduit les exposants venus à Berlin. Le territoire a reçu 50 000 euros de la Région Bretagne. Les start-up de Lorient grandissent. À Lorient, le port se modernise.';
+    expect(ties(text)).toEqual(['FUNDS Région Bretagne → Lorient [effective]']);
+  });
+
+  it('leaves the place itself as the candidate when the text names no label', () => {
+    expect(ties('La société Armor Tech est impliquée dans la candidature de Rennes-Saint-Malo.')).toEqual(['PARTNERS_WITH Armor Tech → Rennes-Saint-Malo [effective]']);
   });
 
   it('reads money for a part of something as money for what the paragraph is about', () => {

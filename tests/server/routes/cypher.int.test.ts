@@ -197,6 +197,21 @@ describe('POST /api/cypher (limits)', () => {
     expect(running).toBe(0);
   });
 
+  it('answers 422 QueryTooLarge to a query past the per-transaction memory limit, and the server answers on', async () => {
+    // 60M strings collected need far more than one transaction may use (neo4j/memory.ts: a quarter of the
+    // heap). The timeout is long so that the memory limit, not the clock, is what stops it on a loaded machine.
+    const consoleApp = appWith({ timeoutMs: 300_000 });
+    // .then sends the request now (supertest waits for it otherwise), so the light query runs beside it.
+    const heavy = post(consoleApp, 'UNWIND range(1, 60000000) AS x RETURN size(collect(toString(x))) AS n').then((r) => r);
+    const light = await post(consoleApp, 'MATCH (a:Actor) RETURN count(a) AS n');
+    expect([light.status, light.body.rows]).toEqual([200, [{ n: 3 }]]);
+    const res = await heavy;
+    expect([res.status, res.body.error.name]).toEqual([422, 'QueryTooLarge']);
+    expect(res.body.error.message).toMatch(/memory/);
+    const health = await request(consoleApp).get('/api/health');
+    expect(health.status).toBe(200);
+  });
+
   it('stops at the row cap and says so', async () => {
     const res = await post(appWith({ maxRows: 5 }), 'UNWIND range(1, 100000) AS x RETURN x');
     expect(res.status).toBe(200);

@@ -4,6 +4,7 @@ import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db';
 import { resetTo, resetToSeed, testDb, wipe } from '../../support/db';
 import { actor, dataset, rel } from '../../support/fixtures';
+import { waitFor } from '../../support/wait';
 
 let db: Db;
 beforeAll(() => { db = testDb(); });
@@ -76,6 +77,8 @@ describe('judging pairs', () => {
   it('filters by actor, and answers 404 for an unknown one', async () => {
     const app = createApp(db);
     expect(ids((await request(app).get('/api/duplicates?actor=amft')).body)).toEqual(['aix-marseille-french-tech+amft']);
+    // An actor no candidate names exists all the same: no pair, not a 404.
+    expect(await request(app).get('/api/duplicates?actor=other')).toMatchObject({ status: 200, body: { candidates: [], total: 0 } });
     const res = await request(app).get('/api/duplicates?actor=nobody');
     expect(res.status).toBe(404);
   });
@@ -93,5 +96,37 @@ describe('judging pairs', () => {
   it('refuses judgements from an exposed server\'s anonymous reader (401)', async () => {
     const res = await request(createApp(db, { auth: { host: '0.0.0.0' } })).post('/api/duplicates/judgements').send({ a: 'amft', b: 'aix-marseille-french-tech', verdict: 'same' });
     expect(res.status).toBe(401);
+  });
+});
+
+describe('GET /api/duplicates while candidates are computed', () => {
+  beforeAll(async () => { await resetToSeed(db); });
+
+  it('answers other requests meanwhile: the computation runs in a worker thread', async () => {
+    // The computation blocks its thread on `hold` after reading the actors, as scoring 100k actors would
+    // (~18 s); computed on the event loop, it would block the server: nothing below could answer before it ends.
+    const hold = new Int32Array(new SharedArrayBuffer(8));
+    const app = createApp(db, { duplicates: { hold } });
+    let answered = false;
+    const duplicates = request(app).get('/api/duplicates').then((r) => {
+      answered = true;
+      return r;
+    });
+    try {
+      await waitFor(() => Atomics.load(hold, 0), (x) => x === 1, { what: 'the computation holding its thread' });
+      const search = await request(app).get('/api/actors?q=medinsoft');
+      expect(search.status).toBe(200);
+      expect(JSON.stringify(search.body)).toContain('medinsoft');
+      expect((await request(app).get('/api/health')).status).toBe(200);
+      // Answered while the computation still held its thread (on the event loop they could only come after).
+      expect(Atomics.load(hold, 0)).toBe(1);
+      expect(answered).toBe(false);
+    } finally {
+      Atomics.store(hold, 1, 1);
+      Atomics.notify(hold, 1);
+    }
+    const res = await duplicates;
+    expect(res.status).toBe(200);
+    expect((res.body.candidates as Pair[]).some((c) => c.a.id === 'cci-nice-cote-d-azur' && c.b.id === 'chambre-de-commerce-et-d-industrie')).toBe(true);
   });
 });

@@ -153,6 +153,79 @@ describe('relationships', () => {
   });
 });
 
+describe('DELETE /api/relationships/:id/evidence/:index', () => {
+  const remove = (id: string, index: number | string, body: object) => request(app).delete(`/api/relationships/${id}/evidence/${index}`).send(body);
+  /** FUNDS:region:medinsoft with a second source saying 60,000 € (a conflicting claim). */
+  async function withSecondSource() {
+    const t = await tie('FUNDS:region:medinsoft');
+    await request(app).post('/api/relationships/FUNDS:region:medinsoft/evidence').send({ version: t.version, source: NEW_SOURCE, excerpt: 'la Région a versé 60 000 € à Medinsoft', amount: 60000 }).expect(201);
+    return tie('FUNDS:region:medinsoft');
+  }
+
+  it('removes one piece of evidence as one change set, which a revert undoes exactly', async () => {
+    const before = await withSecondSource();
+    expect(before.relationship.evidence).toHaveLength(2);
+    const res = await remove('FUNDS:region:medinsoft', 1, { version: before.version, provenance: reason("l'article parle d'un autre versement") });
+    expect(res.status).toBe(200);
+    expect(res.body.relationship.evidence).toEqual([before.relationship.evidence[0]]);
+    const after = await tie('FUNDS:region:medinsoft');
+    expect(after.relationship.evidence).toEqual([before.relationship.evidence[0]]);
+    expect(after.version).toBe(res.body.version);
+    const [cs] = (await request(app).get('/api/changes?actor=region')).body.changeSets;
+    expect(cs).toMatchObject({ id: res.body.changeSet, kind: 'edit', author: 'local', reason: "correction sans source : l'article parle d'un autre versement", summary: { action: 'relationship.evidence.remove', relationship: 'FUNDS:region:medinsoft', removed: before.relationship.evidence[1] } });
+    expect((await request(app).post(`/api/changes/${res.body.changeSet}/revert`)).status).toBe(200);
+    const reverted = await tie('FUNDS:region:medinsoft');
+    expect(reverted.relationship).toEqual(before.relationship);
+    expect(reverted.version).toBe(before.version);
+  });
+
+  it('drops the claim that only the removed source stated: the other source\'s amount and date remain', async () => {
+    const before = await withSecondSource();
+    expect(before.relationship.claims).toHaveLength(2);
+    const second = await remove('FUNDS:region:medinsoft', 1, { version: before.version, provenance: reason('erreur de saisie') });
+    expect(second.body.relationship).toMatchObject({ amount: 50000, date: '2016' });
+    expect(second.body.relationship.claims).toBeUndefined();
+    await request(app).post(`/api/changes/${second.body.changeSet}/revert`).expect(200);
+    // The first source removed instead: the second one's claim (60,000 €, no date) becomes the tie's.
+    const first = await remove('FUNDS:region:medinsoft', 0, { version: before.version, provenance: { source: { id: FIXTURE_SOURCE.id }, excerpt: 'rectificatif' } });
+    expect(first.status).toBe(200);
+    expect(first.body.relationship.amount).toBe(60000);
+    expect(first.body.relationship.date).toBeUndefined();
+    expect(first.body.relationship.claims).toBeUndefined();
+    expect(first.body.relationship.evidence.map((e: { source: string }) => e.source)).toEqual(['region-sud-rapport-annuel-2016-2016-12']);
+  });
+
+  it('refuses to remove the last evidence (409 LastEvidence): every edge stays sourced, the tie unchanged', async () => {
+    const t = await tie('FUNDS:cci:medinsoft-asso');
+    expect(t.relationship.evidence).toHaveLength(1);
+    const res = await remove('FUNDS:cci:medinsoft-asso', 0, { version: t.version, provenance: reason('source douteuse') });
+    expect(res.status).toBe(409);
+    expect(res.body.error).toMatchObject({ name: 'LastEvidence', details: { relationship: 'FUNDS:cci:medinsoft-asso' } });
+    expect(await tie('FUNDS:cci:medinsoft-asso')).toEqual(t);
+  });
+
+  it('answers 404 for no such evidence or tie, 400 for a bad index or no reason, 409 EditConflict on a stale version', async () => {
+    const t = await withSecondSource();
+    expect((await remove('FUNDS:region:medinsoft', 2, { version: t.version, provenance: reason('x') })).body.error).toMatchObject({ name: 'NotFoundError', details: { evidence: 'FUNDS:region:medinsoft/evidence/2' } });
+    expect((await remove('FUNDS:nobody:medinsoft', 0, { version: t.version, provenance: reason('x') })).status).toBe(404);
+    const bad = await remove('FUNDS:region:medinsoft', 'first', { version: t.version, provenance: reason('x') });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('params.index');
+    const noReason = await remove('FUNDS:region:medinsoft', 0, { version: t.version, provenance: {} });
+    expect(noReason.body.error.details.issues[0].field).toBe('body.provenance.reason');
+    const stale = await remove('FUNDS:region:medinsoft', 0, { version: 'stale', provenance: reason('x') });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.name).toBe('EditConflict');
+    expect((await tie('FUNDS:region:medinsoft')).relationship.evidence).toHaveLength(2);
+  });
+
+  it('refuses an anonymous write on an exposed server (401)', async () => {
+    const t = await withSecondSource();
+    const res = await request(createApp(db, { auth: { host: '0.0.0.0' } })).delete('/api/relationships/FUNDS:region:medinsoft/evidence/1').send({ version: t.version, provenance: reason('x') });
+    expect(res.status).toBe(401);
+  });
+});
+
 describe('POST /api/actors/:id/merge', () => {
   it('previews what moves, merges, keeps the old id resolving, and undoes the merge exactly', async () => {
     const before = { a: await detail('medinsoft'), b: await detail('medinsoft-asso') };

@@ -73,6 +73,22 @@ describe('POST /api/imports', () => {
     expect(bad.body.error.details.issues[0].field).toBe('body.sourceUrl');
   });
 
+  it('answers 400 to a malformed multipart body instead of waiting forever, and leaves no upload behind', async () => {
+    const post = (body: string) =>
+      request(app).post('/api/imports').set('Content-Type', 'multipart/form-data; boundary=XX').send(Buffer.from(body, 'latin1'));
+    // A control character in a part header: the multipart parser stops with an error (found by fuzzing).
+    const badHeader = await post('--XX\r\nContent-Disposition: form-data; name="a\x01"\r\n\r\nx\r\n--XX--\r\n');
+    expect(badHeader.status).toBe(400);
+    expect(badHeader.body.error.details.issues[0]).toMatchObject({ field: 'body', message: expect.stringContaining('malformed multipart') });
+    // The same, followed by a file: the parser goes on with the parts it holds while the upload's folder goes.
+    const thenFile = await post('--XX\r\nContent-Disposition: form-data; name="\x0c"\r\n\r\n5\r\n--XX\r\nContent-Disposition: form-data; name="files"; filename="f.csv"\r\n\r\nDe;Vers;Type\r\n--XX--\r\n');
+    expect(thenFile.status).toBe(400);
+    // A body that ends in the middle of a file.
+    const truncated = await post('--XX\r\nContent-Disposition: form-data; name="files"; filename="r.csv"\r\nContent-Type: text/csv\r\n\r\nDe;Vers;Type\r\na;b;fin');
+    expect(truncated.status).toBe(400);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('upload-'))).toEqual([]);
+  });
+
   it('refuses an anonymous upload on an exposed server', async () => {
     const exposed = createApp(db, { auth: { host: '0.0.0.0' }, imports: { dir, maxFileBytes: 1024, maxFiles: 1 } });
     const res = await request(exposed).post('/api/imports').attach('files', fixture('good-french-excel.csv'));

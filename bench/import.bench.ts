@@ -1,0 +1,161 @@
+// npm run bench -- import: 100k actors and 1M relationships as two French Excel CSV files, imported by the
+// CLI (the code path users run) into a wiped database — dry run, import, re-import — then a raw baseline
+// (batched UNWIND … CREATE, 1 and 2 writers) on the same database. Run it under `flock /work/wt/bench.lock`.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Db } from '../server/db';
+import { applySchema, wipeGraph } from '../server/load';
+import type { ImportReport } from '../server/import';
+import { writeImportFiles } from './read-files';
+import { BENCH_INSTANCE, type Bench } from './run';
+
+const ROOT = path.resolve(__dirname, '..');
+const ACTORS = Number(process.env.BENCH_IMPORT_ACTORS ?? 100_000);
+const RELS = Number(process.env.BENCH_IMPORT_RELS ?? 1_000_000);
+const BATCH = 10_000;
+const RAW = {
+  actors: fs.readFileSync(path.join(__dirname, 'cypher', 'raw-actors.cypher'), 'utf8'),
+  relationships: fs.readFileSync(path.join(__dirname, 'cypher', 'raw-relationships.cypher'), 'utf8'),
+};
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+
+interface CliRun {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssKb: number;
+  report: ImportReport;
+}
+
+/** `npm run import`'s command line (node, its flags, the script), read from package.json so the bench runs exactly it. */
+const IMPORT_SCRIPT = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.import.split(/\s+/);
+
+/** Runs `npm run import` as users do (a child process), sampling its peak RSS (VmHWM) and CPU time from /proc. */
+function cli(args: string[], uri: string): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    if (IMPORT_SCRIPT[0] !== 'node') throw new Error(`expected "npm run import" to run node, not ${IMPORT_SCRIPT[0]}`);
+    const child = spawn(process.execPath, [...IMPORT_SCRIPT.slice(1), ...args, '--json'], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: uri },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let peakRssKb = 0;
+    let cpuTicks = 0;
+    const sample = () => {
+      try {
+        const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        peakRssKb = Math.max(peakRssKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+        const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        cpuTicks = Number(stat[11]) + Number(stat[12]);
+      } catch {
+        /* the process has ended */
+      }
+    };
+    const timer = setInterval(sample, 200);
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => process.stderr.write(`    ${d.toString().trim()}\n`));
+    child.once('exit', (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - t0) / 1000;
+      if (code !== 0) return reject(new Error(`npm run import ${args.join(' ')} exited ${code}: ${out.slice(0, 2000)}`));
+      resolve({ seconds, cpuSeconds: cpuTicks / 100, peakRssKb, report: JSON.parse(out) as ImportReport });
+    });
+  });
+}
+
+/** CPU seconds the bench's Neo4j has used so far (0 when it runs elsewhere): wall time on a shared machine lies. */
+function neo4jCpu(): number {
+  try {
+    const pid = fs.readFileSync(path.join(ROOT, '.data', `${BENCH_INSTANCE.name}.pid`), 'utf8').trim();
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(stat[11]) + Number(stat[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** The baseline's rows, computed per batch: the same shape and ends as the CSV (bench/read-files.ts). */
+function rawRelationships(from: number, to: number): { type: string; source: string; target: string; props: Record<string, unknown> }[] {
+  const types = ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS'];
+  const out = [];
+  for (let i = from; i < to; i++) {
+    const s = i % ACTORS;
+    const t = (s + 1 + Math.floor(i / ACTORS) * 9973) % ACTORS;
+    const type = types[i % 4];
+    const [a, b] = type === 'PARTNERS_WITH' && s > t ? [t, s] : [s, t];
+    out.push({
+      type,
+      source: `acteur-${a}`,
+      target: `acteur-${b}`,
+      props: { id: `${type}:acteur-${a}:acteur-${b}:${i}`, status: 'effective', amount: i % 3 ? 450000 : null, date: '2016-03-12', evidenceSources: [`document-${i % 5000}`], evidenceExcerpts: [`Acteur ${a} et Acteur ${b}, selon le document ${i % 5000}`] },
+    });
+  }
+  return out;
+}
+
+/** Raw baseline: actors, then relationships in batches of 10k with `writers` transactions at once. */
+async function raw(db: Db, writers: number): Promise<{ seconds: number; relSeconds: number }> {
+  await wipeGraph(db);
+  const t0 = performance.now();
+  for (let i = 0; i < ACTORS; i += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, ACTORS - i) }, (_, k) => ({ id: `acteur-${i + k}`, name: `Acteur ${i + k}`, kind: 'company', aliases: [] }));
+    await db.transaction((tx) => tx.run(RAW.actors, { rows }));
+  }
+  const t1 = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < RELS) {
+      const from = next;
+      next += BATCH;
+      const rows = rawRelationships(from, Math.min(from + BATCH, RELS));
+      await db.transaction((tx) => tx.run(RAW.relationships, { rows }));
+    }
+  };
+  await Promise.all(Array.from({ length: writers }, worker));
+  const t2 = performance.now();
+  return { seconds: (t2 - t0) / 1000, relSeconds: (t2 - t1) / 1000 };
+}
+
+const bench: Bench = {
+  name: `import — ${fmt(ACTORS)} actors, ${fmt(RELS)} relationships (two CSV files, the CLI's code path)`,
+  async run(db: Db, uri?: string) {
+    const dir = path.join(ROOT, '.data', 'bench-import');
+    const files = await writeImportFiles(dir, ACTORS, RELS);
+    const sizes = [files.actors, files.relationships].map((f) => fs.statSync(f).size);
+    console.log(`  files: ${mb(sizes[0] / 1024)} + ${mb(sizes[1] / 1024)} (${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0].toFixed(1)})`);
+    const target = uri!;
+    await wipeGraph(db);
+    await applySchema(db);
+
+    const dry = await cli([files.actors, files.relationships, '--dry-run'], target);
+    console.log(`  dry run (validate + plan ${fmt(ACTORS + RELS)} rows)         ${dry.seconds.toFixed(1)} s wall (plan ${dry.report.seconds.plan} s), ${dry.cpuSeconds.toFixed(1)} s CPU, peak RSS ${mb(dry.peakRssKb)}`);
+
+    const neo0 = neo4jCpu();
+    const imp = await cli([files.actors, files.relationships], target);
+    const impNeo = neo4jCpu() - neo0;
+    const c = imp.report.counts;
+    if (c.relationships.created !== RELS) throw new Error(`expected ${RELS} relationships created, the report says ${JSON.stringify(c)}`);
+    const rate = RELS / imp.seconds;
+    console.log(`  import (plan + write, 2 writers)               ${imp.seconds.toFixed(1)} s wall (plan ${imp.report.seconds.plan} s, write ${imp.report.seconds.write} s), ${imp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${impNeo.toFixed(1)} s CPU, peak RSS ${mb(imp.peakRssKb)}: ${fmt(rate)} rels/s`);
+
+    const again = await cli([files.actors, files.relationships], target);
+    if (again.report.importId !== null || again.report.counts.relationships.unchanged !== RELS) throw new Error(`re-import was not all unchanged: ${JSON.stringify(again.report.counts)}`);
+    console.log(`  re-import, all unchanged (nothing written)     ${again.seconds.toFixed(1)} s wall (plan ${again.report.seconds.plan} s), ${again.cpuSeconds.toFixed(1)} s CPU, peak RSS ${mb(again.peakRssKb)}: ${fmt(RELS / again.seconds)} rels/s`);
+
+    let c0 = neo4jCpu();
+    const one = await raw(db, 1);
+    console.log(`  raw UNWIND … CREATE, 1 writer                  ${one.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / one.relSeconds)} rels/s on relationships alone): ${fmt(RELS / one.seconds)} rels/s`);
+    c0 = neo4jCpu();
+    const two = await raw(db, 2);
+    console.log(`  raw UNWIND … CREATE, 2 writers                 ${two.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / two.relSeconds)} rels/s on relationships alone): ${fmt(RELS / two.seconds)} rels/s`);
+    const best = Math.max(RELS / one.seconds, RELS / two.seconds);
+    console.log(`  import / best raw baseline                     ${(rate / best).toFixed(2)} (${fmt(rate)} vs ${fmt(best)} rels/s, both from empty to ${fmt(RELS)} ties)`);
+    await wipeGraph(db);
+  },
+};
+export default bench;

@@ -1,0 +1,51 @@
+// How much memory each local Neo4j gets: heap, page cache, and the transaction limits that keep one query
+// from starving the others. Environment variables first, else defaults sized from the machine's RAM.
+import os from 'node:os';
+
+/** Whose instance it is: each reads its own variables (MAILLAGE_NEO4J_*, MAILLAGE_TEST_NEO4J_*, MAILLAGE_BENCH_NEO4J_*). */
+export type Profile = 'app' | 'test' | 'bench';
+
+export interface MemorySettings {
+  /** JVM heap (-Xmx): queries, transaction state, caches. */
+  heap: number;
+  /** Page cache (server.memory.pagecache.size): the store files kept in memory, outside the heap. */
+  pageCache: number;
+  /** dbms.memory.transaction.total.max: all running transactions together. */
+  txTotal: number;
+  /** db.memory.transaction.max: one transaction; past it that transaction alone fails, the others go on. */
+  txMax: number;
+}
+
+const MB = 1024 * 1024;
+const GB = 1024 * MB;
+const UNITS: Record<string, number> = { '': MB, k: 1024, m: MB, g: GB };
+
+/** `6g`, `512m`, `512` (megabytes) → bytes; throws naming the variable for anything else. */
+export function parseSize(text: string, name: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)b?\s*$/i.exec(text);
+  if (!m) throw new Error(`${name}=${text}: expected a size such as 6g, 512m or 512 (megabytes)`);
+  return Math.round(Number(m[1]) * UNITS[m[2].toLowerCase()]);
+}
+
+/** Bytes → the JVM's and Neo4j's notation, rounded down to whole megabytes (`6144m`). */
+export const toSetting = (bytes: number) => `${Math.max(1, Math.floor(bytes / MB))}m`;
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const PREFIX: Record<Profile, string> = { app: 'MAILLAGE_NEO4J_', test: 'MAILLAGE_TEST_NEO4J_', bench: 'MAILLAGE_BENCH_NEO4J_' };
+
+/**
+ * Defaults: the app and the bench get a quarter of the RAM as heap (1–8 GB: 6 GB on a 24 GB machine, 2 GB on
+ * an 8 GB laptop) and an eighth as page cache (0.5–4 GB); the tests, whose graphs are small, 1 GB and 256 MB.
+ * All transactions together may use half the heap, one transaction a quarter: a runaway query fails alone.
+ */
+export function memorySettings(profile: Profile, env: NodeJS.ProcessEnv = process.env, ram = os.totalmem()): MemorySettings {
+  const v = (k: string) => env[PREFIX[profile] + k];
+  const size = (k: string, fallback: number) => (v(k) ? parseSize(v(k)!, PREFIX[profile] + k) : fallback);
+  const heap = size('HEAP', profile === 'test' ? GB : clamp(ram / 4, GB, 8 * GB));
+  const pageCache = size('PAGECACHE', profile === 'test' ? 256 * MB : clamp(ram / 8, 512 * MB, 4 * GB));
+  const txTotal = size('TX_TOTAL_MAX', heap / 2);
+  const txMax = size('TX_MAX', Math.min(txTotal, heap / 4));
+  if (txMax > txTotal) throw new Error(`${PREFIX[profile]}TX_MAX (${toSetting(txMax)}) cannot exceed ${PREFIX[profile]}TX_TOTAL_MAX (${toSetting(txTotal)})`);
+  if (txTotal >= heap) throw new Error(`${PREFIX[profile]}TX_TOTAL_MAX (${toSetting(txTotal)}) must stay below the heap (${toSetting(heap)})`);
+  return { heap, pageCache, txTotal, txMax };
+}

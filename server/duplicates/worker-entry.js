@@ -1,0 +1,5 @@
+// Entry of the duplicates worker thread, in plain JavaScript: a worker starts without the parent's TypeScript
+// hooks (ts-jest's transform never reaches it), so it registers tsx's and then loads the TypeScript worker.
+'use strict';
+require('tsx/cjs/api').register();
+require('./worker.ts');

@@ -1,0 +1,104 @@
+// A checked XLSX re-laid as a zip stream holding only the parts a streaming reader needs, in the order it needs
+// them (workbook, shared strings, styles, then the wanted sheets), so that exceljs never buffers a sheet on disk.
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import type yauzl from 'yauzl';
+import { openZip, readEntries, DEFAULT_ZIP_LIMITS } from './zip-guard';
+
+/** Parts exceljs reads before any sheet; a sheet met before `sharedStrings` and the workbook's relationships goes to a temporary file. */
+const HEAD_PARTS = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/sharedStrings.xml', 'xl/styles.xml'];
+
+/** Stand-ins for parts a workbook may lack (no text cell, no relationships): exceljs then has what it waits for. */
+const EMPTY_PARTS: Record<string, string> = {
+  'xl/sharedStrings.xml': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>',
+  'xl/_rels/workbook.xml.rels': '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+};
+
+/** The path of sheet part N, as workbooks name it and as exceljs recognises it. */
+export const sheetPart = (n: string) => `xl/worksheets/sheet${n}.xml`;
+const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
+
+/** A zip local file header for a stored (uncompressed) entry whose size and CRC are known up front. */
+function localHeader(name: string, size: number, crc: number): Buffer {
+  const n = Buffer.from(name, 'utf8');
+  const h = Buffer.alloc(30);
+  h.writeUInt32LE(0x04034b50, 0);
+  h.writeUInt16LE(20, 4); // version needed: 2.0
+  h.writeUInt16LE(0x0800, 6); // UTF-8 name, no data descriptor: the size below is the size
+  h.writeUInt16LE(0, 8); // stored
+  h.writeUInt16LE(0, 10);
+  h.writeUInt16LE(0x21, 12); // 1980-01-01
+  h.writeUInt32LE(crc >>> 0, 14);
+  h.writeUInt32LE(size, 18);
+  h.writeUInt32LE(size, 22);
+  h.writeUInt16LE(n.length, 26);
+  h.writeUInt16LE(0, 28);
+  return Buffer.concat([h, n]);
+}
+
+/** An end-of-central-directory record of an empty directory: tells a streaming reader the archive is over. */
+function endRecord(): Buffer {
+  const b = Buffer.alloc(22);
+  b.writeUInt32LE(0x06054b50, 0);
+  return b;
+}
+
+function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
+  return new Promise((resolve, reject) => zf.openReadStream(e, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
+}
+
+/**
+ * A sheet's bytes, its last chunk held back until the sheet is seen to end with its closing tag: a sheet cut short
+ * (in a sound zip) throws before the reader sees its end, instead of giving the rows before the cut as if complete.
+ */
+async function* checkedSheet(name: string, s: Readable): AsyncGenerator<Buffer> {
+  let held: Buffer | undefined;
+  let tail = Buffer.alloc(0);
+  for await (const chunk of s) {
+    if (held) yield held;
+    held = chunk as Buffer;
+    tail = Buffer.concat([tail, held]).subarray(-64);
+  }
+  if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail.toString('latin1'))) throw new Error(`${name} est tronqué (il ne se termine pas par </worksheet>)`);
+  if (held) yield held;
+}
+
+/**
+ * The workbook's head parts then the sheets `sheets` names (part numbers; all sheets when undefined), each stored
+ * uncompressed, as one zip byte stream. Entries are inflated by yauzl, which checks each one's actual size against
+ * the size it declares (the size written in its header here): call only after `checkZip` has accepted the file.
+ * Destroying the stream closes the file; nothing is ever written to disk.
+ */
+export function xlsxPartsStream(path: string, sheets?: readonly string[]): Readable {
+  async function* bytes(): AsyncGenerator<Buffer> {
+    const zf = await openZip(path);
+    let current: Readable | undefined;
+    try {
+      const entries = await readEntries(zf, DEFAULT_ZIP_LIMITS.maxEntries);
+      const byName = new Map(entries.map((e) => [e.fileName, e]));
+      const wanted = sheets ? sheets.map(sheetPart) : entries.map((e) => e.fileName).filter((n) => SHEET.test(n));
+      for (const name of [...HEAD_PARTS, ...wanted]) {
+        const e = byName.get(name);
+        if (!e) {
+          const stand = EMPTY_PARTS[name];
+          if (stand !== undefined) {
+            const b = Buffer.from(stand, 'utf8');
+            yield localHeader(name, b.length, zlib.crc32(b));
+            yield b;
+          }
+          continue;
+        }
+        yield localHeader(name, e.uncompressedSize, e.crc32);
+        current = await openEntry(zf, e);
+        if (SHEET.test(name)) yield* checkedSheet(name, current);
+        else for await (const chunk of current) yield chunk as Buffer;
+        current = undefined;
+      }
+      yield endRecord();
+    } finally {
+      current?.destroy();
+      zf.close();
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
+}

@@ -1,0 +1,41 @@
+import { boltUri, TEST_INSTANCE } from '../../neo4j/ctl';
+import { memorySettings, toSetting } from '../../neo4j/memory';
+import type { Db } from '../../server/db';
+import { testDb } from '../support/db';
+
+let db: Db;
+beforeAll(() => {
+  db = testDb();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+// Only the local test instance was started by neo4j/ctl.ts with these settings; another server has its own.
+const local = process.env.TEST_NEO4J_URI === boltUri(TEST_INSTANCE);
+const itLocal = local ? it : it.skip;
+
+describe('the local Neo4j', () => {
+  itLocal('runs with the page cache and transaction limits neo4j/memory.ts computes', async () => {
+    const rows = await db.read(
+      "CALL dbms.listConfig() YIELD name, value WHERE name IN ['server.memory.pagecache.size', 'dbms.memory.transaction.total.max', 'db.memory.transaction.max'] RETURN name, value ORDER BY name",
+    );
+    const m = memorySettings('test');
+    const bytes = (v: unknown) => String(v).replace(/\.00MiB$/, 'm').replace(/MiB$/, 'm');
+    expect(Object.fromEntries(rows.map((r) => [r.name, bytes(r.value)]))).toEqual({
+      'db.memory.transaction.max': toSetting(m.txMax),
+      'dbms.memory.transaction.total.max': toSetting(m.txTotal),
+      'server.memory.pagecache.size': toSetting(m.pageCache),
+    });
+  });
+
+  it('stops a query past the per-transaction memory limit, while another query runs on', async () => {
+    // Collecting tens of millions of values needs far more than one transaction may use.
+    const heavy = db.read('UNWIND range(1, 60000000) AS x RETURN size(collect(toString(x))) AS n').catch((e: unknown) => e);
+    const light = await db.read('RETURN 1 AS ok');
+    expect(light).toEqual([{ ok: 1 }]);
+    const err = await heavy;
+    expect(err).toBeInstanceOf(Error);
+    expect(String((err as { code?: string }).code)).toMatch(/MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemory/);
+  });
+});

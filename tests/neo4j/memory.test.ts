@@ -1,0 +1,49 @@
+import { memorySettings, parseSize, toSetting } from '../../neo4j/memory';
+
+const GB = 1024 ** 3;
+const MB = 1024 ** 2;
+
+describe('parseSize', () => {
+  it.each([
+    ['6g', 6 * GB],
+    ['512m', 512 * MB],
+    ['512', 512 * MB],
+    ['1.5G', 1.5 * GB],
+    ['2048k', 2 * MB],
+  ])('reads %s', (text, bytes) => {
+    expect(parseSize(text, 'X')).toBe(bytes);
+  });
+
+  it('names the variable when the value is not a size', () => {
+    expect(() => parseSize('lots', 'MAILLAGE_NEO4J_HEAP')).toThrow('MAILLAGE_NEO4J_HEAP=lots');
+  });
+});
+
+describe('memorySettings', () => {
+  it('gives the app a quarter of the RAM as heap and an eighth as page cache on a 24 GB machine', () => {
+    const m = memorySettings('app', {}, 24 * GB);
+    expect([m.heap, m.pageCache, m.txTotal, m.txMax].map(toSetting)).toEqual(['6144m', '3072m', '3072m', '1536m']);
+  });
+
+  it('keeps within 1–8 GB of heap on small and large machines', () => {
+    expect(memorySettings('app', {}, 2 * GB).heap).toBe(GB);
+    expect(memorySettings('bench', {}, 256 * GB).heap).toBe(8 * GB);
+    expect(memorySettings('app', {}, 8 * GB)).toMatchObject({ heap: 2 * GB, pageCache: GB });
+  });
+
+  it('gives the tests a small instance whatever the machine', () => {
+    expect(memorySettings('test', {}, 64 * GB)).toEqual({ heap: GB, pageCache: 256 * MB, txTotal: 512 * MB, txMax: 256 * MB });
+  });
+
+  it("reads each profile's own variables", () => {
+    const env = { MAILLAGE_NEO4J_HEAP: '4g', MAILLAGE_BENCH_NEO4J_HEAP: '6g', MAILLAGE_BENCH_NEO4J_TX_MAX: '512m' };
+    expect(memorySettings('app', env, 24 * GB)).toMatchObject({ heap: 4 * GB, txTotal: 2 * GB, txMax: GB });
+    expect(memorySettings('bench', env, 24 * GB)).toMatchObject({ heap: 6 * GB, txMax: 512 * MB });
+    expect(memorySettings('test', env, 24 * GB).heap).toBe(GB);
+  });
+
+  it('refuses a transaction limit above the total, and a total that leaves no heap', () => {
+    expect(() => memorySettings('app', { MAILLAGE_NEO4J_TX_MAX: '3g', MAILLAGE_NEO4J_TX_TOTAL_MAX: '2g' }, 24 * GB)).toThrow('MAILLAGE_NEO4J_TX_MAX');
+    expect(() => memorySettings('app', { MAILLAGE_NEO4J_HEAP: '2g', MAILLAGE_NEO4J_TX_TOTAL_MAX: '2g' }, 24 * GB)).toThrow('below the heap');
+  });
+});

@@ -1,0 +1,136 @@
+// XLSX reading writes nothing to disk: workbooks whose sheets precede sharedStrings.xml (as Excel and exceljs
+// write them), read whole, sampled (the caller stops early) or missing parts, leave the temporary directory empty;
+// a workbook that changes under the reader gives an issue, not a hang.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { openInput, type InputRow } from '../../../../server/import/read';
+import { fixture, tempDir, writeLyingZipBomb, writeZip, writeZipBomb, writeZipWithHiddenEntry } from '../../../fixtures/import/corpus';
+
+const ROOT = path.join(__dirname, '..', '..', '..', '..');
+const INLINE_SHEET = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+  + '<row r="1"><c r="A1" t="inlineStr"><is><t>De</t></is></c><c r="B1" t="inlineStr"><is><t>Vers</t></is></c><c r="C1" t="inlineStr"><is><t>Type</t></is></c></row>'
+  + '<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>B</t></is></c><c r="C2" t="inlineStr"><is><t>partenaire</t></is></c></row>'
+  + '</sheetData></worksheet>';
+
+let dir: string;
+beforeAll(() => (dir = tempDir()));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Reads the workbooks in a process of its own whose temporary directory is `tmp` (tests/support/xlsx-reads.ts). */
+function readApart(tmp: string, files: string[]) {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/xlsx-reads.ts'), ...files], {
+    cwd: ROOT,
+    env: { ...process.env, TMPDIR: tmp },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as { tmpdir: string; files: Record<string, { samples: string[][]; rows: Record<string, number>; codes: string[] }>; leftovers: string[] };
+}
+
+/** Three sheets, the used ones last, written by exceljs: every sheet precedes xl/sharedStrings.xml in the zip. */
+async function threeSheets(rows: number): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Notes').addRow(['Lisez-moi']);
+  const actors = wb.addWorksheet('Acteurs');
+  actors.addRow(['Nom', 'Nature']);
+  for (let i = 0; i < rows; i++) actors.addRow([`Acteur ${i}`, 'entreprise']);
+  const rels = wb.addWorksheet('Relations');
+  rels.addRow(['De', 'Vers', 'Type', 'Montant', 'Date']);
+  for (let i = 0; i < rows; i++) rels.addRow([`Acteur ${i}`, `Acteur ${(i + 1) % rows}`, 'finance', 1000 + i, new Date(Date.UTC(2016, 2, 12))]);
+  const p = path.join(dir, `three-sheets-${rows}.xlsx`);
+  await wb.xlsx.writeFile(p);
+  return p;
+}
+
+describe('XLSX reading', () => {
+  it('writes no temporary file, whether sheets are read whole or sampled (the reader left early), sharedStrings.xml last or absent', async () => {
+    const three = await threeSheets(50);
+    const names = await readZipNames(three);
+    // The layout that made exceljs buffer sheets on disk.
+    expect(names.indexOf('xl/worksheets/sheet2.xml')).toBeLessThan(names.indexOf('xl/sharedStrings.xml'));
+    const inline = writeZip(path.join(dir, 'inline.xlsx'), [
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(INLINE_SHEET) },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="r"><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+    ]);
+    const good = path.join(dir, 'good-workbook.xlsx');
+    fs.copyFileSync(fixture('good-workbook.xlsx'), good);
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmpdir-'));
+
+    const seen = readApart(tmp, [three, inline, good]);
+
+    expect(seen.tmpdir).toBe(tmp);
+    expect(seen.files['three-sheets-50.xlsx']).toEqual({
+      samples: Array(5).fill(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'Relations:2', 'Relations:3']),
+      rows: { issue: 1, actor: 50, relationship: 50 },
+      codes: ['sheet-ignored'],
+    });
+    expect(seen.files['inline.xlsx'].rows).toEqual({ relationship: 1 });
+    expect(seen.files['good-workbook.xlsx'].samples[4]).toEqual(['sheet-ignored', 'Acteurs:2', 'Acteurs:3', 'RELATIONS:2', 'RELATIONS:3']);
+    expect(seen.leftovers).toEqual([]);
+  });
+
+  it('writes no temporary file for refused workbooks (not a zip, zip bombs, hidden data, cut short) nor for a sheet whose XML is cut short', async () => {
+    const three = await threeSheets(2000);
+    const bytes = fs.readFileSync(three);
+    // Cut short: the central directory is lost, the file is no zip any more.
+    const cut = path.join(dir, 'cut.xlsx');
+    fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    // A sound zip whose sheet (before sharedStrings.xml) stops in the middle of a row.
+    const sheet = Buffer.from(INLINE_SHEET.replace('</sheetData></worksheet>', '<row r="3"><c r="A3" t="inlineStr"><is><t>C'));
+    const cutSheet = writeZip(path.join(dir, 'cut-sheet.xlsx'), [
+      { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="r"><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/sharedStrings.xml', data: Buffer.from('<sst count="0" uniqueCount="0"/>') },
+    ]);
+    const notZip = path.join(dir, 'bad-not-a-zip.xlsx');
+    fs.copyFileSync(fixture('bad-not-a-zip.xlsx'), notZip);
+    const tmp = fs.mkdtempSync(path.join(dir, 'tmpdir-'));
+
+    const seen = readApart(tmp, [notZip, writeZipBomb(dir), writeLyingZipBomb(dir), writeZipWithHiddenEntry(dir), cut, cutSheet]);
+
+    const codes = (f: string) => [...new Set(seen.files[f].samples.flat())];
+    expect(codes('bad-not-a-zip.xlsx')).toEqual(['file-not-zip']);
+    expect(codes('bad-zip-bomb.xlsx')).toEqual(['zip-bomb']);
+    expect(codes('bad-zip-bomb-lying.xlsx')).toEqual(['zip-bomb']);
+    expect(codes('bad-zip-hidden.xlsx')).toEqual(['zip-invalid']);
+    expect(codes('cut.xlsx')).toEqual(['zip-invalid']);
+    // Not the rows before the cut as if the sheet were whole: an issue on the sheet.
+    expect(seen.files['cut-sheet.xlsx'].codes).toContain('xlsx-invalid');
+    expect(seen.files['cut-sheet.xlsx'].rows.relationship).toBeUndefined();
+    expect(seen.leftovers).toEqual([]);
+  });
+
+  it('reads the cells of a sheet that comes before sharedStrings.xml', async () => {
+    const input = await openInput({ path: await threeSheets(3), name: 'w.xlsx' });
+    const rows: InputRow[] = [];
+    for await (const r of input.rows()) rows.push(r);
+    expect(rows.find((r) => r.kind === 'relationship')).toMatchObject({ loc: { sheet: 'Relations', line: 2 }, rel: { type: 'FUNDS', amount: 1000, date: '2016-03-12', from: { name: 'Acteur 0' }, to: { name: 'Acteur 1' } } });
+  });
+
+  it('gives an issue, not a hang, when the workbook changes under the reader and an entry outgrows its declared size', async () => {
+    const parts = (declared?: number) => [
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="r"><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>De</t></is></c><c r="B1" t="inlineStr"><is><t>Vers</t></is></c><c r="C1" t="inlineStr"><is><t>Type</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>B</t></is></c><c r="C2" t="inlineStr"><is><t>partenaire</t></is></c></row>${'<row/>'.repeat(20000)}</sheetData></worksheet>`), declared },
+    ];
+    const p = writeZip(path.join(dir, 'changing.xlsx'), parts());
+    const input = await openInput({ path: p, name: 'changing.xlsx' });
+    writeZip(p, parts(200));
+    const rows: InputRow[] = [];
+    for await (const r of input.rows()) rows.push(r);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'issue', issue: expect.objectContaining({ code: 'xlsx-invalid', sheet: 'Relations' }) })]);
+  });
+});
+
+async function readZipNames(p: string): Promise<string[]> {
+  const { openZip, readEntries } = await import('../../../../server/import/read/zip-guard');
+  const zf = await openZip(p);
+  try {
+    return (await readEntries(zf, 100)).map((e) => e.fileName);
+  } finally {
+    zf.close();
+  }
+}
