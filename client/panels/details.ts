@@ -244,7 +244,9 @@ export function registerDetails(ctx: AppContext): void {
     const ticket = ++pending;
     try {
       const d = await ctx.api.actor(id);
-      neighbourCounts.set(id, new Set(d.relationships.map((r) => r.other.id)).size);
+      // Details list at most 100 ties per type and direction: past that, the ties counted stand in for the
+      // neighbours (two ties to one neighbour count twice).
+      neighbourCounts.set(id, d.truncated ? d.relationshipCounts.reduce((t, c) => t + c.total, 0) : new Set(d.relationships.map((r) => r.other.id)).size);
       if (ticket === pending && pane) renderActor(ctx, pane, d);
     } catch (e) {
       if (pane) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cet acteur : ${(e as Error).message}`));
