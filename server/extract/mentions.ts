@@ -519,7 +519,11 @@ function nameMentions(ctx: Ctx): void {
     if (m < i) continue;
     // Leading function words are not names ("Les", "Pour", "Tout").
     let a = i;
-    while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
+    // Inside a sentence, a capitalised article before a capitalised word belongs to the name ("avec La Poste").
+    const prevTok = toks[i - 1];
+    const midSentence = i > 0 && !!prevTok?.word && !/^[«“"(:—–\-…!?.]$/.test(prevTok.text);
+    const nameArticle = midSentence && /^(?:La|Le|Les)$/.test(toks[i].text) && i < m && isWordCap(toks[i + 1]) && !FUNCTION_WORDS.has(toks[i + 1].lower);
+    if (!nameArticle) while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
     // "Labellisée Cité Numérique en février, X …": a fronted participle opening the sentence is not part of a name.
     const first0 = a === 0 || (a === 1 && !toks[0].word);
     if (first0 && a < m && !toks[a].acronym && /\p{Ll}(?:ée|és|ées|isé|ifié)$/u.test(toks[a].text)) a++;

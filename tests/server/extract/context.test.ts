@@ -164,6 +164,15 @@ describe('extract: references back', () => {
     expect(ties('René Morel a fondé la société Hydrolis.')).toEqual(['PILOTS René Morel → Hydrolis [effective]']);
   });
 
+  it('keeps a capitalised article inside a sentence in the name, and a name ending in "-era" is no future tense', () => {
+    expect(ties('La société Hydrolis a signé un partenariat avec La Poste. Elle collabore également avec l’Ifremer sur la sécurité des vols.')).toEqual([
+      'PARTNERS_WITH Hydrolis → La Poste [effective]',
+      'PARTNERS_WITH Hydrolis → Ifremer [effective]',
+    ]);
+    expect(ties('Le festival Océanis accompagnera la start-up Hydrolis.')).toEqual(['PARTNERS_WITH Océanis → Hydrolis [planned]']);
+    expect(ties('La start-up Hydrolis a été accélérée par Armor Lab.')).toEqual(['PARTNERS_WITH Armor Lab → Hydrolis [effective]']);
+  });
+
   it('reads "tous" as the actors the sentence before lists', () => {
     const text = 'Les leaders locaux se nomment Alphatec et Bretonix. Tous sont impliqués dans la candidature de Brest Digital.';
     expect(ties(text)).toEqual(['PARTNERS_WITH Alphatec → Brest Digital [effective]', 'PARTNERS_WITH Bretonix → Brest Digital [effective]']);
