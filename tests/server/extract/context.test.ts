@@ -113,6 +113,11 @@ describe('extract: references back', () => {
     expect(describe_(ex)).toContain('PARTNERS_WITH master of science data engineering → Datalis [effective]');
   });
 
+  it('reads "l’association" as the actor the text introduced as "l’association X", past other associations', () => {
+    const text = 'Organisé par l’association Ker Numérique, le festival Océanis grandit. La Fondation Armor rejoint ses mécènes. L’association envisage de créer une école de musique.';
+    expect(ties(text)).toContain('PILOTS Ker Numérique → école de musique [interest]');
+  });
+
   it('reads "ce lieu" as the actor the paragraph is about, past a place on the way', () => {
     const text = 'Le campus Océanis\nLe campus Océanis avance sur le technopôle de Plouzané. Sur le site internet de ce lieu hybride, le maire cohabite avec des partenaires fondateurs comme Armor Tech et Breizh Data.';
     expect(ties(text)).toEqual(expect.arrayContaining(['PARTNERS_WITH Armor Tech → Océanis [effective]', 'PARTNERS_WITH Breizh Data → Océanis [effective]']));
