@@ -22,6 +22,8 @@ const RAW = {
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`;
+/** The machine's 1-minute load average after a step: on a shared machine, what the wall times were measured under. */
+const load = () => ` [load ${os.loadavg()[0].toFixed(1)}]`;
 
 interface CliRun {
   seconds: number;
@@ -132,27 +134,29 @@ const bench: Bench = {
     await wipeGraph(db);
     await applySchema(db);
 
+    let neo0 = neo4jCpu();
     const dry = await cli([files.actors, files.relationships, '--dry-run'], target);
-    console.log(`  dry run (validate + plan ${fmt(ACTORS + RELS)} rows)         ${dry.seconds.toFixed(1)} s wall (plan ${dry.report.seconds.plan} s), ${dry.cpuSeconds.toFixed(1)} s CPU, peak RSS ${mb(dry.peakRssKb)}`);
+    console.log(`  dry run (validate + plan ${fmt(ACTORS + RELS)} rows)         ${dry.seconds.toFixed(1)} s wall (plan ${dry.report.seconds.plan} s), ${dry.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(dry.peakRssKb)}${load()}`);
 
-    const neo0 = neo4jCpu();
+    neo0 = neo4jCpu();
     const imp = await cli([files.actors, files.relationships], target);
     const impNeo = neo4jCpu() - neo0;
     const c = imp.report.counts;
     if (c.relationships.created !== RELS) throw new Error(`expected ${RELS} relationships created, the report says ${JSON.stringify(c)}`);
     const rate = RELS / imp.seconds;
-    console.log(`  import (plan + write, 2 writers)               ${imp.seconds.toFixed(1)} s wall (plan ${imp.report.seconds.plan} s, write ${imp.report.seconds.write} s), ${imp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${impNeo.toFixed(1)} s CPU, peak RSS ${mb(imp.peakRssKb)}: ${fmt(rate)} rels/s`);
+    console.log(`  import (plan + write, 2 writers)               ${imp.seconds.toFixed(1)} s wall (plan ${imp.report.seconds.plan} s, write ${imp.report.seconds.write} s), ${imp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${impNeo.toFixed(1)} s CPU, peak RSS ${mb(imp.peakRssKb)}: ${fmt(rate)} rels/s${load()}`);
 
+    neo0 = neo4jCpu();
     const again = await cli([files.actors, files.relationships], target);
     if (again.report.importId !== null || again.report.counts.relationships.unchanged !== RELS) throw new Error(`re-import was not all unchanged: ${JSON.stringify(again.report.counts)}`);
-    console.log(`  re-import, all unchanged (nothing written)     ${again.seconds.toFixed(1)} s wall (plan ${again.report.seconds.plan} s), ${again.cpuSeconds.toFixed(1)} s CPU, peak RSS ${mb(again.peakRssKb)}: ${fmt(RELS / again.seconds)} rels/s`);
+    console.log(`  re-import, all unchanged (nothing written)     ${again.seconds.toFixed(1)} s wall (plan ${again.report.seconds.plan} s), ${again.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(again.peakRssKb)}: ${fmt((ACTORS + RELS) / again.seconds)} rows/s${load()}`);
 
     let c0 = neo4jCpu();
     const one = await raw(db, 1);
-    console.log(`  raw UNWIND … CREATE, 1 writer                  ${one.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / one.relSeconds)} rels/s on relationships alone): ${fmt(RELS / one.seconds)} rels/s`);
+    console.log(`  raw UNWIND … CREATE, 1 writer                  ${one.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / one.relSeconds)} rels/s on relationships alone): ${fmt(RELS / one.seconds)} rels/s${load()}`);
     c0 = neo4jCpu();
     const two = await raw(db, 2);
-    console.log(`  raw UNWIND … CREATE, 2 writers                 ${two.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / two.relSeconds)} rels/s on relationships alone): ${fmt(RELS / two.seconds)} rels/s`);
+    console.log(`  raw UNWIND … CREATE, 2 writers                 ${two.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / two.relSeconds)} rels/s on relationships alone): ${fmt(RELS / two.seconds)} rels/s${load()}`);
     const best = Math.max(RELS / one.seconds, RELS / two.seconds);
     console.log(`  import / best raw baseline                     ${(rate / best).toFixed(2)} (${fmt(rate)} vs ${fmt(best)} rels/s, both from empty to ${fmt(RELS)} ties)`);
     await wipeGraph(db);

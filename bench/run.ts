@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const only = process.argv[2];
   const files = fs.readdirSync(__dirname).filter((f) => f.endsWith('.bench.ts') && (!only || f.startsWith(only))).sort();
   const { uri, started } = process.env.BENCH_NEO4J_URI ? { uri: process.env.BENCH_NEO4J_URI, started: false } : await ensure(BENCH_INSTANCE);
-  const db = connect({ uri });
+  // Benches wipe and fill graphs of a million ties: the statements that do it outlast the app's 2-minute write timeout.
+  const db = connect({ uri, writeTimeoutMs: 3_600_000 });
   try {
     for (const f of files) {
       const mod = (await import(path.join(__dirname, f))) as { default: Bench };

@@ -319,6 +319,8 @@ function headMentions(ctx: Ctx): void {
     // A lower-case head follows an article or a preposition ("la banderole commune X" is not a commune).
     if (!toks[i].cap && i > 0 && !BEFORE_HEAD.has(det ?? '') && !/^\p{Lu}/u.test(toks[i - 1].text) && !/^[«“"(,:]$/.test(toks[i - 1].text)) continue;
     const plural = h.plural || PLURAL_DET.has(det ?? '');
+    // "une levée de fonds": money raised, not an investor.
+    if (h.word === 'fonds' && /^(?:de|d['’])$/u.test(det ?? '') && /^(?:levée|levées|appel|appels|collecte|recherche|lever)$/u.test(toks[i - 2]?.lower ?? '')) continue;
     // "filiale du groupe X": a head that states a tie to its complement leaves the complement its own mention.
     if (!toks[i].cap && ORG_ROLES[h.word] && COMPLEMENT.has(toks[i + 1]?.lower ?? '')) continue;
     const ph = extendPhrase(toks, i, toks[i].cap);
@@ -518,6 +520,9 @@ function nameMentions(ctx: Ctx): void {
     // Leading function words are not names ("Les", "Pour", "Tout").
     let a = i;
     while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
+    // "Labellisée Cité Numérique en février, X …": a fronted participle opening the sentence is not part of a name.
+    const first0 = a === 0 || (a === 1 && !toks[0].word);
+    if (first0 && a < m && !toks[a].acronym && /\p{Ll}(?:ée|és|ées|isé|ifié)$/u.test(toks[a].text)) a++;
     // "Maire de Lille": a title written with a capital is not part of the place's name.
     while (a < m && TITLES[toks[a].lower] && CONNECTORS.has(toks[a + 1].lower)) a += 2;
     if (a > m) continue;
@@ -839,20 +844,28 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     }
     // The nearest earlier sentence with actors that fit (the last few sentences, or further back within the
     // paragraph); in it, the subject before the others.
-    const fits: Mention[] = [];
+    // When every actor that fits there is a complement ("mené par X, accompagné par Y"), a subject that fits in
+    // the sentence before it is preferred ("La start-up A lève… Le tour est mené par X… L'entreprise" is A).
+    const governed = (x: Mention) => GOVERNED.test(sents[x.sentence].text.slice(0, x.start - sents[x.sentence].start));
+    let fits: Mention[] = [];
+    let nearest: Mention[] | undefined;
     for (let j = k - 1; j >= 0; j--) {
       const o = all[j];
       if (m.sentence - o.sentence > 4 && sents[o.sentence].para !== sents[m.sentence].para) break;
       if (o.sentence === m.sentence) continue;
-      if (fits.length && o.sentence !== fits[0].sentence) break;
+      if (fits.length && o.sentence !== fits[0].sentence) {
+        if (nearest || fits.some((x) => !governed(x))) break;
+        nearest = fits;
+        fits = [];
+      }
       const sameHead = o.via === 'generic' && !!o.head && o.head === m.head;
       const kind = o.actor ? kindOf.get(o.actor) : undefined;
       const fit = sameHead || (o.via !== 'generic' && o.via !== 'group' && !o.place && (kind ? m.refersTo!.includes(kind) : m.refersTo!.includes('company')));
       if (o.actor && fit) fits.unshift(o);
     }
+    if (nearest && !fits.some((x) => !governed(x))) fits = nearest;
     if (!fits.length) continue;
-    const s = sents[fits[0].sentence];
-    const o = fits.find((x) => !GOVERNED.test(s.text.slice(0, x.start - s.start))) ?? fits[fits.length - 1];
+    const o = fits.find((x) => !governed(x)) ?? fits[fits.length - 1];
     m.actor = o.actor;
     m.name = o.name;
     m.kind = kindOf.get(o.actor) ?? o.kind;

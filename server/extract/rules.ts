@@ -58,6 +58,9 @@ function participles(stems: string[], irregular: string[] = []): string {
   return `(?:${forms.join('|')})`;
 }
 
+/** A fixed form whose words may be split by adverbs ("a aussi reçu", "collabore également avec"). */
+const spaced = (form: string) => esc(form).replace(/ /g, String.raw`\s+${ADV}*`);
+
 /** Finite forms of first-group verbs: present, imperfect, future, conditional, compound past, modal + infinitive. */
 function finite(stems: string[], forms: string[] = [], infinitives: string[] = []): string {
   const st = stems.map(esc).join('|');
@@ -65,7 +68,7 @@ function finite(stems: string[], forms: string[] = [], infinitives: string[] = [
   const soft = `(?:${st})(?:e|es|ent|ait|aient|eait|eaient|era|eront|erait|eraient|ons)`;
   const past = `(?:a|ont|avait|avaient|aura|auront|aurait|auraient)\\s+${ADV}*(?:${st})é`;
   const modal = `(?:va|vont|doit|doivent|devrait|devraient|pourrait|pourraient|compte|comptent|envisage|envisagent|souhaite|souhaitent|veut|veulent|entend|entendent|continue de|continuent de|continue à|continuent à|refuse de|refusent de|a refusé de|ont refusé de|renonce à|renoncent à|a renoncé à|ont renoncé à|cesse de|a cessé de)\\s+(?:de\\s+)?${ADV}*(?:(?:${st})er${inf ? `|${inf}` : ''})`;
-  const extra = forms.map(esc).join('|');
+  const extra = forms.map(spaced).join('|');
   return `(?:${soft}|${past}|${modal}${extra ? `|${extra}` : ''})`;
 }
 
@@ -155,7 +158,8 @@ function readList(t: Tagged, pos: number, opts: { skipNonSlots?: boolean; apposi
         p += paren[0].length;
       }
     }
-    const sep = re(String.raw`(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou|ainsi que|comme)\s+)`).exec(s.slice(p));
+    // "par ⟦A⟧ et par ⟦B⟧": the preposition may be repeated.
+    const sep = re(String.raw`(?:\s*,\s*(?:et\s+|ou\s+)?|\s+(?:et|ou|ainsi que|comme)\s+)(?:par\s+)?`).exec(s.slice(p));
     if (!sep) break;
     const next = s.slice(p + sep[0].length);
     const nextIsSlot = re(String.raw`(?:(?:surtout|notamment|aussi|également|enfin|plutôt|même)\s+)?${DET}?(?:\p{Ll}+\s+)?⟦`).test(next);
@@ -207,6 +211,10 @@ export interface RuleContext {
 }
 
 const STAND_FOR_RE = [...STAND_FOR].join('|');
+/** "Le tour de table (de ⟦A⟧) … est mené par": group 1 the company raising, group 2 the participle. */
+const ROUND_RE = rx(String.raw`(?<![\p{L}])(?:tour de table|levée de fonds|levée|augmentation de capital)(?:\s+(?:de|d['’])\s*${SLOT})?[^⟦.;]{0,60}?\s((?:men|conduit|réalis|boucl|souscrit|orchestr)[\p{Ll}]*|pilotée?)\s+par\s+`, 'giu');
+/** ", accompagné par", "et suivi par": more investors of the same round. */
+const ROUND_MORE_RE = /^\s*(?:,\s*|\s+et\s+)(?:(?:qui\s+est\s+)?(?:accompagn|rejoint|suivi|épaul|associ)\p{Ll}*\s+(?:\p{Ll}+\s+)?par\s+|aux\s+côtés\s+d[eu]\s*|avec\s+)/iu;
 /** A pronoun subject at the start of a clause: "Il a reçu …", "Tous sont impliqués …". */
 const PRONOUN_SUBJECT = rx(String.raw`^\s*(?:(?:et|mais|or|donc|puis|ainsi|aussi|enfin)\s*,?\s+)?(il|elle|ils|elles|tous|toutes|ces derniers|ces dernières|celui-ci|celle-ci|ceux-ci|celles-ci)\s+${AUX}?${ADV}*(?:${AUX}${ADV}*)?$`, 'iu');
 const singularWord = (w: string) => (w.length > 3 && /[sx]$/u.test(w) && !/(?:ss|us|is)$/u.test(w) ? w.slice(0, -1) : w);
@@ -244,10 +252,35 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     return { ids: 'keys' in r ? r.keys : [r.key], since: r.from, pronoun: true };
   };
 
+  // 0. A funding round: "Le tour de table est mené par ⟦A⟧, accompagné par ⟦B⟧ et par ⟦C⟧" → each funds the
+  // company raising the money (named after the round's noun, else the subject of the sentence before).
+  const roundParticiples = new Set<number>();
+  for (const m of s.matchAll(ROUND_RE)) {
+    let agents = readList(t, m.index! + m[0].length, { appositionPrefix: true });
+    if (!agents) continue;
+    roundParticiples.add(m.index! + m[0].lastIndexOf(m[2]));
+    const ids = [...agents.ids];
+    for (let more = ROUND_MORE_RE.exec(s.slice(agents.end)); more; more = ROUND_MORE_RE.exec(s.slice(agents.end))) {
+      const w = more[0].search(/accompagn|rejoint|suivi|épaul|associ/iu);
+      if (w >= 0) roundParticiples.add(agents.end + w);
+      const next = readList(t, agents.end + more[0].length, { appositionPrefix: true });
+      if (!next) break;
+      ids.push(...next.ids);
+      agents = { ids, end: next.end };
+    }
+    const of = m[1] !== undefined ? Number(m[1]) : undefined;
+    const prev = t.sentence > 0 ? dc.subject(t.sentence - 1) : undefined;
+    const to = of ?? prev ?? dc.topic(t.sentence);
+    if (to === undefined) continue;
+    cue = [m.index!, m.index! + m[0].length];
+    for (const a of ids) add('FUNDS', a, to, 'funding-round', [m.index!, agents.end], of !== undefined ? 0.7 : 0.55, undefined, of === undefined && prev ? t.sentence - 1 : undefined);
+  }
+
   // 1. Passive voice: "⟦X⟧ (a été) financé par ⟦A⟧, ⟦B⟧", "Organisés par ⟦A⟧, les ⟦X⟧ …".
   for (const v of VERBS) {
     const re = PASSIVE_RE.get(v)!;
     for (const m of s.matchAll(re)) {
+      if (roundParticiples.has(m.index!)) continue;
       cue = [m.index!, m.index! + m[1].length];
       const agents = readList(t, m.index! + m[0].length, { appositionPrefix: true, skipNonSlots: true }) ?? genericAgent(m.index! + m[0].length);
       if (!agents) continue;
@@ -353,6 +386,16 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
       if (!more) break;
       pos += more[0].length;
     }
+  }
+  // "Son président, ⟦P⟧, a salué …": the title is held in what the possessive refers to.
+  for (const m of s.matchAll(rx(String.raw`(?:^|[;:]\s*)(?:et\s+)?(?:son|sa|leur)\s+((?:(?:vice|co)-?)?(?:${TITLE_RE}))(?:e|s|es)?((?:\s+[\p{Ll}\-]+){0,2}?)\s*,?\s*${SLOT}`, 'giu'))) {
+    const p = Number(m[3]);
+    if (!isPerson(p)) continue;
+    const r = dc.pronoun(t.sentence);
+    if (!r || rc.kindOf(r.key) === 'person') continue;
+    const base = m[1].toLowerCase().replace(/^(?:vice|co)-?/, '');
+    cue = [m.index!, m.index! + m[0].length];
+    add(TITLES[base] ?? 'PILOTS', p, r.key, 'title-possessive', [m.index!, m.index! + m[0].length], 0.6, undefined, r.from);
   }
   // "⟦O⟧, dont la directrice, ⟦P⟧, …": the title is held in O.
   for (const m of s.matchAll(rx(String.raw`${SLOT}\s*,\s*dont\s+(?:le|la|les|l['’])\s*((?:(?:vice|co)-?)?(?:${TITLE_RE}))(?:e|s|es)?((?:\s+[\p{Ll}\-]+){0,2}?)\s*,?\s*${SLOT}`, 'giu'))) {
@@ -485,7 +528,12 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
   cue = undefined;
   // 7. Labels: "⟦A⟧ a été labellisé ⟦L⟧ par ⟦G⟧", "⟦A⟧ a obtenu le ⟦prix …⟧", "⟦A⟧, lauréat du ⟦L⟧".
   for (const m of s.matchAll(rx(String.raw`labellisée?s?\s+(?:${ADV})*${DET}?${SLOT}(\s+par\s+)?`, 'giu'))) {
-    const a = slotBefore(t, m.index!);
+    let a = slotBefore(t, m.index!);
+    if (!a && /^\s*$/u.test(s.slice(0, m.index!))) {
+      // "Labellisée ⟦L⟧ en février, ⟦A⟧ fait partie …": the subject follows the fronted participle.
+      const after = rx(String.raw`^[^⟦.;]{0,40}?,\s*${DET}?${SLOT}`, 'iu').exec(s.slice(m.index! + m[0].length));
+      if (after) a = { id: Number(after[1]), start: m.index! };
+    }
     if (!a) continue;
     cue = [m.index!, m.index! + 12];
     add('LABELS', Number(m[1]), a.id, 'labelled', [a.start, m.index! + m[0].length], 0.75);
@@ -546,7 +594,7 @@ export function readTies(t: Tagged, rc: RuleContext): RawTie[] {
     const funders = agentsBefore(m.index!);
     for (const a of funders.ids) add('FUNDS', a, Number(m[2]), 'give', [m.index!, m.index! + m[0].length], funders.pronoun ? 0.55 : 0.7, undefined, funders.since);
   }
-  const receive = RECEIVE_FORMS.map(esc).join('|');
+  const receive = RECEIVE_FORMS.map(spaced).join('|');
   for (const m of s.matchAll(rx(String.raw`(?<![\p{L}])(?:${receive})(?![\p{L}])([^⟦.;]{0,70}?)\s(?:de la part d[eu]|auprès d[eu]s?|de|du|des|d['’])\s*${DET}?${SLOT}`, 'giu'))) {
     if (!/\d|€|euros?|subvention|aide|dotation|enveloppe|financement|fonds/iu.test(m[1])) continue;
     const recipients = agentsBefore(m.index!);

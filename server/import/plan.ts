@@ -13,6 +13,8 @@ import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
 
 /** Elements per write transaction and per lookup of stored hashes. */
 export const BATCH = 10_000;
+/** Lookups of stored hashes in flight while the rows are read on (a re-import waits on them, not on its CPU). */
+const LOOKUPS = 3;
 /** Issues kept for the report (the count says how many there were in all). */
 export const MAX_ISSUES = 1000;
 
@@ -177,7 +179,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     relStatus.set(key, loc.line * 4 + PENDING);
     const built = build.evidence(rel, loc, json, true) as { evidence: { source: string; excerpt: string }[] };
     pending.push({ key, type: rel.type, id: e.id, hash: contentHash('relationship', build.record(rel, e, built.evidence)) });
-    return pending.length >= BATCH ? flush(1) : undefined;
+    return pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
   };
 
   // The preview's first rows, taken from this pass rather than a reading of their own.

@@ -145,6 +145,25 @@ describe('extract: references back', () => {
       .toEqual(['FUNDS Armor Capital → Hydrolis [effective]']);
   });
 
+  it('reads investors of a funding round as funding the company raising it, and "l’entreprise" as that company', () => {
+    expect(ties('La start-up Hydrolis lève 2 millions d’euros. Le tour de table est mené par le fonds Armor Capital, accompagné par la Banque Populaire et par la Région Bretagne. L’entreprise a aussi reçu 50 000 euros de la Caisse des Dépôts.')).toEqual([
+      'FUNDS Armor Capital → Hydrolis [effective]',
+      'FUNDS Banque Populaire → Hydrolis [effective]',
+      'FUNDS Région Bretagne → Hydrolis [effective]',
+      'FUNDS Caisse des Dépôts → Hydrolis [effective]',
+    ]);
+    expect(ties('La levée de fonds d’Hydrolis a été menée par le fonds Armor Capital.')).toEqual(['FUNDS Armor Capital → Hydrolis [effective]']);
+  });
+
+  it('reads "Son président, X" as X heading what the sentence before was about', () => {
+    expect(ties('La ville de Lorient soutient le festival Océanis. Son président, Jean Morel, a salué le projet.')).toContain('PILOTS Jean Morel → ville de Lorient [effective]');
+  });
+
+  it('reads a fronted "Labellisée L …, X" and keeps the participle out of the label’s name', () => {
+    expect(ties('Labellisée Cité Numérique en février, la start-up Hydrolis recrute.')).toEqual(['LABELS Cité Numérique → Hydrolis [effective]']);
+    expect(ties('René Morel a fondé la société Hydrolis.')).toEqual(['PILOTS René Morel → Hydrolis [effective]']);
+  });
+
   it('reads "tous" as the actors the sentence before lists', () => {
     const text = 'Les leaders locaux se nomment Alphatec et Bretonix. Tous sont impliqués dans la candidature de Brest Digital.';
     expect(ties(text)).toEqual(['PARTNERS_WITH Alphatec → Brest Digital [effective]', 'PARTNERS_WITH Bretonix → Brest Digital [effective]']);
