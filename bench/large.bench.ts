@@ -1,8 +1,10 @@
 // npm run bench -- large: the API on 100,000 actors / 1,000,000 ties (bench/large-graph.ts) — p95 of search,
-// details, neighbourhood, paths, funding, overview, stats, elements; metrics computed in the background
-// while search keeps being timed. Sizes: MAILLAGE_BENCH_ACTORS, MAILLAGE_BENCH_TIES.
+// details, neighbourhood, paths, funding, overview, stats, element pages, streamed exports (time, bytes, the
+// server's RSS); metrics computed in the background while search keeps being timed.
+// Sizes: MAILLAGE_BENCH_ACTORS, MAILLAGE_BENCH_TIES.
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../server/app';
+import { DEFAULT_RATE_CONFIG } from '../server/config';
 import type { Db } from '../server/db';
 import { MetricsService } from '../server/metrics/service';
 import { actorId, ensureLargeGraph } from './large-graph';
@@ -22,7 +24,8 @@ const bench: Bench = {
     const built = await ensureLargeGraph(db, { actors: ACTORS, ties: TIES });
     if (built.rebuilt) console.log(`  bulk generation (UNWIND CREATE, batches of 10k)                ${(built.ms / 1000).toFixed(1)} s`);
     const metrics = new MetricsService(db, { waitMs: 0 });
-    const app = createApp(db, { metrics });
+    // No rate limit on search: the bench times hundreds of searches a minute from one address.
+    const app = createApp(db, { metrics, service: { rate: { ...DEFAULT_RATE_CONFIG, search: 0 } } });
     const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const get = async (url: string) => {
@@ -92,23 +95,51 @@ const bench: Bench = {
 
       // The whole network of a selection under the 50k limit, page by page.
       const selection = 'kinds=company,investor,public_body,local_authority&types=FUNDS&year=2012';
-      const pageTimes: number[] = [];
+      // Pages of actors come first, then pages of ties (each after both its ends): timed apart.
+      const actorPages: number[] = [];
+      const tiePages: number[] = [];
       let next: string | null = null;
       let elements = 0;
       const walk0 = performance.now();
       do {
         const t0 = performance.now();
         const page = (await get(`/api/graph/elements?size=5000&${selection}${next ? `&cursor=${next}` : ''}`)) as { nodes: unknown[]; edges: unknown[]; next: string | null; matching?: { actors: number; relationships: number } };
-        pageTimes.push(performance.now() - t0);
+        (page.edges.length ? tiePages : actorPages).push(performance.now() - t0);
         if (page.matching) console.log(`  elements: ${selection} → ${page.matching.actors} actors, ${page.matching.relationships} ties`);
         elements += page.nodes.length + page.edges.length;
         next = page.next;
       } while (next);
-      console.log(`  GET /api/graph/elements, ${pageTimes.length} pages of 5,000 (${elements} elements): first ${pageTimes[0].toFixed(0)} ms, ` +
-        `median ${pct(pageTimes, 0.5).toFixed(0)} ms, p95 ${pct(pageTimes, 0.95).toFixed(0)} ms, whole walk ${((performance.now() - walk0) / 1000).toFixed(1)} s`);
+      const walk = ((performance.now() - walk0) / 1000).toFixed(1);
+      for (const [what, ms] of [['actor pages', actorPages], ['tie pages', tiePages]] as const) {
+        if (ms.length) console.log(`  GET /api/graph/elements, ${ms.length} ${what} of ≤ 5,000: first ${ms[0].toFixed(0)} ms, median ${pct(ms, 0.5).toFixed(0)} ms, p95 ${pct(ms, 0.95).toFixed(0)} ms`);
+      }
+      console.log(`  whole walk: ${elements} elements in ${walk} s`);
+
+      console.log('  -- streamed exports of the whole graph (the server runs in this process: RSS is its memory)');
+      for (const qs of ['format=json', 'format=csv&part=edges', 'format=graphml']) {
+        const rss0 = process.memoryUsage().rss;
+        let peak = rss0;
+        const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/export?${qs}`);
+        if (res.status !== 200 || !res.body) throw new Error(`/api/export?${qs}: ${res.status}`);
+        let bytes = 0;
+        let firstByte = 0;
+        const reader = res.body.getReader();
+        for (let r = await reader.read(); !r.done; r = await reader.read()) {
+          if (!bytes) firstByte = performance.now() - t0;
+          bytes += r.value.byteLength;
+        }
+        clearInterval(sampler);
+        console.log(`  GET /api/export?${qs.padEnd(22)} ${(bytes / 1e6).toFixed(0).padStart(5)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s ` +
+          `(first byte ${firstByte.toFixed(0)} ms); RSS ${(rss0 / 1e6).toFixed(0)} → peak ${(peak / 1e6).toFixed(0)} MB`);
+      }
 
       console.log('  -- metrics in the worker thread while search is timed (goals: ≤ 2 min, search p95 ≤ 100 ms)');
       const start = performance.now();
+      const rssBefore = process.memoryUsage().rss;
+      let rssPeak = rssBefore;
+      const rssSampler = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 200);
       await get('/api/metrics?limit=1');
       const during: number[] = [];
       let status = 'computing';
@@ -125,7 +156,9 @@ const bench: Bench = {
         }
       }
       const wall = (performance.now() - start) / 1000;
+      clearInterval(rssSampler);
       console.log(`  metrics fresh after ${wall.toFixed(1)} s (worker: ${page.durationMs} ms); parameters: ${JSON.stringify(page.parameters)}`);
+      console.log(`  RSS (server + worker) ${(rssBefore / 1e6).toFixed(0)} → peak ${(rssPeak / 1e6).toFixed(0)} MB`);
       console.log(`  search meanwhile: n=${during.length}, median ${pct(during, 0.5).toFixed(1)} ms, p95 ${pct(during, 0.95).toFixed(1)} ms`);
       await time('GET /api/metrics?sort=betweenness&limit=100', 20, () => get('/api/metrics?sort=betweenness&limit=100'));
       await time('GET /api/metrics?sort=broker&kinds=programme,accelerator', 20, () => get('/api/metrics?sort=broker&kinds=programme,accelerator&limit=100'));

@@ -133,6 +133,8 @@ export const GraphNode = z.object({
   aliases: z.array(z.string()),
   description: z.string().optional(),
   territory: z.string().optional(),
+  /** Ids of actors merged into this one, which still resolve to it (absent when none). */
+  mergedIds: z.array(z.string()).optional(),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 
@@ -632,8 +634,8 @@ export const ELEMENTS_PAGE_MAX = 10_000;
 export const ElementsQuery = z
   .object({
     ...GRAPH_FILTER_FIELDS,
-    /** Opaque: the `next` of the previous page; absent for the first page. */
-    cursor: z.string().max(2000).optional(),
+    /** Opaque (base64url): the `next` of the previous page; absent for the first page. */
+    cursor: z.string().max(2000).regex(/^[A-Za-z0-9_-]*$/, 'not a cursor from a previous page: pass the `next` of the last page as it was').optional(),
     size: z.coerce.number().int().min(1).max(ELEMENTS_PAGE_MAX).default(ELEMENTS_PAGE_DEFAULT),
   })
   .superRefine(amountRange);

@@ -244,7 +244,11 @@ export function registerDetails(ctx: AppContext): void {
     const ticket = ++pending;
     try {
       const d = await ctx.api.actor(id);
-      neighbourCounts.set(id, new Set(d.relationships.map((r) => r.other.id)).size);
+      // The details list a capped number of ties per type and direction: past the cap, the counts of ties
+      // stand for the neighbours (an actor tied twice to another counts twice — an upper bound).
+      neighbourCounts.set(id, d.truncated
+        ? d.relationshipCounts.reduce((n, c) => n + c.total, 0)
+        : new Set(d.relationships.map((r) => r.other.id)).size);
       if (ticket === pending && pane) renderActor(ctx, pane, d);
     } catch (e) {
       if (pane) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cet acteur : ${(e as Error).message}`));

@@ -1,8 +1,24 @@
 // The ties passing the filters between actors of $ids (the overview's edges), without their evidence.
+// Each tie is read from one end only: the sources' outgoing ties or the targets' incoming ones, whichever
+// the whole set has fewer of (degrees come from the store). Central actors fund thousands and are funded by
+// a few: from the 300 top hubs of a 1M-tie graph that is 3,000 ties read instead of 145,000.
 UNWIND $ids AS id
-MATCH (a:Actor {id: id})-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
-WHERE b.id IN $ids
-  AND type(r) IN $types
+MATCH (x:Actor {id: id})
+WITH sum(COUNT { (x)-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->() }) AS outs,
+  sum(COUNT { (x)<-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]-() }) AS ins
+CALL (outs, ins) {
+  UNWIND CASE WHEN outs <= ins THEN $ids ELSE [] END AS id
+  MATCH (a:Actor {id: id})-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
+  WHERE b.id IN $ids
+  RETURN a, r, b
+  UNION ALL
+  UNWIND CASE WHEN outs > ins THEN $ids ELSE [] END AS id
+  MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor {id: id})
+  WHERE a.id IN $ids
+  RETURN a, r, b
+}
+WITH a, r, b
+WHERE type(r) IN $types
   AND ($statuses IS NULL OR coalesce(r.status, 'effective') IN $statuses)
   AND ($before IS NULL OR r.date IS NULL OR r.date < $before)
   AND (type(r) <> 'FUNDS' OR ($amountMin IS NULL AND $amountMax IS NULL)

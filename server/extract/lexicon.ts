@@ -220,7 +220,7 @@ export const VERBS: { type: RelType; stems: string[]; irregular?: string[]; stat
   { type: 'FUNDS', stems: ['rachet', 'recapitalis'], irregular: ['repris', 'acquis'] },
   { type: 'PILOTS', stems: ['pilot', 'port', 'dirig', 'présid', 'gér', 'anim', 'organis', 'lanc', 'fond', 'cré', 'initi', 'coordonn', 'chapeaut', 'insuffl', 'impuls', 'driv', 'administr', 'emmen', 'opér', 'édit'], irregular: ['conduit', 'mené'] },
   { type: 'LABELS', stems: ['labellis', 'certifi', 'prim', 'récompens', 'distingu'] },
-  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'appuy', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], irregular: ['soutenu'] },
+  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'appuy', 'parrain', 'incub', 'accélér', 'héberg', 'rejoin', 'associ'], irregular: ['soutenu'] },
   { type: 'PARTNERS_WITH', stems: ['approch', 'sollicit', 'contact', 'courtis'], status: 'interest' },
 ];
 
@@ -229,7 +229,7 @@ export const ACTIVE_VERBS: { type: RelType; stems: string[]; forms?: string[]; i
   { type: 'FUNDS', stems: ['financ', 'cofinanc', 'subventionn', 'abond'], forms: ['soutient financièrement', 'soutiennent financièrement', 'investit dans', 'investissent dans', 'a investi dans', 'ont investi dans', 'entre au capital de', 'est entré au capital de', 'sont entrés au capital de', 'participe au financement de', 'participent au financement de'] },
   { type: 'PILOTS', stems: ['pilot', 'port', 'dirig', 'présid', 'anim', 'organis', 'lanc', 'fond', 'cré', 'coordonn', 'chapeaut', 'administr'], forms: ['gère', 'gèrent', 'a géré', 'conduit', 'mène', 'mènent', 'est à la tête de', 'sont à la tête de', 'prend la tête de', 'a pris la tête de', 'se charge de', 'est en charge de', 'en charge de'] },
   { type: 'LABELS', stems: ['labellis', 'certifi', 'récompens', 'prim'] },
-  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'héberg', 'rejoin', 'associ'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 'rejoint', 'rejoignent', 'rejoindra', 'rejoindront', 's’appuie sur', "s'appuie sur"], infinitives: ['rejoindre'] },
+  { type: 'PARTNERS_WITH', stems: ['accompagn', 'épaul', 'parrain', 'incub', 'accélèr', 'héberg', 'rejoin', 'associ'], forms: ['soutient', 'soutiennent', 'a soutenu', 'ont soutenu', 's’associe à', "s'associe à", 's’associe avec', "s'associe avec", 'collabore avec', 'collaborent avec', 'coopère avec', 'travaille avec', 'travaillent avec', 'est partenaire de', 'sont partenaires de', 'est membre de', 'sont membres de', 'adhère à', 'a rejoint', 'ont rejoint', 'rejoint', 'rejoignent', 'rejoindra', 'rejoindront', 's’appuie sur', "s'appuie sur"], infinitives: ['rejoindre'] },
 ];
 
 /** Verbs of giving money: "X accorde 2 M€ à Y" (the amount sits between verb and recipient). */
@@ -262,7 +262,9 @@ export const STATUS_CUES: { status: 'declined' | 'pending' | 'ended' | 'interest
   { status: 'pending', re: /\bn['’](?:a|ont|avait|avaient)\s+pas\s+encore\b|\bpas encore (?:versé|signé|été versé|été signé|débloqué|attribué)|\bn['’]attend(?:ent)? plus que\b|\ben attente\b|\ben cours de (?:signature|négociation|versement|finalisation)\b|\battend(?:ent)? (?:la signature|le versement|le feu vert)/iu },
   { status: 'ended', re: /\b(?:ancien(?:ne)?s?|ex-)\b|\ba quitté\b|\bont quitté\b|\bn['’](?:est|sont) plus\b|\ba cessé\b|\bjusqu['’](?:en|à)\b/iu },
   { status: 'interest', re: /\benvisag(?:e|ent|eait|eaient|é)\b|\bréfléchi(?:t|ssent)\b|\bsouhait(?:e|ent|erait|eraient)\b|\bintérêt pour\b|\bs['’]intéress|\bapproch(?:é|ée|és|ées)\b|\bdiscussions?\b|\bétudie(?:nt)?\b|\bpiste\b|\bsonde\b/iu },
-  { status: 'planned', re: /\bdevr(?:ait|aient|a|ont)\b|\bpourr(?:ait|aient|a|ont)\b|\bprévu(?:e|s|es)?\b|\bprévoi(?:t|ent)\b|\bva\s+\p{L}+er\b|\bvont\s+\p{L}+er\b|\bà venir\b|\bprochainement\b|\bd['’]ici\b|\bdoi(?:t|vent)\s+(?:être|\p{L}+er)\b|\bcompte(?:nt)?\s+\p{L}+er\b|\ben projet\b|\bprojet(?:s)? d['’]|\b\p{L}+er(?:a|ont)\b|\bsera(?:it|ient|nt)?\b|\bannonc(?:e|é|ée)\b|\battendu(?:e|s|es)?\b|\bà terme\b/iu },
+  { status: 'planned', re: /\bdevr(?:ait|aient|a|ont)\b|\bpourr(?:ait|aient|a|ont)\b|\bprévu(?:e|s|es)?\b|\bprévoi(?:t|ent)\b|\bva\s+\p{L}+er\b|\bvont\s+\p{L}+er\b|\bà venir\b|\bprochainement\b|\bd['’]ici\b|\bdoi(?:t|vent)\s+(?:être|\p{L}+er)\b|\bcompte(?:nt)?\s+\p{L}+er\b|\ben projet\b|\bprojet(?:s)? d['’]|\bsera(?:it|ient|nt)?\b|\bannonc(?:e|é|ée)\b|\battendu(?:e|s|es)?\b|\bà terme\b/iu },
+  // The future tense of a verb in lower case ("accompagnera"; a name such as "Onera" is no verb).
+  { status: 'planned', re: /(?<![\p{L}])\p{Ll}+er(?:a|ont)(?![\p{L}])/u },
 ];
 
 /** Negation around a verb; with no status cue, a negated statement gives no tie at all. */

@@ -519,7 +519,11 @@ function nameMentions(ctx: Ctx): void {
     if (m < i) continue;
     // Leading function words are not names ("Les", "Pour", "Tout").
     let a = i;
-    while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
+    // Inside a sentence, a capitalised article before a capitalised word belongs to the name ("avec La Poste").
+    const prevTok = toks[i - 1];
+    const midSentence = i > 0 && !!prevTok?.word && !/^[«“"(:—–\-…!?.]$/.test(prevTok.text);
+    const nameArticle = midSentence && /^(?:La|Le|Les)$/.test(toks[i].text) && i < m && isWordCap(toks[i + 1]) && !FUNCTION_WORDS.has(toks[i + 1].lower);
+    if (!nameArticle) while (a <= m && FUNCTION_WORDS.has(toks[a].lower.replace(/['’]$/, '')) && !toks[a].acronym) a++;
     // "Labellisée Cité Numérique en février, X …": a fronted participle opening the sentence is not part of a name.
     const first0 = a === 0 || (a === 1 && !toks[0].word);
     if (first0 && a < m && !toks[a].acronym && /\p{Ll}(?:ée|és|ées|isé|ifié)$/u.test(toks[a].text)) a++;
@@ -806,6 +810,13 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
   // Running state, in text order: the places named so far, the groups by head.
   const places = new Map<string, { m: Mention; n: number }>();
   const groups = new Map<string, Mention[]>();
+  // The actors the text introduced with a head noun ("l'association X" → association), for "l'association".
+  const introducedAs = new Map<string, Mention[]>();
+  for (const m of all) {
+    if (m.via !== 'head' || !m.actor) continue;
+    const heads = new Set([m.name, ...(m.forms ?? [])].map((f) => fold(f).split(' ')[0]).filter((w) => w && HEADS[w]));
+    for (const h of heads) introducedAs.set(h, [...(introducedAs.get(h) ?? []), m]);
+  }
   const whole = new Map<string, { m: Mention; n: number }>();
   for (const m of all) {
     if (!m.actor || !(m.place || m.fromPlace)) continue;
@@ -844,6 +855,15 @@ function resolveAnaphora(all: Mention[], sents: Sentence[]): void {
     }
     // The nearest earlier sentence with actors that fit (the last few sentences, or further back within the
     // paragraph); in it, the subject before the others.
+    // "l'association" after "l'association X" (the latest so introduced, within the last dozen sentences) is X,
+    // even when other actors of that kind came in between.
+    const introduced = m.head ? (introducedAs.get(fold(m.head)) ?? []).filter((o) => o.sentence < m.sentence && m.sentence - o.sentence <= 12).pop() : undefined;
+    if (introduced && !m.plural) {
+      m.actor = introduced.actor;
+      m.name = introduced.name;
+      m.kind = kindOf.get(introduced.actor) ?? introduced.kind;
+      continue;
+    }
     // When every actor that fits there is a complement ("mené par X, accompagné par Y"), a subject that fits in
     // the sentence before it is preferred ("La start-up A lève… Le tour est mené par X… L'entreprise" is A).
     const governed = (x: Mention) => GOVERNED.test(sents[x.sentence].text.slice(0, x.start - sents[x.sentence].start));

@@ -113,6 +113,11 @@ describe('extract: references back', () => {
     expect(describe_(ex)).toContain('PARTNERS_WITH master of science data engineering → Datalis [effective]');
   });
 
+  it('reads "l’association" as the actor the text introduced as "l’association X", past other associations', () => {
+    const text = 'Organisé par l’association Ker Numérique, le festival Océanis grandit. La Fondation Armor rejoint ses mécènes. L’association envisage de créer une école de musique.';
+    expect(ties(text)).toContain('PILOTS Ker Numérique → école de musique [interest]');
+  });
+
   it('reads "ce lieu" as the actor the paragraph is about, past a place on the way', () => {
     const text = 'Le campus Océanis\nLe campus Océanis avance sur le technopôle de Plouzané. Sur le site internet de ce lieu hybride, le maire cohabite avec des partenaires fondateurs comme Armor Tech et Breizh Data.';
     expect(ties(text)).toEqual(expect.arrayContaining(['PARTNERS_WITH Armor Tech → Océanis [effective]', 'PARTNERS_WITH Breizh Data → Océanis [effective]']));
@@ -162,6 +167,15 @@ describe('extract: references back', () => {
   it('reads a fronted "Labellisée L …, X" and keeps the participle out of the label’s name', () => {
     expect(ties('Labellisée Cité Numérique en février, la start-up Hydrolis recrute.')).toEqual(['LABELS Cité Numérique → Hydrolis [effective]']);
     expect(ties('René Morel a fondé la société Hydrolis.')).toEqual(['PILOTS René Morel → Hydrolis [effective]']);
+  });
+
+  it('keeps a capitalised article inside a sentence in the name, and a name ending in "-era" is no future tense', () => {
+    expect(ties('La société Hydrolis a signé un partenariat avec La Poste. Elle collabore également avec l’Ifremer sur la sécurité des vols.')).toEqual([
+      'PARTNERS_WITH Hydrolis → La Poste [effective]',
+      'PARTNERS_WITH Hydrolis → Ifremer [effective]',
+    ]);
+    expect(ties('Le festival Océanis accompagnera la start-up Hydrolis.')).toEqual(['PARTNERS_WITH Océanis → Hydrolis [planned]']);
+    expect(ties('La start-up Hydrolis a été accélérée par Armor Lab.')).toEqual(['PARTNERS_WITH Armor Lab → Hydrolis [effective]']);
   });
 
   it('reads "tous" as the actors the sentence before lists', () => {

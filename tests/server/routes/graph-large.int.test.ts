@@ -10,6 +10,8 @@ import {
 import { EMPTY_VIEW, visibleIds, type ViewState } from '../../../client/state/view-state';
 import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db';
+import { filterParams } from '../../../server/graph/filters';
+import { actorsAndTies } from '../../../server/graph/overview';
 import { loadDataset } from '../../../server/load';
 import { resetTo, testDb } from '../../support/db';
 import { actor, dataset, rel, type DatasetInput } from '../../support/fixtures';
@@ -109,6 +111,23 @@ describe('GET /api/graph/overview', () => {
     expect(o.edges.map((e) => e.id).sort()).toEqual(expected.sort());
   });
 
+  it('finds the ties among a set from either end: the sets of most ties out and most ties in', async () => {
+    const outs = new Map<string, number>();
+    const ins = new Map<string, number>();
+    for (const e of edges) { outs.set(e.source, (outs.get(e.source) ?? 0) + 1); ins.set(e.target, (ins.get(e.target) ?? 0) + 1); }
+    const top = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 200).map(([id]) => id);
+    const sum = (ids: string[], m: Map<string, number>) => ids.reduce((t, id) => t + (m.get(id) ?? 0), 0);
+    const sets = [top(outs), top(ins)];
+    // One set is read from its targets' incoming ties, the other from its sources' outgoing ones.
+    expect(sum(sets[0], outs)).toBeGreaterThan(sum(sets[0], ins));
+    expect(sum(sets[1], outs)).toBeLessThanOrEqual(sum(sets[1], ins));
+    for (const ids of sets) {
+      const { edges: got } = await actorsAndTies(db, filterParams({}), ids);
+      const set = new Set(ids);
+      expect(got.map((e) => e.id).sort()).toEqual(edges.filter((e) => set.has(e.source) && set.has(e.target)).map((e) => e.id).sort());
+    }
+  });
+
   it('returns 400 naming the filter that is wrong', async () => {
     for (const [q, field] of [['kinds=company,alien', 'query.kinds'], ['amountMin=10&amountMax=5', 'query.amountMax'], ['year=twenty', 'query.year'], ['limit=0', 'query.limit'], ['statuses=done', 'query.statuses']]) {
       const res = await request(app).get(`/api/graph/overview?${q}`);
@@ -161,9 +180,11 @@ describe('GET /api/graph/elements', () => {
     const other = await request(app).get(`/api/graph/elements?size=10&types=PILOTS&cursor=${first.next}`);
     expect(other.status).toBe(400);
     expect(other.body.error.details.issues[0].field).toBe('query.cursor');
-    const junk = await request(app).get('/api/graph/elements?cursor=not-a-cursor');
-    expect(junk.status).toBe(400);
-    expect(junk.body.error.details.issues[0].field).toBe('query.cursor');
+    for (const cursor of ['not-a-cursor', encodeURIComponent('🏻🏻'), 'eyJ2Ij.oxfQ']) {
+      const junk = await request(app).get(`/api/graph/elements?cursor=${cursor}`);
+      expect(junk.status).toBe(400);
+      expect(junk.body.error.details.issues[0].field).toBe('query.cursor');
+    }
   });
 
   it('answers 413 with the counts when the filters leave more than the whole-network limit', async () => {
