@@ -133,6 +133,8 @@ export const GraphNode = z.object({
   aliases: z.array(z.string()),
   description: z.string().optional(),
   territory: z.string().optional(),
+  /** Ids of actors merged into this one, which still resolve to it (absent when none). */
+  mergedIds: z.array(z.string()).optional(),
 });
 export type GraphNode = z.infer<typeof GraphNode>;
 

@@ -10,6 +10,7 @@ export const toDatasetActor = (n: GraphNode): Actor => ({
   kind: n.kind,
   ...(n.description !== undefined && { description: n.description }),
   ...(n.territory !== undefined && { territory: n.territory }),
+  ...(n.mergedIds?.length && { mergedIds: n.mergedIds }),
 });
 
 /** One relationship of the dataset format; it keeps its id, so a re-import lands on the same edge (parallel ties included). */
@@ -24,6 +25,7 @@ export const toDatasetRelationship = (e: GraphEdge): Relationship => ({
   ...(e.role !== undefined && { role: e.role }),
   ...(e.note !== undefined && { note: e.note }),
   evidence: e.evidence,
+  ...(e.claims && e.claims.length >= 2 && { claims: e.claims }),
 });
 
 export function toDataset(s: { nodes: GraphNode[]; edges: GraphEdge[]; sources: Source[] }): Dataset {

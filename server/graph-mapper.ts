@@ -20,6 +20,7 @@ export function toNode(p: Props): GraphNode {
   };
   if (typeof p.description === 'string') node.description = p.description;
   if (typeof p.territory === 'string') node.territory = p.territory;
+  if (Array.isArray(p.mergedIds) && p.mergedIds.length) node.mergedIds = p.mergedIds as string[];
   return node;
 }
 

@@ -1,6 +1,6 @@
 // The node and edge attributes GraphML and GEXF both declare, with their types, from one list.
 import { SYMMETRIC_TYPES, type GraphEdge, type GraphNode } from '../../model/schema';
-import { evidenceText, joinList } from './text';
+import { claimsText, evidenceText, joinList } from './text';
 
 export interface AttrDef<T> {
   name: string;
@@ -15,6 +15,8 @@ export const NODE_ATTRS: AttrDef<GraphNode>[] = [
   { name: 'aliases', type: 'string', get: (n) => (n.aliases.length ? joinList(n.aliases) : undefined) },
   { name: 'territory', type: 'string', get: (n) => n.territory },
   { name: 'description', type: 'string', get: (n) => n.description },
+  /** Ids of actors merged into this one (they still resolve to it). */
+  { name: 'mergedIds', type: 'string', get: (n) => (n.mergedIds?.length ? joinList(n.mergedIds) : undefined) },
 ];
 
 /**
@@ -30,4 +32,7 @@ export const EDGE_ATTRS: AttrDef<GraphEdge>[] = [
   { name: 'role', type: 'string', get: (e) => e.role },
   { name: 'note', type: 'string', get: (e) => e.note },
   { name: 'evidence', type: 'string', get: (e) => evidenceText(e.evidence) },
+  /** Sources disagree on the amount or date: `amount` is the first claim's; `claims` says what each source states. */
+  { name: 'disputed', type: 'boolean', get: (e) => (e.claims?.length ?? 0) >= 2 },
+  { name: 'claims', type: 'string', get: (e) => (e.claims && e.claims.length >= 2 ? claimsText(e.claims) : undefined) },
 ];

@@ -1,5 +1,5 @@
 // Flattening shared by the text exports (CSV, GraphML, GEXF): lists and evidence as one readable string.
-export { LIST_SEPARATOR, evidenceText, joinList } from '../../model/csv';
+export { LIST_SEPARATOR, claimsText, evidenceText, joinList } from '../../model/csv';
 
 /** XML-escapes text for elements and attributes; drops the control characters XML 1.0 cannot hold at all. */
 export function xml(value: string | number | boolean): string {

@@ -31,8 +31,8 @@ describe('nodesCsv / edgesCsv (the view export)', () => {
   it('writes the server export\'s columns and BOM, one row per element, drawing data left out', () => {
     const n = nodesCsv(nodes);
     expect(n.startsWith(BOM)).toBe(true);
-    expect(n.slice(1).split('\r\n')).toEqual(['id,name,kind,aliases,territory,description', 'bpifrance,Bpifrance,public_body,BPI,,', 'the-camp,The Camp,accelerator,,Aix-en-Provence,', '']);
-    expect(edgesCsv(edges).slice(1).split('\r\n')[1]).toBe('FUNDS:bpifrance:the-camp,bpifrance,the-camp,FUNDS,true,2000000,2016,effective,,,"art-1: Bpifrance apporte 2 M€, ""en fonds propres""."');
+    expect(n.slice(1).split('\r\n')).toEqual(['id,name,kind,aliases,territory,description,mergedIds', 'bpifrance,Bpifrance,public_body,BPI,,,', 'the-camp,The Camp,accelerator,,Aix-en-Provence,,', '']);
+    expect(edgesCsv(edges).slice(1).split('\r\n')[1]).toBe('FUNDS:bpifrance:the-camp,bpifrance,the-camp,FUNDS,true,2000000,2016,effective,,,"art-1: Bpifrance apporte 2 M€, ""en fonds propres"".",');
   });
 
   it('is byte for byte the server\'s whole-graph CSV for the same elements', () => {

@@ -66,13 +66,13 @@ describe('nodesCsv and edgesCsv', () => {
   it('start with a BOM and end lines with CRLF', () => {
     const text = nodesCsv(SNAPSHOT);
     expect(text.startsWith(BOM)).toBe(true);
-    expect(text.slice(1).split('\r\n')[0]).toBe('id,name,kind,aliases,territory,description');
+    expect(text.slice(1).split('\r\n')[0]).toBe('id,name,kind,aliases,territory,description,mergedIds');
   });
 
   it('read back through Python\'s csv module with every value intact', () => {
     const nodes = readCsvWithPython(nodesCsv(SNAPSHOT));
     expect(nodes).toHaveLength(3);
-    expect(nodes[0]).toEqual({ id: 'region-sud', name: NASTY, kind: 'local_authority', aliases: 'Région | PACA, Sud', territory: 'Provence', description: '' });
+    expect(nodes[0]).toEqual({ id: 'region-sud', name: NASTY, kind: 'local_authority', aliases: 'Région | PACA, Sud', territory: 'Provence', description: '', mergedIds: '' });
     const edges = readCsvWithPython(edgesCsv(SNAPSHOT));
     expect(edges.map((e) => [e.relationship, e.directed, e.amount, e.status])).toEqual([
       ['FUNDS', 'true', '200000', 'effective'],

@@ -7,6 +7,7 @@ import { testApp } from '../../support/app';
 import { resetTo, resetToSeed, testDb, wipe } from '../../support/db';
 import { readCsvWithPython, readWithNetworkx } from '../../support/readers';
 import { generatedDataset } from '../../support/generated';
+import { actor, dataset, FIXTURE_SOURCE, rel } from '../../support/fixtures';
 
 let db: Db;
 let app: Express;
@@ -101,6 +102,58 @@ describe('GET /api/export', () => {
     expect(await counts(db)).toEqual(before);
     const after = Graph.parse((await request(app).get('/api/graph')).body);
     expect(sortGraph(after)).toEqual(sortGraph(graph));
+  });
+});
+
+describe('GET /api/export of merged actors and conflicting claims', () => {
+  const NEW_SOURCE = { title: 'Rapport annuel 2016', publisher: 'Région Sud', date: '2016-12' };
+  const NEW_SOURCE_ID = 'region-sud-rapport-annuel-2016-2016-12';
+  const CLAIMS = [{ amount: 50000, date: '2016', sources: [FIXTURE_SOURCE.id] }, { amount: 60000, sources: [NEW_SOURCE_ID] }];
+  const CLAIMS_TEXT = `amount=50000 date=2016 sources=${FIXTURE_SOURCE.id} | amount=60000 sources=${NEW_SOURCE_ID}`;
+
+  // Made through the API as an editor would: a merge (medinsoft-asso into medinsoft), then a second source
+  // stating another amount (a conflicting claim).
+  beforeAll(async () => {
+    await resetTo(db, dataset(
+      [actor('region', 'local_authority', { name: 'Région Sud' }), actor('medinsoft', 'association', { name: 'Medinsoft' }),
+        actor('medinsoft-asso', 'association', { name: 'Association Medinsoft' }), actor('wiko', 'company', { name: 'Wiko' })],
+      [rel('FUNDS', 'region', 'medinsoft', { amount: 50000, date: '2016' }), rel('PARTNERS_WITH', 'medinsoft-asso', 'wiko')],
+    ));
+    const preview = await request(app).post('/api/actors/medinsoft/merge').send({ other: 'medinsoft-asso', preview: true }).expect(200);
+    await request(app).post('/api/actors/medinsoft/merge').send({ other: 'medinsoft-asso', versions: preview.body.versions, provenance: { reason: 'doublons' } }).expect(200);
+    const t = (await request(app).get('/api/relationships/FUNDS:region:medinsoft')).body;
+    await request(app).post('/api/relationships/FUNDS:region:medinsoft/evidence').send({ version: t.version, source: NEW_SOURCE, excerpt: '60 000 € à Medinsoft', amount: 60000 }).expect(201);
+  });
+
+  it('gives JSON with the merged ids and the claims, which re-imports with the old id still resolving', async () => {
+    const ds = Dataset.parse(JSON.parse((await download('format=json')).text));
+    expect(ds.actors.find((a) => a.id === 'medinsoft')?.mergedIds).toEqual(['medinsoft-asso']);
+    expect(ds.actors.find((a) => a.id === 'wiko')?.mergedIds).toBeUndefined();
+    expect(ds.relationships.find((r) => r.id === 'FUNDS:region:medinsoft')?.claims).toEqual(CLAIMS);
+    expect(ds.relationships.find((r) => r.id === 'PARTNERS_WITH:medinsoft-asso:wiko')?.claims).toBeUndefined();
+    await wipe(db);
+    await loadDataset(db, ds);
+    expect((await request(app).get('/api/actors/medinsoft-asso')).body).toMatchObject({ actor: { id: 'medinsoft', mergedIds: ['medinsoft-asso'] }, resolvedFrom: 'medinsoft-asso' });
+    expect((await request(app).get('/api/relationships/FUNDS:region:medinsoft')).body.relationship).toMatchObject({ amount: 50000, claims: CLAIMS });
+  });
+
+  it('gives CSV with a mergedIds column for actors and a claims column for ties', async () => {
+    const nodes = readCsvWithPython((await download('format=csv&part=nodes')).text);
+    expect(nodes.map((n) => [n.id, n.mergedIds])).toEqual([['medinsoft', 'medinsoft-asso'], ['region', ''], ['wiko', '']]);
+    const edges = readCsvWithPython((await download('format=csv&part=edges')).text);
+    const byId = Object.fromEntries(edges.map((e) => [e.id, e]));
+    expect(byId['FUNDS:region:medinsoft']).toMatchObject({ amount: '50000', claims: CLAIMS_TEXT });
+    expect(byId['PARTNERS_WITH:medinsoft-asso:wiko'].claims).toBe('');
+  });
+
+  it.each(['graphml', 'gexf'] as const)('gives %s with mergedIds on actors, and disputed and claims on ties', async (format) => {
+    const g = readWithNetworkx(format, (await download(`format=${format}`)).text);
+    expect(g.nodes.medinsoft).toMatchObject({ mergedIds: 'medinsoft-asso' });
+    expect(g.nodes.wiko.mergedIds).toBeUndefined();
+    const byId = Object.fromEntries(g.edges.map((e) => [e.id as string, e]));
+    expect(byId['FUNDS:region:medinsoft']).toMatchObject({ amount: 50000, disputed: true, claims: CLAIMS_TEXT });
+    expect(byId['PARTNERS_WITH:medinsoft-asso:wiko']).toMatchObject({ disputed: false });
+    expect(byId['PARTNERS_WITH:medinsoft-asso:wiko'].claims).toBeUndefined();
   });
 });
 
