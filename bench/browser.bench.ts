@@ -175,7 +175,8 @@ async function largeGraph(browser: Browser, url: string, label: string, query: s
   }
   const t1 = Date.now();
   await page.click('[data-testid=whole-network]');
-  await page.waitForFunction('document.querySelector("[data-testid=scope-what]")?.textContent?.includes("réseau entier") && document.body.dataset.layout === "done"', undefined, { timeout: 600_000, polling: 100 });
+  // A function, not a string: a polled string predicate is eval'd, which the app's CSP refuses.
+  await page.waitForFunction(() => !!document.querySelector('[data-testid=scope-what]')?.textContent?.includes('réseau entier') && document.body.dataset.layout === 'done', undefined, { timeout: 600_000, polling: 100 });
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   const whole = Date.now() - t1;
   const [renderer, layout, n] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun, window.__maillage.cy.elements().length]') as [string, string, number];
