@@ -206,6 +206,8 @@ export const createRelationship = (body: RelationshipCreateRequest) => call<Edit
 export const patchRelationship = (id: string, body: RelationshipPatchRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('PATCH', body));
 export const deleteRelationship = (id: string, body: DeleteRequest) => call<EditResult>(`/api/relationships/${rid(id)}`, json('DELETE', body));
 export const addEvidence = (id: string, body: EvidenceRequest) => call<EditResult>(`/api/relationships/${rid(id)}/evidence`, json('POST', body));
+/** Removes one piece of a tie's evidence (its index as listed); the server refuses the last one. */
+export const removeEvidence = (id: string, index: number, body: DeleteRequest) => call<EditResult>(`/api/relationships/${rid(id)}/evidence/${index}`, json('DELETE', body));
 export const mergePreview = (id: string, other: string) => call<MergePreview>(`/api/actors/${rid(id)}/merge`, json('POST', { other, preview: true }));
 export const merge = (id: string, body: { other: string; versions: MergePreview['versions']; choose: Record<string, 'survivor' | 'other'>; provenance: { reason: string } }) =>
   call<EditResult>(`/api/actors/${rid(id)}/merge`, json('POST', body));

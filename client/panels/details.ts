@@ -5,7 +5,7 @@ import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
 import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';
-import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm } from './edit';
+import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm, removeEvidenceForm } from './edit';
 import { actorHistory } from './history';
 
 type Rel = ActorDetail['relationships'][number];
@@ -28,14 +28,22 @@ function sourceLine(sourceId: string, sources: Map<string, Source>) {
   return h('cite', { 'data-testid': 'evidence-source' }, h('span', { class: 'src-title' }, s.title), bits ? ` — ${bits}` : '');
 }
 
-/** Evidence blocks: the excerpt as a quotation, then where it comes from. */
-export function evidenceBlock(e: GraphEdge, sources: Map<string, Source>) {
+/**
+ * Evidence blocks: the excerpt as a quotation, then where it comes from; with `remove` (editors), a button
+ * on each excerpt while the tie has more than one.
+ */
+export function evidenceBlock(e: GraphEdge, sources: Map<string, Source>, remove?: (index: number) => void) {
   return h(
     'div',
     { class: 'evidence' },
-    ...e.evidence.map((ev) =>
-      h('blockquote', { 'data-testid': 'evidence' }, h('p', {}, `« ${ev.excerpt} »`), sourceLine(ev.source, sources)),
-    ),
+    ...e.evidence.map((ev, i) => {
+      let button: HTMLElement | null = null;
+      if (remove && e.evidence.length > 1) {
+        button = h('button', { type: 'button', class: 'link small', 'data-testid': 'remove-evidence', title: 'Retirer cet extrait' }, 'Retirer');
+        button.addEventListener('click', () => remove(i));
+      }
+      return h('blockquote', { 'data-testid': 'evidence' }, h('p', {}, `« ${ev.excerpt} »`), sourceLine(ev.source, sources), button);
+    }),
   );
 }
 
@@ -72,7 +80,7 @@ function relItem(ctx: AppContext, r: Rel, sources: Map<string, Source>, from: st
     facts(r),
     claimsBlock(r, sources),
     r.note ? h('p', { class: 'note' }, r.note) : null,
-    evidenceBlock(r, sources),
+    evidenceBlock(r, sources, ctx.can('editor') ? (i) => withSources(ctx, (s) => removeEvidenceForm(ctx, s, r, i, from)) : undefined),
     ctx.can('editor') ? relActions(ctx, r, from) : null,
   );
   li.addEventListener('mouseenter', () => ctx.cy.getElementById(r.id).addClass('hover'));

@@ -216,6 +216,19 @@ export function evidenceForm(ctx: AppContext, sources: Source[], edge: GraphEdge
   });
 }
 
+/** Asks for a reason (or a source) and removes one excerpt of a tie (never its last: every edge stays sourced). */
+export function removeEvidenceForm(ctx: AppContext, sources: Source[], edge: GraphEdge & { version: string }, index: number, from: string): void {
+  const prov = provenanceFields(sources);
+  const ev = edge.evidence[index];
+  dialog('Retirer cet extrait', [h('blockquote', {}, `« ${ev.excerpt} »`), h('p', {}, 'La relation garde ses autres extraits ; le retrait est annulable depuis l’historique.'), prov.fieldset], 'Retirer', async () => {
+    await ctx.api.removeEvidence(edge.id, index, { version: edge.version, provenance: prov.read() });
+    await refreshActor(ctx, from);
+    ctx.select(from);
+    ctx.notify('Extrait retiré');
+    return undefined;
+  });
+}
+
 /** Asks for a reason (or a source) and deletes an actor or a tie. */
 export function deleteForm(ctx: AppContext, sources: Source[], what: { kind: 'actor' | 'relationship'; id: string; version: string; label: string; refresh: string }): void {
   const prov = provenanceFields(sources);

@@ -46,6 +46,29 @@ describe('curation in the page', () => {
     await page.close();
   });
 
+  it('removes one excerpt of a tie with a reason, and offers no removal of a tie\'s last excerpt', async () => {
+    const { page, errors } = await openApp(app.browser, app.url);
+    await select(page, 'mission-french-tech');
+    const tie = '[data-edge="PILOTS:mission-french-tech:french-tech"]';
+    await page.waitForSelector(`${tie} [data-testid=remove-evidence]`);
+    const before = await page.$$eval(`${tie} [data-testid=evidence] p`, (ps) => ps.map((p) => p.textContent));
+    expect(before).toHaveLength(2);
+    await page.locator(tie).scrollIntoViewIfNeeded();
+    await screenshot(page, 'curation-remove-evidence');
+    await page.click(`${tie} [data-testid=remove-evidence] >> nth=0`);
+    await page.selectOption('[data-testid=f-prov-choice]', 'none');
+    await page.fill('[data-testid=f-prov-reason]', 'correction sans source : extrait en double');
+    await page.click('[data-testid=form-submit]');
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-testid=evidence]`).length === 1, tie);
+    expect(await page.$$eval(`${tie} [data-testid=evidence] p`, (ps) => ps.map((p) => p.textContent))).toEqual([before[1]]);
+    // One excerpt left: no button to take it away (the server refuses it too, 409 LastEvidence).
+    expect(await page.$$(`${tie} [data-testid=remove-evidence]`)).toHaveLength(0);
+    const ties = await (await fetch(`${app.url}/api/actors/mission-french-tech`)).json() as { relationships: { id: string; evidence: unknown[] }[] };
+    expect(ties.relationships.find((r) => r.id === 'PILOTS:mission-french-tech:french-tech')?.evidence).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists duplicate candidates with why, merges after a preview, and undoes the merge from the history', async () => {
     const { page, errors } = await openApp(app.browser, app.url);
     await page.click('[data-testid=tab-duplicates]');
