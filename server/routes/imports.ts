@@ -61,6 +61,7 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
     const fail = (e: AppError) => {
       failed ??= e;
     };
+    const malformed = (e: Error) => fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }]));
     bb.on('file', (_field: string, stream: Readable & { truncated?: boolean }, info: { filename: string }) => {
       // After an error the parser may go on with the parts already received: their folder is being removed.
       if (done || failed) {
@@ -73,7 +74,7 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
       const out = fs.createWriteStream(target);
       stream.on('limit', () => fail(new AppError('PayloadTooLarge', 413, `"${name}" is larger than ${Math.round(cfg.maxFileBytes / 1024 / 1024)} MB`, { file: name, maxBytes: cfg.maxFileBytes })));
       // The parser destroys a file's stream with an error when the body ends inside it.
-      stream.on('error', (e: Error) => fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }])));
+      stream.on('error', malformed);
       outs.push(out);
       const written = new Promise<void>((res, rej) => {
         out.on('error', rej);
@@ -102,7 +103,7 @@ function receive(req: Request, cfg: ImportsConfig, dir: string): Promise<Upload>
     // busboy emits 'error' and then never 'close' (a malformed part header, a truncated body): without
     // this the request would wait forever.
     bb.on('error', (e: Error) => {
-      fail(new ValidationError([{ field: 'body', message: `malformed multipart body: ${e.message}` }]));
+      malformed(e);
       req.unpipe(bb);
       req.resume(); // drain what is left, so that the 400 can be sent on this connection
       finish();
