@@ -88,6 +88,11 @@ export class BackgroundDigest<T> {
     return { value: k.value, version: k.version, stale: true };
   }
 
+  /** The graph version of the last result (undefined before the first), without starting anything. */
+  get keptVersion(): number | undefined {
+    return this.kept?.version;
+  }
+
   /** The result for `version` itself, waiting for its computation if need be (when the last one would not do). */
   async current(version: number, size: GraphSize): Promise<Digested<T>> {
     await (this.loaded ??= this.load());
