@@ -21,7 +21,7 @@ const LOOKUPS = 3;
  * A scan streams every stored element once; a lookup seeks one by id. Past this many stored elements per
  * element to compare, lookups are cheaper (a small import into a large graph); below it, one scan is.
  */
-const SCAN_RATIO = 8;
+const SCAN_RATIO = 4;
 /** Issues kept for the report (the count says how many there were in all). */
 export const MAX_ISSUES = 1000;
 
@@ -67,6 +67,8 @@ const CREATE = 0;
 const UPDATE = 1;
 const UNCHANGED = 2;
 const PENDING = 3;
+/** A stored tie (from the scan) that no row has named yet: not part of the plan. */
+const STORED = 4;
 
 /** Issues in reading order, errors and warnings counted; only the first MAX_ISSUES are kept. */
 export class Issues {
@@ -97,8 +99,8 @@ export function locator(loc: Loc): string {
 const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /**
- * The ties an import plans, by (type, id) → an ordinal; per ordinal its status, line and, while it waits for
- * the stored hash, its content digest — in typed arrays, so that 1M ties cost a Map and ~25 bytes each.
+ * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
+ * status, line and stored digest — in typed arrays, so that 1M ties cost a Map entry and 25 bytes each.
  */
 class RelTable {
   private readonly index = new Map<string, number>();
@@ -111,7 +113,21 @@ class RelTable {
   get(key: string): number | undefined {
     return this.index.get(key);
   }
-  add(key: string, line: number, status: number, digest?: Buffer): number {
+  /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
+  addStored(key: string, h: unknown): void {
+    const o = this.add(key, 0, STORED);
+    // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
+    if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+  }
+  /** A row names tie `o`: its line and status (the row's digest against the stored one when it was STORED). */
+  claim(o: number, line: number, status: number): void {
+    this.lines[o] = line;
+    this.status[o] = status;
+  }
+  sameDigest(o: number, digest: Buffer): boolean {
+    return digest.compare(this.digests, o * 20, o * 20 + 20) === 0;
+  }
+  add(key: string, line: number, status: number): number {
     const o = this.size++;
     if (o === this.status.length) {
       const grow = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T) => {
@@ -128,7 +144,6 @@ class RelTable {
     this.index.set(key, o);
     this.status[o] = status;
     this.lines[o] = line;
-    if (digest) digest.copy(this.digests, o * 20);
     return o;
   }
   statusOf(o: number): number {
@@ -140,19 +155,10 @@ class RelTable {
   set(o: number, status: number): void {
     this.status[o] = status;
   }
-  /** A stored tie's hash (`_h`, base64url) against the digest planned for ordinal `o`. */
-  sameHash(o: number, h: unknown): boolean {
-    if (typeof h !== 'string' || h.length > 40) return false;
-    const n = this.stored.write(h, 'base64url');
-    return n === 20 && this.stored.compare(this.digests, o * 20, o * 20 + 20, 0, 20) === 0;
-  }
-  /** Counts by status, and turns the ties still pending (no stored tie had their id) into creations. */
+  /** Counts by status (stored ties no row named are not counted). */
   settle(): number[] {
-    const out = [0, 0, 0, 0];
-    for (let o = 0; o < this.size; o++) {
-      if (this.status[o] === PENDING) this.status[o] = CREATE;
-      out[this.status[o]]++;
-    }
+    const out = [0, 0, 0, 0, 0];
+    for (let o = 0; o < this.size; o++) out[this.status[o]]++;
     return out;
   }
 }
@@ -232,9 +238,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   let progressTotal = total;
   const progress = (phase: 'plan' | 'write') => opts.onProgress?.({ phase, rows, total: progressTotal });
   const relRows = inputs.reduce((s, i) => s + i.detected.tables.reduce((t, x) => t + (x.kind === 'relationships' ? x.rows : 0), 0), 0);
-  // A large import compares its ties with the stored ones in one scan after reading; a small one into a large
-  // graph looks them up by id, a batch at a time while it reads on.
+  // A large import reads every stored tie's hash first, in one scan, and compares each row as it comes; a small
+  // one into a large graph looks them up by id, a batch at a time while it reads on.
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
+  if (scan) await db.stream(Q.importTieHashes, {}, (r) => rels.addStored(relKey(r.type as string, r.id as string), r.h));
   const spill = opts.spill ? new Spill(opts.spill) : undefined;
 
   const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;
@@ -295,21 +302,26 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     }
     const key = relKey(rel.type, e.id);
     const seen = rels.get(key);
-    if (seen !== undefined) {
+    if (seen !== undefined && rels.statusOf(seen) !== STORED) {
       issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
       return;
     }
     // A tie to an actor this import creates cannot exist yet: no need to ask the database.
+    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
     if (!isStored(resolver, e.source) || !isStored(resolver, e.target)) {
-      const o = rels.add(key, loc.line, CREATE);
-      // A dry run has no spill: it does not build the records of ties it would create.
+      let o = seen;
+      if (o === undefined) o = rels.add(key, loc.line, CREATE);
+      else rels.claim(o, loc.line, UPDATE);
+      // A dry run has no spill: it does not build the records of ties it would write.
       return spill?.add(o, build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence));
     }
     const record = build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence);
     const digest = contentDigest('relationship', record);
     if (scan) {
-      const o = rels.add(key, loc.line, PENDING, digest);
-      return spill?.add(o, record);
+      if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
+      const same = rels.sameDigest(seen, digest);
+      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE);
+      return same ? undefined : spill?.add(seen, record);
     }
     const o = rels.add(key, loc.line, PENDING);
     pending.push({ o, type: rel.type, id: e.id, hash: digest.toString('base64url') });
@@ -355,13 +367,6 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     }
   }
   await flush(0);
-  if (scan) {
-    // One pass over the stored ties: those this import names are unchanged or updated; the rest are created.
-    await db.stream(Q.importTieHashes, {}, (r) => {
-      const o = rels.get(relKey(r.type as string, r.id as string));
-      if (o !== undefined && rels.statusOf(o) === PENDING) rels.set(o, rels.sameHash(o, r.h) ? UNCHANGED : UPDATE);
-    });
-  }
   await spill?.close();
   progress('plan');
 
