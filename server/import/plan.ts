@@ -241,7 +241,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   // A large import reads every stored tie's hash first, in one scan, and compares each row as it comes; a small
   // one into a large graph looks them up by id, a batch at a time while it reads on.
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
-  if (scan) await db.stream(Q.importTieHashes, {}, (r) => rels.addStored(relKey(r.type as string, r.id as string), r.h));
+  if (scan) await db.stream(Q.importTieHashes, {}, (r) => {
+    const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
+    for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
+  });
   const spill = opts.spill ? new Spill(opts.spill) : undefined;
 
   const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;

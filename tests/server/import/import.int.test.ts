@@ -223,6 +223,20 @@ describe('runImport at size', () => {
     expect(fs.readdirSync(work)).toEqual([]);
   });
 
+  it('plans a stored tie that a file points at a new actor as an update that moves it (scan)', async () => {
+    await wipe(db);
+    const write = (name: string, d: ReturnType<typeof dataset>) => {
+      fs.writeFileSync(path.join(tmp, name), JSON.stringify(d));
+      return [{ path: path.join(tmp, name), name }];
+    };
+    await runImport(db, write('before.json', dataset([actor('a'), actor('b')], [rel('FUNDS', 'a', 'b', { id: 't1' })])), { scan: true });
+    const r = await runImport(db, write('after.json', dataset([actor('a'), actor('b'), actor('c')], [rel('FUNDS', 'a', 'c', { id: 't1' })])), { scan: true });
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await db.read("MATCH (x)-[r:FUNDS {id: 't1'}]->(y) RETURN x.id AS x, y.id AS y")).toEqual([{ x: 'a', y: 'c' }]);
+    await undo(db, r.importId!, 'local');
+    expect(await db.read("MATCH (x)-[r:FUNDS {id: 't1'}]->(y) RETURN x.id AS x, y.id AS y")).toEqual([{ x: 'a', y: 'b' }]);
+  });
+
   it('runs two imports at once that share actors: no actor or tie is duplicated', async () => {
     await wipe(db);
     const one = await writeImportFiles(path.join(tmp, 'one'), 500, 2000, 1);
