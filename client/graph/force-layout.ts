@@ -32,6 +32,11 @@ export interface LayoutRequest {
   edgeLength?: number;
   /** Diameter of each node in drawing units (length count): when given, overlapping nodes are pushed apart. */
   sizes?: Float32Array;
+  /**
+   * When given, the positions so far are sent once (a `preview` reply) after this many ms of layout: the page
+   * draws the network with them while the layout goes on, then moves the nodes to their final places.
+   */
+  previewMs?: number;
 }
 export interface LayoutCancel { type: 'cancel'; id: number }
 export type LayoutMessage = LayoutRequest | LayoutCancel;
@@ -39,6 +44,8 @@ export type LayoutMessage = LayoutRequest | LayoutCancel;
 export type LayoutReply =
   /** How far the run is, 0–1: iterations done or time spent, whichever is further along. */
   | { type: 'progress'; id: number; fraction: number; iterations: number }
+  /** The positions so far (same units as `done`), once, when the request asked for a preview. */
+  | { type: 'preview'; id: number; positions: Float32Array; iterations: number }
   /** Final positions, x, y per node in the request's order, in drawing units (median tie about EDGE_LENGTH). */
   | { type: 'done'; id: number; positions: Float32Array; iterations: number; ms: number }
   | { type: 'error'; id: number; message: string };
@@ -60,6 +67,7 @@ export function checkRequest(r: LayoutRequest): string | undefined {
   if (r.sizes && r.sizes.length !== r.count) return `sizes must hold count = ${r.count} diameters (got ${r.sizes.length})`;
   if (r.edgeLength !== undefined && !(r.edgeLength > 0)) return `edgeLength must be positive (got ${r.edgeLength})`;
   if (r.minIterations !== undefined && !(Number.isInteger(r.minIterations) && r.minIterations >= 0)) return `minIterations must be a non-negative integer (got ${r.minIterations})`;
+  if (r.previewMs !== undefined && !(r.previewMs >= 0)) return `previewMs must be zero or positive (got ${r.previewMs})`;
   return undefined;
 }
 
@@ -279,10 +287,16 @@ export function layoutWorkerCore(post: (m: LayoutReply, transfer?: Transferable[
     const deadline = t0 + (m.budgetMs ?? effort.budgetMs);
     const floor = Math.min(m.minIterations ?? effort.minIterations, m.iterations ?? effort.iterations);
     const run = startForceRun(m);
+    let previewAt = m.previewMs === undefined ? undefined : t0 + m.previewMs;
     const slice = () => {
       if (current !== m.id) return; // cancelled or replaced
       const left = deadline - performance.now();
       const finished = run.step(Math.min(SLICE_MS, Math.max(left, 1))) || (left <= SLICE_MS && run.done >= floor);
+      if (!finished && previewAt !== undefined && performance.now() >= previewAt) {
+        previewAt = undefined;
+        const positions = run.positions();
+        post({ type: 'preview', id: m.id, positions, iterations: run.done }, [positions.buffer]);
+      }
       if (!finished) {
         const fraction = Math.min(1, Math.max(run.done / run.total, (performance.now() - t0) / (deadline - t0)));
         post({ type: 'progress', id: m.id, fraction, iterations: run.done });
