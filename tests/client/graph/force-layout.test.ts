@@ -1,4 +1,4 @@
-import { EDGE_LENGTH, layoutWorkerCore, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../../client/graph/force-layout';
+import { defaultEffort, EDGE_LENGTH, layoutWorkerCore, SETTLED_MOVE, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../../client/graph/force-layout';
 
 /** The worker core with its outside world replaced: replies collected, scheduled slices run on demand. */
 function harness() {
@@ -177,6 +177,24 @@ describe('layoutWorkerCore (the layout worker protocol)', () => {
     };
     expect(median(preview.positions)).toBeCloseTo(EDGE_LENGTH, 0);
     expect(median(done.positions)).toBeCloseTo(EDGE_LENGTH, 0);
+  });
+
+  it('without a set number of iterations, stops once settled: past the floor, before the default count', () => {
+    const h = harness();
+    const g = twoCliques(20);
+    const { iterations, minIterations } = defaultEffort(g.count);
+    const r = request(g, { budgetMs: 60_000 });
+    delete r.iterations;
+    h.send(r);
+    h.drain();
+    const done = h.replies.at(-1)!;
+    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
+    expect(done.iterations).toBeGreaterThanOrEqual(minIterations);
+    expect(done.iterations).toBeLessThan(iterations);
+    // Settled: ten more iterations move the nodes by less than SETTLED_MOVE of a median tie.
+    const run = startForceRun({ ...r, iterations: done.iterations + 10 });
+    run.step(60_000);
+    expect(run.movement).toBeLessThan(SETTLED_MOVE);
   });
 
   it('sends no preview unless asked', () => {
