@@ -6,6 +6,7 @@ import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
 import { LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { isLargeView, setClass, setLargeView } from './graph/style';
+import { cachedLayout, layoutKey, storeLayout } from './graph/layout-cache';
 import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
@@ -186,6 +187,16 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;
         layoutState('running', run);
+        // The same payload laid out before in this browser is drawn in the same places at once.
+        const key = layoutKey(g);
+        const kept = cachedLayout(key, g.nodes.length);
+        if (kept) {
+          mergeGraph(cy, g, 'replace', kept);
+          fitPositions(cy, kept, 30);
+          document.body.dataset.layoutRun = 'kept in this browser';
+          layoutState('done', run);
+          return;
+        }
         const progress = showProgress();
         // The network is drawn with the layout's first positions while the worker refines them: creating and
         // styling the elements and the first frame (which draws each into Cytoscape's caches) take the main
@@ -209,6 +220,7 @@ export function createContext(cy: Core, shell: Shell): AppContext {
         }
         if (run !== layoutRun) return; // another layout or load came after this one
         ctx.progress();
+        if (positions) storeLayout(key, positions);
         if (early && positions) moveNodes(cy, g, positions);
         else if (!early) mergeGraph(cy, g, 'replace', positions);
         if (positions) fitPositions(cy, positions, 30);

@@ -149,6 +149,22 @@ describe('a large graph in Chromium', () => {
     await page.close();
   });
 
+  it('opened again in the same browser, the overview is drawn at once in the places it was laid out in', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const layoutRun = () => page.evaluate(() => document.body.dataset.layoutRun);
+    const positions = () => onCy(page, (cy) => cy.nodes().map((n) => `${n.id()} ${JSON.stringify((n as unknown as { position(): unknown }).position())}`).sort());
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toMatch(/^\d+ iterations/); // laid out by the worker the first time
+    const first = await positions();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toBe('kept in this browser');
+    expect(await positions()).toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('expansion adds the first 150 neighbours, then "+N de plus" the rest', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);
