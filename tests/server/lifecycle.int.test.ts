@@ -109,7 +109,8 @@ describe('Neo4j down at start-up, then stopped and restarted under the running a
   let instance: Instance;
   beforeAll(async () => {
     const port = await freePort();
-    instance = { name: `neo4j-lifecycle-${port}`, port };
+    // A test's graph is the seeds: the test profile's memory (1 GB heap), not the app's quarter of the RAM.
+    instance = { name: `neo4j-lifecycle-${port}`, port, profile: 'test' };
   });
   afterAll(async () => {
     await stop(instance);
