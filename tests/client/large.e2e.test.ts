@@ -7,6 +7,8 @@ import { resetTo, testDb } from '../support/db';
 import { launchBrowser, openApp, screenshot, startServer } from '../support/browser';
 import { FIXTURE_SOURCE } from '../support/fixtures';
 import { generatedDataset } from '../support/generated';
+import { GraphDigests } from '../../server/graph/digest';
+import { loadDataset } from '../../server/load';
 
 const ds = generatedDataset(3000, 9000, { isolated: 40 });
 // A hub of 200 partners, so that one expansion cannot add them all at once (the first one adds 150).
@@ -277,5 +279,39 @@ describe('a large graph in Chromium', () => {
     expect(await page.evaluate(() => [document.body.dataset.renderer, document.body.dataset.rendererReason])).toEqual(['canvas', expect.stringContaining('WebGL 2 indisponible')]);
     expect((await counts(page)).nodes).toBe(300);
     await page.close();
+  });
+
+  // Last: it writes to the graph.
+  it('right after a write, opens at once on the previous ranking and says so; « Vue d’ensemble » then brings the new one', async () => {
+    // This 12,000-element graph is ranked in the request by default: here, as a large one (in the background).
+    const digests = new GraphDigests(db, { inlineMax: 0 });
+    const stale = await startServer(db, { digests });
+    // Nothing kept from earlier runs: the first page waits for its ranking (fresh).
+    await db.write('MATCH (d:GraphDigest) DETACH DELETE d');
+    try {
+      const first = await openApp(browser, stale.url);
+      expect(await first.page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('fresh');
+      await first.page.close();
+      // An edit: a new actor tied to 400 others (the most connected of all once ranked again).
+      const ties = ds.actors.slice(0, 400).map((a) => ({ type: 'PARTNERS_WITH' as const, source: 'zz-nouveau', target: a.id, evidence: [{ source: FIXTURE_SOURCE.id, excerpt: 'zz-nouveau PARTNERS_WITH' }] }));
+      await loadDataset(db, { sources: [FIXTURE_SOURCE], actors: [{ id: 'zz-nouveau', name: 'Nouveau pôle', kind: 'cluster', aliases: [] }], relationships: ties });
+      const { page, errors } = await openApp(browser, stale.url);
+      expect(await page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('stale');
+      expect(await page.textContent('[data-testid=scope-what]')).toContain('classement d’avant les dernières modifications');
+      // The totals are the graph's as it is now.
+      expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(3002)} acteurs`);
+      expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(9600)} relations`);
+      expect(await onCy(page, (cy) => cy.getElementById('zz-nouveau').empty())).toBe(true);
+      await digests.idle();
+      await page.click('#reset');
+      // The new ranking's first actor is drawn, and the banner no longer says the ranking is old.
+      await page.waitForFunction(() => !(window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.getElementById('zz-nouveau').empty());
+      expect(await page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('fresh');
+      expect(await page.textContent('[data-testid=scope-what]')).not.toContain('classement d’avant');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await stale.close();
+    }
   });
 });
