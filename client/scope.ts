@@ -79,12 +79,20 @@ export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: Graph
   };
   const paintBanner = () => {
     if (banner.hidden) return;
-    shown.textContent = `${fr(cy.nodes().length)} des ${fr(stats.actors)} acteurs · ${fr(cy.edges().length)} des ${fr(stats.relationships)} relations`;
+    // The overview's totals are the graph's as it was asked (the boot's counts may predate a write since).
+    const actorsTotal = last?.total ?? stats.actors;
+    const tiesTotal = last?.relationships.total ?? stats.relationships;
+    shown.textContent = `${fr(cy.nodes().length)} des ${fr(actorsTotal)} acteurs · ${fr(cy.edges().length)} des ${fr(tiesTotal)} relations`;
     const filtered = loadedKey !== UNFILTERED;
     const matching = last && filtered ? ` parmi les ${fr(last.matching)} qui correspondent aux filtres` : '';
+    // The ranking of the previous graph version serves while the new one is computed: say so.
+    const stale = last?.ranking.status === 'stale'
+      ? ' (classement d’avant les dernières modifications, recalculé en arrière-plan : « Vue d’ensemble » le recharge)'
+      : '';
     what.textContent = ctx.scope.mode === 'network'
       ? ` — réseau entier${filtered ? ' filtré' : ''}`
-      : ` — vue d’ensemble : les acteurs les plus ${last?.rankedBy === 'pagerank' ? 'importants (PageRank)' : 'reliés'}${matching}, et ce que vous ajoutez`;
+      : ` — vue d’ensemble : les acteurs les plus ${last?.rankedBy === 'pagerank' ? 'importants (PageRank)' : 'reliés'}${stale}${matching}, et ce que vous ajoutez`;
+    what.dataset.ranking = last?.ranking.status ?? '';
     // The whole network fits when what matches the filters is within the server's limit.
     const rels = last?.relationships.matching ?? stats.relationships;
     const actors = last?.matching ?? stats.actors;

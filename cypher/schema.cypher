@@ -31,6 +31,7 @@ CREATE CONSTRAINT session_id IF NOT EXISTS FOR (s:Session) REQUIRE s.id IS UNIQU
 CREATE INDEX session_user IF NOT EXISTS FOR (s:Session) ON (s.user);
 // The graph version node (one): caches and metrics key on its version.
 CREATE CONSTRAINT graph_state_id IF NOT EXISTS FOR (g:GraphState) REQUIRE g.id IS UNIQUE;
+CREATE CONSTRAINT graph_digest_id IF NOT EXISTS FOR (d:GraphDigest) REQUIRE d.id IS UNIQUE;
 // Articles sent to the extractor (issue 13): one per text, found by its hash or its id.
 CREATE CONSTRAINT extraction_hash IF NOT EXISTS FOR (e:Extraction) REQUIRE e.hash IS UNIQUE;
 CREATE CONSTRAINT extraction_id IF NOT EXISTS FOR (e:Extraction) REQUIRE e.id IS UNIQUE;

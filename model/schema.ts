@@ -574,6 +574,10 @@ export type CompactEdge = z.infer<typeof CompactEdge>;
 const Counts3 = z.object({ total: z.number().int(), matching: z.number().int(), shown: z.number().int() });
 
 /** GET /api/graph/stats: counts for the banner and the filters, of the whole graph (filters do not apply). */
+/** Which graph version a result computed in the background is of; `stale`: the graph changed since, a newer one is computed. */
+export const DigestState = z.object({ version: z.number().int(), status: z.enum(['fresh', 'stale']) });
+export type DigestState = z.infer<typeof DigestState>;
+
 export const GraphStats = z.object({
   /** The graph version (bumped by every write): caches and metrics key on it. */
   version: z.number().int(),
@@ -592,6 +596,12 @@ export const GraphStats = z.object({
   }),
   /** FUNDS amounts (EUR): range of the known ones, how many are known and unknown. */
   amounts: z.object({ min: z.number().nullable(), max: z.number().nullable(), known: z.number().int(), unknown: z.number().int() }),
+  /**
+   * The graph version `kinds`, `statuses`, `years` and `amounts` were counted at (a scan of every tie, done in
+   * the background after each write); `stale` while a newer count is under way. `actors`, `relationships`,
+   * `sources` and `types` come from the count store: always the current graph's.
+   */
+  breakdown: DigestState,
   /** GET /api/graph/elements serves at most this many relationships (after filters); past it, 413. */
   wholeLimit: z.number().int(),
   /** GET /api/graph (everything, with evidence) answers up to this many actors + relationships; past it, 413. */
@@ -631,6 +641,11 @@ export const OverviewResponse = z.object({
   shown: z.number().int(),
   relationships: Counts3,
   rankedBy: z.enum(['degree', 'pagerank']),
+  /**
+   * The graph version the ranking is of: the degree ranking is computed in the background after each write,
+   * and the last one serves meanwhile (`stale`); the actors and ties shown are always read from the graph as it is.
+   */
+  ranking: DigestState,
   version: z.number().int(),
 });
 export type OverviewResponse = z.infer<typeof OverviewResponse>;

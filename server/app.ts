@@ -16,6 +16,7 @@ import { changeRoutes } from './routes/changes';
 import { cypherRoutes } from './routes/cypher';
 import { docsRoutes } from './routes/docs';
 import { DEFAULT_SERVICE_CONFIG, type CypherConfig, type GraphLimits, type ServiceConfig } from './config';
+import { GraphDigests } from './graph/digest';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
@@ -41,6 +42,8 @@ export interface AppOptions {
   imports?: ImportsConfig;
   /** The metrics kept per graph version (index.ts passes one that also polls for writes; default: a new one). */
   metrics?: MetricsService;
+  /** The stats' breakdown and the degree ranking, scanned in the background per graph version (index.ts passes ones that poll for writes; default: new ones). */
+  digests?: GraphDigests;
   /** Allowed host names and rate limits (defaults: loopback names only, DEFAULT_RATE_CONFIG). */
   service?: Partial<ServiceConfig>;
   /** Duplicate candidates (tests: a hold on the worker's computation). */
@@ -86,7 +89,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(auth.routes);
   api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
-  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v) }));
+  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));
   api.use(duplicateRoutes(db, opts.duplicates));

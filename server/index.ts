@@ -9,6 +9,7 @@ import { connect, type Db } from './db';
 import { recoverInterrupted } from './changes';
 import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
+import { GraphDigests } from './graph/digest';
 import { MetricsService } from './metrics/service';
 
 const log = (msg: string) => console.log(`[maillage] ${msg}`);
@@ -49,8 +50,11 @@ async function main(): Promise<void> {
   // Metrics follow the graph version: polled once the database is ready, so writes by other processes
   // (npm run load) are computed too.
   const metrics = new MetricsService(db);
+  // So do the stats' breakdown and the overview's degree ranking (whole-graph scans, kept in Neo4j).
+  const digests = new GraphDigests(db);
   const app = createApp(db, {
     metrics,
+    digests,
     imports: cfg.imports,
     clientDir: path.resolve(__dirname, '..', 'dist'),
     cypher: cfg.cypher,
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
     const how = await drain(server, cfg.shutdownGraceMs);
     log(how === 'drained' ? 'every request answered' : 'grace period over: remaining connections cut');
     metrics.close();
+    digests.close();
     await db.close().catch(() => undefined);
     if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
     log('stopped');
@@ -88,7 +93,10 @@ async function main(): Promise<void> {
     }
   }
   ready = await whenDatabaseUp(db, cfg, () => stopping);
-  if (ready) metrics.watch();
+  if (ready) {
+    metrics.watch();
+    digests.watch();
+  }
 }
 
 main().catch((e: unknown) => {

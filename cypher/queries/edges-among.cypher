@@ -1,4 +1,21 @@
-// Relationships of the allowed types whose both ends are in the given set (closes a neighbourhood view).
-MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
-WHERE a.id IN $ids AND b.id IN $ids AND type(r) IN $types
+// Relationships of the allowed types whose both ends are in $ids (the ties of a neighbourhood view). Each tie
+// is read from one end only: the actors' outgoing ties or their incoming ones, whichever the set has fewer of
+// (degrees come from the store), as in cypher/graph/ties-among.cypher: a hub in the set funds thousands and
+// is funded by a few, so its 20,000 outgoing ties are not read to find the few hundred inside the set.
+UNWIND $ids AS id
+MATCH (x:Actor {id: id})
+WITH collect(x) AS xs,
+  sum(COUNT { (x)-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->() }) AS outs,
+  sum(COUNT { (x)<-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]-() }) AS ins
+CALL (xs, outs, ins) {
+  UNWIND CASE WHEN outs <= ins THEN xs ELSE [] END AS a
+  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
+  WHERE type(r) IN $types AND b.id IN $ids
+  RETURN a, r, b
+  UNION ALL
+  UNWIND CASE WHEN outs > ins THEN xs ELSE [] END AS b
+  MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
+  WHERE type(r) IN $types AND a.id IN $ids
+  RETURN a, r, b
+}
 RETURN type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props

@@ -82,7 +82,6 @@ export function actorRoutes(db: Db): Router {
 
     // Breadth-first, one query per level: each actor is expanded once, and the node cap is checked as we go.
     const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
-    const edges = new Map<string, GraphEdge>();
     let frontier = [id];
     let truncated = false;
     const allowed = types ?? [...REL_TYPES];
@@ -91,19 +90,17 @@ export function actorRoutes(db: Db): Router {
       const room = limit - nodes.size;
       const rows = await db.read(Q.neighbors, { frontier, types: allowed, seen: [...nodes.keys()], room: room + 1 });
       const next: string[] = [];
-      for (const x of rows as unknown as (RawEdge & { other: Props })[]) {
-        const other = toNode(x.other);
-        if (!nodes.has(other.id)) {
-          if (nodes.size >= limit) { truncated = true; continue; }
-          nodes.set(other.id, other);
-          next.push(other.id);
-        }
-        const e = toEdge(x);
-        edges.set(e.id, e);
+      for (const x of rows) {
+        const other = toNode(x.actor as Props);
+        if (nodes.has(other.id)) continue;
+        if (nodes.size >= limit) { truncated = true; break; }
+        nodes.set(other.id, other);
+        next.push(other.id);
       }
       frontier = next;
     }
-    // Ties between actors of the last level were not walked; add them so the view is not missing edges.
+    // Every tie among the view's actors at once (those that reached them and those between them).
+    const edges = new Map<string, GraphEdge>();
     const among = await db.read(Q.edgesAmong, { ids: [...nodes.keys()], types: allowed });
     for (const x of among as unknown as RawEdge[]) {
       const e = toEdge(x);

@@ -7,8 +7,9 @@ import { GraphTooLargeError } from '../errors';
 import { readSnapshot } from '../export/snapshot';
 import { decodeCursor, readPage } from '../graph/elements';
 import { filterKey, filterParams, isUnfiltered, type FilterParams } from '../graph/filters';
+import { GraphDigests } from '../graph/digest';
 import { actorsAndTies, topActors, type Ranking } from '../graph/overview';
-import { readStats } from '../graph/stats';
+import { readTotals } from '../graph/stats';
 import { VersionedCache, graphVersion } from '../graph/version';
 import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
@@ -18,7 +19,12 @@ export interface GraphRouteOptions {
   limits?: GraphLimits;
   /** PageRank order of the metrics when they are fresh for `version` (the overview then ranks by it). */
   ranking?: (version: number) => Ranking | undefined;
+  /** The stats' breakdown and the degree ranking, computed in the background (default: new ones). */
+  digests?: GraphDigests;
 }
+
+/** Ranking ids read past the overview's limit when the ranking is of an older version (actors deleted since). */
+const STALE_SLACK = 0.1;
 
 interface Totals {
   actors: number;
@@ -28,13 +34,12 @@ interface Totals {
 export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
   const r = Router();
   const limits = opts.limits ?? DEFAULT_GRAPH_LIMITS;
-  const stats = new VersionedCache<Omit<GraphStats, 'wholeLimit' | 'graphLimit'>>(4);
+  const digests = opts.digests ?? new GraphDigests(db);
   const matching = new VersionedCache<Totals>(64);
-  const degreeTop = new VersionedCache<string[]>(32);
 
   const totals = async (): Promise<Totals> => {
-    const [row] = await db.read(Q.graphTotals);
-    return { actors: (row?.actors as number) ?? 0, relationships: (row?.relationships as number) ?? 0 };
+    const t = await readTotals(db);
+    return { actors: t.actors, relationships: t.relationships };
   };
   /** Actors and ties passing the filters: the count store when unfiltered, a scan (cached per version) otherwise. */
   const countMatching = (version: number, p: FilterParams, all: Totals): Promise<Totals> =>
@@ -62,25 +67,44 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
   });
 
   r.get('/graph/stats', async (_req, res) => {
-    const version = await graphVersion(db);
-    const s = await stats.get(version, '', () => readStats(db, version));
-    const body: GraphStats = { ...s, wholeLimit: limits.whole, graphLimit: limits.graph };
+    const [version, t] = await Promise.all([graphVersion(db), readTotals(db)]);
+    const b = await digests.breakdown.get(version, t);
+    const body: GraphStats = {
+      version,
+      ...t,
+      ...b.value,
+      breakdown: { version: b.version, status: b.stale ? 'stale' : 'fresh' },
+      wholeLimit: limits.whole,
+      graphLimit: limits.graph,
+    };
     res.json(body);
   });
+
+  /** The overview's actors and ties by `ranking`; one of an older version names a few more (some may be gone). */
+  const overviewOf = async (p: FilterParams, limit: number, ranking: Ranking, old: boolean) => {
+    const ids = await topActors(db, p, old ? limit + Math.ceil(limit * STALE_SLACK) : limit, ranking);
+    return actorsAndTies(db, p, ids, old ? limit : undefined);
+  };
 
   r.get('/graph/overview', async (req, res) => {
     const q = parseInput(OverviewQuery, req.query, 'query');
     const p = filterParams(q);
-    const version = await graphVersion(db);
-    const ranking = opts.ranking?.(version);
-    const all = await totals();
-    const [ids, counts] = await Promise.all([
-      ranking
-        ? topActors(db, p, q.limit, ranking)
-        : degreeTop.get(version, `${filterKey(p)}\u0000${q.limit}`, () => topActors(db, p, q.limit)),
-      countMatching(version, p, all),
-    ]);
-    const { nodes, edges } = await actorsAndTies(db, p, ids);
+    const [version, all] = await Promise.all([graphVersion(db), totals()]);
+    // PageRank once the metrics are fresh; until then every actor by degree, computed in the background.
+    const pagerank = opts.ranking?.(version);
+    const [degree, counts] = await Promise.all([pagerank ? undefined : digests.degree.get(version, all), countMatching(version, p, all)]);
+    let ranking: Ranking = pagerank ?? { version: degree!.version, ids: degree!.value.ids, kinds: degree!.value.kinds };
+    let old = degree?.stale ?? false;
+    let shown = await overviewOf(p, q.limit, ranking, old);
+    // A ranking of an older version that cannot fill the overview (its actors deleted since, another graph
+    // loaded in their place) is no use: this one waits for the ranking of the graph as it is.
+    if (old && shown.nodes.length < Math.min(q.limit, counts.actors)) {
+      const d = await digests.degree.current(version, all);
+      ranking = { version: d.version, ids: d.value.ids, kinds: d.value.kinds };
+      old = d.stale;
+      shown = await overviewOf(p, q.limit, ranking, old);
+    }
+    const { nodes, edges } = shown;
     const body: OverviewResponse = {
       nodes,
       edges,
@@ -88,7 +112,8 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
       matching: counts.actors,
       shown: nodes.length,
       relationships: { total: all.relationships, matching: counts.relationships, shown: edges.length },
-      rankedBy: ranking ? 'pagerank' : 'degree',
+      rankedBy: pagerank ? 'pagerank' : 'degree',
+      ranking: { version: ranking.version, status: old ? 'stale' : 'fresh' },
       version,
     };
     res.json(body);

@@ -7,6 +7,8 @@ import { resetTo, testDb } from '../support/db';
 import { launchBrowser, openApp, screenshot, startServer } from '../support/browser';
 import { FIXTURE_SOURCE } from '../support/fixtures';
 import { generatedDataset } from '../support/generated';
+import { GraphDigests } from '../../server/graph/digest';
+import { loadDataset } from '../../server/load';
 
 const ds = generatedDataset(3000, 9000, { isolated: 40 });
 // A hub of 200 partners, so that one expansion cannot add them all at once (the first one adds 150).
@@ -129,6 +131,42 @@ describe('a large graph in Chromium', () => {
     await page.close();
   });
 
+  it('selecting a hub shows its details with its ties counted, then selects it on the network; more ties on demand', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Pôle Étoile');
+    // The server sends 25 of its 200 partnerships; the heading counts all of them.
+    const group = '[data-testid=group-partners]';
+    expect(await page.textContent(`${group} h3 .count`)).toBe('200');
+    expect(await page.$$eval(`${group} li.rel`, (li) => li.length)).toBe(25);
+    // The network follows the details: the hub is selected there once they are shown.
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } } }).__maillage.cy.nodes(':selected').map((n) => n.id()).join() === 'hub-etoile');
+    const asked = page.waitForResponse((r) => r.url().includes(`/api/actors/${STAR}?limit=200`));
+    await page.click(`${group} [data-testid=group-more]`);
+    expect((await asked).status()).toBe(200);
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} li.rel`).length === 200, group);
+    const listed = await page.$$eval(`${group} [data-testid=related-actor]`, (b) => b.map((x) => x.textContent));
+    expect(new Set(listed)).toEqual(new Set(partners.map((p) => nameOf.get(p))));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opened again in the same browser, the overview is drawn at once in the places it was laid out in', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const layoutRun = () => page.evaluate(() => document.body.dataset.layoutRun);
+    const positions = () => onCy(page, (cy) => cy.nodes().map((n) => `${n.id()} ${JSON.stringify((n as unknown as { position(): unknown }).position())}`).sort());
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toMatch(/^\d+ iterations/); // laid out by the worker the first time
+    const first = await positions();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toBe('kept in this browser');
+    expect(await positions()).toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('expansion adds the first 150 neighbours, then "+N de plus" the rest', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);
@@ -241,5 +279,39 @@ describe('a large graph in Chromium', () => {
     expect(await page.evaluate(() => [document.body.dataset.renderer, document.body.dataset.rendererReason])).toEqual(['canvas', expect.stringContaining('WebGL 2 indisponible')]);
     expect((await counts(page)).nodes).toBe(300);
     await page.close();
+  });
+
+  // Last: it writes to the graph.
+  it('right after a write, opens at once on the previous ranking and says so; « Vue d’ensemble » then brings the new one', async () => {
+    // This 12,000-element graph is ranked in the request by default: here, as a large one (in the background).
+    const digests = new GraphDigests(db, { inlineMax: 0 });
+    const stale = await startServer(db, { digests });
+    // Nothing kept from earlier runs: the first page waits for its ranking (fresh).
+    await db.write('MATCH (d:GraphDigest) DETACH DELETE d');
+    try {
+      const first = await openApp(browser, stale.url);
+      expect(await first.page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('fresh');
+      await first.page.close();
+      // An edit: a new actor tied to 400 others (the most connected of all once ranked again).
+      const ties = ds.actors.slice(0, 400).map((a) => ({ type: 'PARTNERS_WITH' as const, source: 'zz-nouveau', target: a.id, evidence: [{ source: FIXTURE_SOURCE.id, excerpt: 'zz-nouveau PARTNERS_WITH' }] }));
+      await loadDataset(db, { sources: [FIXTURE_SOURCE], actors: [{ id: 'zz-nouveau', name: 'Nouveau pôle', kind: 'cluster', aliases: [] }], relationships: ties });
+      const { page, errors } = await openApp(browser, stale.url);
+      expect(await page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('stale');
+      expect(await page.textContent('[data-testid=scope-what]')).toContain('classement d’avant les dernières modifications');
+      // The totals are the graph's as it is now.
+      expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(3002)} acteurs`);
+      expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(9600)} relations`);
+      expect(await onCy(page, (cy) => cy.getElementById('zz-nouveau').empty())).toBe(true);
+      await digests.idle();
+      await page.click('#reset');
+      // The new ranking's first actor is drawn, and the banner no longer says the ranking is old.
+      await page.waitForFunction(() => !(window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.getElementById('zz-nouveau').empty());
+      expect(await page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('fresh');
+      expect(await page.textContent('[data-testid=scope-what]')).not.toContain('classement d’avant');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await stale.close();
+    }
   });
 });

@@ -165,6 +165,37 @@ describe('GET /api/actors/:id/neighborhood', () => {
     expect(res.body.truncated).toBe(true);
   });
 
+  // A hub whose ties all leave it (it funds) or all reach it (it is funded), its spokes partnered in a ring:
+  // the ties among the actors shown are read from one side of the set, whichever has fewer, and all come back.
+  it.each([['out'], ['in']])('caps a hub whose ties go %s and returns every tie among the actors shown', async (way) => {
+    const spokes = Array.from({ length: 30 }, (_, i) => actor(`s${String(i).padStart(2, '0')}`));
+    const rels = [
+      ...spokes.map((s) => (way === 'out' ? rel('FUNDS', 'hub', s.id) : rel('FUNDS', s.id, 'hub'))),
+      ...spokes.map((s, i) => rel('PARTNERS_WITH', s.id, spokes[(i + 1) % spokes.length].id)),
+      rel('PILOTS', 's03', 'hub'),
+    ];
+    await resetTo(db, dataset([actor('hub', 'public_body'), ...spokes], rels));
+    try {
+      const res = await request(app).get('/api/actors/hub/neighborhood').query({ depth: 1, limit: 10 });
+      expect(res.status).toBe(200);
+      expect(res.body.truncated).toBe(true);
+      const shown = new Set(ids(res.body.nodes));
+      expect(shown.size).toBe(10);
+      expect(shown.has('hub')).toBe(true);
+      // Partnerships are symmetric: stored in either direction.
+      const key = (e: { type: string; source: string; target: string }) =>
+        `${e.type}:${(e.type === 'PARTNERS_WITH' ? [e.source, e.target].sort() : [e.source, e.target]).join(':')}`;
+      const expected = rels.filter((r) => shown.has(r.source) && shown.has(r.target)).map(key).sort();
+      const got = (res.body.edges as { type: string; source: string; target: string }[]).map(key).sort();
+      expect(got).toEqual(expected);
+      // Asking for more keeps the first ones: the walk is in the same order.
+      const more = await request(app).get('/api/actors/hub/neighborhood').query({ depth: 1, limit: 20 });
+      expect(ids(more.body.nodes)).toEqual(expect.arrayContaining([...shown]));
+    } finally {
+      await resetTo(db, chain);
+    }
+  });
+
   it.each([
     [{ depth: 0 }, 'query.depth'],
     [{ depth: 99 }, 'query.depth'],
