@@ -122,7 +122,8 @@ export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/
 export const acceptExtraction = (id: string, body: AcceptRequest) =>
   call<AcceptResponse>(`/api/extract/${encodeURIComponent(id)}/accept`, { method: 'POST', body: JSON.stringify(body) });
 export const searchActors = (q: string, limit = 12) => call<{ actors: GraphNode[] }>(`/api/actors?${qs({ q, limit })}`);
-export const actor = (id: string) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}`);
+/** An actor with at most `limit` ties per type and direction (the server's default when absent), each counted. */
+export const actor = (id: string, limit?: number) => call<ActorDetail>(`/api/actors/${encodeURIComponent(id)}${limit ? `?${qs({ limit })}` : ''}`);
 export const neighborhood = (id: string, opts: { depth?: number; types?: RelType[]; limit?: number } = {}) =>
   call<Graph & { truncated: boolean }>(
     `/api/actors/${encodeURIComponent(id)}/neighborhood?${qs({ depth: opts.depth, types: opts.types?.join(','), limit: opts.limit })}`,

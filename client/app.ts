@@ -1,15 +1,20 @@
 // The context panels share: the Cytoscape instance, the API, selection, highlighting and side-panel tabs.
-import type { Core } from 'cytoscape';
+import type { Collection, Core } from 'cytoscape';
 import type { GraphStats, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
 import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
 import { LARGE_VIEW } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { isLargeView, setClass, setLargeView } from './graph/style';
+import { cachedLayout, layoutKey, storeLayout } from './graph/layout-cache';
 import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
 export const FCOSE_MAX_NODES = 200;
+/** A large view is drawn with the layout's positions after this long in the worker, then refined (showGraph). */
+const PREVIEW_MS = 250;
+/** In a large view, how long a selection's camera move waits for the details panel at most. */
+const SELECT_WAIT_MS = 400;
 
 export interface Tab {
   id: string;
@@ -52,7 +57,7 @@ export interface AppContext {
   /** A short message in the status bar. */
   notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
   /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
-  onSelect(fn: (actorId: string) => void): void;
+  onSelect(fn: (actorId: string) => void | Promise<unknown>): void;
   /** Who this browser is (GET /api/session); undefined until the server has answered. */
   session?: SessionInfo;
   setSession(s: SessionInfo): void;
@@ -81,6 +86,16 @@ function placeNear(nodes: ReturnType<Core['nodes']>): void {
   });
 }
 
+/** Moves the drawn nodes of `g` to `pos` (x, y per node of `g`, in its order), in one batch. */
+function moveNodes(cy: Core, g: DrawGraph, pos: Float32Array): void {
+  cy.batch(() => {
+    g.nodes.forEach((n, i) => {
+      const node = cy.getElementById(n.id);
+      if (node.nonempty()) node.position({ x: pos[2 * i], y: pos[2 * i + 1] });
+    });
+  });
+}
+
 /**
  * Fits the viewport to the given positions (x, y pairs), with nodes' centres `padding` px inside the edges.
  * cy.fit() would compute every element's bounding box, labels included: seconds on a large view.
@@ -102,7 +117,8 @@ function fitPositions(cy: Core, pos: Float32Array, padding: number): void {
 
 export function createContext(cy: Core, shell: Shell): AppContext {
   const tabs = new Map<string, { tab: Tab; pane: HTMLElement; button: HTMLButtonElement; rendered: boolean }>();
-  const selectListeners: ((id: string) => void)[] = [];
+  const selectListeners: ((id: string) => void | Promise<unknown>)[] = [];
+  let selectTicket = 0;
   const sessionListeners: ((s: SessionInfo) => void)[] = [];
   const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
@@ -141,20 +157,29 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     cy,
     api,
     select(actorId) {
+      // The panels first (the details ask the server now); the network's own changes — selection style, camera
+      // — redraw every element of a large view (most of a second at 60,000): they wait for the details to be
+      // shown (or SELECT_WAIT_MS), then take the next frame.
+      const shown = selectListeners.map((fn) => fn(actorId));
       const node = cy.getElementById(actorId);
-      if (node.nonempty()) {
+      if (node.empty()) return;
+      const ticket = ++selectTicket;
+      const follow = () => {
+        if (ticket !== selectTicket) return;
         cy.$(':selected').unselect();
         node.select();
         const target = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
-        // Animating redraws a large view a dozen times while the details load: jump there instead.
+        // Animating redraws a large view a dozen times: jump there instead.
         if (cy.nodes().length > FCOSE_MAX_NODES) {
           cy.zoom(target.zoom);
           cy.center(node);
         } else {
           cy.animate(target, { duration: 350 });
         }
-      }
-      for (const fn of selectListeners) fn(actorId);
+      };
+      if (cy.nodes().length <= FCOSE_MAX_NODES) { follow(); return; }
+      void Promise.race([Promise.allSettled(shown), new Promise((r) => setTimeout(r, SELECT_WAIT_MS))])
+        .then(() => requestAnimationFrame(follow));
     },
     async showGraph(g, mode) {
       // A replaced view takes the style of its size before its elements arrive (styled once).
@@ -162,18 +187,44 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;
         layoutState('running', run);
+        // The same payload laid out before in this browser is drawn in the same places at once.
+        const key = layoutKey(g);
+        const kept = cachedLayout(key, g.nodes.length);
+        if (kept) {
+          mergeGraph(cy, g, 'replace', kept);
+          fitPositions(cy, kept, 30);
+          document.body.dataset.layoutRun = 'kept in this browser';
+          layoutState('done', run);
+          return;
+        }
         const progress = showProgress();
+        // The network is drawn with the layout's first positions while the worker refines them: creating and
+        // styling the elements and the first frame (which draws each into Cytoscape's caches) take the main
+        // thread as long as the layout takes the worker, so they no longer wait for each other. The final
+        // positions then move the nodes, a cheaper frame.
+        let early: Collection | undefined;
+        const preview = {
+          ms: PREVIEW_MS,
+          draw(pos: Float32Array) {
+            if (run !== layoutRun) return;
+            early = mergeGraph(cy, g, 'replace', pos);
+            fitPositions(cy, pos, 30);
+            performance.mark('maillage:layout-preview');
+          },
+        };
         let positions: Float32Array | undefined;
         try {
-          positions = await layoutPayload(g, progress, layoutLook());
+          positions = await layoutPayload(g, progress, layoutLook(), preview);
         } catch (e) {
           ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
         }
         if (run !== layoutRun) return; // another layout or load came after this one
         ctx.progress();
-        mergeGraph(cy, g, 'replace', positions);
+        if (positions) storeLayout(key, positions);
+        if (early && positions) moveNodes(cy, g, positions);
+        else if (!early) mergeGraph(cy, g, 'replace', positions);
         if (positions) fitPositions(cy, positions, 30);
-        else cy.layout({ name: 'grid', animate: false } as never).run();
+        else if (!early) cy.layout({ name: 'grid', animate: false } as never).run();
         layoutState('done', run);
         return;
       }

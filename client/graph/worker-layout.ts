@@ -36,13 +36,14 @@ export function warmLayoutWorker(): void {
  * Positions for `count` nodes linked by index `pairs`; NaN in `positions` marks a node to place, `fixed`
  * ones do not move. Resolves undefined when a newer run replaced this one.
  */
-export function computeLayout(req: Omit<LayoutRequest, 'type' | 'id'>, onProgress?: (fraction: number) => void): Promise<Float32Array | undefined> {
+export function computeLayout(req: Omit<LayoutRequest, 'type' | 'id'>, onProgress?: (fraction: number) => void, onPreview?: (positions: Float32Array) => void): Promise<Float32Array | undefined> {
   const send = getPost();
   for (const [old, reply] of waiting) { send({ type: 'cancel', id: old }); reply({ type: 'error', id: old, message: '' }); }
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, (r) => {
       if (r.type === 'progress') { onProgress?.(r.fraction); return; }
+      if (r.type === 'preview') { onPreview?.(r.positions); return; }
       waiting.delete(id);
       if (r.type === 'done') {
         // What the last run cost, for benches and the curious: iterations and time in the worker.
@@ -63,8 +64,11 @@ export interface LayoutLook {
   edgeLength?: number;
 }
 
-/** Positions for a payload's nodes, in its order, before anything is drawn. */
-export function layoutPayload(g: { nodes: { id: string }[]; edges: { source: string; target: string }[] }, onProgress?: (fraction: number) => void, look: LayoutLook = {}): Promise<Float32Array | undefined> {
+/**
+ * Positions for a payload's nodes, in its order, before anything is drawn; with `preview`, also the positions
+ * after `preview.ms` of layout, once (the page draws with them while the layout goes on).
+ */
+export function layoutPayload(g: { nodes: { id: string }[]; edges: { source: string; target: string }[] }, onProgress?: (fraction: number) => void, look: LayoutLook = {}, preview?: { ms: number; draw(positions: Float32Array): void }): Promise<Float32Array | undefined> {
   const index = new Map<string, number>();
   g.nodes.forEach((n, i) => index.set(n.id, i));
   const pairs: number[] = [];
@@ -80,7 +84,7 @@ export function layoutPayload(g: { nodes: { id: string }[]; edges: { source: str
     for (const i of pairs) degree[i]++;
     sizes = Float32Array.from(degree, look.sizeOf);
   }
-  return computeLayout({ count, edges: Uint32Array.from(pairs), positions: new Float32Array(2 * count).fill(Number.NaN), fixed: new Uint8Array(0), sizes, edgeLength: look.edgeLength }, onProgress);
+  return computeLayout({ count, edges: Uint32Array.from(pairs), positions: new Float32Array(2 * count).fill(Number.NaN), fixed: new Uint8Array(0), sizes, edgeLength: look.edgeLength, previewMs: preview?.ms }, onProgress, preview?.draw);
 }
 
 /**

@@ -1,21 +1,51 @@
 // One actor by id, its relationships in both directions with the other end, and the sources they cite.
 // At most $limit ties per type and direction (largest amounts, then latest dates, first) with the total of
-// each group: a national funder's 20,000 ties are counted and ranked, and only the listed ones are read
-// whole (ties and ends are collected as references; their properties are read for the slice only).
+// each group. One branch per type and direction, so that each is a top-$limit over that group alone (only
+// its sort keys are read; the listed ties and their ends are read whole) and its total is the node's stored
+// degree: a national funder's 20,000 ties are counted, not collected and sorted (bench/README.md).
+// Only FUNDS carry amounts. Ties of these types link actors only: the far end's label is not checked.
 MATCH (a:Actor {id: $id})
 CALL (a) {
-  OPTIONAL MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]-(o:Actor)
-  WITH a, r, o
-  ORDER BY coalesce(r.amount, -1) DESC, coalesce(r.date, '') DESC, r.id
-  WITH type(r) AS relType, startNode(r) = a AS out, collect([r, o]) AS pairs
-  WITH relType, out, size(pairs) AS total, pairs[..$limit] AS shown
-  RETURN collect(CASE WHEN relType IS NULL THEN null ELSE {
-    type: relType, direction: CASE WHEN out THEN 'out' ELSE 'in' END, total: total,
-    rels: [p IN shown | {
-      type: type(p[0]), source: startNode(p[0]).id, target: endNode(p[0]).id, props: properties(p[0]),
+  CALL (a) {
+    MATCH (a)-[r:FUNDS]->(o)
+    WITH a, r, o ORDER BY coalesce(r.amount, -1) DESC, coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'FUNDS' AS relType, 'out' AS direction, COUNT { (a)-[:FUNDS]->() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)<-[r:FUNDS]-(o)
+    WITH a, r, o ORDER BY coalesce(r.amount, -1) DESC, coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'FUNDS' AS relType, 'in' AS direction, COUNT { (a)<-[:FUNDS]-() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)-[r:PILOTS]->(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'PILOTS' AS relType, 'out' AS direction, COUNT { (a)-[:PILOTS]->() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)<-[r:PILOTS]-(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'PILOTS' AS relType, 'in' AS direction, COUNT { (a)<-[:PILOTS]-() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)-[r:PARTNERS_WITH]->(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'PARTNERS_WITH' AS relType, 'out' AS direction, COUNT { (a)-[:PARTNERS_WITH]->() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)<-[r:PARTNERS_WITH]-(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'PARTNERS_WITH' AS relType, 'in' AS direction, COUNT { (a)<-[:PARTNERS_WITH]-() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)-[r:LABELS]->(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'LABELS' AS relType, 'out' AS direction, COUNT { (a)-[:LABELS]->() } AS total, collect([r, o]) AS pairs
+    UNION ALL
+    MATCH (a)<-[r:LABELS]-(o)
+    WITH a, r, o ORDER BY coalesce(r.date, '') DESC, r.id LIMIT $limit
+    RETURN 'LABELS' AS relType, 'in' AS direction, COUNT { (a)<-[:LABELS]-() } AS total, collect([r, o]) AS pairs
+  }
+  RETURN collect({
+    type: relType, direction: direction, total: total,
+    rels: [p IN pairs | {
+      type: relType, source: startNode(p[0]).id, target: endNode(p[0]).id, props: properties(p[0]),
       other: {id: p[1].id, name: p[1].name, kind: p[1].kind, aliases: p[1].aliases, description: p[1].description, territory: p[1].territory}
     }]
-  } END) AS groups
+  }) AS groups
 }
 CALL (groups) {
   UNWIND groups AS g

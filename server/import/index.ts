@@ -2,6 +2,8 @@
 // change set in batches of 10k with two writers — all or nothing, at any size. Serves the CLI and the API.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ActorKind, ChangeSetKind } from '../../model/schema';
 import { begin, rollbackQuietly, writeAll, type ChangeSetHandle } from '../changes';
 import type { Db } from '../db';
@@ -27,8 +29,15 @@ export interface ImportOptions {
   writers?: number;
   /** Elements per write transaction (default 10,000). */
   batchSize?: number;
+  /** Compare with the stored elements by one scan (true) or by lookups (false); default: by size (plan.ts). */
+  scan?: boolean;
   /** Run this previewed change set (POST /api/imports/:id/commit) instead of a new one. */
   previewed?: string;
+  /**
+   * A folder for the plan's spill file (the ties' records, streamed to the writers; removed at the end).
+   * Default: a temporary folder of its own.
+   */
+  workDir?: string;
   onProgress?: (p: ImportProgress) => void;
   /** Called (and awaited) once the change set exists, before its first write: a caller reports its id. */
   onBegin?: (id: string) => void | Promise<void>;
@@ -160,8 +169,11 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     handle = await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local' }, opts.previewed);
     await opts.onBegin?.(handle.id);
   }
+  // A dry run writes nothing, not even a spill file.
+  const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), 'maillage-import-'))));
+  const spill = dir && path.join(dir, `ties-${process.pid}-${Date.now()}.jsonl`);
   try {
-    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize });
+    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan });
     const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;
@@ -185,5 +197,8 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   } catch (e) {
     if (handle) await rollbackQuietly(handle, e instanceof ImportRefused ? `refusé : ${e.report.issueCount.errors} problème(s)` : e);
     throw e;
+  } finally {
+    if (dir && !opts.workDir) await fs.promises.rm(dir, { recursive: true, force: true });
+    else if (spill) await fs.promises.rm(spill, { force: true });
   }
 }

@@ -131,6 +131,42 @@ describe('a large graph in Chromium', () => {
     await page.close();
   });
 
+  it('selecting a hub shows its details with its ties counted, then selects it on the network; more ties on demand', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Pôle Étoile');
+    // The server sends 25 of its 200 partnerships; the heading counts all of them.
+    const group = '[data-testid=group-partners]';
+    expect(await page.textContent(`${group} h3 .count`)).toBe('200');
+    expect(await page.$$eval(`${group} li.rel`, (li) => li.length)).toBe(25);
+    // The network follows the details: the hub is selected there once they are shown.
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: { nodes(s: string): { map<T>(f: (n: { id(): string }) => T): T[] } } } }).__maillage.cy.nodes(':selected').map((n) => n.id()).join() === 'hub-etoile');
+    const asked = page.waitForResponse((r) => r.url().includes(`/api/actors/${STAR}?limit=200`));
+    await page.click(`${group} [data-testid=group-more]`);
+    expect((await asked).status()).toBe(200);
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} li.rel`).length === 200, group);
+    const listed = await page.$$eval(`${group} [data-testid=related-actor]`, (b) => b.map((x) => x.textContent));
+    expect(new Set(listed)).toEqual(new Set(partners.map((p) => nameOf.get(p))));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opened again in the same browser, the overview is drawn at once in the places it was laid out in', async () => {
+    const { page, errors } = await openApp(browser, server.url);
+    const layoutRun = () => page.evaluate(() => document.body.dataset.layoutRun);
+    const positions = () => onCy(page, (cy) => cy.nodes().map((n) => `${n.id()} ${JSON.stringify((n as unknown as { position(): unknown }).position())}`).sort());
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toMatch(/^\d+ iterations/); // laid out by the worker the first time
+    const first = await positions();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForFunction(() => document.body.dataset.layout === 'done');
+    expect(await layoutRun()).toBe('kept in this browser');
+    expect(await positions()).toEqual(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('expansion adds the first 150 neighbours, then "+N de plus" the rest', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.evaluate(`window.__maillage.ctx.select('${STAR}')`);

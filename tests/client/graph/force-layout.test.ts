@@ -1,4 +1,4 @@
-import { EDGE_LENGTH, layoutWorkerCore, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../../client/graph/force-layout';
+import { defaultEffort, EDGE_LENGTH, layoutWorkerCore, SETTLED_MOVE, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../../client/graph/force-layout';
 
 /** The worker core with its outside world replaced: replies collected, scheduled slices run on demand. */
 function harness() {
@@ -154,7 +154,58 @@ describe('layoutWorkerCore (the layout worker protocol)', () => {
     expect(done.iterations).toBeLessThan(1_000_000);
   });
 
+  it('with previewMs, sends the positions so far once, before done, in the units of done', () => {
+    const h = harness();
+    const g = twoCliques(30);
+    // A run of a second (the time budget): the preview comes after its first slice, whatever the machine's speed.
+    h.send(request(g, { iterations: 1_000_000, budgetMs: 1000, minIterations: 1, previewMs: 0 }));
+    h.drain();
+    const previews = h.replies.filter((r) => r.type === 'preview');
+    expect(previews).toHaveLength(1);
+    const [preview, done] = [previews[0], h.replies.at(-1)!];
+    if (preview.type !== 'preview' || done.type !== 'done') throw new Error('expected a preview, then done');
+    expect(h.replies.indexOf(preview)).toBeLessThan(h.replies.length - 1);
+    expect(preview.iterations).toBeGreaterThan(0);
+    expect(preview.iterations).toBeLessThan(done.iterations);
+    expect(preview.positions).toHaveLength(2 * g.count);
+    expect([...preview.positions].every(Number.isFinite)).toBe(true);
+    // Both are scaled so that the median tie is EDGE_LENGTH long: the drawn network keeps its size when refined.
+    const median = (p: Float32Array) => {
+      const d: number[] = [];
+      for (let e = 0; e < g.edges.length; e += 2) d.push(dist(p, g.edges[e], g.edges[e + 1]));
+      return d.sort((a, b) => a - b)[d.length >> 1];
+    };
+    expect(median(preview.positions)).toBeCloseTo(EDGE_LENGTH, 0);
+    expect(median(done.positions)).toBeCloseTo(EDGE_LENGTH, 0);
+  });
+
+  it('without a set number of iterations, stops once settled: past the floor, before the default count', () => {
+    const h = harness();
+    const g = twoCliques(20);
+    const { iterations, minIterations } = defaultEffort(g.count);
+    const r = request(g, { budgetMs: 60_000 });
+    delete r.iterations;
+    h.send(r);
+    h.drain();
+    const done = h.replies.at(-1)!;
+    if (done.type !== 'done') throw new Error(`expected done, got ${done.type}`);
+    expect(done.iterations).toBeGreaterThanOrEqual(minIterations);
+    expect(done.iterations).toBeLessThan(iterations);
+    // Settled: ten more iterations move the nodes by less than SETTLED_MOVE of a median tie.
+    const run = startForceRun({ ...r, iterations: done.iterations + 10 });
+    run.step(60_000);
+    expect(run.movement).toBeLessThan(SETTLED_MOVE);
+  });
+
+  it('sends no preview unless asked', () => {
+    const h = harness();
+    h.send(request(twoCliques(10), { iterations: 50 }));
+    h.drain();
+    expect(h.replies.some((r) => r.type === 'preview')).toBe(false);
+  });
+
   it.each([
+    ['a negative preview delay', { previewMs: -5 }, /previewMs must be zero or positive/],
     ['positions of the wrong length', { positions: new Float32Array(3) }, /positions must hold 2 × count = 20/],
     ['an edge naming a node past the count', { edges: Uint32Array.from([0, 1, 2, 10]) }, /edge 1 names node 10, past the 10 nodes/],
     ['an odd number of edge indexes', { edges: Uint32Array.from([0, 1, 2]) }, /edges must hold index pairs/],
