@@ -88,7 +88,7 @@ const FILES = {
   elementsActors: 'graph/elements-actors.cypher',
   elementsTies: 'graph/elements-ties.cypher',
   relationship: 'graph/relationship.cypher',
-  metricsTies: 'graph/metrics-ties.cypher',
+  metricsAdjacency: 'metrics/adjacency.cypher',
   exportActorsPage: 'export/actors-page.cypher',
   exportSourcesPage: 'export/sources-page.cypher',
   exportTiesPage: 'export/ties-page.cypher',
