@@ -80,12 +80,13 @@ export class BackgroundDigest<T> {
 
   /** The result for `version` (the graph being of `size`), or the last one while it is computed. */
   async get(version: number, size: GraphSize): Promise<Digested<T>> {
-    await (this.loaded ??= this.load());
-    const k = this.kept;
-    // Same version and same counts: a graph whose version was reset (its GraphState deleted) is not taken for the old one.
+    const k = await this.usable(version);
     if (k && k.version === version && sameSize(k.size, size)) return { value: k.value, version, stale: false };
+    const small = size.actors + size.relationships <= this.inlineMax;
+    // Same version, other counts: a change set is being written (its commit makes a new version, scanned then).
+    if (k && k.version === version && !small && this.comparable(k.size, size)) return { value: k.value, version, stale: true };
     const done = this.start(version);
-    if (!k || size.actors + size.relationships <= this.inlineMax || !this.comparable(k.size, size)) {
+    if (!k || small || !this.comparable(k.size, size)) {
       const d = await done;
       return { value: d.value, version: d.version, stale: d.version < version };
     }
@@ -99,18 +100,27 @@ export class BackgroundDigest<T> {
 
   /** The result for `version` itself, waiting for its computation if need be (when the last one would not do). */
   async current(version: number, size: GraphSize): Promise<Digested<T>> {
-    await (this.loaded ??= this.load());
-    const k = this.kept;
+    const k = await this.usable(version);
     if (k && k.version === version && sameSize(k.size, size)) return { value: k.value, version, stale: false };
     const d = await this.start(version);
     return { value: d.value, version: d.version, stale: d.version < version };
   }
 
-  /** Starts computing for `version` unless the result is of it already or under way (a poll after writes). */
-  async check(version: number, size: GraphSize): Promise<void> {
+  /**
+   * Starts computing for `version` unless the last result is of it or one is under way (the poll after writes).
+   * Only the version is compared: while an import writes its batches the counts move but the version does not,
+   * and its commit makes the version that is worth scanning.
+   */
+  async check(version: number): Promise<void> {
+    const k = await this.usable(version);
+    if (k?.version !== version) this.start(version).catch(() => undefined);
+  }
+
+  /** The last result, once read from Neo4j; none when it claims a version the graph has not reached (reset since). */
+  private async usable(version: number): Promise<Kept<T> | undefined> {
     await (this.loaded ??= this.load());
-    const k = this.kept;
-    if (!(k && k.version === version && sameSize(k.size, size))) this.start(version).catch(() => undefined);
+    if (this.kept && this.kept.version > version) this.kept = undefined;
+    return this.kept;
   }
 
   /** Resolves when no computation is under way (tests, shutdown). */
@@ -189,9 +199,9 @@ export class GraphDigests {
 
   /** Starts what the current graph version lacks (the ranking first: the overview waits on it). */
   async check(): Promise<void> {
-    const [version, size] = await Promise.all([graphVersion(this.db), readSize(this.db)]);
-    await this.degree.check(version, size);
-    await this.breakdown.check(version, size);
+    const version = await graphVersion(this.db);
+    await this.degree.check(version);
+    await this.breakdown.check(version);
   }
 
   /**
