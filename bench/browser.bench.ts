@@ -64,14 +64,14 @@ export async function panZoomFps(page: Page): Promise<{ pan: number; zoom: numbe
 }
 
 /**
- * Waits until the page draws quickly again (five frames in a row under 100 ms apart): after a pan or zoom a
+ * Waits until the page draws quickly again (30 frames in a row under 100 ms apart): after a pan or zoom a
  * large view redraws itself at the new scale once the gesture stops, and a selection timed during that redraw
  * would time the redraw. (A condition, not a fixed pause.)
  */
 export async function quiet(page: Page): Promise<void> {
   await page.evaluate(`new Promise((resolve) => {
     let last = performance.now(), calm = 0;
-    const tick = (t) => { calm = t - last < 100 ? calm + 1 : 0; last = t; if (calm >= 5) resolve(); else requestAnimationFrame(tick); };
+    const tick = (t) => { calm = t - last < 100 ? calm + 1 : 0; last = t; if (calm >= 30) resolve(); else requestAnimationFrame(tick); };
     requestAnimationFrame(tick);
   })`);
 }
