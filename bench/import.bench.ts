@@ -151,6 +151,8 @@ const bench: Bench = {
     if (again.report.importId !== null || again.report.counts.relationships.unchanged !== RELS) throw new Error(`re-import was not all unchanged: ${JSON.stringify(again.report.counts)}`);
     console.log(`  re-import, all unchanged (nothing written)     ${again.seconds.toFixed(1)} s wall (plan ${again.report.seconds.plan} s), ${again.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(again.peakRssKb)}: ${fmt((ACTORS + RELS) / again.seconds)} rows/s${load()}`);
 
+    // BENCH_IMPORT_RAW=0 skips the baseline (iterating on the importer; the figures written down include it).
+    if (process.env.BENCH_IMPORT_RAW === '0') return void (await wipeGraph(db));
     let c0 = neo4jCpu();
     const one = await raw(db, 1);
     console.log(`  raw UNWIND … CREATE, 1 writer                  ${one.seconds.toFixed(1)} s (Neo4j ${(neo4jCpu() - c0).toFixed(1)} s CPU; ${fmt(RELS / one.relSeconds)} rels/s on relationships alone): ${fmt(RELS / one.seconds)} rels/s${load()}`);

@@ -2,6 +2,8 @@
 // change set in batches of 10k with two writers — all or nothing, at any size. Serves the CLI and the API.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { ActorKind, ChangeSetKind } from '../../model/schema';
 import { begin, rollbackQuietly, writeAll, type ChangeSetHandle } from '../changes';
 import type { Db } from '../db';
@@ -27,8 +29,15 @@ export interface ImportOptions {
   writers?: number;
   /** Elements per write transaction (default 10,000). */
   batchSize?: number;
+  /** Compare with the stored elements by one scan (true) or by lookups (false); default: by size (plan.ts). */
+  scan?: boolean;
   /** Run this previewed change set (POST /api/imports/:id/commit) instead of a new one. */
   previewed?: string;
+  /**
+   * A folder for the plan's spill file (the ties' records, streamed to the writers; removed at the end).
+   * Default: a temporary folder of its own.
+   */
+  workDir?: string;
   onProgress?: (p: ImportProgress) => void;
   /** Called (and awaited) once the change set exists, before its first write: a caller reports its id. */
   onBegin?: (id: string) => void | Promise<void>;
@@ -139,6 +148,27 @@ function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> 
   };
 }
 
+/** Temporary folders of spill files: `maillage-spill-<pid>-…`, so that a killed import's can be told apart. */
+const SPILL_PREFIX = 'maillage-spill-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the spill folders of imports whose process is gone (killed half-way; recovery rolls their writes back). */
+async function removeStaleSpills(): Promise<void> {
+  const tmp = os.tmpdir();
+  for (const name of await fs.promises.readdir(tmp).catch(() => [] as string[])) {
+    const pid = Number(new RegExp(`^${SPILL_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) await fs.promises.rm(path.join(tmp, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 const changed = (c: ImportCounts) => Object.values(c).some((e) => e.created + e.updated > 0);
 const toWrite = (c: ImportCounts) => Object.values(c).reduce((s, e) => s + e.created + e.updated, 0);
 
@@ -160,8 +190,12 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     handle = await begin(db, { kind: opts.kind ?? 'import', author: opts.author ?? 'local' }, opts.previewed);
     await opts.onBegin?.(handle.id);
   }
+  // A dry run writes nothing, not even a spill file.
+  if (!opts.dryRun && !opts.workDir) await removeStaleSpills();
+  const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), `${SPILL_PREFIX}${process.pid}-`))));
+  const spill = dir && path.join(dir, `ties-${process.pid}-${Date.now()}.jsonl`);
   try {
-    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize });
+    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan });
     const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;
@@ -185,5 +219,8 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   } catch (e) {
     if (handle) await rollbackQuietly(handle, e instanceof ImportRefused ? `refusé : ${e.report.issueCount.errors} problème(s)` : e);
     throw e;
+  } finally {
+    if (dir && !opts.workDir) await fs.promises.rm(dir, { recursive: true, force: true });
+    else if (spill) await fs.promises.rm(spill, { force: true });
   }
 }

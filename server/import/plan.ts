@@ -1,8 +1,10 @@
 // Planning an import: every row validated and resolved before anything is written, each element classed
-// created / updated / unchanged by its content hash; then the write batches, the rows read a second time.
+// created / updated / unchanged by its content hash; then the write batches, from the records the plan
+// spilled to a file (or, without a spill file, from the rows read a second time).
+import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, SYMMETRIC_TYPES, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
-import { BARRIER, contentHash, fromStored, type WriteBatch } from '../changes';
+import { BARRIER, contentDigest, contentHash, fromStored, type WriteBatch } from '../changes';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
@@ -15,6 +17,11 @@ import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
 export const BATCH = 10_000;
 /** Lookups of stored hashes in flight while the rows are read on (a re-import waits on them, not on its CPU). */
 const LOOKUPS = 3;
+/**
+ * A scan streams every stored element once; a lookup seeks one by id. Past this many stored elements per
+ * element to compare, lookups are cheaper (a small import into a large graph); below it, one scan is.
+ */
+const SCAN_RATIO = 4;
 /** Issues kept for the report (the count says how many there were in all). */
 export const MAX_ISSUES = 1000;
 
@@ -44,12 +51,24 @@ export interface PlanOptions {
   onProgress?: (p: { phase: 'plan' | 'write'; rows: number; total: number }) => void;
   /** Elements per write transaction (default BATCH; tests use small ones to get several batches cheaply). */
   batchSize?: number;
+  /**
+   * A file the plan writes each tie's record to, so that the write pass streams them instead of reading and
+   * resolving the input again (none for a dry run). The caller removes it.
+   */
+  spill?: string;
+  /**
+   * Compare with the stored elements by one scan of them all (true) or by indexed lookups (false); default:
+   * a scan when more than a batch is compared and the stored elements are fewer than SCAN_RATIO times as many.
+   */
+  scan?: boolean;
 }
 
 const CREATE = 0;
 const UPDATE = 1;
 const UNCHANGED = 2;
 const PENDING = 3;
+/** A stored tie (from the scan) that no row has named yet: not part of the plan. */
+const STORED = 4;
 
 /** Issues in reading order, errors and warnings counted; only the first MAX_ISSUES are kept. */
 export class Issues {
@@ -79,6 +98,116 @@ export function locator(loc: Loc): string {
 
 const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
+/**
+ * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
+ * status, line and stored digest — in typed arrays, so that 1M ties cost a Map entry and 25 bytes each.
+ */
+class RelTable {
+  private readonly index = new Map<string, number>();
+  private status = new Uint8Array(1 << 12);
+  private lines = new Uint32Array(1 << 12);
+  private digests = Buffer.alloc((1 << 12) * 20);
+  private readonly stored = Buffer.alloc(32);
+  size = 0;
+
+  get(key: string): number | undefined {
+    return this.index.get(key);
+  }
+  /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
+  addStored(key: string, h: unknown): void {
+    const o = this.add(key, 0, STORED);
+    // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
+    if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+  }
+  /** A row names tie `o`: its line and status (the row's digest against the stored one when it was STORED). */
+  claim(o: number, line: number, status: number): void {
+    this.lines[o] = line;
+    this.status[o] = status;
+  }
+  sameDigest(o: number, digest: Buffer): boolean {
+    return digest.compare(this.digests, o * 20, o * 20 + 20) === 0;
+  }
+  add(key: string, line: number, status: number): number {
+    const o = this.size++;
+    if (o === this.status.length) {
+      const grow = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T) => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.status = grow(this.status, (n) => new Uint8Array(n));
+      this.lines = grow(this.lines, (n) => new Uint32Array(n));
+      const d = Buffer.alloc(this.digests.length * 2);
+      this.digests.copy(d);
+      this.digests = d;
+    }
+    this.index.set(key, o);
+    this.status[o] = status;
+    this.lines[o] = line;
+    return o;
+  }
+  statusOf(o: number): number {
+    return this.status[o];
+  }
+  lineOf(o: number): number {
+    return this.lines[o];
+  }
+  set(o: number, status: number): void {
+    this.status[o] = status;
+  }
+  /** Counts by status (stored ties no row named are not counted). */
+  settle(): number[] {
+    const out = [0, 0, 0, 0, 0];
+    for (let o = 0; o < this.size; o++) out[this.status[o]]++;
+    return out;
+  }
+}
+
+/** Ties' records appended to a spill file as JSON lines `[ordinal, record]`, with backpressure. */
+class Spill {
+  private readonly out: fs.WriteStream;
+  private buf = '';
+  private failed: Error | undefined;
+  count = 0;
+  constructor(readonly path: string) {
+    this.out = fs.createWriteStream(path);
+    this.out.on('error', (e) => (this.failed = e));
+  }
+  /** Appends one record; returns a promise only when the file is behind (the caller awaits it). */
+  add(o: number, r: RelationshipRecord): Promise<void> | undefined {
+    this.count++;
+    this.buf += `${JSON.stringify([o, r])}\n`;
+    if (this.buf.length < 1 << 20) return undefined;
+    return this.flush();
+  }
+  private flush(): Promise<void> | undefined {
+    if (this.failed) throw this.failed;
+    const ok = this.out.write(this.buf);
+    this.buf = '';
+    return ok ? undefined : new Promise((resolve) => this.out.once('drain', resolve));
+  }
+  async close(): Promise<void> {
+    if (this.buf) await this.flush();
+    await new Promise<void>((resolve, reject) => this.out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (this.failed) throw this.failed;
+  }
+}
+
+/** Reads a spill file back, one `[ordinal, record]` at a time, 1 MB at a time. */
+async function* readSpill(path: string): AsyncGenerator<[number, RelationshipRecord]> {
+  let rest = '';
+  for await (const chunk of fs.createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+      yield JSON.parse(text.slice(start, nl)) as [number, RelationshipRecord];
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+  }
+  if (rest) yield JSON.parse(rest) as [number, RelationshipRecord];
+}
+
 interface TableStats {
   loc: Loc;
   rows: number;
@@ -103,10 +232,20 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const issues = new Issues();
   const resolver = new Resolver(await readDbIndex(db), opts.defaultKind);
   const counts: ImportCounts = { actors: zero(), relationships: zero(), sources: zero() };
-  const relStatus = new Map<string, number>();
+  const rels = new RelTable();
   const total = inputs.reduce((s, i) => s + i.detected.tables.reduce((t, x) => t + x.rows, 0), 0);
   let rows = 0;
-  const progress = (phase: 'plan' | 'write') => opts.onProgress?.({ phase, rows, total });
+  let progressTotal = total;
+  const progress = (phase: 'plan' | 'write') => opts.onProgress?.({ phase, rows, total: progressTotal });
+  const relRows = inputs.reduce((s, i) => s + i.detected.tables.reduce((t, x) => t + (x.kind === 'relationships' ? x.rows : 0), 0), 0);
+  // A large import reads every stored tie's hash first, in one scan, and compares each row as it comes; a small
+  // one into a large graph looks them up by id, a batch at a time while it reads on.
+  const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
+  if (scan) await db.stream(Q.importTieHashes, {}, (r) => {
+    const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
+    for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
+  });
+  const spill = opts.spill ? new Spill(opts.spill) : undefined;
 
   const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;
 
@@ -126,14 +265,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   const build = relBuilder(resolver, namedSource);
-  let pending: { key: string; type: string; id: string; hash: string }[] = [];
+  let pending: { o: number; type: string; id: string; hash: string }[] = [];
   const lookups = new Set<Promise<void>>();
   const lookup = async (batch: typeof pending) => {
     const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
     for (const b of batch) {
       const s = stored.get(relKey(b.type, b.id));
-      const st = !s ? CREATE : s.props._h === b.hash ? UNCHANGED : UPDATE;
-      relStatus.set(b.key, (relStatus.get(b.key)! & ~3) | st);
+      rels.set(b.o, !s ? CREATE : s.props._h === b.hash ? UNCHANGED : UPDATE);
     }
   };
   const flush = async (max: number) => {
@@ -166,20 +304,33 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       return;
     }
     const key = relKey(rel.type, e.id);
-    const seen = relStatus.get(key);
-    if (seen !== undefined) {
-      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${seen >> 2} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
+    const seen = rels.get(key);
+    if (seen !== undefined && rels.statusOf(seen) !== STORED) {
+      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
       return;
     }
     // A tie to an actor this import creates cannot exist yet: no need to ask the database.
+    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
     if (!isStored(resolver, e.source) || !isStored(resolver, e.target)) {
-      relStatus.set(key, loc.line * 4 + CREATE);
-      return;
+      let o = seen;
+      if (o === undefined) o = rels.add(key, loc.line, CREATE);
+      else rels.claim(o, loc.line, UPDATE);
+      // A dry run has no spill: it does not build the records of ties it would write.
+      return spill?.add(o, build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence));
     }
-    relStatus.set(key, loc.line * 4 + PENDING);
-    const built = build.evidence(rel, loc, json, true) as { evidence: { source: string; excerpt: string }[] };
-    pending.push({ key, type: rel.type, id: e.id, hash: contentHash('relationship', build.record(rel, e, built.evidence)) });
-    return pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
+    const record = build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence);
+    const digest = contentDigest('relationship', record);
+    if (scan) {
+      if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
+      const same = rels.sameDigest(seen, digest);
+      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE);
+      return same ? undefined : spill?.add(seen, record);
+    }
+    const o = rels.add(key, loc.line, PENDING);
+    pending.push({ o, type: rel.type, id: e.id, hash: digest.toString('base64url') });
+    const wrote = spill?.add(o, record);
+    const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
+    return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
   };
 
   // The preview's first rows, taken from this pass rather than a reading of their own.
@@ -219,6 +370,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     }
   }
   await flush(0);
+  await spill?.close();
   progress('plan');
 
   for (const t of tables.values()) {
@@ -227,7 +379,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       issues.add(issue({ file: t.loc.file, sheet: t.loc.sheet, line: 1 }, 'evidence-missing', `aucune des ${t.rows} relations${t.loc.sheet ? ` de la feuille « ${t.loc.sheet} »` : ''} n'a de source : ajoutez une colonne Extrait ou Source, ou nommez le document source de l'import (titre, éditeur, date, adresse — --source-title …)`));
     } else for (const i of t.unsourced) issues.add(i);
   }
-  for (const s of relStatus.values()) counts.relationships[(['created', 'updated', 'unchanged'] as const)[s & 3]]++;
+  const byStatus = rels.settle();
+  counts.relationships = { created: byStatus[CREATE], updated: byStatus[UPDATE], unchanged: byStatus[UNCHANGED] };
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
   const invalid = (entity: 'actor' | 'source') => (p: { id: string; loc?: Loc }, err: z.ZodError) => {
@@ -237,10 +390,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       issues.add(issue(p.loc ?? { file: '(import)' }, 'invalid', `${entity === 'actor' ? "l'acteur" : 'le document'} « ${shorten(p.id)} » : ${field ? `${field} : ` : ''}${e.message}`, { field: field || undefined }));
     }
   };
-  const actorOps = await classify(db, 'actor', [...resolver.actors.values()], resolver.dbIndex.actorHash, (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind), counts.actors, ActorSchema, invalid('actor'));
+  const actorOps = await classify(db, 'actor', [...resolver.actors.values()], resolver.dbIndex.actorHash, (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind), counts.actors, ActorSchema, invalid('actor'), opts.scan);
   counts.actors.unchanged += [...resolver.named.actors].filter((id) => !resolver.actors.has(id)).length;
   counts.sources.unchanged += [...resolver.named.sources].filter((id) => !resolver.sources.has(id)).length;
-  const sourceOps = await classify(db, 'source', [...resolver.sources.values()], resolver.dbIndex.sourceHash, (p, stored) => sourceRecord(p, stored as Source | undefined), counts.sources, SourceSchema, invalid('source'));
+  const sourceOps = await classify(db, 'source', [...resolver.sources.values()], resolver.dbIndex.sourceHash, (p, stored) => sourceRecord(p, stored as Source | undefined), counts.sources, SourceSchema, invalid('source'), opts.scan);
 
   issues.sort(inputs.map((i) => i.file.name));
   return {
@@ -258,21 +411,33 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       rows = 0;
       let create: RelationshipRecord[] = [];
       let update: { after: RelationshipRecord }[] = [];
-      for (const input of ordered.filter(hasRels)) {
-        for await (const row of input.rows()) {
-          rows++;
-          if ((rows & 0x3fff) === 0) progress('write');
-          if (row.kind !== 'relationship') continue;
-          const e = build.ends(row.rel, row.loc);
-          const st = 'issues' in e ? undefined : relStatus.get(relKey(row.rel.type, e.id));
-          if (st === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
-          if ((st & 3) === UNCHANGED) continue;
-          const ev = build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as { evidence: { source: string; excerpt: string }[] };
-          const record = build.record(row.rel, e, ev.evidence);
-          if ((st & 3) === CREATE) create.push(record);
-          else update.push({ after: record });
+      const add = (o: number, record: RelationshipRecord) => {
+        const st = rels.statusOf(o);
+        if (st === CREATE) create.push(record);
+        else if (st === UPDATE) update.push({ after: record });
+      };
+      if (spill) {
+        progressTotal = spill.count;
+        for await (const [o, record] of readSpill(spill.path)) {
+          if ((++rows & 0x3fff) === 0) progress('write');
+          add(o, record);
           if (create.length >= size) [yield { relationships: { create } }, (create = [])];
           if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+        }
+        if (rows !== spill.count) throw new Error(`the plan's spill file ${spill.path} holds ${rows} ties, not ${spill.count}: was it changed during the import?`);
+      } else {
+        for (const input of ordered.filter(hasRels)) {
+          for await (const row of input.rows()) {
+            if ((++rows & 0x3fff) === 0) progress('write');
+            if (row.kind !== 'relationship') continue;
+            const e = build.ends(row.rel, row.loc);
+            const o = 'issues' in e ? undefined : rels.get(relKey(row.rel.type, e.id));
+            if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
+            if (rels.statusOf(o) === UNCHANGED) continue;
+            add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));
+            if (create.length >= size) [yield { relationships: { create } }, (create = [])];
+            if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+          }
         }
       }
       if (create.length) yield { relationships: { create } };
@@ -286,6 +451,11 @@ const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+async function storedTies(db: Db): Promise<number> {
+  const [r] = await db.read(Q.importTieCount, {});
+  return Number(r?.n ?? 0);
 }
 
 function isStored(resolver: Resolver, id: string): boolean {
@@ -303,6 +473,7 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
   c: EntityCounts,
   schema: z.ZodType,
   onInvalid: (p: P, err: z.ZodError) => void,
+  scan: boolean | undefined,
 ): Promise<{ create: T[]; update: { after: T }[] }> {
   const create: T[] = [];
   const update: { after: T }[] = [];
@@ -315,14 +486,30 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
     const r = record(p, undefined);
     if (valid(p, r)) create.push(r);
   }
-  for (const part of chunks(planned.filter((p) => p.existing))) {
-    const rows = await db.read(entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part.map((p) => p.id), full: true });
-    const stored = new Map(rows.map((r) => [(r.props as { id: string }).id, fromStored(entity, { props: r.props as Record<string, unknown> })]));
-    for (const p of part) {
-      const r = record(p, stored.get(p.id));
-      if (!valid(p, r)) continue;
-      if (hashes.get(p.id) === contentHash(entity, r)) c.unchanged++;
-      else update.push({ after: r });
+  const compare = (p: P, props: Record<string, unknown> | undefined) => {
+    const r = record(p, props && fromStored(entity, { props }));
+    if (!valid(p, r)) return;
+    if (hashes.get(p.id) === contentHash(entity, r)) c.unchanged++;
+    else update.push({ after: r });
+  };
+  const existing = planned.filter((p) => p.existing);
+  if (scan ?? (existing.length > BATCH && existing.length * SCAN_RATIO >= hashes.size)) {
+    // Most of the stored elements are named: one streamed pass over them all beats a lookup per batch.
+    const byId = new Map(existing.map((p) => [p.id, p]));
+    await db.stream(entity === 'actor' ? Q.importActorsAll : Q.importSourcesAll, {}, (row) => {
+      const props = row.props as Record<string, unknown>;
+      const p = byId.get(props.id as string);
+      if (!p) return;
+      byId.delete(p.id);
+      compare(p, props);
+    });
+    // Deleted since the index was read: laid over nothing, as the lookups would.
+    for (const p of byId.values()) compare(p, undefined);
+  } else {
+    for (const part of chunks(existing)) {
+      const rows = await db.read(entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part.map((p) => p.id), full: true });
+      const stored = new Map(rows.map((r) => [(r.props as { id: string }).id, r.props as Record<string, unknown>]));
+      for (const p of part) compare(p, stored.get(p.id));
     }
   }
   c.created = create.length;
@@ -335,6 +522,8 @@ type Ends = { source: string; target: string; id: string } | { issues: ImportIss
 
 /** A relationship row's evidence: built (write pass, and hashes), or only checked (plan pass). */
 type Evidence = { evidence?: { source: string; excerpt: string }[] } | { issues: ImportIssue[] } | { unsourced: ImportIssue };
+/** The evidence of a row already checked, built. */
+type Built = { evidence: { source: string; excerpt: string }[] };
 
 /** A relationship row → its ends, its evidence (completed with the named source and the locator), its record. */
 function relBuilder(resolver: Resolver, namedSource: string | undefined) {

@@ -1,5 +1,6 @@
 // Brokers: the actors through which public funders reach companies, a betweenness restricted by kind.
 import type { ActorKind } from '../../model/vocabulary';
+import { sourceOrder } from './betweenness';
 import { asCsr, type Csr } from './graph';
 
 /** Public funders: the State, ministries, public banks, CCIs (public_body) and local authorities. */
@@ -27,12 +28,15 @@ export interface BrokerInput {
    * estimate, like betweenness pivots); every funder when absent or ≥ their number.
    */
   sample?: number;
+  /** Stop starting new searches at this time (performance.now()) once `minSample` are done; scores scale by what was done. */
+  deadline?: number;
+  minSample?: number;
 }
 
 export interface BrokerColumns {
   pairs: Float64Array;
   share: Float64Array;
-  /** Funders searched from, and how many there are. */
+  /** Funders searched from (fewer than the sample when a deadline cut the searches), and how many there are. */
   searched: number;
   funders: number;
 }
@@ -46,7 +50,7 @@ export interface BrokerColumns {
  * pairs counts distinct connections, the ranking the issue asks for; share splits each connection among
  * its alternative routes, so a broker on one route of five scores 0.2 for that pair, not 1.
  */
-export function brokerColumns({ out, isFunder, isCompany, maxHops = BROKER_MAX_HOPS, sample }: BrokerInput): BrokerColumns {
+export function brokerColumns({ out, isFunder, isCompany, maxHops = BROKER_MAX_HOPS, sample, deadline, minSample }: BrokerInput): BrokerColumns {
   const { offset, nbr } = asCsr(out);
   const n = offset.length - 1;
   const pairs = new Float64Array(n);
@@ -66,8 +70,12 @@ export function brokerColumns({ out, isFunder, isCompany, maxHops = BROKER_MAX_H
   const stamp = new Int32Array(n).fill(-1);
   let stack: Int32Array = new Int32Array(1024);
   let stampNo = 0;
-  for (let p = 0; p < k; p++) {
-    const f = funderList[k === F ? p : Math.floor((p * F) / k)];
+  const minDone = Math.min(k, Math.max(1, minSample ?? 1));
+  let done = 0;
+  for (const p of sourceOrder(F, k)) {
+    if (deadline !== undefined && done >= minDone && performance.now() > deadline) break;
+    done += 1;
+    const f = funderList[p];
     let tail = 0;
     let pool = 0;
     order[tail++] = f;
@@ -130,14 +138,14 @@ export function brokerColumns({ out, isFunder, isCompany, maxHops = BROKER_MAX_H
       predHead[v] = -1;
     }
   }
-  if (k < F) {
-    const scale = F / k;
+  if (done < F && done > 0) {
+    const scale = F / done;
     for (let v = 0; v < n; v++) {
       pairs[v] *= scale;
       share[v] *= scale;
     }
   }
-  return { pairs, share, searched: k, funders: F };
+  return { pairs, share, searched: done, funders: F };
 }
 
 function grow(a: Int32Array): Int32Array {

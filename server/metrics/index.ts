@@ -2,7 +2,7 @@
 // computes and the service pages through), and as the full object list for small graphs and tests.
 import type { ActorMetrics, Community, GraphEdge, GraphNode, MetricsPage, MetricsResponse } from '../../model/schema';
 import { ACTOR_KINDS, METRIC_SORTS, type ActorKind, type MetricSort } from '../../model/vocabulary';
-import { betweenness } from './betweenness';
+import { betweennessSampled } from './betweenness';
 import { BROKER_MAX_HOPS, COMPANY_KINDS, FUNDER_KINDS, brokerColumns } from './brokers';
 import { degrees, fundsOf, type DegreeColumns } from './degree';
 import { EXCLUDED_STATUSES, KIND_INDEX, indexInput, inputFromGraph, type MetricsInput } from './graph';
@@ -18,8 +18,17 @@ export const BETWEENNESS_EXACT_MAX = 2000;
  */
 export const BETWEENNESS_BUDGET = 8e8;
 export const BETWEENNESS_MIN_SOURCES = 100;
+/**
+ * Past the exact size, betweenness searches stop being started after this long (once the minimum is done):
+ * on a loaded machine the estimate then comes from fewer sources, and says so, rather than making the
+ * figures wait. ~140 ms a search at 100k / 1M on this machine, so ~200 of the 397 the work budget allows.
+ */
+export const BETWEENNESS_TIME_BUDGET_MS = 30_000;
 /** Broker searches: every funder up to this many, then an evenly spaced sample of this many. */
 export const BROKER_FUNDERS_MAX = 400;
+/** Broker searches past BROKER_FUNDERS_MIN stop being started after this long (~25 ms a search at 100k / 1M). */
+export const BROKER_TIME_BUDGET_MS = 10_000;
+export const BROKER_FUNDERS_MIN = 50;
 
 export type MetricsParameters = NonNullable<MetricsPage['parameters']>;
 
@@ -43,11 +52,21 @@ export interface MetricsColumns extends DegreeColumns {
 }
 
 export interface MetricsOptions {
-  /** Betweenness sources; default: exact up to BETWEENNESS_EXACT_MAX actors, then by BETWEENNESS_BUDGET. */
+  /**
+   * Betweenness sources, all searched (no time budget); default: exact up to BETWEENNESS_EXACT_MAX actors,
+   * then as many as BETWEENNESS_BUDGET allows, cut by BETWEENNESS_TIME_BUDGET_MS.
+   */
   betweennessSources?: number;
-  /** Funders searched for brokers; default BROKER_FUNDERS_MAX. */
+  /** Funders searched for brokers, all of them (no time budget); default BROKER_FUNDERS_MAX cut by BROKER_TIME_BUDGET_MS. */
   brokerFunders?: number;
+  /** Time budgets (ms) of the sampled searches when the counts above are not given. */
+  betweennessBudgetMs?: number;
+  brokerBudgetMs?: number;
 }
+
+/** Called as each step of computeColumns starts (the worker reports them as progress). */
+export type PhaseListener = (phase: MetricsPhase) => void;
+export type MetricsPhase = 'indexing' | 'degree' | 'betweenness' | 'pagerank' | 'communities' | 'brokers' | 'ranking';
 
 /** Sources for betweenness on a graph of n actors and `arcs` undirected arcs. */
 export function betweennessSources(n: number, arcs: number): number {
@@ -81,37 +100,53 @@ function rankBy(n: number, key: ArrayLike<number>, tie?: ArrayLike<number>): Int
   return idx.sort((a, b) => key[b] - key[a] || (tie ? tie[b] - tie[a] : 0) || a - b);
 }
 
-/** Computes every metric from the tie columns; pure (the worker calls it, tests too). */
-export function computeColumns(input: MetricsInput, opts: MetricsOptions = {}): MetricsColumns {
+/** Computes every metric from the tie columns; pure but for the time budgets (the worker calls it, tests too). */
+export function computeColumns(input: MetricsInput, opts: MetricsOptions = {}, onPhase?: PhaseListener): MetricsColumns {
+  onPhase?.('indexing');
   const g = indexInput(input);
   const n = g.ids.length;
+  onPhase?.('degree');
   const deg = degrees(g);
-  const sources = Math.min(n, opts.betweennessSources ?? betweennessSources(n, g.und.nbr.length));
-  const btw = betweenness(g.und, { directed: false, normalized: true, pivots: sources });
+  onPhase?.('betweenness');
+  const asked = opts.betweennessSources;
+  const pivots = Math.min(n, asked ?? betweennessSources(n, g.und.nbr.length));
+  // A time budget only for a default sample: an exact computation or a count asked for is done whole.
+  const btwDeadline = asked === undefined && pivots < n ? performance.now() + (opts.betweennessBudgetMs ?? BETWEENNESS_TIME_BUDGET_MS) : undefined;
+  const btw = betweennessSampled(g.und, { directed: false, normalized: true, pivots, deadline: btwDeadline, minPivots: BETWEENNESS_MIN_SOURCES });
+  const sources = btw.sources;
+  onPhase?.('pagerank');
   const pr = pagerank(g.out, { damping: PAGERANK_DAMPING });
+  onPhase?.('communities');
   const membership = louvainCsr(g.und);
   const comm = numberCommunities(membership);
+  onPhase?.('brokers');
   const funderKinds = new Set(FUNDER_KINDS.map((k) => KIND_INDEX.get(k)!));
   const companyKinds = new Set(COMPANY_KINDS.map((k) => KIND_INDEX.get(k)!));
+  const brokerDeadline = opts.brokerFunders === undefined ? performance.now() + (opts.brokerBudgetMs ?? BROKER_TIME_BUDGET_MS) : undefined;
   const brk = brokerColumns({
     out: g.out,
     isFunder: Uint8Array.from(g.kinds, (k) => (funderKinds.has(k) ? 1 : 0)),
     isCompany: Uint8Array.from(g.kinds, (k) => (companyKinds.has(k) ? 1 : 0)),
     sample: opts.brokerFunders ?? BROKER_FUNDERS_MAX,
+    deadline: brokerDeadline,
+    minSample: BROKER_FUNDERS_MIN,
   });
   const estimates: string[] = [];
   if (sources < n) {
-    estimates.push(`betweenness: estimated from ${sources} of ${n} actors as sources, evenly spaced, scaled by ${n}/${sources} (Brandes & Pich 2007)`);
+    const cut = sources < pivots ? `, the ${Math.round((opts.betweennessBudgetMs ?? BETWEENNESS_TIME_BUDGET_MS) / 1000)} s time budget reached after ${sources} of ${pivots} planned searches` : '';
+    estimates.push(`betweenness: estimated from ${sources} of ${n} actors as sources, spread evenly, scaled by ${n}/${sources} (Brandes & Pich 2007)${cut}`);
   }
   if (brk.searched < brk.funders) {
-    estimates.push(`broker: searches from ${brk.searched} of ${brk.funders} public funders, evenly spaced, scores scaled by ${brk.funders}/${brk.searched}`);
+    const planned = Math.min(brk.funders, opts.brokerFunders ?? BROKER_FUNDERS_MAX);
+    const cut = brk.searched < planned ? `, the ${Math.round((opts.brokerBudgetMs ?? BROKER_TIME_BUDGET_MS) / 1000)} s time budget reached after ${brk.searched} of ${planned} planned searches` : '';
+    estimates.push(`broker: searches from ${brk.searched} of ${brk.funders} public funders, spread evenly, scores scaled by ${brk.funders}/${brk.searched}${cut}`);
   }
   const cols: Omit<MetricsColumns, 'orders'> = {
     ids: g.ids,
     names: g.names,
     kinds: g.kinds,
     ...deg,
-    betweenness: btw,
+    betweenness: btw.values,
     pagerank: pr,
     community: comm.byNode,
     communitySizes: comm.sizes,
@@ -141,6 +176,7 @@ export function computeColumns(input: MetricsInput, opts: MetricsOptions = {}): 
     fundsOut: [cols.fundsOutAmount, cols.fundsOutKnown],
     fundsIn: [cols.fundsInAmount, cols.fundsInKnown],
   };
+  onPhase?.('ranking');
   const orders = Object.fromEntries(METRIC_SORTS.map((s) => [s, rankBy(n, keys[s][0], keys[s][1])])) as Record<MetricSort, Int32Array>;
   return { ...cols, orders };
 }

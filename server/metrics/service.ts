@@ -1,20 +1,27 @@
 // Metrics kept per graph version: computed in a worker thread (never on the event loop), refreshed in the
 // background when the version moves, served ranked and paged meanwhile (stale figures say so).
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { ACTOR_KINDS, type MetricsPage, type MetricsQuery } from '../../model/schema';
 import type { Db } from '../db';
 import { graphVersion } from '../graph/version';
 import type { Ranking } from '../graph/overview';
+import { WorkerThread, WorkerThreadError } from '../worker-thread';
 import { KIND_INDEX } from './graph';
 import { actorMetrics, type MetricsColumns, type MetricsOptions } from './index';
-import type { WorkerMessage, WorkerRequest } from './worker';
+import type { MetricsDone, MetricsProgress, WorkerRequest } from './worker';
 
 const WORKER_ENTRY = path.join(__dirname, 'worker-entry.js');
 /** Communities listed in a page: the largest ones (an actor's `community` is its number, 0 = largest). */
 const COMMUNITIES_LISTED = 100;
 /** After a failed computation, the next request tries again only after this long. */
 const RETRY_AFTER_MS = 10_000;
+/** A computation whose thread died is started again at once, this many times in a row at most. */
+const CRASH_RETRIES = 2;
+/**
+ * The thread's nice value: computing is background work, and on a 2-core machine the event loop serving
+ * requests (search p95) must win the CPU whenever it wants it.
+ */
+export const METRICS_NICE = 10;
 
 export interface MetricsServiceOptions {
   /** How long a request waits for a computation under way before answering what there is (default 2 s). */
@@ -33,51 +40,22 @@ interface Result {
   ranking?: Ranking;
 }
 
-type Done = Extract<WorkerMessage, { type: 'done' }>;
+/** How the last computation went: for logs and benches (the API gives durationMs). */
+export interface MetricsRun {
+  version: number;
+  readMs: number;
+  computeMs: number;
+  phases: MetricsDone['phases'];
+  /** Threads that died during it and were replaced (each retried). */
+  crashes: string[];
+}
 
-/**
- * The metrics worker thread, started on first use and kept (its start-up is the slow part); unreferenced
- * while idle, so it never keeps a finished process alive. A crashed one is replaced on the next request.
- */
-export class MetricsWorker {
-  private worker?: Worker;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (m: Done) => void; reject: (e: Error) => void }>();
+type Done = { id: number; type: 'done' } & MetricsDone;
 
-  private start(): Worker {
-    const w = new Worker(WORKER_ENTRY, { execArgv: [] });
-    w.on('message', (m: WorkerMessage) => {
-      const p = this.pending.get(m.id);
-      if (!p || m.type === 'progress') return;
-      this.pending.delete(m.id);
-      if (!this.pending.size) w.unref();
-      if (m.type === 'done') p.resolve(m);
-      else p.reject(new Error(m.message));
-    });
-    const fail = (e: Error) => {
-      if (this.worker === w) this.worker = undefined;
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-    };
-    w.once('error', fail);
-    w.once('exit', (code) => fail(new Error(`the metrics worker stopped (exit code ${code}) before it finished`)));
-    return w;
-  }
-
-  run(req: Omit<WorkerRequest, 'id'>): Promise<Done> {
-    this.worker ??= this.start();
-    const id = this.nextId++;
-    const done = new Promise<Done>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    // Referenced while it computes (a script awaiting the result must not exit first), not while idle.
-    this.worker.ref();
-    this.worker.postMessage({ ...req, id });
-    return done;
-  }
-
-  /** Ends the thread (and whatever it is computing). */
-  stop(): void {
-    void this.worker?.terminate();
-    this.worker = undefined;
+/** The metrics worker thread (server/worker-thread.ts), at a lower CPU priority than the event loop. */
+export class MetricsWorker extends WorkerThread<Omit<WorkerRequest, 'id'>, MetricsDone, MetricsProgress> {
+  constructor() {
+    super({ entry: WORKER_ENTRY, name: 'the metrics worker', nice: METRICS_NICE });
   }
 }
 
@@ -90,6 +68,9 @@ export class MetricsService {
   private latest = -1;
   private timer?: NodeJS.Timeout;
   private readonly waitMs: number;
+  private crashes: string[] = [];
+  private closed = false;
+  private last?: MetricsRun;
 
   constructor(private readonly db: Db, private readonly opts: MetricsServiceOptions = {}) {
     this.waitMs = opts.waitMs ?? 2000;
@@ -97,22 +78,37 @@ export class MetricsService {
 
   /** Starts a computation unless one is under way; the version it computes is the one it reads. */
   refresh(): void {
-    if (this.running) return;
+    if (this.running || this.closed) return;
     const started = performance.now();
+    let retry = false;
     this.running = this.worker.run({ type: 'compute', source: { db: this.db.config }, options: this.opts.compute }).then(
-      (m) => {
+      (m: Done) => {
         this.result = { version: m.version, columns: m.columns, computedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - started) };
+        this.last = { version: m.version, readMs: m.readMs, computeMs: m.computeMs, phases: m.phases, crashes: this.crashes };
         this.failure = undefined;
+        this.crashes = [];
       },
       (e: Error) => {
-        this.failure = { message: e.message, at: Date.now() };
-        console.error(`[maillage] metrics computation failed: ${e.message}`);
+        // A thread that died (not one stopped by close) is replaced and the computation started again.
+        const crashed = e instanceof WorkerThreadError && !e.stopped && !this.closed;
+        retry = crashed && this.crashes.length < CRASH_RETRIES;
+        if (crashed) this.crashes.push(e.message);
+        console.error(`[maillage] metrics computation failed${retry ? ', starting it again' : ''}: ${e.message}`);
+        if (!retry) {
+          this.failure = { message: e.message, at: Date.now() };
+          this.crashes = [];
+        }
       },
     ).finally(() => {
       this.running = undefined;
-      // The graph moved while this one ran: compute again, in the background.
-      if (!this.failure && this.result && this.result.version < this.latest) this.refresh();
+      // The thread died: again, in a new one. The graph moved while this one ran: compute again, in the background.
+      if (retry || (!this.failure && this.result && this.result.version < this.latest)) this.refresh();
     });
+  }
+
+  /** The last computation that ended well: its version, step times and the crashes retried on the way. */
+  lastRun(): MetricsRun | undefined {
+    return this.last;
   }
 
   /** Reads the graph version and starts a computation when the figures are not for it. */
@@ -133,6 +129,7 @@ export class MetricsService {
 
   /** Stops polling and any computation under way. */
   close(): void {
+    this.closed = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     this.worker.stop();

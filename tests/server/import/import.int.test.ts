@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeImportFiles } from '../../../bench/read-files';
 import { get, list, recoverInterrupted, undo } from '../../../server/changes';
@@ -160,7 +161,7 @@ describe('runImport at size', () => {
     expect(await graphDigest(db)).toEqual(before);
   });
 
-  it('rolls back, at the next start, an import whose process was killed half-way', async () => {
+  it('rolls back, at the next start, an import whose process was killed half-way, and the next import removes its spill file', async () => {
     await base();
     const files = await writeImportFiles(path.join(tmp, 'kill'), 2000, 20_000);
     const before = await graphDigest(db);
@@ -178,6 +179,67 @@ describe('runImport at size', () => {
     expect(running).toBeDefined();
     expect(await recoverInterrupted(db)).toEqual([{ id: running.id, from: 'running', to: 'rolled_back' }]);
     expect(await graphDigest(db)).toEqual(before);
+    const spills = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`maillage-spill-${child.pid}-`));
+    expect(spills()).toHaveLength(1);
+    await runImport(db, [file('good-french-excel.csv')], { defaultKind: 'entreprise', source: SOURCE });
+    expect(spills()).toEqual([]);
+  });
+
+  it.each([
+    ['one scan of the stored elements', true],
+    ['lookups by id', false],
+  ])('re-imports files with one tie and one actor edited: those two updated, every other row unchanged (%s)', async (_how, scan) => {
+    await wipe(db);
+    const files = await writeImportFiles(path.join(tmp, `edit-${scan}`), 300, 3000);
+    const work = path.join(tmp, `work-${scan}`);
+    fs.mkdirSync(work, { recursive: true });
+    const run = (actors: string, relationships: string) =>
+      runImport(db, [{ path: actors, name: 'acteurs.csv' }, { path: relationships, name: 'relations.csv' }], { source: SOURCE, batchSize: 500, scan, workDir: work });
+    const first = await run(files.actors, files.relationships);
+    const ties = first.counts.relationships.created;
+    expect(ties).toBe(3000);
+    // Windows-1252 read as latin1 keeps every byte; the edits are ASCII.
+    const edit = (from: string, to: string, change: (lines: string[]) => void) => {
+      const lines = fs.readFileSync(from, 'latin1').split('\r\n');
+      change(lines);
+      fs.writeFileSync(to, lines.join('\r\n'), 'latin1');
+      return to;
+    };
+    const tieLine = 1234;
+    const rels = edit(files.relationships, path.join(tmp, `edited-rels-${scan}.csv`), (l) => {
+      expect(l[tieLine]).toContain('selon le document');
+      l[tieLine] = l[tieLine].replace('selon le document', 'selon la note');
+    });
+    const actors = edit(files.actors, path.join(tmp, `edited-actors-${scan}.csv`), (l) => {
+      expect(l[6]).toMatch(/^acteur-5;.*;Aix-en-Provence$/);
+      l[6] = l[6].replace(/;Aix-en-Provence$/, ';Gap');
+    });
+
+    const again = await run(actors, rels);
+    expect(again.counts.relationships).toEqual({ created: 0, updated: 1, unchanged: ties - 1 });
+    expect(again.counts.actors).toEqual({ created: 0, updated: 1, unchanged: 299 });
+    const [tie] = await db.read("MATCH ()-[r]->() WHERE any(e IN r.evidenceExcerpts WHERE e CONTAINS 'selon la note') RETURN count(r) AS n");
+    expect(tie.n).toBe(1);
+    expect(await db.read("MATCH (a:Actor {id: 'acteur-5'}) RETURN a.territory AS t")).toEqual([{ t: 'Gap' }]);
+    const third = await run(actors, rels);
+    expect(third.importId).toBeNull();
+    expect(third.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: ties });
+    // The plan's spill file is gone once the import is over.
+    expect(fs.readdirSync(work)).toEqual([]);
+  });
+
+  it('plans a stored tie that a file points at a new actor as an update that moves it (scan)', async () => {
+    await wipe(db);
+    const write = (name: string, d: ReturnType<typeof dataset>) => {
+      fs.writeFileSync(path.join(tmp, name), JSON.stringify(d));
+      return [{ path: path.join(tmp, name), name }];
+    };
+    await runImport(db, write('before.json', dataset([actor('a'), actor('b')], [rel('FUNDS', 'a', 'b', { id: 't1' })])), { scan: true });
+    const r = await runImport(db, write('after.json', dataset([actor('a'), actor('b'), actor('c')], [rel('FUNDS', 'a', 'c', { id: 't1' })])), { scan: true });
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await db.read("MATCH (x)-[r:FUNDS {id: 't1'}]->(y) RETURN x.id AS x, y.id AS y")).toEqual([{ x: 'a', y: 'c' }]);
+    await undo(db, r.importId!, 'local');
+    expect(await db.read("MATCH (x)-[r:FUNDS {id: 't1'}]->(y) RETURN x.id AS x, y.id AS y")).toEqual([{ x: 'a', y: 'b' }]);
   });
 
   it('runs two imports at once that share actors: no actor or tie is duplicated', async () => {
