@@ -148,6 +148,27 @@ function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> 
   };
 }
 
+/** Temporary folders of spill files: `maillage-spill-<pid>-…`, so that a killed import's can be told apart. */
+const SPILL_PREFIX = 'maillage-spill-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the spill folders of imports whose process is gone (killed half-way; recovery rolls their writes back). */
+async function removeStaleSpills(): Promise<void> {
+  const tmp = os.tmpdir();
+  for (const name of await fs.promises.readdir(tmp).catch(() => [] as string[])) {
+    const pid = Number(new RegExp(`^${SPILL_PREFIX}(\\d+)-`).exec(name)?.[1]);
+    if (pid && pid !== process.pid && !alive(pid)) await fs.promises.rm(path.join(tmp, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 const changed = (c: ImportCounts) => Object.values(c).some((e) => e.created + e.updated > 0);
 const toWrite = (c: ImportCounts) => Object.values(c).reduce((s, e) => s + e.created + e.updated, 0);
 
@@ -170,7 +191,8 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     await opts.onBegin?.(handle.id);
   }
   // A dry run writes nothing, not even a spill file.
-  const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), 'maillage-import-'))));
+  if (!opts.dryRun && !opts.workDir) await removeStaleSpills();
+  const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), `${SPILL_PREFIX}${process.pid}-`))));
   const spill = dir && path.join(dir, `ties-${process.pid}-${Date.now()}.jsonl`);
   try {
     const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan });

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeImportFiles } from '../../../bench/read-files';
 import { get, list, recoverInterrupted, undo } from '../../../server/changes';
@@ -160,7 +161,7 @@ describe('runImport at size', () => {
     expect(await graphDigest(db)).toEqual(before);
   });
 
-  it('rolls back, at the next start, an import whose process was killed half-way', async () => {
+  it('rolls back, at the next start, an import whose process was killed half-way, and the next import removes its spill file', async () => {
     await base();
     const files = await writeImportFiles(path.join(tmp, 'kill'), 2000, 20_000);
     const before = await graphDigest(db);
@@ -178,6 +179,10 @@ describe('runImport at size', () => {
     expect(running).toBeDefined();
     expect(await recoverInterrupted(db)).toEqual([{ id: running.id, from: 'running', to: 'rolled_back' }]);
     expect(await graphDigest(db)).toEqual(before);
+    const spills = () => fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(`maillage-spill-${child.pid}-`));
+    expect(spills()).toHaveLength(1);
+    await runImport(db, [file('good-french-excel.csv')], { defaultKind: 'entreprise', source: SOURCE });
+    expect(spills()).toEqual([]);
   });
 
   it.each([
