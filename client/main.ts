@@ -20,7 +20,8 @@ import { registerLegend } from './panels/legend';
 import { registerPaths } from './panels/paths';
 import { registerSearch } from './panels/search';
 import { registerTooltip } from './panels/tooltip';
-import { registerScope, WHOLE_MAX, type Scope } from './scope';
+import { OVERVIEW_SIZE, registerScope, serverFilters, WHOLE_MAX, type Scope } from './scope';
+import { decodeView } from './state/url';
 
 const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
 
@@ -34,6 +35,12 @@ async function boot(): Promise<void> {
   // a small graph's data does not wait for its counts.
   const whole = api.graph(WHOLE_MAX);
   whole.catch(() => undefined); // a large graph's refusal is expected; scope.ts reads the answer when it needs it
+  // That refusal comes at once: the overview (with the address's filters) is asked then, not after the counts.
+  const overview = whole.then(
+    () => undefined,
+    (e: unknown) => (e instanceof api.ApiRequestError && e.name === 'GraphTooLarge' ? api.overview(serverFilters(decodeView(location.hash)), OVERVIEW_SIZE) : undefined),
+  );
+  overview.catch(() => undefined);
   let stats: GraphStats | undefined;
   let failure: Error | undefined;
   try {
@@ -63,7 +70,7 @@ async function boot(): Promise<void> {
   registerExtract(ctx);
   registerImporter(ctx);
   registerExplore(ctx);
-  const scope: Scope | undefined = stats ? registerScope(ctx, $('.canvas'), stats, whole) : undefined;
+  const scope: Scope | undefined = stats ? registerScope(ctx, $('.canvas'), stats, whole, overview) : undefined;
 
   const layoutSelect = $<HTMLSelectElement>('#layout');
   for (const [name, l] of Object.entries(LAYOUTS)) layoutSelect.append(new Option(l.label, name));

@@ -12,7 +12,7 @@ import { view, type ViewState } from './state/view-state';
 
 /** Up to this many actors + relationships a graph opens whole; larger ones open on the overview. */
 export const WHOLE_MAX = 10_000;
-/** Actors in the overview. */
+/** Actors in the overview (main.ts asks for the first one as soon as the whole graph is refused). */
 export const OVERVIEW_SIZE = 300;
 /** Elements per page when the whole network is loaded. */
 const PAGE_SIZE = 10_000;
@@ -45,7 +45,13 @@ export interface Scope {
 }
 
 /** Decides whole or overview from the graph's counts and registers the banner and the whole-network button. */
-export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: GraphStats, prefetched?: Promise<Graph>): Scope {
+export function registerScope(
+  ctx: AppContext,
+  canvas: HTMLElement,
+  stats: GraphStats,
+  prefetched?: Promise<Graph>,
+  prefetchedOverview?: Promise<OverviewResponse | undefined>,
+): Scope {
   const cy = ctx.cy;
   ctx.scope.stats = stats;
   ctx.scope.mode = stats.actors + stats.relationships <= WHOLE_MAX ? 'whole' : 'overview';
@@ -106,10 +112,10 @@ export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: Graph
   };
   ctx.onGraphChange(paint);
 
-  /** The overview with these filters, replacing the view. */
-  async function showOverview(f: ServerFilters): Promise<void> {
+  /** The overview with these filters, replacing the view (`asked`: its answer, already on its way). */
+  async function showOverview(f: ServerFilters, asked?: Promise<OverviewResponse>): Promise<void> {
     const mine = ++ticket;
-    const o = await ctx.api.overview(f, OVERVIEW_SIZE);
+    const o = await (asked ?? ctx.api.overview(f, OVERVIEW_SIZE));
     if (mine !== ticket) return;
     last = o;
     loadedKey = keyOf(f);
@@ -183,7 +189,11 @@ export function registerScope(ctx: AppContext, canvas: HTMLElement, stats: Graph
       return;
     }
     // The address may carry filters: the first overview is asked with them (restoring them asks nothing more).
-    await showOverview(serverFilters(decodeView(location.hash)));
+    // main.ts asked for it already when the whole graph was refused (before the counts came): that answer serves.
+    const early = await prefetchedOverview?.catch(() => undefined);
+    prefetchedOverview = undefined;
+    const f = serverFilters(decodeView(location.hash));
+    await showOverview(f, early ? Promise.resolve(early) : undefined);
   }
 
   return {

@@ -2,18 +2,20 @@
 // Each tie is read from one end only: the sources' outgoing ties or the targets' incoming ones, whichever
 // the whole set has fewer of (degrees come from the store). Central actors fund thousands and are funded by
 // a few: from the 300 top hubs of a 1M-tie graph that is 3,000 ties read instead of 145,000.
+// The far end has no label, so no plan seeks it by index and expands every tie of the set from it (2M rows).
 UNWIND $ids AS id
 MATCH (x:Actor {id: id})
-WITH sum(COUNT { (x)-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->() }) AS outs,
+WITH collect(x) AS xs,
+  sum(COUNT { (x)-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->() }) AS outs,
   sum(COUNT { (x)<-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]-() }) AS ins
-CALL (outs, ins) {
-  UNWIND CASE WHEN outs <= ins THEN $ids ELSE [] END AS id
-  MATCH (a:Actor {id: id})-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
+CALL (xs, outs, ins) {
+  UNWIND CASE WHEN outs <= ins THEN xs ELSE [] END AS a
+  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
   WHERE b.id IN $ids
   RETURN a, r, b
   UNION ALL
-  UNWIND CASE WHEN outs > ins THEN $ids ELSE [] END AS id
-  MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor {id: id})
+  UNWIND CASE WHEN outs > ins THEN xs ELSE [] END AS b
+  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
   WHERE a.id IN $ids
   RETURN a, r, b
 }

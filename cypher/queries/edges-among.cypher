@@ -1,7 +1,8 @@
 // Relationships of the allowed types whose both ends are in $ids (the ties of a neighbourhood view). Each tie
 // is read from one end only: the actors' outgoing ties or their incoming ones, whichever the set has fewer of
 // (degrees come from the store), as in cypher/graph/ties-among.cypher: a hub in the set funds thousands and
-// is funded by a few, so its 20,000 outgoing ties are not read to find the few hundred inside the set.
+// is funded by a few, so its 20,000 outgoing ties are not read to find the few hundred inside the set. The far
+// end has no label, so no plan seeks it by index and expands every tie of the set from it.
 UNWIND $ids AS id
 MATCH (x:Actor {id: id})
 WITH collect(x) AS xs,
@@ -9,12 +10,12 @@ WITH collect(x) AS xs,
   sum(COUNT { (x)<-[:FUNDS|PILOTS|PARTNERS_WITH|LABELS]-() }) AS ins
 CALL (xs, outs, ins) {
   UNWIND CASE WHEN outs <= ins THEN xs ELSE [] END AS a
-  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor)
+  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
   WHERE type(r) IN $types AND b.id IN $ids
   RETURN a, r, b
   UNION ALL
   UNWIND CASE WHEN outs > ins THEN xs ELSE [] END AS b
-  MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
+  MATCH (a)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b)
   WHERE type(r) IN $types AND a.id IN $ids
   RETURN a, r, b
 }

@@ -43,6 +43,8 @@ export interface DigestOptions {
   drift?: number;
   /** Where failures of background computations are told (default: stderr). */
   log?: (message: string) => void;
+  /** Awaited before each scan starts (tests: holds the scans so that a page meets the previous results). */
+  hold?: () => Promise<void>;
 }
 
 interface Kept<T> {
@@ -67,8 +69,10 @@ export class BackgroundDigest<T> {
   private readonly inlineMax: number;
   private readonly drift: number;
   private readonly log: (message: string) => void;
+  private readonly hold?: () => Promise<void>;
 
   constructor(private readonly db: Db, private readonly spec: DigestSpec<T>, opts: DigestOptions = {}) {
+    this.hold = opts.hold;
     this.inlineMax = opts.inlineMax ?? 20_000;
     this.drift = opts.drift ?? 0.1;
     this.log = opts.log ?? ((m) => console.error(`[maillage] ${m}`));
@@ -86,6 +90,11 @@ export class BackgroundDigest<T> {
       return { value: d.value, version: d.version, stale: d.version < version };
     }
     return { value: k.value, version: k.version, stale: true };
+  }
+
+  /** The graph version of the last result (undefined before the first), without starting anything. */
+  get keptVersion(): number | undefined {
+    return this.kept?.version;
   }
 
   /** The result for `version` itself, waiting for its computation if need be (when the last one would not do). */
@@ -135,6 +144,7 @@ export class BackgroundDigest<T> {
 
   /** Reads the version and size first: a write landing during the scan makes the result older than the graph, never newer. */
   private async compute(): Promise<Kept<T>> {
+    await this.hold?.();
     const [version, size] = await Promise.all([graphVersion(this.db), readSize(this.db)]);
     const value = await this.spec.compute(this.db);
     const k: Kept<T> = { version, size, value };

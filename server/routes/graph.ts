@@ -68,6 +68,8 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
 
   r.get('/graph/stats', async (_req, res) => {
     const [version, t] = await Promise.all([graphVersion(db), readTotals(db)]);
+    // A client asks for the overview next: its ranking's scan starts now, beside the breakdown's.
+    void digests.degree.check(version, t).catch(() => undefined);
     const b = await digests.breakdown.get(version, t);
     const body: GraphStats = {
       version,

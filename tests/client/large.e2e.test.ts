@@ -284,7 +284,9 @@ describe('a large graph in Chromium', () => {
   // Last: it writes to the graph.
   it('right after a write, opens at once on the previous ranking and says so; « Vue d’ensemble » then brings the new one', async () => {
     // This 12,000-element graph is ranked in the request by default: here, as a large one (in the background).
-    const digests = new GraphDigests(db, { inlineMax: 0 });
+    // The scans can be held, so that the page meets the previous ranking whatever the timing.
+    let gate = Promise.resolve();
+    const digests = new GraphDigests(db, { inlineMax: 0, hold: () => gate });
     const stale = await startServer(db, { digests });
     // Nothing kept from earlier runs: the first page waits for its ranking (fresh).
     await db.write('MATCH (d:GraphDigest) DETACH DELETE d');
@@ -294,6 +296,8 @@ describe('a large graph in Chromium', () => {
       await first.page.close();
       // An edit: a new actor tied to 400 others (the most connected of all once ranked again).
       const ties = ds.actors.slice(0, 400).map((a) => ({ type: 'PARTNERS_WITH' as const, source: 'zz-nouveau', target: a.id, evidence: [{ source: FIXTURE_SOURCE.id, excerpt: 'zz-nouveau PARTNERS_WITH' }] }));
+      let release!: () => void;
+      gate = new Promise<void>((r) => { release = r; });
       await loadDataset(db, { sources: [FIXTURE_SOURCE], actors: [{ id: 'zz-nouveau', name: 'Nouveau pôle', kind: 'cluster', aliases: [] }], relationships: ties });
       const { page, errors } = await openApp(browser, stale.url);
       expect(await page.getAttribute('[data-testid=scope-what]', 'data-ranking')).toBe('stale');
@@ -302,6 +306,7 @@ describe('a large graph in Chromium', () => {
       expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(3002)} acteurs`);
       expect(await page.textContent('[data-testid=scope-shown]')).toContain(`des ${fr(9600)} relations`);
       expect(await onCy(page, (cy) => cy.getElementById('zz-nouveau').empty())).toBe(true);
+      release();
       await digests.idle();
       await page.click('#reset');
       // The new ranking's first actor is drawn, and the banner no longer says the ranking is old.
