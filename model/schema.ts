@@ -710,12 +710,16 @@ export const MetricsQuery = z.object({
 });
 export type MetricsQuery = z.infer<typeof MetricsQuery>;
 
-/** fresh: computed for the current graph version; stale: an older version's figures while the new ones compute; computing: none yet. */
+/**
+ * fresh: computed for the current graph version; stale: an older version's while the new one computes;
+ * computing: none yet; failed: the last computation failed (`error`).
+ */
 export const METRICS_STATUSES = ['fresh', 'stale', 'computing', 'failed'] as const;
 
-export const MetricsPage = z.object({
+/** What a result computed in the background per graph version says about itself (metrics, duplicates). */
+export const BackgroundState = z.object({
   status: z.enum(METRICS_STATUSES),
-  /** The graph version the figures describe (null before the first computation ends). */
+  /** The graph version the result describes (null before the first computation ends). */
   version: z.number().int().nullable(),
   /** The graph's current version. */
   graphVersion: z.number().int(),
@@ -724,6 +728,10 @@ export const MetricsPage = z.object({
   durationMs: z.number().nullable(),
   /** Why the last computation failed (status failed). */
   error: z.string().optional(),
+});
+
+export const MetricsPage = z.object({
+  ...BackgroundState.shape,
   sort: MetricSort,
   offset: z.number().int(),
   limit: z.number().int(),
@@ -1014,11 +1022,12 @@ export const DuplicateCandidate = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof DuplicateCandidate>;
 
+/** Candidates are computed per graph version in a worker thread: `status` says whether these are the current ones. */
 export const DuplicatesResponse = z.object({
+  ...BackgroundState.shape,
   candidates: z.array(DuplicateCandidate),
   /** Candidates matching the query before paging. */
   total: z.number().int(),
-  version: z.number().int(),
 });
 export type DuplicatesResponse = z.infer<typeof DuplicatesResponse>;
 

@@ -44,8 +44,12 @@ export function registerDuplicates(ctx: AppContext): void {
       const count = h('p', { class: 'muted' });
       const load = async () => {
         const r = await ctx.api.duplicates({ status: status.value, limit: 100 });
-        count.textContent = `${r.total} paire(s)${r.total > r.candidates.length ? `, les ${r.candidates.length} plus probables` : ''}`;
+        // Candidates are computed in the background per graph version: until they are, say so and ask again.
+        const pending = r.status === 'computing' || r.status === 'stale';
+        const note = r.status === 'computing' ? 'Recherche des doublons en cours…' : r.status === 'stale' ? ' (mise à jour en cours…)' : r.status === 'failed' ? ` (échec du calcul : ${r.error ?? 'inconnu'})` : '';
+        count.textContent = r.status === 'computing' ? note : `${r.total} paire(s)${r.total > r.candidates.length ? `, les ${r.candidates.length} plus probables` : ''}${note}`;
         list.replaceChildren(...r.candidates.map((c) => pair(ctx, c, () => void load())));
+        if (pending) setTimeout(() => { if (pane.isConnected) void load(); }, 1000);
       };
       status.addEventListener('change', () => void load());
       pane.replaceChildren(h('div', { class: 'details' }, h('header', { class: 'actor-head' }, h('h2', {}, 'Doublons possibles'), status), count, list));

@@ -1,9 +1,10 @@
-// Duplicate candidates for the API: computed once per graph version in a worker thread, then judged pairs
-// filtered in or out.
+// Duplicate candidates for the API: computed once per graph version in a worker thread, in the background
+// (server/background.ts), then judged pairs filtered in or out.
 import type { DuplicateCandidate, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, GraphNode } from '../../model/schema';
+import { BackgroundComputation } from '../background';
 import type { Db } from '../db';
 import { NotFoundError } from '../errors';
-import { graphVersion, VersionedCache } from '../graph/version';
+import { graphVersion } from '../graph/version';
 import { Q } from '../queries';
 import type { Candidate } from './candidates';
 import { computeInThread } from './thread';
@@ -16,15 +17,23 @@ interface Cached {
 export interface DuplicatesOptions {
   /** Tests: handed to the worker's computation (server/duplicates/compute.ts), which blocks on it after reading. */
   hold?: Int32Array;
+  /** How long a request waits for a computation under way before answering what there is (default 2 s). */
+  waitMs?: number;
 }
 
-/** Candidates per graph version; one per app (routes create it), so tests never share one. */
-export const duplicatesCache = () => new VersionedCache<Cached>(4);
+export type DuplicatesJob = BackgroundComputation<Cached>;
 
-async function compute(db: Db, opts: DuplicatesOptions): Promise<Cached> {
-  const { candidates, actors } = await computeInThread(db.config, opts.hold);
-  return { candidates, actors: new Map(actors.map((a) => [a.id, a])) };
-}
+/**
+ * Candidates per graph version, computed in the background; one per app (routes create it), so tests never
+ * share one. The version is read before the thread reads the actors: a write meanwhile makes the candidates
+ * stale, and they are computed again.
+ */
+export const duplicatesJob = (db: Db, opts: DuplicatesOptions = {}): DuplicatesJob =>
+  new BackgroundComputation<Cached>(db, async () => {
+    const version = await graphVersion(db);
+    const { candidates, actors } = await computeInThread(db.config, opts.hold);
+    return { version, value: { candidates, actors: new Map(actors.map((a) => [a.id, a])) } };
+  }, { name: 'duplicates', waitMs: opts.waitMs });
 
 export async function judgements(db: Db): Promise<Map<string, DuplicateJudgement>> {
   const rows = await db.read(Q.duplicateJudgements);
@@ -35,15 +44,21 @@ export async function judgements(db: Db): Promise<Map<string, DuplicateJudgement
   }));
 }
 
-/** Candidate pairs best first, filtered by judgement status, actor and score, one page. */
-export async function listDuplicates(db: Db, q: DuplicatesQuery, cache: VersionedCache<Cached>, opts: DuplicatesOptions = {}): Promise<DuplicatesResponse> {
-  const version = await graphVersion(db);
-  const [{ candidates, actors }, judged] = await Promise.all([cache.get(version, 'all', () => compute(db, opts)), judgements(db)]);
+/**
+ * Candidate pairs best first, filtered by judgement status, actor and score, one page, with the status of the
+ * candidates (as metrics: fresh, stale while the new version's compute, computing with none yet, failed).
+ */
+export async function listDuplicates(db: Db, q: DuplicatesQuery, job: DuplicatesJob): Promise<DuplicatesResponse> {
+  const [state, judged] = await Promise.all([job.state(), judgements(db)]);
+  const { status, graphVersion: current, result, error } = state;
+  const head = { status, graphVersion: current, ...(error ? { error } : {}) };
   // The candidates name only some actors: ask whether another one exists.
-  if (q.actor && !actors.has(q.actor)) {
+  if (q.actor && !result?.value.actors.has(q.actor)) {
     const [found] = await db.read(Q.existingActors, { ids: [q.actor] });
     if (!((found?.ids as string[] | undefined) ?? []).length) throw new NotFoundError('Actor', q.actor);
   }
+  if (!result) return { ...head, version: null, computedAt: null, durationMs: null, candidates: [], total: 0 };
+  const { candidates, actors } = result.value;
   const keep = (verdict: string | undefined) => {
     switch (q.status) {
       case 'open': return verdict === undefined || verdict === 'unsure';
@@ -61,7 +76,14 @@ export async function listDuplicates(db: Db, q: DuplicatesQuery, cache: Versione
     if (j) out.judgement = j;
     matching.push(out);
   }
-  return { candidates: matching.slice(q.offset, q.offset + q.limit), total: matching.length, version };
+  return {
+    ...head,
+    version: result.version,
+    computedAt: result.computedAt,
+    durationMs: result.durationMs,
+    candidates: matching.slice(q.offset, q.offset + q.limit),
+    total: matching.length,
+  };
 }
 
 /** Stores a judgement on the pair (ids in either order); both actors must exist. */

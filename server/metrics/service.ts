@@ -3,9 +3,9 @@
 import path from 'node:path';
 import { ACTOR_KINDS, type MetricsPage, type MetricsQuery } from '../../model/schema';
 import type { Db } from '../db';
-import { graphVersion } from '../graph/version';
+import { BackgroundComputation } from '../background';
 import type { Ranking } from '../graph/overview';
-import { WorkerThread, WorkerThreadError } from '../worker-thread';
+import { WorkerThread } from '../worker-thread';
 import { KIND_INDEX } from './graph';
 import { actorMetrics, type MetricsColumns, type MetricsOptions } from './index';
 import type { MetricsDone, MetricsProgress, WorkerRequest } from './worker';
@@ -13,10 +13,6 @@ import type { MetricsDone, MetricsProgress, WorkerRequest } from './worker';
 const WORKER_ENTRY = path.join(__dirname, 'worker-entry.js');
 /** Communities listed in a page: the largest ones (an actor's `community` is its number, 0 = largest). */
 const COMMUNITIES_LISTED = 100;
-/** After a failed computation, the next request tries again only after this long. */
-const RETRY_AFTER_MS = 10_000;
-/** A computation whose thread died is started again at once, this many times in a row at most. */
-const CRASH_RETRIES = 2;
 /**
  * The thread's nice value: computing is background work, and on a 2-core machine the event loop serving
  * requests (search p95) must win the CPU whenever it wants it.
@@ -30,12 +26,10 @@ export interface MetricsServiceOptions {
   compute?: MetricsOptions;
 }
 
-interface Result {
-  version: number;
+/** The figures of one version, with what is built from them on first use. */
+interface Figures {
   columns: MetricsColumns;
-  computedAt: string;
-  durationMs: number;
-  /** Built on first use: id → index, and the PageRank order as ids and kinds (the overview's ranking). */
+  /** id → index, and the PageRank order as ids and kinds (the overview's ranking). */
   index?: Map<string, number>;
   ranking?: Ranking;
 }
@@ -59,51 +53,45 @@ export class MetricsWorker extends WorkerThread<Omit<WorkerRequest, 'id'>, Metri
   }
 }
 
+/** Metrics per graph version, computed in the background in the metrics worker thread (server/background.ts). */
 export class MetricsService {
-  private result?: Result;
-  private running?: Promise<void>;
   private readonly worker = new MetricsWorker();
-  private failure?: { message: string; at: number };
-  /** The newest graph version seen; a computation that ends older than it is followed by another. */
-  private latest = -1;
-  private timer?: NodeJS.Timeout;
-  private readonly waitMs: number;
-  private crashes: string[] = [];
-  private closed = false;
+  private readonly job: BackgroundComputation<Figures>;
   private last?: MetricsRun;
 
-  constructor(private readonly db: Db, private readonly opts: MetricsServiceOptions = {}) {
-    this.waitMs = opts.waitMs ?? 2000;
+  constructor(db: Db, opts: MetricsServiceOptions = {}) {
+    let run: Omit<MetricsRun, 'crashes'> | undefined;
+    this.job = new BackgroundComputation<Figures>(
+      db,
+      async () => {
+        const m: Done = await this.worker.run({ type: 'compute', source: { db: db.config }, options: opts.compute });
+        run = { version: m.version, readMs: m.readMs, computeMs: m.computeMs, phases: m.phases };
+        return { version: m.version, value: { columns: m.columns } };
+      },
+      { name: 'metrics', waitMs: opts.waitMs },
+      (_r, crashes) => { if (run) this.last = { ...run, crashes }; },
+    );
   }
 
   /** Starts a computation unless one is under way; the version it computes is the one it reads. */
   refresh(): void {
-    if (this.running || this.closed) return;
-    const started = performance.now();
-    let retry = false;
-    this.running = this.worker.run({ type: 'compute', source: { db: this.db.config }, options: this.opts.compute }).then(
-      (m: Done) => {
-        this.result = { version: m.version, columns: m.columns, computedAt: new Date().toISOString(), durationMs: Math.round(performance.now() - started) };
-        this.last = { version: m.version, readMs: m.readMs, computeMs: m.computeMs, phases: m.phases, crashes: this.crashes };
-        this.failure = undefined;
-        this.crashes = [];
-      },
-      (e: Error) => {
-        // A thread that died (not one stopped by close) is replaced and the computation started again.
-        const crashed = e instanceof WorkerThreadError && !e.stopped && !this.closed;
-        retry = crashed && this.crashes.length < CRASH_RETRIES;
-        if (crashed) this.crashes.push(e.message);
-        console.error(`[maillage] metrics computation failed${retry ? ', starting it again' : ''}: ${e.message}`);
-        if (!retry) {
-          this.failure = { message: e.message, at: Date.now() };
-          this.crashes = [];
-        }
-      },
-    ).finally(() => {
-      this.running = undefined;
-      // The thread died: again, in a new one. The graph moved while this one ran: compute again, in the background.
-      if (retry || (!this.failure && this.result && this.result.version < this.latest)) this.refresh();
-    });
+    this.job.refresh();
+  }
+
+  /** Reads the graph version and starts a computation when the figures are not for it. */
+  check(): Promise<number> {
+    return this.job.check();
+  }
+
+  /** Polls the graph version every `ms`, so that writes by other processes are computed without a request. */
+  watch(ms = 5000): void {
+    this.job.watch(ms);
+  }
+
+  /** Stops polling and any computation under way. */
+  close(): void {
+    this.job.close();
+    this.worker.stop();
   }
 
   /** The last computation that ended well: its version, step times and the crashes retried on the way. */
@@ -111,34 +99,10 @@ export class MetricsService {
     return this.last;
   }
 
-  /** Reads the graph version and starts a computation when the figures are not for it. */
-  async check(): Promise<number> {
-    const version = await graphVersion(this.db);
-    this.latest = Math.max(this.latest, version);
-    const upToDate = this.result?.version === version;
-    const mayRetry = !this.failure || Date.now() - this.failure.at > RETRY_AFTER_MS;
-    if (!upToDate && !this.running && mayRetry) this.refresh();
-    return version;
-  }
-
-  /** Polls the graph version every `ms`, so that writes by other processes are computed without a request. */
-  watch(ms = 5000): void {
-    this.timer ??= setInterval(() => void this.check().catch(() => undefined), ms);
-    this.timer.unref();
-  }
-
-  /** Stops polling and any computation under way. */
-  close(): void {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
-    this.worker.stop();
-  }
-
   /** The PageRank order when the figures are those of `version` (else undefined: rank by degree). */
   ranking(version: number): Ranking | undefined {
-    const r = this.result;
-    if (!r || r.version !== version) return undefined;
+    const r = this.job.valueFor(version);
+    if (!r) return undefined;
     if (!r.ranking) {
       const order = r.columns.orders.pagerank;
       const ids: string[] = new Array<string>(order.length);
@@ -154,19 +118,12 @@ export class MetricsService {
 
   /** One page of a ranking, with the status of the figures; waits up to waitMs for a computation under way. */
   async page(q: MetricsQuery): Promise<MetricsPage> {
-    const version = await this.check();
-    if (this.running && this.result?.version !== version && this.waitMs > 0) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([this.running, new Promise((resolve) => { timer = setTimeout(resolve, this.waitMs); })]);
-      clearTimeout(timer);
+    const { status, graphVersion, result, error } = await this.job.state();
+    const base = { status, graphVersion, sort: q.sort, offset: q.offset, limit: q.limit, ...(error ? { error } : {}) };
+    if (!result) {
+      return { ...base, version: null, computedAt: null, durationMs: null, total: 0, metrics: [], communities: [], communityCount: 0, modularity: 0, parameters: null };
     }
-    const r = this.result;
-    const status: MetricsPage['status'] = r?.version === version ? 'fresh' : this.running ? (r ? 'stale' : 'computing') : this.failure ? 'failed' : r ? 'stale' : 'computing';
-    const base = { status, graphVersion: version, sort: q.sort, offset: q.offset, limit: q.limit };
-    const failed = this.failure && !this.running ? { error: this.failure.message } : {};
-    if (!r) {
-      return { ...base, ...failed, version: null, computedAt: null, durationMs: null, total: 0, metrics: [], communities: [], communityCount: 0, modularity: 0, parameters: null };
-    }
+    const r = result.value;
     const c = r.columns;
     const order = c.orders[q.sort];
     let picked: ArrayLike<number>;
@@ -198,10 +155,9 @@ export class MetricsService {
     const listed = Math.min(COMMUNITIES_LISTED, c.communitySizes.length);
     return {
       ...base,
-      ...failed,
-      version: r.version,
-      computedAt: r.computedAt,
-      durationMs: r.durationMs,
+      version: result.version,
+      computedAt: result.computedAt,
+      durationMs: result.durationMs,
       total,
       metrics: Array.from(picked, (i) => actorMetrics(c, i)),
       communities: Array.from({ length: listed }, (_, id) => ({ id, size: c.communitySizes[id] })),

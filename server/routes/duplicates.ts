@@ -3,15 +3,15 @@ import { Router } from 'express';
 import { DuplicatesQuery, JudgementRequest } from '../../model/schema';
 import { principal, requireRole } from '../auth';
 import type { Db } from '../db';
-import { duplicatesCache, judge, listDuplicates, type DuplicatesOptions } from '../duplicates';
+import { duplicatesJob, judge, listDuplicates, type DuplicatesOptions } from '../duplicates';
 import { parseInput } from '../validate';
 
 export function duplicateRoutes(db: Db, opts: DuplicatesOptions = {}): Router {
   const r = Router();
-  const cache = duplicatesCache();
+  const job = duplicatesJob(db, opts);
 
   r.get('/duplicates', async (req, res) => {
-    res.json(await listDuplicates(db, parseInput(DuplicatesQuery, req.query, 'query'), cache, opts));
+    res.json(await listDuplicates(db, parseInput(DuplicatesQuery, req.query, 'query'), job));
   });
 
   r.post('/duplicates/judgements', requireRole('editor'), async (req, res) => {
