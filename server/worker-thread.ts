@@ -36,9 +36,6 @@ export interface WorkerThreadOptions {
   nice?: number;
 }
 
-/** How much of the thread's stderr is kept for the report of a crash. */
-const STDERR_KEPT = 4000;
-
 /**
  * A worker thread started on first use and kept (its start-up, loading TypeScript and the driver, is the
  * slow part), unreferenced while idle so it never keeps a finished process alive, replaced on the next
@@ -54,18 +51,14 @@ export class WorkerThread<Req extends object, Done extends object, Progress exte
   constructor(private readonly opts: WorkerThreadOptions) {}
 
   private start(): { worker: Worker; pending: Map<number, Pending<Done, Progress>> } {
-    const w = new Worker(this.opts.entry, { execArgv: [], stderr: true, workerData: { nice: this.opts.nice ?? 0 } });
+    // The thread's stderr is left piped to ours (stderr: true would keep the process alive while the idle
+    // thread's stream is read: a script or jest would never exit).
+    const w = new Worker(this.opts.entry, { execArgv: [], workerData: { nice: this.opts.nice ?? 0 } });
     const pending = new Map<number, Pending<Done, Progress>>();
     const me = { worker: w, pending };
-    let stderr = '';
     let exiting: ExitNotice | undefined;
     let crash: Error | undefined;
     let lastProgress: string | undefined;
-    // The thread's stderr still reaches ours; the end of it is kept to explain a crash.
-    w.stderr.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
-    });
     w.on('message', (m: ThreadReply<Done, Progress> | ExitNotice) => {
       if (m.type === 'exiting') {
         exiting = m;
@@ -88,7 +81,7 @@ export class WorkerThread<Req extends object, Done extends object, Progress exte
       for (const p of pending.values()) p.reject(e);
       pending.clear();
     };
-    const explain = () => `${lastProgress ? ` (last progress: ${lastProgress})` : ''}${stderr.trim() ? `; its stderr ended with: ${stderr.trim().slice(-500)}` : ''}`;
+    const explain = () => (lastProgress ? ` (last progress: ${lastProgress})` : '');
     // An uncaught error in the thread, or its heap limit reached (ERR_WORKER_OUT_OF_MEMORY).
     w.once('error', (e) => {
       crash = e;

@@ -1,5 +1,6 @@
 // server/worker-thread.ts with a real thread (tests/support/threads): answers by id, progress, errors, and a
 // thread that dies reported with its cause and replaced on the next request.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { WorkerThread, WorkerThreadError } from '../../server/worker-thread';
 import type { EchoDone, EchoProgress, EchoRequest } from '../support/threads/echo-worker';
@@ -59,5 +60,12 @@ describe('WorkerThread', () => {
     own.stop();
     expect((await own.run({ op: 'echo', value: 8 })).value).toBe(8);
     own.stop();
+  });
+
+  it('never keeps a process alive once its thread is idle', () => {
+    const script = path.join(__dirname, '..', 'support', 'threads', 'run-once.ts');
+    // The timeout only ends a process that would hang: the test fails on its signal, not on a duration.
+    const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect([r.signal, r.status, r.stdout.trim()]).toEqual([null, 0, 'answered 11']);
   });
 });
