@@ -3,14 +3,12 @@
 // server's RSS); metrics computed in the background while search keeps being timed.
 // Sizes: MAILLAGE_BENCH_ACTORS, MAILLAGE_BENCH_TIES. Parts: MAILLAGE_BENCH_LARGE=api,routes,pages,exports,metrics
 // (default all; exports and metrics take ~10 minutes each on the shared machine).
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app';
-import { DEFAULT_RATE_CONFIG } from '../server/config';
 import type { Db } from '../server/db';
 import { MetricsService } from '../server/metrics/service';
 import { Q } from '../server/queries';
 import { actorId, ensureLargeGraph } from './large-graph';
 import { time, type Bench } from './run';
+import { serveApp } from './serve-app';
 
 const ACTORS = Number(process.env.MAILLAGE_BENCH_ACTORS ?? 100_000);
 const TIES = Number(process.env.MAILLAGE_BENCH_TIES ?? 1_000_000);
@@ -28,16 +26,7 @@ const bench: Bench = {
     const built = await ensureLargeGraph(db, { actors: ACTORS, ties: TIES });
     if (built.rebuilt) console.log(`  bulk generation (UNWIND CREATE, batches of 10k)                ${(built.ms / 1000).toFixed(1)} s`);
     const metrics = new MetricsService(db, { waitMs: 0 });
-    // No rate limit on search: the bench times hundreds of searches a minute from one address.
-    const app = createApp(db, { metrics, service: { rate: { ...DEFAULT_RATE_CONFIG, search: 0 } } });
-    const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const get = async (url: string) => {
-      const res = await fetch(base + url);
-      const body = (await res.json()) as Record<string, unknown>;
-      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-      return body;
-    };
+    const { server, base, get } = await serveApp(db, metrics);
     const id = (i: number) => actorId(i, ACTORS);
     const hub = id(0);
     const mid = id(Math.floor(ACTORS / 100));

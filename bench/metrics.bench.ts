@@ -2,13 +2,11 @@
 // default) computed in the worker thread, alone (each step timed), then in the background of the API while
 // search is timed before and during (the issue's goal: ≤ 2 min, search p95 ≤ 100 ms meanwhile).
 // Sizes: MAILLAGE_BENCH_ACTORS, MAILLAGE_BENCH_TIES.
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../server/app';
-import { DEFAULT_RATE_CONFIG } from '../server/config';
 import type { Db } from '../server/db';
 import { MetricsService, MetricsWorker } from '../server/metrics/service';
 import { ensureLargeGraph } from './large-graph';
 import type { Bench } from './run';
+import { serveApp } from './serve-app';
 
 const ACTORS = Number(process.env.MAILLAGE_BENCH_ACTORS ?? 100_000);
 const TIES = Number(process.env.MAILLAGE_BENCH_TIES ?? 1_000_000);
@@ -49,16 +47,7 @@ const bench: Bench = {
 
     console.log('  -- in the background of the API while search is timed (goals: ≤ 2 min, search p95 ≤ 100 ms)');
     const metrics = new MetricsService(db, { waitMs: 0 });
-    // No rate limit on search: the bench asks hundreds of searches a minute from one address.
-    const app = createApp(db, { metrics, service: { rate: { ...DEFAULT_RATE_CONFIG, search: 0 } } });
-    const server = await new Promise<import('node:http').Server>((resolve) => { const x = app.listen(0, '127.0.0.1', () => resolve(x)); });
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const get = async (url: string) => {
-      const res = await fetch(base + url);
-      const body = (await res.json()) as Record<string, unknown>;
-      if (res.status !== 200) throw new Error(`${url}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-      return body;
-    };
+    const { server, get } = await serveApp(db, metrics);
     const search = async (i: number) => {
       const q = ['credit', 'sante', `acteur ${(i * 7919) % ACTORS}`, 'campus'][i % 4];
       const t = performance.now();

@@ -295,7 +295,8 @@ export function active(db: Db): Promise<ChangeSetInfo[]> {
 }
 
 
-function alive(pid: number): boolean {
+/** Whether a process of this host is still running (EPERM: it is, but someone else's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -309,7 +310,7 @@ function abandoned(p: Record<string, unknown>, staleMs: number): boolean {
   const id = p.id as string;
   if (mine.has(id)) return false;
   const pid = Number(p.pid);
-  if (p.host === os.hostname() && Number.isInteger(pid) && pid > 0) return pid === process.pid || !alive(pid);
+  if (p.host === os.hostname() && Number.isInteger(pid) && pid > 0) return pid === process.pid || !processAlive(pid);
   return Date.now() - Number(p.heartbeatAt ?? 0) > staleMs;
 }
 

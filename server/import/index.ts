@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ActorKind, ChangeSetKind } from '../../model/schema';
-import { begin, rollbackQuietly, writeAll, type ChangeSetHandle } from '../changes';
+import { begin, processAlive, rollbackQuietly, writeAll, type ChangeSetHandle } from '../changes';
 import type { Db } from '../db';
 import { planImport, type ImportCounts, type ImportPlan, type NamedSource } from './plan';
 import { openInput } from './read';
@@ -151,21 +151,12 @@ function summary(r: ImportReport, opts: ImportOptions): Record<string, unknown> 
 /** Temporary folders of spill files: `maillage-spill-<pid>-…`, so that a killed import's can be told apart. */
 const SPILL_PREFIX = 'maillage-spill-';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Removes the spill folders of imports whose process is gone (killed half-way; recovery rolls their writes back). */
 async function removeStaleSpills(): Promise<void> {
   const tmp = os.tmpdir();
   for (const name of await fs.promises.readdir(tmp).catch(() => [] as string[])) {
     const pid = Number(new RegExp(`^${SPILL_PREFIX}(\\d+)-`).exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) await fs.promises.rm(path.join(tmp, name), { recursive: true, force: true }).catch(() => undefined);
+    if (pid && pid !== process.pid && !processAlive(pid)) await fs.promises.rm(path.join(tmp, name), { recursive: true, force: true }).catch(() => undefined);
   }
 }
 
