@@ -23,13 +23,15 @@ export function fundingRoutes(db: Db): Router {
     if (!start) throw new NotFoundError('Actor', id);
 
     const query = direction === 'upstream' ? Q.fundingUpstream : Q.fundingDownstream;
-    const rows = (await db.read(query, { id, maxDepth, limit: FUNDING_MAX_CHAINS + 1 })) as unknown as { nodes: Props[]; rels: RawEdge[] }[];
-    const truncated = rows.length > FUNDING_MAX_CHAINS;
+    // One row: every actor and tie of the chains once, each chain as the keys of its ties.
+    const [row] = (await db.read(query, { id, maxDepth, limit: FUNDING_MAX_CHAINS + 1 })) as unknown as { nodes: Props[]; rels: (RawEdge & { key: string })[]; chains: string[][] }[];
+    const truncated = row.chains.length > FUNDING_MAX_CHAINS;
 
     const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
-    for (const row of rows) for (const n of row.nodes) nodes.set(n.id as string, toNode(n));
+    for (const n of row.nodes) nodes.set(n.id as string, toNode(n));
+    const ties = new Map(row.rels.map((x) => [x.key, toEdge(x)]));
     // Both queries return hops from the funder toward the beneficiary: money-flow order already.
-    const all = rows.slice(0, FUNDING_MAX_CHAINS).map((row) => toChain(row.rels.map(toEdge)));
+    const all = row.chains.slice(0, FUNDING_MAX_CHAINS).map((keys) => toChain(keys.map((k) => ties.get(k)!)));
     const { kept, dropped } = filterByDates(all, respectDates);
     const chains = sortChains(kept, direction, nodes);
 
