@@ -256,9 +256,13 @@ async function largeGraph(browser: Browser, url: string, label: string, query: s
   line(`${label}: whole network, pan / zoom (${renderer} renderer)`, `${fps.pan.toFixed(0)} / ${fps.zoom.toFixed(0)} fps`, 'goal ≥ 10 fps');
   const hub = await page.evaluate('window.__maillage.cy.nodes().max((n) => n.degree(false)).ele.id()') as string;
   await quiet(page);
+  const stopSelectProfile = process.env.BENCH_PROFILE_CLICK ? await profile(page) : undefined;
   line(`${label}: selecting the biggest hub to its details shown`, `${Math.round(await selectToDetails(page, hub))} ms`, 'goal ≤ 200 ms');
+  await stopSelectProfile?.(`${label} whole select`);
   const second = await page.evaluate('window.__maillage.cy.nodes().sort((a, b) => b.degree(false) - a.degree(false))[1].id()') as string;
+  const stopClickProfile = process.env.BENCH_PROFILE_CLICK ? await profile(page) : undefined;
   line(`${label}: clicking the second hub to its details shown`, `${Math.round(await clickToDetails(page, second))} ms`, 'goal ≤ 200 ms');
+  await stopClickProfile?.(`${label} whole click`);
   await page.close();
 }
 
