@@ -61,6 +61,11 @@ export interface PlanOptions {
    * a scan when more than a batch is compared and the stored elements are fewer than SCAN_RATIO times as many.
    */
   scan?: boolean;
+  /**
+   * Create ties between actors found by element id, read once after the actors are written (true), or by
+   * actor id (false); default: when ties are written and the graph holds at most SCAN_RATIO actors per tie.
+   */
+  actorNodes?: boolean;
 }
 
 const CREATE = 0;
@@ -408,6 +413,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       for (const part of chunks(actorOps.create, size)) yield { actors: { create: part as Actor[] } };
       for (const part of chunks(actorOps.update, size)) yield { actors: { update: part as { after: Actor }[] } };
       yield BARRIER;
+      // The actors are written: where each is stored, so that ties find their ends by element id.
+      const relsToWrite = counts.relationships.created + counts.relationships.updated;
+      const actorsStored = resolver.dbIndex.actorIds.size + actorOps.create.length;
+      const actorNodes = (opts.actorNodes ?? (relsToWrite > 0 && actorsStored <= SCAN_RATIO * relsToWrite)) ? await readActorNodes(db) : undefined;
       rows = 0;
       let create: RelationshipRecord[] = [];
       let update: { after: RelationshipRecord }[] = [];
@@ -421,8 +430,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
         for await (const [o, record] of readSpill(spill.path)) {
           if ((++rows & 0x3fff) === 0) progress('write');
           add(o, record);
-          if (create.length >= size) [yield { relationships: { create } }, (create = [])];
-          if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+          if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+          if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
         }
         if (rows !== spill.count) throw new Error(`the plan's spill file ${spill.path} holds ${rows} ties, not ${spill.count}: was it changed during the import?`);
       } else {
@@ -435,13 +444,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
             if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
             if (rels.statusOf(o) === UNCHANGED) continue;
             add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));
-            if (create.length >= size) [yield { relationships: { create } }, (create = [])];
-            if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+            if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+            if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
           }
         }
       }
-      if (create.length) yield { relationships: { create } };
-      if (update.length) yield { relationships: { update } };
+      if (create.length) yield { relationships: { create }, actorNodes };
+      if (update.length) yield { relationships: { update }, actorNodes };
       progress('write');
     },
   };
@@ -451,6 +460,13 @@ const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+/** Every actor's id → its element id (100k actors: well under a second). */
+async function readActorNodes(db: Db): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await db.stream(Q.importActorNodes, {}, (r) => out.set(r.id as string, r.node as string));
+  return out;
 }
 
 async function storedTies(db: Db): Promise<number> {
