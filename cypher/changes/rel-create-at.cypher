@@ -2,16 +2,16 @@
 // instead of two index seeks per tie. Each end is checked against the actor's id (element ids are reused after
 // a deletion): a stale one finds nothing, and the caller writes the batch again by actor id (rel-create.cypher).
 // `'Actor' IN labels(a)` rather than `a:Actor`: the label would make the planner seek the id index instead.
-// The properties are named (every key of records.ts REL_STORED_KEYS; absent ones are null, so not stored):
-// set with the tie rather than by `SET r = row.props`, whose unknown keys make the planner add an Eager.
-// The caller compares the count.
+// The properties are named (every key of records.ts REL_STORED_KEYS; absent ones are null, so not stored) and
+// set with the tie: `SET r = row.props` (unknown keys) or a `WITH` projection before the CREATE make the planner
+// buffer every row in an Eager. The caller compares the count.
 UNWIND $rows AS row
 MATCH (a) WHERE elementId(a) = row.s AND a.id = row.source AND 'Actor' IN labels(a)
 MATCH (b) WHERE elementId(b) = row.t AND b.id = row.target AND 'Actor' IN labels(b)
-WITH a, b, row, row.props AS p
 CREATE (a)-[r:$(row.type) {
-  id: p.id, status: p.status, amount: p.amount, amountRaw: p.amountRaw, date: p.date, dateRaw: p.dateRaw,
-  role: p.role, note: p.note, evidenceSources: p.evidenceSources, evidenceExcerpts: p.evidenceExcerpts,
-  claims: p.claims, _cs: p._cs, _h: p._h
+  id: row.props.id, status: row.props.status, amount: row.props.amount, amountRaw: row.props.amountRaw,
+  date: row.props.date, dateRaw: row.props.dateRaw, role: row.props.role, note: row.props.note,
+  evidenceSources: row.props.evidenceSources, evidenceExcerpts: row.props.evidenceExcerpts,
+  claims: row.props.claims, _cs: row.props._cs, _h: row.props._h
 }]->(b)
 RETURN count(r) AS n
