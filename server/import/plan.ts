@@ -246,10 +246,15 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   // A large import reads every stored tie's hash first, in one scan, and compares each row as it comes; a small
   // one into a large graph looks them up by id, a batch at a time while it reads on.
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
-  if (scan) await db.stream(Q.importTieHashes, {}, (r) => {
-    const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
-    for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
-  });
+  // The scan runs while the files without relationships (actors, sources) are read: Neo4j streams while we parse.
+  const storedHashes = scan
+    ? db.stream(Q.importTieHashes, {}, (r) => {
+        const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
+        for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
+      })
+    : Promise.resolve();
+  // Awaited before the first relationship row (and at the latest after the reading); no unhandled rejection meanwhile.
+  storedHashes.catch(() => undefined);
   const spill = opts.spill ? new Spill(opts.spill) : undefined;
 
   const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;
@@ -364,7 +369,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     return undefined;
   };
 
-  for (const input of ordered) await read(input);
+  for (const input of ordered) {
+    if (hasRels(input)) await storedHashes;
+    await read(input);
+  }
+  await storedHashes;
   if (!inline) {
     // Actors came after relationships in the files: resolve the relationships in a second reading.
     for (const input of ordered.filter(hasRels)) {
