@@ -25,7 +25,9 @@ export const Slug = z
   .max(120)
   .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'must be a lowercase slug: letters, digits and - _ . between them');
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+// Trimmed, so blank text is refused; the pattern says so in the OpenAPI description (clients and fuzzers
+// generate what it documents).
+const Text = (max: number) => z.string().trim().min(1).max(max).meta({ pattern: '\\S' });
 
 /** Longest text each field accepts: the schemas below and the import's French messages share these. */
 export const TEXT_MAX = {
@@ -1051,7 +1053,8 @@ export const Provenance = z
     reason: Text(400).optional(),
   })
   .strict()
-  .refine((p) => p.source !== undefined || p.reason !== undefined, { path: ['reason'], message: 'give a source, or a reason for a change without one' });
+  .refine((p) => p.source !== undefined || p.reason !== undefined, { path: ['reason'], message: 'give a source, or a reason for a change without one' })
+  .meta({ anyOf: [{ required: ['source'] }, { required: ['reason'] }] });
 export type Provenance = z.infer<typeof Provenance>;
 
 const ActorFields = Actor.omit({ id: true, mergedIds: true });

@@ -80,6 +80,17 @@ function readPid(i: Instance): number | undefined {
   }
 }
 
+/** True when the instance's pid file names a live process started from this checkout (its working folder is ours). */
+function startedHere(i: Instance): boolean {
+  const pid = readPid(i);
+  if (pid === undefined || !alive(pid)) return false;
+  try {
+    return fs.realpathSync(`/proc/${pid}/cwd`) === fs.realpathSync(ROOT);
+  } catch {
+    return true; // no /proc (macOS): the live pid from our own pid file is the best evidence there is
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -96,7 +107,16 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * so the caller knows whether it owns the process (tests stop only what they started).
  */
 export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: string; started: boolean }> {
-  if (await portOpen(i.port)) return { uri: boltUri(i), started: false };
+  if (await portOpen(i.port)) {
+    // The tests and benches wipe their database: never someone else's that happens to answer on the port
+    // (another checkout's test run, a Neo4j Desktop). The app only reads and adds, so it may share one.
+    if (i.profile !== 'app' && i.profile !== undefined && !startedHere(i)) {
+      const which = i.profile === 'test' ? 'TEST' : 'BENCH';
+      throw new Error(`port ${i.port} is served by a Neo4j that this checkout did not start, and ${i.name} is wiped by its users: `
+        + `stop that database, choose a free port with MAILLAGE_${which}_NEO4J_PORT, or name a database you want wiped with ${which}_NEO4J_URI`);
+    }
+    return { uri: boltUri(i), started: false };
+  }
   buildIfNeeded();
   fs.mkdirSync(dataDir(i), { recursive: true });
   const out = fs.openSync(logFile(i), 'w');

@@ -31,7 +31,34 @@ export interface RouteDoc {
   ok: { status?: 200 | 201 | 202 | 204; description: string; json?: z.ZodType; media?: Record<string, z.ZodType>; also?: (200 | 201)[] };
   /** Statuses this route answers besides the ones every route may (400, 401, 403, 404, 429, 503). */
   errors?: number[];
+  /** OpenAPI links from the success answer to the routes that take what it created (ids by JSON pointer). */
+  links?: Record<string, Link>;
 }
+
+/** A follow-up route (by operationId) and where its parameters come from in this answer. */
+interface Link { operationId: string; parameters: Record<string, string> }
+
+// What a creation answers leads to the routes that read, change or undo it: clients (and the fuzzer in
+// .ci/run, whose stateful phase follows links) reach the edit routes with real ids instead of random ones.
+const ACTOR_LINKS: Record<string, Link> = Object.fromEntries(
+  [['GetActor', 'getActorsId'], ['PatchActor', 'patchActorsId'], ['DeleteActor', 'deleteActorsId'], ['MergeIntoActor', 'postActorsIdMerge'],
+    ['RevertChange', 'postChangesIdRevert']].map(([name, operationId]) =>
+    [name, { operationId, parameters: { id: operationId === 'postChangesIdRevert' ? '$response.body#/changeSet' : '$response.body#/actor/id' } }]),
+);
+const TIE_LINKS: Record<string, Link> = Object.fromEntries(
+  [['GetRelationship', 'getRelationshipsId'], ['PatchRelationship', 'patchRelationshipsId'], ['DeleteRelationship', 'deleteRelationshipsId'],
+    ['AddEvidence', 'postRelationshipsIdEvidence'], ['RemoveEvidence', 'deleteRelationshipsIdEvidenceIndex'], ['RevertChange', 'postChangesIdRevert']]
+    .map(([name, operationId]) => [name, {
+      operationId,
+      parameters: operationId === 'postChangesIdRevert' ? { id: '$response.body#/changeSet' }
+        : { id: '$response.body#/relationship/id', ...(operationId !== 'getRelationshipsId' && { type: '$response.body#/relationship/type' }) },
+    }]),
+);
+const IMPORT_LINKS: Record<string, Link> = {
+  GetImport: { operationId: 'getImportsId', parameters: { id: '$response.body#/importId' } },
+  CommitImport: { operationId: 'postImportsIdCommit', parameters: { id: '$response.body#/importId' } },
+  DropImport: { operationId: 'deleteImportsId', parameters: { id: '$response.body#/importId' } },
+};
 
 const Health = z.object({ status: z.enum(['ok', 'starting', 'degraded']), neo4j: z.enum(['up', 'down']) });
 const Sources = z.object({ sources: z.array(Source) });
@@ -113,7 +140,8 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/imports/template', tag: 'import', summary: 'A file to fill in and import: headers and two example rows.', query: ImportTemplateQuery,
     ok: { description: 'the template', media: { 'text/csv': Text, [XLSX]: Text } } },
   { method: 'post', path: '/api/imports', tag: 'import', summary: 'Upload files (multipart, field "files"): a preview with an id; nothing is written.',
-    body: ImportUpload, bodyType: 'multipart/form-data', ok: { status: 201, description: 'the preview report', json: ImportPreview }, errors: [422] },
+    body: ImportUpload, bodyType: 'multipart/form-data', ok: { status: 201, description: 'the preview report', json: ImportPreview }, errors: [422],
+    links: IMPORT_LINKS },
   { method: 'post', path: '/api/imports/:id/commit', tag: 'import', summary: 'Run a previewed import (202: it runs in the background).', params: ImportIdParams,
     ok: { status: 202, description: 'started', json: ImportStatus }, errors: [409, 422] },
   { method: 'get', path: '/api/imports', tag: 'import', summary: 'Imports, newest first.', query: ImportListQuery, ok: { description: 'the imports', json: ImportList } },
@@ -122,7 +150,7 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'undone', json: ImportStatus }, errors: [409] },
 
   { method: 'post', path: '/api/actors', tag: 'editing', summary: 'Create an actor, with its source (editor).', body: ActorCreateRequest,
-    ok: { status: 201, description: 'created', json: EditResult }, errors: [409] },
+    ok: { status: 201, description: 'created', json: EditResult }, errors: [409], links: ACTOR_LINKS },
   { method: 'patch', path: '/api/actors/:id', tag: 'editing', summary: 'Change an actor (version checked).', params: ActorIdParams, body: ActorPatchRequest,
     ok: { description: 'changed', json: EditResult }, errors: [409] },
   { method: 'delete', path: '/api/actors/:id', tag: 'editing', summary: 'Delete an actor and its ties.', params: ActorIdParams, body: DeleteRequest,
@@ -130,7 +158,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/actors/:id/merge', tag: 'editing', summary: 'Merge another actor into this one (preview, then merge).', params: ActorIdParams, body: MergeRequest,
     ok: { description: 'the preview or the merge', json: z.union([MergePreview, EditResult]) }, errors: [409] },
   { method: 'post', path: '/api/relationships', tag: 'editing', summary: 'Create a relationship with its evidence.', body: RelationshipCreateRequest,
-    ok: { status: 201, description: 'created', json: EditResult }, errors: [409] },
+    ok: { status: 201, description: 'created', json: EditResult }, errors: [409], links: TIE_LINKS },
   { method: 'patch', path: '/api/relationships/:id', tag: 'editing', summary: 'Change a relationship (version checked).', params: RelationshipIdParams, query: RelationshipTypeQuery, body: RelationshipPatchRequest,
     ok: { description: 'changed', json: EditResult }, errors: [409] },
   { method: 'delete', path: '/api/relationships/:id', tag: 'editing', summary: 'Delete a relationship.', params: RelationshipIdParams, query: RelationshipTypeQuery, body: DeleteRequest,
@@ -178,7 +206,7 @@ function operation(r: RouteDoc): ZodOpenApiOperationObject {
   const content = r.ok.json ? { 'application/json': { schema: r.ok.json } }
     : r.ok.media ? Object.fromEntries(Object.entries(r.ok.media).map(([type, schema]) => [type, { schema }])) : undefined;
   for (const code of [r.ok.status ?? 200, ...(r.ok.also ?? [])]) {
-    responses[String(code) as '200'] = { description: r.ok.description, ...(content && { content }) };
+    responses[String(code) as '200'] = { description: r.ok.description, ...(content && { content }), ...(r.links && { links: r.links }) };
   }
   const codes = [...new Set([...COMMON_ERRORS, ...(r.body ? BODY_ERRORS : []), ...(r.errors ?? [])])].sort();
   for (const code of codes) {

@@ -1,18 +1,23 @@
 // Actors whose folded name or aliases contain every token; exact matches first, then prefixes, then the
 // shortest names. Two index-backed candidate sets, so a common word among 100k names is never ranked whole:
-// every name or alias starting with the query (the only ones that can rank 0 or 1: searchText is the keys
-// joined by ' | '), and up to $sample others containing every token, sought by $anchor (one token).
+// up to $sample names or aliases equal to or starting with the query, exact ones first (one Lucene query on
+// the keyword index of searchKeys, $lucene: "q^10 OR q*", null for an empty query), the only ones that can rank
+// 0 or 1; then, when these are fewer than $limit, up to $sample others containing every token, sought by
+// $anchor (one token) in the text index of searchText (the keys joined by ' | ').
 CALL () {
-  MATCH (a:Actor)
-  WHERE a.searchText STARTS WITH $q OR a.searchText CONTAINS $aliasPrefix
-  RETURN a
-  UNION
+  UNWIND CASE WHEN $lucene IS NULL THEN [] ELSE [$lucene] END AS lucene
+  CALL db.index.fulltext.queryNodes('actor_keys', lucene, {limit: $sample}) YIELD node
+  RETURN collect(node) AS starting
+}
+CALL (starting) {
+  WITH starting WHERE size(starting) < $limit
   MATCH (a:Actor)
   WHERE a.searchText CONTAINS $anchor AND all(t IN $tokens WHERE a.searchText CONTAINS t)
   WITH a LIMIT $sample
-  RETURN a
+  RETURN collect(a) AS containing
 }
-WITH a
+UNWIND starting + containing AS a
+WITH DISTINCT a
 WHERE all(t IN $tokens WHERE a.searchText CONTAINS t)
 WITH a,
   CASE

@@ -38,5 +38,22 @@ CALL () {
 }
 WITH p
 LIMIT $limit
-RETURN [n IN nodes(p) | properties(n)] AS nodes,
-  [x IN relationships(p) | {type: type(x), source: startNode(x).id, target: endNode(x).id, props: properties(x)}] AS rels
+// Each actor and each tie once, then the chains as lists of tie keys, one small row each (node, rel or
+// chain): hundreds of chains share their actors and ties, and a leaf's 838 chains at depth 6 projected
+// ~5,000 actors' properties when each chain carried its own; one row holding everything is slow to decode.
+WITH collect(p) AS paths
+CALL (paths) {
+  UNWIND paths AS p
+  UNWIND nodes(p) AS n
+  WITH DISTINCT n
+  RETURN properties(n) AS node, null AS rel, null AS chain
+  UNION ALL
+  UNWIND paths AS p
+  UNWIND relationships(p) AS x
+  WITH DISTINCT x
+  RETURN null AS node, {key: elementId(x), type: type(x), source: startNode(x).id, target: endNode(x).id, props: properties(x)} AS rel, null AS chain
+  UNION ALL
+  UNWIND paths AS p
+  RETURN null AS node, null AS rel, [x IN relationships(p) | elementId(x)] AS chain
+}
+RETURN node, rel, chain

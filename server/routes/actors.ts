@@ -19,7 +19,21 @@ function luceneFuzzy(words: string[]): string {
   return words.map((w) => (w.length >= 4 ? `${w}~` : `${w}*`)).join(' AND ');
 }
 
-/** Actors containing the tokens but not starting with the query that are ranked (shortest names first). */
+/**
+ * Lucene query for the names and aliases equal to (boosted: they come first) or starting with the folded query,
+ * on the keyword index of whole keys; null for an empty query. Folded text is [a-z0-9 ] only: escaping its
+ * spaces keeps each key one term, and no other Lucene syntax can reach the index.
+ */
+export function lucenePrefix(folded: string): string | null {
+  if (!folded) return null;
+  const key = folded.replace(/ /g, '\\ ');
+  return `${key}^10 OR ${key}*`;
+}
+
+/**
+ * Actors ranked per candidate set (shortest names first): names or aliases starting with the query, and
+ * (when these are too few) others containing every token.
+ */
 export const SEARCH_SAMPLE = 200;
 
 /**
@@ -39,7 +53,7 @@ export function actorRoutes(db: Db): Router {
     const words = tokens(q);
     const anchor = anchorToken(words);
     const folded = fold(q);
-    let rows = await db.read(Q.actorSearch, { tokens: words, anchor, q: folded, aliasPrefix: ` | ${folded}`, sample: SEARCH_SAMPLE, limit });
+    let rows = await db.read(Q.actorSearch, { tokens: words, anchor, q: folded, lucene: lucenePrefix(folded), sample: SEARCH_SAMPLE, limit });
     if (!rows.length && words.length) rows = await db.read(Q.actorSearchFuzzy, { lucene: luceneFuzzy(words), limit });
     res.json({ actors: rows.map((x) => toNode(x.actor as Props)) });
   });

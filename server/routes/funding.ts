@@ -23,13 +23,19 @@ export function fundingRoutes(db: Db): Router {
     if (!start) throw new NotFoundError('Actor', id);
 
     const query = direction === 'upstream' ? Q.fundingUpstream : Q.fundingDownstream;
-    const rows = (await db.read(query, { id, maxDepth, limit: FUNDING_MAX_CHAINS + 1 })) as unknown as { nodes: Props[]; rels: RawEdge[] }[];
-    const truncated = rows.length > FUNDING_MAX_CHAINS;
-
+    // Rows of three kinds: each actor and tie of the chains once, then each chain as the keys of its ties.
+    const rows = (await db.read(query, { id, maxDepth, limit: FUNDING_MAX_CHAINS + 1 })) as unknown as { node: Props | null; rel: (RawEdge & { key: string }) | null; chain: string[] | null }[];
     const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
-    for (const row of rows) for (const n of row.nodes) nodes.set(n.id as string, toNode(n));
+    const ties = new Map<string, GraphEdge>();
+    const keys: string[][] = [];
+    for (const row of rows) {
+      if (row.node) nodes.set(row.node.id as string, toNode(row.node));
+      else if (row.rel) ties.set(row.rel.key, toEdge(row.rel));
+      else if (row.chain) keys.push(row.chain);
+    }
+    const truncated = keys.length > FUNDING_MAX_CHAINS;
     // Both queries return hops from the funder toward the beneficiary: money-flow order already.
-    const all = rows.slice(0, FUNDING_MAX_CHAINS).map((row) => toChain(row.rels.map(toEdge)));
+    const all = keys.slice(0, FUNDING_MAX_CHAINS).map((chain) => toChain(chain.map((k) => ties.get(k)!)));
     const { kept, dropped } = filterByDates(all, respectDates);
     const chains = sortChains(kept, direction, nodes);
 

@@ -61,6 +61,25 @@ describe('server/openapi.ts', () => {
     const op = (doc.paths?.['/api/actors/{id}/neighborhood'] as { get: { parameters: { name: string; in: string }[] } }).get;
     expect(op.parameters.map((p) => `${p.in}:${p.name}`)).toEqual(['path:id', 'query:depth', 'query:types', 'query:limit']);
   });
+
+  it('links what a creation answers to the routes that take it, by names and pointers that exist', () => {
+    interface Op { operationId: string; parameters?: { name: string }[]; responses: Record<string, { links?: Record<string, { operationId: string; parameters: Record<string, string> }> }> }
+    const doc = openApiDocument();
+    const ops = Object.values(doc.paths ?? {}).flatMap((item) => Object.values(item as Record<string, Op>));
+    const byId = new Map(ops.map((op) => [op.operationId, op]));
+    const links = ops.flatMap((op) => Object.values(op.responses).flatMap((res) => Object.values(res.links ?? {})));
+    // Actors, relationships and imports each lead somewhere (the fuzzer's stateful phase follows these).
+    expect(links.map((l) => l.operationId)).toEqual(expect.arrayContaining(['patchActorsId', 'deleteRelationshipsIdEvidenceIndex', 'postImportsIdCommit', 'postChangesIdRevert']));
+    for (const link of links) {
+      const target = byId.get(link.operationId);
+      expect(target).toBeDefined();
+      const names = (target?.parameters ?? []).map((p) => p.name);
+      for (const [name, pointer] of Object.entries(link.parameters)) {
+        expect(names).toContain(name);
+        expect(pointer).toMatch(/^\$response\.body#\/\w+(\/\w+)?$/);
+      }
+    }
+  });
 });
 
 describe('GET /api/openapi.json and /api/docs', () => {
