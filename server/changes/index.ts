@@ -6,7 +6,7 @@ import type { Db, Tx } from '../db';
 import { ConflictError, NotFoundError } from '../errors';
 import { Q } from '../queries';
 import { findConflicts, type ConflictReport } from './conflicts';
-import { applyBatch, batchSize, revertBatch, type BatchCounts, type ChunkRecord } from './write';
+import { applyBatch, batchSize, revertBatch, StaleActorNodes, type BatchContext, type BatchCounts, type ChunkRecord } from './write';
 import type { WriteBatch } from './records';
 
 export type { WriteBatch, EntityOps, Entity, RecordOf } from './records';
@@ -154,10 +154,16 @@ export async function begin(db: Db, meta: BeginMeta, previewed?: string): Promis
       const ctx = { cs: id, seq: ++seq, changes: written + n <= SMALL_CHANGE_SET, at: now() };
       written += n;
       const constraint = (e: unknown) => driverCode(e) === 'Neo.ClientError.Schema.ConstraintValidationFailed';
-      const p = persist(() => db.transaction((tx) => applyBatch(tx, ctx, batch)))
+      // Stale actor element ids (an actor deleted since they were read): once more, finding the actors by id.
+      const attempt = (c: BatchContext) =>
+        persist(() => db.transaction((tx) => applyBatch(tx, c, batch))).catch((e: unknown) => {
+          if (e instanceof StaleActorNodes) return persist(() => db.transaction((tx) => applyBatch(tx, c, { ...batch, actorNodes: undefined })));
+          throw e;
+        });
+      const p = attempt(ctx)
         // A tie to create that a concurrent change set created meanwhile: once more, overwriting it (recorded).
         .catch((e: unknown) => {
-          if (constraint(e) && batch.relationships?.create?.length) return persist(() => db.transaction((tx) => applyBatch(tx, { ...ctx, upsert: true }, batch)));
+          if (constraint(e) && batch.relationships?.create?.length) return attempt({ ...ctx, upsert: true });
           throw e;
         })
         .catch((e: unknown) => {

@@ -29,6 +29,13 @@ export interface WriteBatch {
   sources?: EntityOps<Source>;
   actors?: EntityOps<Actor>;
   relationships?: EntityOps<RelationshipRecord>;
+  /**
+   * Where the actors that relationships to create name are stored (actor id → element id), as read earlier by
+   * the same writer: each tie then finds its ends by element id instead of two index seeks. Only a hint — an
+   * element id is reused after a deletion, so each is checked against the actor's id, and a batch with a stale
+   * one is written again by actor id.
+   */
+  actorNodes?: ReadonlyMap<string, string>;
 }
 
 export type Props = Record<string, unknown>;
@@ -106,6 +113,12 @@ export function toStored(entity: Entity, record: object, cs: string): Props {
     ...meta,
   };
 }
+
+/**
+ * Every property toStored may give a relationship: changes/rel-create-at.cypher names each one (properties
+ * known to the planner are set as the tie is created, which spares the Eager a `SET r = map` needs).
+ */
+export const REL_STORED_KEYS: ReadonlySet<string> = new Set(['id', 'status', ...REL_KEYS, 'evidenceSources', 'evidenceExcerpts', 'claims', '_cs', '_h']);
 
 /** Stored properties (and a relationship's structure) → the record they hold. */
 export function fromStored(entity: Entity, image: StoredImage): RecordOf[Entity] {

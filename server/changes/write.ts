@@ -5,6 +5,7 @@ import type { Tx } from '../db';
 import { ConflictError } from '../errors';
 import { Q, type QueryName } from '../queries';
 import {
+  REL_STORED_KEYS,
   contentHash,
   storedHash,
   toStored,
@@ -182,9 +183,41 @@ async function deleteNodes(tx: Tx, entity: 'actor' | 'source', ops: EntityOps<{ 
 
 const relShape = (r: { type: string; source: string; target: string }) => ({ type: r.type, source: r.source, target: r.target });
 
+/**
+ * A batch whose actor element ids (WriteBatch.actorNodes) did not all find their actor: one was deleted (and
+ * its element id perhaps reused) since they were read. Its transaction is rolled back and the batch written
+ * again by actor id.
+ */
+export class StaleActorNodes extends Error {
+  constructor(missing: number) {
+    super(`${missing} relationship(s) of a batch found no actor at the element ids read for them`);
+    this.name = 'StaleActorNodes';
+  }
+}
+
+/** Whether rel-create-at.cypher, which names each property, stores all of these. */
+function storedKeysOnly(props: Props): boolean {
+  for (const k in props) if (!REL_STORED_KEYS.has(k)) return false;
+  return true;
+}
+
 /** Creates relationships; a row whose ends are missing makes the batch fail with the actors named. */
-async function createRels(tx: Tx, rows: { type: string; source: string; target: string; props: Props }[]): Promise<void> {
+async function createRels(tx: Tx, rows: { type: string; source: string; target: string; props: Props }[], nodes?: ReadonlyMap<string, string>): Promise<void> {
   if (!rows.length) return;
+  if (nodes) {
+    const at: { type: string; source: string; target: string; props: Props; s: string; t: string }[] = [];
+    for (const r of rows) {
+      const s = nodes.get(r.source);
+      const t = nodes.get(r.target);
+      if (s === undefined || t === undefined || !storedKeysOnly(r.props)) break;
+      at.push({ type: r.type, source: r.source, target: r.target, props: r.props, s, t });
+    }
+    if (at.length === rows.length) {
+      const n = num(await tx.run(Q.csRelCreateAt, { rows: at }));
+      if (n === rows.length) return;
+      throw new StaleActorNodes(rows.length - n);
+    }
+  }
   const [res] = await tx.run(Q.csRelCreate, { rows });
   if (num([res ?? {}]) === rows.length) return;
   const ids = [...new Set(rows.flatMap((r) => [r.source, r.target]))];
@@ -194,7 +227,7 @@ async function createRels(tx: Tx, rows: { type: string; source: string; target: 
   throw conflict(missing, 'relationships point at actors that do not exist');
 }
 
-async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder): Promise<void> {
+async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder, nodes?: ReadonlyMap<string, string>): Promise<void> {
   const create = [...(ops?.create ?? [])];
   const update = [...(ops?.update ?? [])];
   const del = ops?.delete ?? [];
@@ -246,7 +279,7 @@ async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined,
     rows.forEach((row, i) => b.updated(inPlace[i].after.id, stored.get(key(inPlace[i].after))!, row.props, relShape(inPlace[i].after)));
   }
   const fresh = [...moved.map((u) => u.after), ...create].map((r) => ({ ...relShape(r), props: toStored('relationship', r, b.ctx.cs) }));
-  await createRels(tx, fresh);
+  await createRels(tx, fresh, nodes);
   moved.forEach((u, i) => b.updated(u.after.id, stored.get(key(u.after))!, fresh[i].props, relShape(u.after)));
   create.forEach((r, i) => b.created(r.id, fresh[moved.length + i].props, relShape(r)));
 }
@@ -256,7 +289,7 @@ export async function applyBatch(tx: Tx, ctx: BatchContext, batch: WriteBatch): 
   const bs = { source: new ChunkBuilder(ctx, 'source'), actor: new ChunkBuilder(ctx, 'actor'), relationship: new ChunkBuilder(ctx, 'relationship') };
   await upsertNodes(tx, 'source', batch.sources, bs.source);
   await upsertNodes(tx, 'actor', batch.actors, bs.actor);
-  await writeRels(tx, batch.relationships, bs.relationship);
+  await writeRels(tx, batch.relationships, bs.relationship, batch.actorNodes);
   await deleteNodes(tx, 'actor', batch.actors, bs.actor);
   await deleteNodes(tx, 'source', batch.sources, bs.source);
 

@@ -31,6 +31,8 @@ export interface ImportOptions {
   batchSize?: number;
   /** Compare with the stored elements by one scan (true) or by lookups (false); default: by size (plan.ts). */
   scan?: boolean;
+  /** Ties find their ends by element id (true) or by actor id (false); default: by size (plan.ts). */
+  actorNodes?: boolean;
   /** Run this previewed change set (POST /api/imports/:id/commit) instead of a new one. */
   previewed?: string;
   /**
@@ -186,7 +188,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), `${SPILL_PREFIX}${process.pid}-`))));
   const spill = dir && path.join(dir, `ties-${process.pid}-${Date.now()}.jsonl`);
   try {
-    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan });
+    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan, actorNodes: opts.actorNodes });
     const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;

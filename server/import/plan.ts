@@ -61,6 +61,11 @@ export interface PlanOptions {
    * a scan when more than a batch is compared and the stored elements are fewer than SCAN_RATIO times as many.
    */
   scan?: boolean;
+  /**
+   * Create ties between actors found by element id, read once after the actors are written (true), or by
+   * actor id (false); default: when ties are written and the graph holds at most SCAN_RATIO actors per tie.
+   */
+  actorNodes?: boolean;
 }
 
 const CREATE = 0;
@@ -241,10 +246,15 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   // A large import reads every stored tie's hash first, in one scan, and compares each row as it comes; a small
   // one into a large graph looks them up by id, a batch at a time while it reads on.
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
-  if (scan) await db.stream(Q.importTieHashes, {}, (r) => {
-    const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
-    for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
-  });
+  // The scan runs while the files without relationships (actors, sources) are read: Neo4j streams while we parse.
+  const storedHashes = scan
+    ? db.stream(Q.importTieHashes, {}, (r) => {
+        const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
+        for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
+      })
+    : Promise.resolve();
+  // Awaited before the first relationship row (and at the latest after the reading); no unhandled rejection meanwhile.
+  storedHashes.catch(() => undefined);
   const spill = opts.spill ? new Spill(opts.spill) : undefined;
 
   const namedSource = opts.source ? resolver.addSource({ title: opts.source.title, publisher: opts.source.publisher, date: opts.source.date, url: opts.source.url, language: 'fr' }, undefined) : undefined;
@@ -359,7 +369,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     return undefined;
   };
 
-  for (const input of ordered) await read(input);
+  for (const input of ordered) {
+    if (hasRels(input)) await storedHashes;
+    await read(input);
+  }
+  await storedHashes;
   if (!inline) {
     // Actors came after relationships in the files: resolve the relationships in a second reading.
     for (const input of ordered.filter(hasRels)) {
@@ -408,6 +422,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       for (const part of chunks(actorOps.create, size)) yield { actors: { create: part as Actor[] } };
       for (const part of chunks(actorOps.update, size)) yield { actors: { update: part as { after: Actor }[] } };
       yield BARRIER;
+      // The actors are written: where each is stored, so that ties find their ends by element id.
+      const relsToWrite = counts.relationships.created + counts.relationships.updated;
+      const actorsStored = resolver.dbIndex.actorIds.size + actorOps.create.length;
+      const actorNodes = (opts.actorNodes ?? (relsToWrite > 0 && actorsStored <= SCAN_RATIO * relsToWrite)) ? await readActorNodes(db) : undefined;
       rows = 0;
       let create: RelationshipRecord[] = [];
       let update: { after: RelationshipRecord }[] = [];
@@ -421,8 +439,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
         for await (const [o, record] of readSpill(spill.path)) {
           if ((++rows & 0x3fff) === 0) progress('write');
           add(o, record);
-          if (create.length >= size) [yield { relationships: { create } }, (create = [])];
-          if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+          if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+          if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
         }
         if (rows !== spill.count) throw new Error(`the plan's spill file ${spill.path} holds ${rows} ties, not ${spill.count}: was it changed during the import?`);
       } else {
@@ -435,13 +453,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
             if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
             if (rels.statusOf(o) === UNCHANGED) continue;
             add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));
-            if (create.length >= size) [yield { relationships: { create } }, (create = [])];
-            if (update.length >= size) [yield { relationships: { update } }, (update = [])];
+            if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+            if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
           }
         }
       }
-      if (create.length) yield { relationships: { create } };
-      if (update.length) yield { relationships: { update } };
+      if (create.length) yield { relationships: { create }, actorNodes };
+      if (update.length) yield { relationships: { update }, actorNodes };
       progress('write');
     },
   };
@@ -451,6 +469,13 @@ const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0 });
 
 function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
+}
+
+/** Every actor's id → its element id (100k actors: well under a second). */
+async function readActorNodes(db: Db): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  await db.stream(Q.importActorNodes, {}, (r) => out.set(r.id as string, r.node as string));
+  return out;
 }
 
 async function storedTies(db: Db): Promise<number> {

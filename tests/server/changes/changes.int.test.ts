@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
-import { begin, conflictsOf, get, graphVersion, history, list, recoverInterrupted, runChangeSet, undo, type WriteBatch } from '../../../server/changes';
+import { begin, conflictsOf, get, graphVersion, history, list, recoverInterrupted, runChangeSet, toStored, undo, type WriteBatch } from '../../../server/changes';
+import { REL_STORED_KEYS } from '../../../server/changes/records';
 import type { Db } from '../../../server/db';
 import { ConflictError } from '../../../server/errors';
 import { applySchema, importDataset } from '../../../server/load';
@@ -192,6 +194,69 @@ describe('a change set', () => {
     expect(await db.read("MATCH (a:Actor {id: 'kept'}) RETURN a.name AS name")).toEqual([{ name: 'Created twice' }]);
     await undo(db, id, 'local');
     expect(await graphDigest(db)).toEqual(before);
+  });
+
+  describe('ties created with the actors\' element ids (WriteBatch.actorNodes)', () => {
+    const ends = async (id: string) =>
+      db.read('MATCH (a)-[r {id: $id}]->(b) RETURN a.id AS source, b.id AS target, labels(a) AS la, labels(b) AS lb, r._cs AS cs', { id });
+    const nodes = async () => new Map((await db.read('MATCH (n) WHERE n:Actor OR n:Source RETURN n.id AS id, labels(n)[0] AS label, elementId(n) AS e')).map((r) => [`${r.label as string}:${r.id as string}`, r.e as string]));
+
+    it('attaches each tie to the actors the element ids point at when they are those actors', async () => {
+      await base();
+      const n = await nodes();
+      const funds = R('FUNDS', 'state', 'kept', { amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03', dateRaw: 'mars 2016' });
+      const id = await run([{ relationships: { create: [funds, R('PILOTS', 'assoc', 'state')] }, actorNodes: new Map([['state', n.get('Actor:state')!], ['kept', n.get('Actor:kept')!], ['assoc', n.get('Actor:assoc')!]]) }]);
+      expect(await ends('FUNDS:state:kept')).toEqual([{ source: 'state', target: 'kept', la: ['Actor'], lb: ['Actor'], cs: id }]);
+      expect(await ends('PILOTS:assoc:state')).toEqual([{ source: 'assoc', target: 'state', la: ['Actor'], lb: ['Actor'], cs: id }]);
+      // Stored exactly as by actor id: every property of the record, and none of those it lacks.
+      const [{ props }] = await db.read("MATCH ()-[r {id: 'FUNDS:state:kept'}]->() RETURN properties(r) AS props");
+      expect(props).toEqual(toStored('relationship', funds, id));
+      const [{ keys }] = await db.read("MATCH ()-[r {id: 'PILOTS:assoc:state'}]->() RETURN keys(r) AS keys");
+      expect((keys as string[]).sort()).toEqual(['_cs', '_h', 'evidenceExcerpts', 'evidenceSources', 'id', 'status']);
+    });
+
+    it('names in rel-create-at.cypher every property a tie may be stored with', () => {
+      const text = fs.readFileSync(path.join(__dirname, '../../../cypher/changes/rel-create-at.cypher'), 'utf8');
+      const named = [.../CREATE \(a\)-\[r:\$\(row\.type\) \{([^}]*)\}/.exec(text)![1].matchAll(/(\w+):\s*row\.props\.(\w+)/g)].map((m) => {
+        expect(m[1]).toBe(m[2]);
+        return m[1];
+      });
+      expect(new Set(named)).toEqual(REL_STORED_KEYS);
+      const full = R('FUNDS', 'a', 'b', { amount: 1, amountRaw: '1 €', date: '2016', dateRaw: 'an 2016', role: 'r', note: 'n', claims: [{ amount: 1, sources: ['s1'] }, { amount: 2, sources: ['s2'] }] });
+      for (const k of Object.keys(toStored('relationship', full, 'cs'))) expect(REL_STORED_KEYS).toContain(k);
+    });
+
+    it('never attaches a tie to another actor that holds a stale element id (reused after a deletion): the batch is written again by id', async () => {
+      await base();
+      const n = await nodes();
+      // As if 'state' had been deleted and recreated, and its old element id given to 'assoc'.
+      const stale = new Map([['state', n.get('Actor:assoc')!], ['kept', n.get('Actor:kept')!]]);
+      const id = await run([{ relationships: { create: [R('FUNDS', 'state', 'kept')] }, actorNodes: stale }]);
+      expect(await ends('FUNDS:state:kept')).toEqual([{ source: 'state', target: 'kept', la: ['Actor'], lb: ['Actor'], cs: id }]);
+      expect(await db.read("MATCH (:Actor {id: 'assoc'})-[r:FUNDS]->(:Actor {id: 'kept'}) RETURN count(r) AS n")).toEqual([{ n: 0 }]);
+      expect((await get(db, id)).progress.done).toBe(1);
+    });
+
+    it('never attaches a tie to a node of another kind with the same id', async () => {
+      await base();
+      await run([{ sources: { create: [{ id: 'kept', title: 'A document called kept', language: 'fr' }] } }]);
+      const n = await nodes();
+      const id = await run([{ relationships: { create: [R('FUNDS', 'state', 'kept')] }, actorNodes: new Map([['state', n.get('Actor:state')!], ['kept', n.get('Source:kept')!]]) }]);
+      expect(await ends('FUNDS:state:kept')).toEqual([{ source: 'state', target: 'kept', la: ['Actor'], lb: ['Actor'], cs: id }]);
+    });
+
+    it('refuses a tie to an actor deleted since its element id was read, and changes nothing', async () => {
+      await base();
+      const n = await nodes();
+      await run([{ actors: { create: [A('doomed')] } }]);
+      const doomed = (await nodes()).get('Actor:doomed')!;
+      await run([{ actors: { delete: [{ ...A('doomed'), name: 'DOOMED' }] } }]);
+      const before = await graphDigest(db);
+      const err = await run([{ relationships: { create: [R('FUNDS', 'state', 'doomed')] }, actorNodes: new Map([['state', n.get('Actor:state')!], ['doomed', doomed]]) }]).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ConflictError);
+      expect((err as ConflictError).details).toMatchObject({ conflicts: [{ entity: 'actor', id: 'doomed', reason: 'deleted-later' }] });
+      expect(await graphDigest(db)).toEqual(before);
+    });
   });
 
   it('writes per-element changes only for small change sets', async () => {

@@ -139,6 +139,21 @@ describe('runImport on good files', () => {
 });
 
 describe('runImport at size', () => {
+  it('writes the same ties whether they find their actors by element id or by actor id', async () => {
+    const files = await writeImportFiles(path.join(tmp, 'nodes'), 300, 1000);
+    const input = [{ path: files.actors, name: 'acteurs.csv' }, { path: files.relationships, name: 'relations.csv' }];
+    const ties = () => db.read('MATCH (a:Actor)-[r:FUNDS|PILOTS|PARTNERS_WITH|LABELS]->(b:Actor) RETURN type(r) AS type, a.id AS source, b.id AS target, r {.*, _cs: null} AS props ORDER BY type, r.id');
+    const written = [];
+    for (const actorNodes of [false, true]) {
+      await wipe(db);
+      const r = await runImport(db, input, { source: SOURCE, batchSize: 200, actorNodes });
+      expect(r.counts.relationships.created).toBe(1000);
+      written.push(await ties());
+    }
+    expect(written[0]).toHaveLength(1000);
+    expect(written[1]).toEqual(written[0]);
+  });
+
   it('rolls back every batch already written when a later batch fails', async () => {
     await base();
     const files = await writeImportFiles(path.join(tmp, 'mid'), 300, 1000);
