@@ -3,7 +3,7 @@ import type { Collection, Core } from 'cytoscape';
 import type { GraphStats, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
 import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
-import { LARGE_VIEW } from './graph/cy';
+import { DRAG_MAX, LARGE_VIEW, selectOnly } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { isLargeView, setClass, setLargeView } from './graph/style';
 import { cachedLayout, layoutKey, storeLayout } from './graph/layout-cache';
@@ -11,8 +11,18 @@ import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layo
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
 export const FCOSE_MAX_NODES = 200;
-/** A large view is drawn with the layout's positions after this long in the worker, then refined (showGraph). */
-const PREVIEW_MS = 250;
+/**
+ * A large view is drawn with the layout's positions after this long in the worker, then refined (showGraph).
+ * Short: the page's first frame of a 2k/5k view (styling, bounding boxes, textures) is the longest step of
+ * the first draw (2.2 s of main thread at load 5, the layout 1.7 s), so it starts as soon as there is a rough
+ * picture; the final positions follow it within a second.
+ */
+const PREVIEW_MS = 60;
+/**
+ * Smaller layouts (an overview's 300 actors: a few hundred ms in the worker) are drawn once, at their final
+ * positions: a preview would draw them twice, and its frame took the CPU the worker needed.
+ */
+const PREVIEW_MIN_NODES = 1000;
 /** In a large view, how long a selection's camera move waits for the details panel at most. */
 const SELECT_WAIT_MS = 400;
 
@@ -84,6 +94,11 @@ function placeNear(nodes: ReturnType<Core['nodes']>): void {
     const a = (i * 2.4) % (2 * Math.PI);
     n.position({ x: c.x + 90 * Math.cos(a), y: c.y + 90 * Math.sin(a) });
   });
+}
+
+/** A performance mark at the end of the next frame (after Cytoscape has drawn it): where a first draw's time goes. */
+function markFrame(name: string): void {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name), 0));
 }
 
 /** Moves the drawn nodes of `g` to `pos` (x, y per node of `g`, in its order), in one batch. */
@@ -166,8 +181,7 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       const ticket = ++selectTicket;
       const follow = () => {
         if (ticket !== selectTicket) return;
-        cy.$(':selected').unselect();
-        node.select();
+        selectOnly(cy, node);
         const target = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
         // Animating redraws a large view a dozen times: jump there instead.
         if (cy.nodes().length > FCOSE_MAX_NODES) {
@@ -183,7 +197,10 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     },
     async showGraph(g, mode) {
       // A replaced view takes the style of its size before its elements arrive (styled once).
-      if (mode === 'replace') setLargeView(cy, g.nodes.length + g.edges.length > LARGE_VIEW);
+      if (mode === 'replace') {
+        setLargeView(cy, g.nodes.length + g.edges.length > LARGE_VIEW);
+        cy.autoungrabify(g.nodes.length + g.edges.length > DRAG_MAX);
+      }
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;
         layoutState('running', run);
@@ -207,24 +224,29 @@ export function createContext(cy: Core, shell: Shell): AppContext {
           ms: PREVIEW_MS,
           draw(pos: Float32Array) {
             if (run !== layoutRun) return;
+            performance.mark('maillage:layout-preview');
             early = mergeGraph(cy, g, 'replace', pos);
             fitPositions(cy, pos, 30);
-            performance.mark('maillage:layout-preview');
+            performance.mark('maillage:preview-added');
+            markFrame('maillage:preview-frame');
           },
         };
         let positions: Float32Array | undefined;
         try {
-          positions = await layoutPayload(g, progress, layoutLook(), preview);
+          positions = await layoutPayload(g, progress, layoutLook(), g.nodes.length >= PREVIEW_MIN_NODES ? preview : undefined);
         } catch (e) {
           ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
         }
         if (run !== layoutRun) return; // another layout or load came after this one
         ctx.progress();
         if (positions) storeLayout(key, positions);
+        performance.mark('maillage:layout-final');
         if (early && positions) moveNodes(cy, g, positions);
         else if (!early) mergeGraph(cy, g, 'replace', positions);
         if (positions) fitPositions(cy, positions, 30);
         else if (!early) cy.layout({ name: 'grid', animate: false } as never).run();
+        performance.mark('maillage:final-moved');
+        markFrame('maillage:final-frame');
         layoutState('done', run);
         return;
       }

@@ -3,7 +3,7 @@
 import './explore.css';
 import type { NodeSingular } from 'cytoscape';
 import type { AppContext } from './app';
-import { LARGE_VIEW } from './graph/cy';
+import { LARGE_VIEW, selectOnly } from './graph/cy';
 import type { LayoutName } from './graph/layouts';
 import { LAYOUTS } from './graph/layouts';
 import { sizeByDegree } from './graph/elements';
@@ -188,7 +188,7 @@ export function registerExplore(ctx: AppContext): void {
     if ((e.ctrlKey || e.metaKey) && key === 'z') { e.preventDefault(); if (e.shiftKey) view.redo(); else view.undo(); return; }
     if ((e.ctrlKey || e.metaKey) && key === 'y') { e.preventDefault(); view.redo(); return; }
     if (e.key === 'Escape') {
-      cy.elements().unselect();
+      selectOnly(cy);
       ctx.clearHighlight();
       view.set({ selected: undefined }, { record: false });
       return;
@@ -239,7 +239,7 @@ function selectionBar(ctx: AppContext) {
   hide.addEventListener('click', () => {
     const id = selected();
     if (!id) return;
-    ctx.cy.getElementById(id).unselect();
+    selectOnly(ctx.cy);
     view.set({ hidden: [...view.get().hidden, id], selected: undefined });
     ctx.notify('Acteur masqué — Ctrl+Z pour annuler');
   });

@@ -5,7 +5,7 @@ import { createContext, FCOSE_MAX_NODES } from './app';
 import { registerExplore } from './explore';
 import type { GraphStats } from '../model/schema';
 import * as api from './api';
-import { chooseRenderer, createCy, LARGE_VIEW } from './graph/cy';
+import { chooseRenderer, createCy, LARGE_VIEW, selectOnly } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { warmLayoutWorker } from './graph/worker-layout';
 import { registerAccount } from './panels/account';
@@ -89,7 +89,12 @@ async function boot(): Promise<void> {
 
   cy.on('tap', 'node', (e) => ctx.select(e.target.id()));
   cy.on('dbltap', 'node', (e) => void expandNeighbourhood(ctx, e.target.id()));
-  cy.on('tap', (e) => { if (e.target === cy) ctx.clearHighlight(); });
+  cy.on('tap', (e) => {
+    if (e.target !== cy) return;
+    ctx.clearHighlight();
+    // Cytoscape unselects on a tap of the background, except in a large view (style.ts, setLargeView).
+    if (cy.autounselectify()) selectOnly(cy);
+  });
 
   async function loadAll(again = false): Promise<void> {
     overlay.hidden = false;

@@ -25,9 +25,14 @@ export const Slug = z
   .max(120)
   .regex(/^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/, 'must be a lowercase slug: letters, digits and - _ . between them');
 
-// Trimmed, so blank text is refused; the pattern says so in the OpenAPI description (clients and fuzzers
-// generate what it documents).
-const Text = (max: number) => z.string().trim().min(1).max(max).meta({ pattern: '\\S' });
+/** C0 control characters other than tab and line breaks, and DEL: never meant in a name, a title or an excerpt. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+// Control characters are dropped and the text trimmed (as the extractor does to articles), so text made only
+// of them, or blank, is refused. The pattern (at least one visible character) says so in the OpenAPI
+// description, since clients and fuzzers generate what it documents.
+const Text = (max: number) =>
+  z.string().overwrite((s) => s.replace(CONTROL, '')).trim().min(1).max(max)
+    .meta({ pattern: '[^\\s\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]' });
 
 /** Longest text each field accepts: the schemas below and the import's French messages share these. */
 export const TEXT_MAX = {

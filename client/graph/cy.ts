@@ -1,6 +1,6 @@
 // Creates the Cytoscape instance with Maillage's style (labels sized for the zoom) and fcose registered; large
 // views are drawn by Cytoscape's WebGL renderer when the browser has WebGL 2, by the canvas one otherwise.
-import cytoscape, { type Core, type CytoscapeOptions } from 'cytoscape';
+import cytoscape, { type Core, type CytoscapeOptions, type SingularElementArgument } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { isLargeView, setLabelZoom, setLargeView, stylesheet } from './style';
 
@@ -8,6 +8,12 @@ cytoscape.use(fcose);
 
 /** Past this many elements (actors + relationships) a view counts as large: WebGL, worker layout, fewer labels. */
 export const LARGE_VIEW = 2000;
+/**
+ * Past this many elements actors cannot be dragged: Cytoscape moves a grabbed actor to its drag layer at mouse
+ * down and back at mouse up, redrawing every other element each time (seconds at 60,000 elements on a busy
+ * machine) — a click's details waited behind those frames.
+ */
+export const DRAG_MAX = 20_000;
 
 export type RendererName = 'webgl' | 'canvas';
 export interface RendererChoice {
@@ -44,6 +50,19 @@ export function chooseRenderer(large: boolean): RendererChoice {
   // the canvas renderer at 60 — so WebGL only where a GPU draws it, unless the address asks for it.
   if (gl.software && forced !== 'webgl') return { name: 'canvas', reason: `WebGL émulé sans carte graphique (${gl.gpu}) : rendu canvas, plus rapide ici` };
   return { name: 'webgl', reason: forced === 'webgl' ? 'rendu WebGL demandé dans l’adresse' : 'grand réseau : rendu WebGL' };
+}
+
+/**
+ * Makes `ele` the only selected element (none when absent). Large views do not let Cytoscape select on a tap
+ * (style.ts, setLargeView): the app selects there itself, once the details are shown.
+ */
+export function selectOnly(cy: Core, ele?: SingularElementArgument): void {
+  const locked = cy.autounselectify();
+  cy.autounselectify(false);
+  const selected = cy.$(':selected');
+  (ele ? selected.difference(ele) : selected).unselect();
+  if (ele && !ele.selected()) ele.select();
+  cy.autounselectify(locked);
 }
 
 /** `large`: the view will hold more than LARGE_VIEW elements (its cheaper style is set before they arrive). */

@@ -165,6 +165,9 @@ export const isLargeView = (cy: Core) => cy.scratch('maillageLarge') === true;
 export function setLargeView(cy: Core, large: boolean): boolean {
   if (isLargeView(cy) === large) return false;
   cy.scratch('maillageLarge', large);
+  // A large view selects only through selectOnly (graph/cy.ts): Cytoscape's own selection on a tap redraws every
+  // element at once, before the details the user asked for can be shown.
+  cy.autounselectify(large);
   cy.style().fromJson(stylesheet(large)).update();
   return true;
 }

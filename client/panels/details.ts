@@ -3,6 +3,7 @@ import type { ActorDetail, GraphEdge, Source } from '../../model/schema';
 import { ACTOR_KIND_LABELS } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
+import { selectOnly } from '../graph/cy';
 import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';
 import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm, removeEvidenceForm } from './edit';
@@ -299,6 +300,7 @@ export function registerDetails(ctx: AppContext): void {
   document.querySelector('.canvas')?.append(moreBar);
   // Large views draw ties without their evidence: it is asked for when one is clicked.
   ctx.cy.on('tap', 'edge', async (evt) => {
+    selectOnly(ctx.cy, evt.target); // Cytoscape selected it already, except in a large view
     ctx.showTab('details');
     const e = evt.target.data() as GraphEdge;
     if (!pane) return;

@@ -3,7 +3,7 @@ import type { GraphEdge } from '../../model/schema';
 import { ACTOR_KIND_LABELS, type ActorKind } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
-import { TYPE_STYLE } from '../graph/style';
+import { isLargeView, setClass, TYPE_STYLE } from '../graph/style';
 
 export function registerTooltip(ctx: AppContext, tip: HTMLElement): void {
   const show = (text: string, x: number, y: number) => {
@@ -12,7 +12,9 @@ export function registerTooltip(ctx: AppContext, tip: HTMLElement): void {
     tip.hidden = false;
   };
   ctx.cy.on('mouseover', 'node', (e) => {
-    e.target.addClass('hover');
+    // A large view is not restyled under the pointer: one restyled actor redraws every element (seconds at
+    // 60,000 on a busy machine), and a click's details waited behind that frame. The tooltip names it.
+    if (!isLargeView(ctx.cy)) e.target.addClass('hover');
     const d = e.target.data() as { name: string; kind: ActorKind };
     show(`${d.name} — ${ACTOR_KIND_LABELS[d.kind]}`, e.renderedPosition.x, e.renderedPosition.y);
   });
@@ -23,7 +25,7 @@ export function registerTooltip(ctx: AppContext, tip: HTMLElement): void {
     show(`${name(d.source)} ${TYPE_STYLE[d.type].label.toLowerCase()} ${name(d.target)}${extra ? ` (${extra})` : ''}`, e.renderedPosition.x, e.renderedPosition.y);
   });
   ctx.cy.on('mouseout', 'node, edge', (e) => {
-    e.target.removeClass('hover');
+    setClass(e.target, 'hover', false);
     tip.hidden = true;
   });
   ctx.cy.on('pan zoom', () => { tip.hidden = true; });

@@ -91,18 +91,19 @@ export function actorRoutes(db: Db): Router {
   r.get('/actors/:id/neighborhood', async (req, res) => {
     const { id } = parseInput(ActorIdParams, req.params, 'params');
     const { depth, types, limit } = parseInput(NeighborhoodQuery, req.query, 'query');
-    const [start] = await db.read(Q.actorNode, { id });
+    const allowed = types ?? [...REL_TYPES];
+    // One neighbour more than there is room for tells whether the cap cut the view.
+    const ask = (frontier: string[], seen: string[]) => db.read(Q.neighbors, { frontier, types: allowed, seen, room: limit - seen.length + 1 });
+    // The actor and its first level at once (one round trip less); the level is dropped when there is no actor.
+    const [[start], first] = await Promise.all([db.read(Q.actorNode, { id }), ask([id], [id])]);
     if (!start) throw new NotFoundError('Actor', id);
 
     // Breadth-first, one query per level: each actor is expanded once, and the node cap is checked as we go.
     const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
     let frontier = [id];
     let truncated = false;
-    const allowed = types ?? [...REL_TYPES];
     for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
-      // One neighbour more than there is room for tells whether the cap cut the view.
-      const room = limit - nodes.size;
-      const rows = await db.read(Q.neighbors, { frontier, types: allowed, seen: [...nodes.keys()], room: room + 1 });
+      const rows = level === 1 ? first : await ask(frontier, [...nodes.keys()]);
       const next: string[] = [];
       for (const x of rows) {
         const other = toNode(x.actor as Props);
