@@ -471,7 +471,7 @@ function* chunks<T>(xs: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < xs.length; i += size) yield xs.slice(i, i + size);
 }
 
-/** Every actor's id → its element id (100k actors: well under a second). */
+/** Every actor's id → its element id, streamed (one small record per actor). */
 async function readActorNodes(db: Db): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   await db.stream(Q.importActorNodes, {}, (r) => out.set(r.id as string, r.node as string));
