@@ -19,16 +19,19 @@ export interface Counts {
   actors: number;
   sources: number;
   relationships: number;
-  withEvidence: number;
 }
 
 export async function applySchema(db: Db): Promise<void> {
   for (const s of statements(Q.schema)) await db.write(s);
 }
 
+/**
+ * From Neo4j's count store, in constant time: start-up and every load report these, and a scan of the ties'
+ * properties (it used to count those with evidence) outlasted the read timeout on a cold 1M-tie database.
+ */
 export async function counts(db: Db): Promise<Counts> {
-  const [row] = await db.read(Q.counts);
-  return row as unknown as Counts;
+  const [row] = await db.read(Q.graphTotals);
+  return { actors: Number(row.actors), sources: Number(row.sources), relationships: Number(row.relationships) };
 }
 
 /**

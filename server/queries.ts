@@ -17,7 +17,6 @@ const FILES = {
   importActorNodes: 'import/actor-nodes.cypher',
   bumpVersion: 'load/bump-version.cypher',
   graphVersion: 'queries/graph-version.cypher',
-  counts: 'queries/counts.cypher',
   actorSearch: 'queries/actor-search.cypher',
   actorSearchFuzzy: 'queries/actor-search-fuzzy.cypher',
   actor: 'queries/actor.cypher',
