@@ -40,20 +40,25 @@ interface Link { operationId: string; parameters: Record<string, string> }
 
 // What a creation answers leads to the routes that read, change or undo it: clients (and the fuzzer in
 // .ci/run, whose stateful phase follows links) reach the edit routes with real ids instead of random ones.
-const ACTOR_LINKS: Record<string, Link> = Object.fromEntries(
-  [['GetActor', 'getActorsId'], ['PatchActor', 'patchActorsId'], ['DeleteActor', 'deleteActorsId'], ['MergeIntoActor', 'postActorsIdMerge'],
-    ['RevertChange', 'postChangesIdRevert']].map(([name, operationId]) =>
-    [name, { operationId, parameters: { id: operationId === 'postChangesIdRevert' ? '$response.body#/changeSet' : '$response.body#/actor/id' } }]),
-);
-const TIE_LINKS: Record<string, Link> = Object.fromEntries(
-  [['GetRelationship', 'getRelationshipsId'], ['PatchRelationship', 'patchRelationshipsId'], ['DeleteRelationship', 'deleteRelationshipsId'],
-    ['AddEvidence', 'postRelationshipsIdEvidence'], ['RemoveEvidence', 'deleteRelationshipsIdEvidenceIndex'], ['RevertChange', 'postChangesIdRevert']]
-    .map(([name, operationId]) => [name, {
-      operationId,
-      parameters: operationId === 'postChangesIdRevert' ? { id: '$response.body#/changeSet' }
-        : { id: '$response.body#/relationship/id', ...(operationId !== 'getRelationshipsId' && { type: '$response.body#/relationship/type' }) },
-    }]),
-);
+const CHANGE_SET = { id: '$response.body#/changeSet' };
+const ACTOR = { id: '$response.body#/actor/id' };
+const TIE = { id: '$response.body#/relationship/id' };
+const TYPED_TIE = { ...TIE, type: '$response.body#/relationship/type' };
+const ACTOR_LINKS: Record<string, Link> = {
+  GetActor: { operationId: 'getActorsId', parameters: ACTOR },
+  PatchActor: { operationId: 'patchActorsId', parameters: ACTOR },
+  DeleteActor: { operationId: 'deleteActorsId', parameters: ACTOR },
+  MergeIntoActor: { operationId: 'postActorsIdMerge', parameters: ACTOR },
+  RevertChange: { operationId: 'postChangesIdRevert', parameters: CHANGE_SET },
+};
+const TIE_LINKS: Record<string, Link> = {
+  GetRelationship: { operationId: 'getRelationshipsId', parameters: TIE },
+  PatchRelationship: { operationId: 'patchRelationshipsId', parameters: TYPED_TIE },
+  DeleteRelationship: { operationId: 'deleteRelationshipsId', parameters: TYPED_TIE },
+  AddEvidence: { operationId: 'postRelationshipsIdEvidence', parameters: TYPED_TIE },
+  RemoveEvidence: { operationId: 'deleteRelationshipsIdEvidenceIndex', parameters: TYPED_TIE },
+  RevertChange: { operationId: 'postChangesIdRevert', parameters: CHANGE_SET },
+};
 const IMPORT_LINKS: Record<string, Link> = {
   GetImport: { operationId: 'getImportsId', parameters: { id: '$response.body#/importId' } },
   CommitImport: { operationId: 'postImportsIdCommit', parameters: { id: '$response.body#/importId' } },
