@@ -11,6 +11,7 @@ import { Q } from '../queries';
 import { issue, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
+import { KeyIndexBuilder, type KeyIndex } from './key-index';
 import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
 
 /** Elements per write transaction and per lookup of stored hashes. */
@@ -105,10 +106,13 @@ const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /**
  * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
- * status, line and stored digest — in typed arrays, so that 1M ties cost a Map entry and 25 bytes each.
+ * status, line and stored digest — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
+ * in a packed index (key-index.ts: 1M of them cost ~60 bytes each, no Map entry); the ties rows add, in a Map.
  */
 class RelTable {
   private readonly index = new Map<string, number>();
+  private readonly scanned = new KeyIndexBuilder();
+  private storedIndex: KeyIndex | undefined;
   private status = new Uint8Array(1 << 12);
   private lines = new Uint32Array(1 << 12);
   private digests = Buffer.alloc((1 << 12) * 20);
@@ -116,13 +120,24 @@ class RelTable {
   size = 0;
 
   get(key: string): number | undefined {
+    if (this.storedIndex?.size) {
+      const o = this.storedIndex.get(key);
+      if (o >= 0) return o;
+    }
     return this.index.get(key);
   }
   /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
   addStored(key: string, h: unknown): void {
-    const o = this.add(key, 0, STORED);
+    if (this.storedIndex || this.size !== this.scanned.size) throw new Error('stored ties come first, before the table is sealed');
+    this.scanned.add(key);
+    const o = this.grow();
+    this.status[o] = STORED;
     // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
     if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+  }
+  /** The scan is over: the stored ties become searchable. */
+  seal(): void {
+    this.storedIndex = this.scanned.seal();
   }
   /** A row names tie `o`: its line and status (the row's digest against the stored one when it was STORED). */
   claim(o: number, line: number, status: number): void {
@@ -133,6 +148,13 @@ class RelTable {
     return digest.compare(this.digests, o * 20, o * 20 + 20) === 0;
   }
   add(key: string, line: number, status: number): number {
+    const o = this.grow();
+    this.index.set(key, o);
+    this.status[o] = status;
+    this.lines[o] = line;
+    return o;
+  }
+  private grow(): number {
     const o = this.size++;
     if (o === this.status.length) {
       const grow = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T) => {
@@ -146,9 +168,6 @@ class RelTable {
       this.digests.copy(d);
       this.digests = d;
     }
-    this.index.set(key, o);
-    this.status[o] = status;
-    this.lines[o] = line;
     return o;
   }
   statusOf(o: number): number {
@@ -248,10 +267,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
   // The scan runs while the files without relationships (actors, sources) are read: Neo4j streams while we parse.
   const storedHashes = scan
-    ? db.stream(Q.importTieHashes, {}, (r) => {
-        const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
-        for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
-      })
+    ? db
+        .stream(Q.importTieHashes, {}, (r) => {
+          const [keys, hashes] = [r.keys as string[], r.hashes as string[]];
+          for (let i = 0; i < keys.length; i++) rels.addStored(keys[i], hashes[i]);
+        })
+        .then(() => rels.seal())
     : Promise.resolve();
   // Awaited before the first relationship row (and at the latest after the reading); no unhandled rejection meanwhile.
   storedHashes.catch(() => undefined);
@@ -303,7 +324,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       for (const i of e.issues) issues.add(i);
       return;
     }
-    const ev = build.evidence(rel, loc, json, false);
+    // A tie to an actor this import creates cannot exist yet: no need to compare it with the database.
+    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
+    const stored = isStored(resolver, e.source) && isStored(resolver, e.target);
+    // The evidence is built once, when the record will be (a dry run builds no record of a tie it creates).
+    const ev = build.evidence(rel, loc, json, stored || spill !== undefined);
     if ('issues' in ev) {
       for (const i of ev.issues) issues.add(i);
       return;
@@ -319,16 +344,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
       return;
     }
-    // A tie to an actor this import creates cannot exist yet: no need to ask the database.
-    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
-    if (!isStored(resolver, e.source) || !isStored(resolver, e.target)) {
+    if (!stored) {
       let o = seen;
       if (o === undefined) o = rels.add(key, loc.line, CREATE);
       else rels.claim(o, loc.line, UPDATE);
       // A dry run has no spill: it does not build the records of ties it would write.
-      return spill?.add(o, build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence));
+      return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
-    const record = build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence);
+    const record = build.record(rel, e, (ev as Built).evidence);
     const digest = contentDigest('relationship', record);
     if (scan) {
       if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
