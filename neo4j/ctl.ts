@@ -142,6 +142,9 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   });
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error(`could not start ${java}`);
+  // The exit event, not only a signal-0 probe: a child that died but was not reaped yet still answers the probe.
+  let exited = false;
+  child.once('exit', () => { exited = true; });
   fs.writeFileSync(pidFile(i), String(child.pid));
   child.unref();
   log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, heap ${toSetting(mem.heap)}, page cache ${toSetting(mem.pageCache)}, transactions ${toSetting(mem.txTotal)} in all and ${toSetting(mem.txMax)} each; log ${path.relative(ROOT, logFile(i))})…`);
@@ -152,7 +155,7 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
       log(`${i.name} ready on ${boltUri(i)}`);
       return { uri: boltUri(i), started: true };
     }
-    if (!alive(child.pid)) {
+    if (exited || !alive(child.pid)) {
       fs.rmSync(pidFile(i), { force: true });
       throw new Error(`local Neo4j exited before it was ready\n${whyNotReady(i)}`);
     }
@@ -161,7 +164,11 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   // Not ready in time: say what the logs say (a CI log is often all there is to read), and stop the process,
   // which nobody could use and which would hold the port and the store lock for the next try.
   const why = whyNotReady(i);
-  process.kill(child.pid, 'SIGKILL');
+  try {
+    process.kill(child.pid, 'SIGKILL');
+  } catch {
+    // gone meanwhile
+  }
   fs.rmSync(pidFile(i), { force: true });
   throw new Error(`local Neo4j was not ready after ${timeoutMs / 1000}s (stopped)\n${why}`);
 }

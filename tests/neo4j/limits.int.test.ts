@@ -1,4 +1,3 @@
-import { boltUri, TEST_INSTANCE } from '../../neo4j/ctl';
 import { memorySettings, storageSettings, toSetting } from '../../neo4j/memory';
 import type { Db } from '../../server/db';
 import { testDb } from '../support/db';
@@ -11,8 +10,9 @@ afterAll(async () => {
   await db.close();
 });
 
-// Only the local test instance was started by neo4j/ctl.ts with these settings; another server has its own.
-const local = process.env.TEST_NEO4J_URI === boltUri(TEST_INSTANCE);
+// Only a local test instance was started by neo4j/ctl.ts with these settings (the global setup says when it
+// uses one); a server named by TEST_NEO4J_URI has its own.
+const local = process.env.MAILLAGE_TEST_NEO4J_LOCAL === '1';
 const itLocal = local ? it : it.skip;
 
 describe('the local Neo4j', () => {
