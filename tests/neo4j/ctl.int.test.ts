@@ -1,18 +1,10 @@
 // A local Neo4j that cannot start says why and goes away, instead of leaving the caller waiting for a ready line.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { ensure, stop, type Instance } from '../../neo4j/ctl';
+import { freePort } from '../support/ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('ensure, when the database cannot start', () => {
   let i: Instance;

@@ -2,20 +2,12 @@
 // warms it once: the schema and a seed load, so that the first test file does not pay a cold JVM's
 // planning and index creation inside its own hook timeout.
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { TEST_INSTANCE, ensure, type Instance } from '../../neo4j/ctl';
 import { resetToSeed, testDb } from './db';
+import { freePort } from './ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * The local test instance, or — when it cannot start (its port taken by something that is not a Neo4j, its
