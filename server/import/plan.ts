@@ -550,7 +550,7 @@ function validRecord<P, T>(o: Classify<P, T>, p: P, r: T): boolean {
 }
 
 /** The stored elements among the planned ones, laid over and compared by hash: the updates, and how many are unchanged. */
-async function compareStored<P extends { id: string; loc?: Loc }, T extends { id: string }>(existing: P[], o: Classify<P, T>): Promise<{ update: { after: T }[]; unchanged: number }> {
+async function compareStored<P extends { id: string; loc?: Loc }, T extends { id: string }>(existing: P[], o: Classify<P, T>): Promise<Compared<T>> {
   const update: { after: T }[] = [];
   let unchanged = 0;
   const compare = (p: P, props: Record<string, unknown> | undefined) => {
@@ -578,8 +578,10 @@ async function compareStored<P extends { id: string; loc?: Loc }, T extends { id
       for (const p of part) compare(p, stored.get(p.id));
     }
   }
-  return { update, unchanged };
+  return { update, unchanged, ids: new Set(existing.map((p) => p.id)) };
 }
+
+type Compared<T> = { update: { after: T }[]; unchanged: number; ids: Set<string> };
 
 /**
  * Splits planned actors or sources into creations and updates, counting the unchanged ones. `stored`: the
@@ -596,7 +598,16 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
     const r = o.record(p, undefined);
     if (validRecord(o, p, r)) create.push(r);
   }
-  const { update, unchanged } = await stored;
+  const done = await stored;
+  const { update, ids } = done;
+  let { unchanged } = done;
+  // Stored elements planned after the comparison started (none, as the planner reads): compared now.
+  const late = planned.filter((p) => p.existing && !ids.has(p.id));
+  if (late.length) {
+    const more = await compareStored(late, o);
+    update.push(...more.update);
+    unchanged += more.unchanged;
+  }
   c.created = create.length;
   c.updated = update.length;
   c.unchanged += unchanged;
