@@ -7,6 +7,7 @@ import type { Db } from '../server/db';
 import { MetricsService } from '../server/metrics/service';
 import { Q } from '../server/queries';
 import { actorId, ensureLargeGraph } from './large-graph';
+import { metricsUnderSearch, pct } from './metrics-under-search';
 import { time, type Bench } from './run';
 import { serveApp } from './serve-app';
 
@@ -14,11 +15,6 @@ const ACTORS = Number(process.env.MAILLAGE_BENCH_ACTORS ?? 100_000);
 const TIES = Number(process.env.MAILLAGE_BENCH_TIES ?? 1_000_000);
 
 const PARTS = new Set((process.env.MAILLAGE_BENCH_LARGE ?? 'api,routes,pages,exports,metrics').split(','));
-
-const pct = (ms: number[], p: number) => {
-  const s = [...ms].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * p) - 1)];
-};
 
 const bench: Bench = {
   name: `large graph — ${ACTORS.toLocaleString('en')} actors, ${TIES.toLocaleString('en')} ties: API p95, metrics in the background`,
@@ -143,30 +139,7 @@ const bench: Bench = {
 
       if (PARTS.has('metrics')) {
         console.log('  -- metrics in the worker thread while search is timed (goals: ≤ 2 min, search p95 ≤ 100 ms)');
-        const start = performance.now();
-        const rssBefore = process.memoryUsage().rss;
-        let rssPeak = rssBefore;
-        const rssSampler = setInterval(() => { rssPeak = Math.max(rssPeak, process.memoryUsage().rss); }, 200);
-        await get('/api/metrics?limit=1');
-        const during: number[] = [];
-        let status = 'computing';
-        let page: Record<string, unknown> = {};
-        while (status !== 'fresh') {
-          const q = ['credit', 'sante', `acteur ${Math.floor(Math.random() * ACTORS)}`, 'campus'][during.length % 4];
-          const t0 = performance.now();
-          await get(`/api/actors?q=${encodeURIComponent(q)}`);
-          during.push(performance.now() - t0);
-          if (during.length % 20 === 0) {
-            page = await get('/api/metrics?limit=1');
-            status = page.status as string;
-            if (status === 'failed') throw new Error(`metrics failed: ${String(page.error)}`);
-          }
-        }
-        const wall = (performance.now() - start) / 1000;
-        clearInterval(rssSampler);
-        console.log(`  metrics fresh after ${wall.toFixed(1)} s (worker: ${page.durationMs} ms); parameters: ${JSON.stringify(page.parameters)}`);
-        console.log(`  RSS (server + worker) ${(rssBefore / 1e6).toFixed(0)} → peak ${(rssPeak / 1e6).toFixed(0)} MB`);
-        console.log(`  search meanwhile: n=${during.length}, median ${pct(during, 0.5).toFixed(1)} ms, p95 ${pct(during, 0.95).toFixed(1)} ms`);
+        await metricsUnderSearch(get, metrics, ACTORS);
         await time('GET /api/metrics?sort=betweenness&limit=100', 20, () => get('/api/metrics?sort=betweenness&limit=100'));
         await time('GET /api/metrics?sort=broker&kinds=programme,accelerator', 20, () => get('/api/metrics?sort=broker&kinds=programme,accelerator&limit=100'));
         await time('GET /api/graph/overview (300 by PageRank)', 10, () => get('/api/graph/overview'));

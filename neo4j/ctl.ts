@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { memorySettings, toSetting, type Profile } from './memory';
+import { memorySettings, storageSettings, toSetting, type Profile } from './memory';
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULE = path.join(ROOT, 'neo4j');
@@ -122,6 +122,8 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   const out = fs.openSync(logFile(i), 'w');
   const java = process.env.MAILLAGE_JAVA ?? 'java';
   const mem = memorySettings(i.profile ?? 'app');
+  const disk = storageSettings(i.profile ?? 'app');
+  warnIfDiskLow(dataDir(i));
   const child = spawn(java, [...JVM_FLAGS, `-Xmx${toSetting(mem.heap)}`, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
     cwd: ROOT,
     detached: true,
@@ -133,10 +135,16 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
       MAILLAGE_NEO4J_PAGECACHE_BYTES: String(mem.pageCache),
       MAILLAGE_NEO4J_TX_TOTAL_MAX_BYTES: String(mem.txTotal),
       MAILLAGE_NEO4J_TX_MAX_BYTES: String(mem.txMax),
+      MAILLAGE_NEO4J_TX_LOG_PREALLOCATE: String(disk.txLogPreallocate),
+      MAILLAGE_NEO4J_TX_LOG_ROTATION_BYTES: String(disk.txLogRotation),
+      MAILLAGE_NEO4J_TX_LOG_RETENTION: disk.txLogRetention,
     },
   });
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error(`could not start ${java}`);
+  // The exit event, not only a signal-0 probe: a child that died but was not reaped yet still answers the probe.
+  let exited = false;
+  child.once('exit', () => { exited = true; });
   fs.writeFileSync(pidFile(i), String(child.pid));
   child.unref();
   log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, heap ${toSetting(mem.heap)}, page cache ${toSetting(mem.pageCache)}, transactions ${toSetting(mem.txTotal)} in all and ${toSetting(mem.txMax)} each; log ${path.relative(ROOT, logFile(i))})…`);
@@ -147,13 +155,60 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
       log(`${i.name} ready on ${boltUri(i)}`);
       return { uri: boltUri(i), started: true };
     }
-    if (!alive(child.pid)) {
+    if (exited || !alive(child.pid)) {
       fs.rmSync(pidFile(i), { force: true });
-      throw new Error(`local Neo4j exited before it was ready; last lines of ${logFile(i)}:\n${text.split('\n').slice(-20).join('\n')}`);
+      throw new Error(`local Neo4j exited before it was ready\n${whyNotReady(i)}`);
     }
     await sleep(250);
   }
-  throw new Error(`local Neo4j was not ready after ${timeoutMs / 1000}s; see ${logFile(i)}`);
+  // Not ready in time: say what the logs say (a CI log is often all there is to read), and stop the process,
+  // which nobody could use and which would hold the port and the store lock for the next try.
+  const why = whyNotReady(i);
+  try {
+    process.kill(child.pid, 'SIGKILL');
+  } catch {
+    // gone meanwhile
+  }
+  fs.rmSync(pidFile(i), { force: true });
+  throw new Error(`local Neo4j was not ready after ${timeoutMs / 1000}s (stopped)\n${why}`);
+}
+
+/** The last lines of the launcher's output and the errors of Neo4j's own debug log, for a start that failed. */
+function whyNotReady(i: Instance): string {
+  const tail = (file: string, n: number, keep: (line: string) => boolean = () => true) => {
+    try {
+      return fs.readFileSync(file, 'utf8').split('\n').filter(keep).slice(-n).join('\n');
+    } catch {
+      return '(none)';
+    }
+  };
+  const debugLog = path.join(dataDir(i), 'logs', 'debug.log');
+  // The launcher's own lines first ("failed to start: …" names the root cause), then the end of its output.
+  return `${tail(logFile(i), 5, (l) => l.startsWith('maillage-neo4j:'))}\nlast lines of ${logFile(i)}:\n${tail(logFile(i), 20)}\n`
+    + `errors and warnings in ${debugLog}:\n${tail(debugLog, 15, (l) => /\b(ERROR|WARN)\b/.test(l))}\n`
+    + diskFree(dataDir(i));
+}
+
+/** `N MB free on the disk of DIR`, or nothing where the platform cannot say. */
+function diskFree(dir: string): string {
+  try {
+    const s = fs.statfsSync(dir);
+    return `${Math.floor((s.bavail * s.bsize) / (1024 * 1024))} MB free on the disk of ${dir}`;
+  } catch {
+    return '';
+  }
+}
+
+// Neo4j needs room for its store and transaction logs (the app's and the bench's preallocate 2 × 256 MB);
+// on a full disk it fails to start, and says so only in its own log.
+function warnIfDiskLow(dir: string): void {
+  try {
+    const s = fs.statfsSync(dir);
+    const free = s.bavail * s.bsize;
+    if (free < 1024 * 1024 * 1024) log(`warning: only ${diskFree(dir)}; Neo4j may fail to start or to write`);
+  } catch {
+    // statfs is missing on old Node versions: no warning, the start says what went wrong
+  }
 }
 
 /** Stops the instance this folder started (SIGTERM, so Neo4j shuts down cleanly), waiting for it to exit. */

@@ -1,5 +1,6 @@
-// How much memory each local Neo4j gets: heap, page cache, and the transaction limits that keep one query
-// from starving the others. Environment variables first, else defaults sized from the machine's RAM.
+// How much memory and disk each local Neo4j gets: heap, page cache, the transaction limits that keep one query
+// from starving the others, and its transaction logs. Environment variables first, else defaults sized from
+// the machine's RAM.
 import os from 'node:os';
 
 /** Whose instance it is: each reads its own variables (MAILLAGE_NEO4J_*, MAILLAGE_TEST_NEO4J_*, MAILLAGE_BENCH_NEO4J_*). */
@@ -48,4 +49,40 @@ export function memorySettings(profile: Profile, env: NodeJS.ProcessEnv = proces
   if (txMax > txTotal) throw new Error(`${PREFIX[profile]}TX_MAX (${toSetting(txMax)}) cannot exceed ${PREFIX[profile]}TX_TOTAL_MAX (${toSetting(txTotal)})`);
   if (txTotal >= heap) throw new Error(`${PREFIX[profile]}TX_TOTAL_MAX (${toSetting(txTotal)}) must stay below the heap (${toSetting(heap)})`);
   return { heap, pageCache, txTotal, txMax };
+}
+
+/** How an instance keeps its transaction logs: what it costs on disk beyond the store itself. */
+export interface StorageSettings {
+  /** db.tx_log.preallocate: each log file is given its whole rotation size when it is created. */
+  txLogPreallocate: boolean;
+  /** db.tx_log.rotation.size: a new log file past this size. */
+  txLogRotation: number;
+  /** db.tx_log.rotation.retention_policy, in Neo4j's words: `false` (only what recovery needs), `1G size`, `2 days`… */
+  txLogRetention: string;
+}
+
+const RETENTION = /^(true|false|\d+[kmg]? (files|size|txs|entries|hours|days))$/i;
+
+/**
+ * Defaults: the app and the bench keep 1 GB of past transaction logs (Neo4j's own default, 2 days, kept every
+ * large import's logs: tens of GB after a few 1M-tie imports) and preallocate 256 MB files (sequential writes).
+ * The tests' database holds a few megabytes: no preallocation (Neo4j's default preallocates 2 × 256 MB per
+ * instance, and on a nearly full disk the database then fails to start), 16 MB files, no history.
+ */
+export function storageSettings(profile: Profile, env: NodeJS.ProcessEnv = process.env): StorageSettings {
+  const name = (k: string) => PREFIX[profile] + k;
+  const v = (k: string) => env[name(k)]?.trim() || undefined;
+  const test = profile === 'test';
+  const pre = v('TX_LOG_PREALLOCATE');
+  if (pre !== undefined && !/^(true|false)$/i.test(pre)) throw new Error(`${name('TX_LOG_PREALLOCATE')}=${pre}: expected true or false`);
+  const retention = v('TX_LOG_RETENTION') ?? (test ? 'false' : '1G size');
+  if (!RETENTION.test(retention)) {
+    throw new Error(`${name('TX_LOG_RETENTION')}=${retention}: expected false, true, or an amount and a unit such as "1G size", "10 files", "2 days"`);
+  }
+  const rotation = v('TX_LOG_ROTATION');
+  return {
+    txLogPreallocate: pre !== undefined ? pre.toLowerCase() === 'true' : !test,
+    txLogRotation: rotation !== undefined ? parseSize(rotation, name('TX_LOG_ROTATION')) : test ? 16 * MB : 256 * MB,
+    txLogRetention: retention,
+  };
 }

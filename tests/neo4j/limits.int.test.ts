@@ -1,5 +1,4 @@
-import { boltUri, TEST_INSTANCE } from '../../neo4j/ctl';
-import { memorySettings, toSetting } from '../../neo4j/memory';
+import { memorySettings, storageSettings, toSetting } from '../../neo4j/memory';
 import type { Db } from '../../server/db';
 import { testDb } from '../support/db';
 
@@ -11,8 +10,9 @@ afterAll(async () => {
   await db.close();
 });
 
-// Only the local test instance was started by neo4j/ctl.ts with these settings; another server has its own.
-const local = process.env.TEST_NEO4J_URI === boltUri(TEST_INSTANCE);
+// Only a local test instance was started by neo4j/ctl.ts with these settings (the global setup says when it
+// uses one); a server named by TEST_NEO4J_URI has its own.
+const local = process.env.MAILLAGE_TEST_NEO4J_LOCAL === '1';
 const itLocal = local ? it : it.skip;
 
 describe('the local Neo4j', () => {
@@ -26,6 +26,18 @@ describe('the local Neo4j', () => {
       'db.memory.transaction.max': toSetting(m.txMax),
       'dbms.memory.transaction.total.max': toSetting(m.txTotal),
       'server.memory.pagecache.size': toSetting(m.pageCache),
+    });
+  });
+
+  itLocal('keeps its transaction logs as neo4j/memory.ts says: no preallocation, small files, no history', async () => {
+    const rows = await db.read(
+      "CALL dbms.listConfig() YIELD name, value WHERE name IN ['db.tx_log.preallocate', 'db.tx_log.rotation.size', 'db.tx_log.rotation.retention_policy'] RETURN name, value ORDER BY name",
+    );
+    const s = storageSettings('test');
+    expect(Object.fromEntries(rows.map((r) => [r.name, String(r.value)]))).toEqual({
+      'db.tx_log.preallocate': String(s.txLogPreallocate),
+      'db.tx_log.rotation.retention_policy': s.txLogRetention,
+      'db.tx_log.rotation.size': `${s.txLogRotation / (1024 * 1024)}.00MiB`,
     });
   });
 

@@ -1,4 +1,4 @@
-import { memorySettings, parseSize, toSetting } from '../../neo4j/memory';
+import { memorySettings, parseSize, storageSettings, toSetting } from '../../neo4j/memory';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -45,5 +45,30 @@ describe('memorySettings', () => {
   it('refuses a transaction limit above the total, and a total that leaves no heap', () => {
     expect(() => memorySettings('app', { MAILLAGE_NEO4J_TX_MAX: '3g', MAILLAGE_NEO4J_TX_TOTAL_MAX: '2g' }, 24 * GB)).toThrow('MAILLAGE_NEO4J_TX_MAX');
     expect(() => memorySettings('app', { MAILLAGE_NEO4J_HEAP: '2g', MAILLAGE_NEO4J_TX_TOTAL_MAX: '2g' }, 24 * GB)).toThrow('below the heap');
+  });
+});
+
+describe('storageSettings', () => {
+  it('gives the tests small transaction logs, not preallocated, with no history', () => {
+    expect(storageSettings('test', {})).toEqual({ txLogPreallocate: false, txLogRotation: 16 * MB, txLogRetention: 'false' });
+  });
+
+  it('gives the app and the bench preallocated 256 MB files and 1 GB of history', () => {
+    for (const p of ['app', 'bench'] as const) {
+      expect(storageSettings(p, {})).toEqual({ txLogPreallocate: true, txLogRotation: 256 * MB, txLogRetention: '1G size' });
+    }
+  });
+
+  it("reads each profile's own variables", () => {
+    const env = { MAILLAGE_NEO4J_TX_LOG_RETENTION: '2 days', MAILLAGE_TEST_NEO4J_TX_LOG_PREALLOCATE: 'TRUE', MAILLAGE_BENCH_NEO4J_TX_LOG_ROTATION: '64m' };
+    expect(storageSettings('app', env)).toMatchObject({ txLogRetention: '2 days', txLogPreallocate: true });
+    expect(storageSettings('test', env)).toMatchObject({ txLogRetention: 'false', txLogPreallocate: true });
+    expect(storageSettings('bench', env)).toMatchObject({ txLogRotation: 64 * MB, txLogRetention: '1G size' });
+  });
+
+  it('names the variable when a value is not one Neo4j takes', () => {
+    expect(() => storageSettings('app', { MAILLAGE_NEO4J_TX_LOG_RETENTION: 'forever' })).toThrow('MAILLAGE_NEO4J_TX_LOG_RETENTION=forever');
+    expect(() => storageSettings('test', { MAILLAGE_TEST_NEO4J_TX_LOG_PREALLOCATE: 'yes' })).toThrow('MAILLAGE_TEST_NEO4J_TX_LOG_PREALLOCATE=yes');
+    expect(() => storageSettings('bench', { MAILLAGE_BENCH_NEO4J_TX_LOG_ROTATION: 'big' })).toThrow('MAILLAGE_BENCH_NEO4J_TX_LOG_ROTATION=big');
   });
 });

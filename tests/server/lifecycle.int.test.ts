@@ -3,13 +3,13 @@
 // so the other test files' database is never disturbed.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { ensure, stop, type Instance } from '../../neo4j/ctl';
 import type { Db } from '../../server/db';
 import { resetTo, testDb } from '../support/db';
 import { actor, dataset } from '../support/fixtures';
 import { waitFor } from '../support/wait';
+import { freePort } from '../support/ports';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -49,18 +49,6 @@ async function status(url: string): Promise<number> {
   } catch {
     return 0;
   }
-}
-
-/** A TCP port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 const children: Child[] = [];
