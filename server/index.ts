@@ -11,6 +11,7 @@ import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 import { GraphDigests } from './graph/digest';
 import { MetricsService } from './metrics/service';
+import { warmUp } from './warm-up';
 
 const log = (msg: string) => console.log(`[maillage] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,6 +97,8 @@ async function main(): Promise<void> {
   if (ready) {
     metrics.watch();
     digests.watch();
+    // Plans the first click's queries in the background (readiness does not wait for it; requests run beside it).
+    void warmUp(db, { log });
   }
 }
 

@@ -45,16 +45,27 @@ export function anchorToken(words: string[]): string {
   return words.reduce((a, w) => (score(w) > score(a) ? w : a), '');
 }
 
+/** The search query's parameters (shared with the warm-up, so that both plan the same query). */
+export function searchParams(q: string, limit: number) {
+  const words = tokens(q);
+  const folded = fold(q);
+  return { tokens: words, anchor: anchorToken(words), q: folded, lucene: lucenePrefix(folded), sample: SEARCH_SAMPLE, limit };
+}
+
+/** The fuzzy fallback's parameters, asked when the search finds nothing. */
+export const fuzzyParams = (words: string[], limit: number) => ({ lucene: luceneFuzzy(words), limit });
+
+/** One level of the neighbourhood's walk: the next actors from `frontier`, not in `seen`, at most `room`. */
+export const neighborParams = (frontier: string[], types: RelType[], seen: string[], room: number) => ({ frontier, types, seen, room });
+
 export function actorRoutes(db: Db): Router {
   const r = Router();
 
   r.get('/actors', async (req, res) => {
     const { q, limit } = parseInput(ActorSearchQuery, req.query, 'query');
-    const words = tokens(q);
-    const anchor = anchorToken(words);
-    const folded = fold(q);
-    let rows = await db.read(Q.actorSearch, { tokens: words, anchor, q: folded, lucene: lucenePrefix(folded), sample: SEARCH_SAMPLE, limit });
-    if (!rows.length && words.length) rows = await db.read(Q.actorSearchFuzzy, { lucene: luceneFuzzy(words), limit });
+    const params = searchParams(q, limit);
+    let rows = await db.read(Q.actorSearch, params);
+    if (!rows.length && params.tokens.length) rows = await db.read(Q.actorSearchFuzzy, fuzzyParams(params.tokens, limit));
     res.json({ actors: rows.map((x) => toNode(x.actor as Props)) });
   });
 
@@ -93,7 +104,7 @@ export function actorRoutes(db: Db): Router {
     const { depth, types, limit } = parseInput(NeighborhoodQuery, req.query, 'query');
     const allowed = types ?? [...REL_TYPES];
     // One neighbour more than there is room for tells whether the cap cut the view.
-    const ask = (frontier: string[], seen: string[]) => db.read(Q.neighbors, { frontier, types: allowed, seen, room: limit - seen.length + 1 });
+    const ask = (frontier: string[], seen: string[]) => db.read(Q.neighbors, neighborParams(frontier, allowed, seen, limit - seen.length + 1));
     // The actor and its first level at once (one round trip less); the level is dropped when there is no actor.
     const [[start], first] = await Promise.all([db.read(Q.actorNode, { id }), ask([id], [id])]);
     if (!start) throw new NotFoundError('Actor', id);
