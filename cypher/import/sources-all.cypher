@@ -1,3 +1,4 @@
-// Every stored source's properties, streamed once (as actors-all.cypher, for sources).
+// Every stored source's recorded fields (server/changes/records.ts SOURCE_KEYS), streamed once (as
+// actors-all.cypher, for sources).
 MATCH (s:Source)
-RETURN properties(s) AS props
+RETURN s {.id, .title, .publisher, .date, .language, .author, .url, .file} AS props

@@ -11,7 +11,8 @@ import { Q } from '../queries';
 import { issue, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
-import { actorRecord, readDbIndex, Resolver, sourceRecord } from './resolve';
+import { KeyIndexBuilder, type KeyIndex } from './key-index';
+import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
 
 /** Elements per write transaction and per lookup of stored hashes. */
 export const BATCH = 10_000;
@@ -105,10 +106,13 @@ const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /**
  * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
- * status, line and stored digest — in typed arrays, so that 1M ties cost a Map entry and 25 bytes each.
+ * status, line and stored digest — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
+ * in a packed index (key-index.ts: 1M of them cost ~60 bytes each, no Map entry); the ties rows add, in a Map.
  */
 class RelTable {
   private readonly index = new Map<string, number>();
+  private readonly scanned = new KeyIndexBuilder();
+  private storedIndex: KeyIndex | undefined;
   private status = new Uint8Array(1 << 12);
   private lines = new Uint32Array(1 << 12);
   private digests = Buffer.alloc((1 << 12) * 20);
@@ -116,13 +120,24 @@ class RelTable {
   size = 0;
 
   get(key: string): number | undefined {
+    if (this.storedIndex?.size) {
+      const o = this.storedIndex.get(key);
+      if (o >= 0) return o;
+    }
     return this.index.get(key);
   }
   /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
   addStored(key: string, h: unknown): void {
-    const o = this.add(key, 0, STORED);
+    if (this.storedIndex || this.size !== this.scanned.size) throw new Error('stored ties come first, before the table is sealed');
+    this.scanned.add(key);
+    const o = this.grow();
+    this.status[o] = STORED;
     // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
     if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+  }
+  /** The scan is over: the stored ties become searchable. */
+  seal(): void {
+    this.storedIndex = this.scanned.seal();
   }
   /** A row names tie `o`: its line and status (the row's digest against the stored one when it was STORED). */
   claim(o: number, line: number, status: number): void {
@@ -133,6 +148,13 @@ class RelTable {
     return digest.compare(this.digests, o * 20, o * 20 + 20) === 0;
   }
   add(key: string, line: number, status: number): number {
+    const o = this.grow();
+    this.index.set(key, o);
+    this.status[o] = status;
+    this.lines[o] = line;
+    return o;
+  }
+  private grow(): number {
     const o = this.size++;
     if (o === this.status.length) {
       const grow = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T) => {
@@ -146,9 +168,6 @@ class RelTable {
       this.digests.copy(d);
       this.digests = d;
     }
-    this.index.set(key, o);
-    this.status[o] = status;
-    this.lines[o] = line;
     return o;
   }
   statusOf(o: number): number {
@@ -248,10 +267,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const scan = opts.scan ?? (relRows > BATCH && relRows * SCAN_RATIO >= (await storedTies(db)));
   // The scan runs while the files without relationships (actors, sources) are read: Neo4j streams while we parse.
   const storedHashes = scan
-    ? db.stream(Q.importTieHashes, {}, (r) => {
-        const [types, ids, hashes] = [r.types as string[], r.ids as string[], r.hashes as string[]];
-        for (let i = 0; i < ids.length; i++) rels.addStored(relKey(types[i], ids[i]), hashes[i]);
-      })
+    ? db
+        .stream(Q.importTieHashes, {}, (r) => {
+          const [keys, hashes] = [r.keys as string[], r.hashes as string[]];
+          for (let i = 0; i < keys.length; i++) rels.addStored(keys[i], hashes[i]);
+        })
+        .then(() => rels.seal())
     : Promise.resolve();
   // Awaited before the first relationship row (and at the latest after the reading); no unhandled rejection meanwhile.
   storedHashes.catch(() => undefined);
@@ -303,7 +324,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       for (const i of e.issues) issues.add(i);
       return;
     }
-    const ev = build.evidence(rel, loc, json, false);
+    // A tie to an actor this import creates cannot exist yet: no need to compare it with the database.
+    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
+    const stored = e.stored;
+    // The evidence is built once, when the record will be (a dry run builds no record of a tie it creates).
+    const ev = build.evidence(rel, loc, json, stored || spill !== undefined);
     if ('issues' in ev) {
       for (const i of ev.issues) issues.add(i);
       return;
@@ -319,16 +344,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
       return;
     }
-    // A tie to an actor this import creates cannot exist yet: no need to ask the database.
-    // (Unless its id is stored already, between other actors: then it is an update that moves it.)
-    if (!isStored(resolver, e.source) || !isStored(resolver, e.target)) {
+    if (!stored) {
       let o = seen;
       if (o === undefined) o = rels.add(key, loc.line, CREATE);
       else rels.claim(o, loc.line, UPDATE);
       // A dry run has no spill: it does not build the records of ties it would write.
-      return spill?.add(o, build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence));
+      return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
-    const record = build.record(rel, e, (build.evidence(rel, loc, json, true) as Built).evidence);
+    const record = build.record(rel, e, (ev as Built).evidence);
     const digest = contentDigest('relationship', record);
     if (scan) {
       if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
@@ -369,9 +392,34 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     return undefined;
   };
 
-  for (const input of ordered) {
+  const invalid = (entity: 'actor' | 'source') => (p: { id: string; loc?: Loc }, err: z.ZodError) => {
+    if (entity === 'actor' && resolver.kindless.has(p.id)) return; // already reported where it was named
+    for (const e of err.issues) {
+      const field = e.path.map(String).join('.');
+      issues.add(issue(p.loc ?? { file: '(import)' }, 'invalid', `${entity === 'actor' ? "l'acteur" : 'le document'} « ${shorten(p.id)} » : ${field ? `${field} : ` : ''}${e.message}`, { field: field || undefined }));
+    }
+  };
+  const actorClassify: Classify<PlannedActor, Actor> = {
+    db,
+    entity: 'actor',
+    hashes: resolver.dbIndex.actorHash,
+    record: (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind),
+    schema: ActorSchema,
+    onInvalid: invalid('actor'),
+    scan: opts.scan,
+  };
+  // Once every actor row is read, the stored actors they name are compared while the relationships are read
+  // (Neo4j streams them meanwhile): relationship rows only add actors that are new.
+  const lastActors = ordered.map((i) => i.detected.tables.some((t) => t.kind === 'actors')).lastIndexOf(true);
+  let storedActors: ReturnType<typeof compareStored<PlannedActor, Actor>> | undefined;
+  for (const [n, input] of ordered.entries()) {
     if (hasRels(input)) await storedHashes;
     await read(input);
+    if (n === lastActors && inline) {
+      storedActors = compareStored([...resolver.actors.values()].filter((p) => p.existing), actorClassify);
+      // Awaited by classify, after the reading; no unhandled rejection meanwhile.
+      storedActors.catch(() => undefined);
+    }
   }
   await storedHashes;
   if (!inline) {
@@ -397,17 +445,18 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   counts.relationships = { created: byStatus[CREATE], updated: byStatus[UPDATE], unchanged: byStatus[UNCHANGED] };
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
-  const invalid = (entity: 'actor' | 'source') => (p: { id: string; loc?: Loc }, err: z.ZodError) => {
-    if (entity === 'actor' && resolver.kindless.has(p.id)) return; // already reported where it was named
-    for (const e of err.issues) {
-      const field = e.path.map(String).join('.');
-      issues.add(issue(p.loc ?? { file: '(import)' }, 'invalid', `${entity === 'actor' ? "l'acteur" : 'le document'} « ${shorten(p.id)} » : ${field ? `${field} : ` : ''}${e.message}`, { field: field || undefined }));
-    }
-  };
-  const actorOps = await classify(db, 'actor', [...resolver.actors.values()], resolver.dbIndex.actorHash, (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind), counts.actors, ActorSchema, invalid('actor'), opts.scan);
+  const actorOps = await classify([...resolver.actors.values()], counts.actors, actorClassify, storedActors);
   counts.actors.unchanged += [...resolver.named.actors].filter((id) => !resolver.actors.has(id)).length;
   counts.sources.unchanged += [...resolver.named.sources].filter((id) => !resolver.sources.has(id)).length;
-  const sourceOps = await classify(db, 'source', [...resolver.sources.values()], resolver.dbIndex.sourceHash, (p, stored) => sourceRecord(p, stored as Source | undefined), counts.sources, SourceSchema, invalid('source'), opts.scan);
+  const sourceOps = await classify([...resolver.sources.values()], counts.sources, {
+    db,
+    entity: 'source',
+    hashes: resolver.dbIndex.sourceHash,
+    record: (p: PlannedSource, stored) => sourceRecord(p, stored as Source | undefined),
+    schema: SourceSchema,
+    onInvalid: invalid('source'),
+    scan: opts.scan,
+  });
 
   issues.sort(inputs.map((i) => i.file.name));
   return {
@@ -483,45 +532,37 @@ async function storedTies(db: Db): Promise<number> {
   return Number(r?.n ?? 0);
 }
 
-function isStored(resolver: Resolver, id: string): boolean {
-  const a = resolver.actors.get(id);
-  return a ? a.existing : resolver.dbIndex.actorIds.has(id);
+/** How planned actors or sources are compared with the stored ones. */
+interface Classify<P, T> {
+  db: Db;
+  entity: 'actor' | 'source';
+  hashes: Map<string, string | null>;
+  record: (p: P, stored: unknown) => T;
+  schema: z.ZodType;
+  onInvalid: (p: P, err: z.ZodError) => void;
+  scan: boolean | undefined;
 }
 
-/** Splits planned actors or sources into creations and updates, counting the unchanged ones. */
-async function classify<P extends { id: string; existing: boolean; loc?: Loc }, T extends { id: string }>(
-  db: Db,
-  entity: 'actor' | 'source',
-  planned: P[],
-  hashes: Map<string, string | null>,
-  record: (p: P, stored: unknown) => T,
-  c: EntityCounts,
-  schema: z.ZodType,
-  onInvalid: (p: P, err: z.ZodError) => void,
-  scan: boolean | undefined,
-): Promise<{ create: T[]; update: { after: T }[] }> {
-  const create: T[] = [];
+function validRecord<P, T>(o: Classify<P, T>, p: P, r: T): boolean {
+  const res = o.schema.safeParse(r);
+  if (!res.success) o.onInvalid(p, res.error);
+  return res.success;
+}
+
+/** The stored elements among the planned ones, laid over and compared by hash: the updates, and how many are unchanged. */
+async function compareStored<P extends { id: string; loc?: Loc }, T extends { id: string }>(existing: P[], o: Classify<P, T>): Promise<Compared<T>> {
   const update: { after: T }[] = [];
-  const valid = (p: P, r: T) => {
-    const res = schema.safeParse(r);
-    if (!res.success) onInvalid(p, res.error);
-    return res.success;
-  };
-  for (const p of planned.filter((x) => !x.existing)) {
-    const r = record(p, undefined);
-    if (valid(p, r)) create.push(r);
-  }
+  let unchanged = 0;
   const compare = (p: P, props: Record<string, unknown> | undefined) => {
-    const r = record(p, props && fromStored(entity, { props }));
-    if (!valid(p, r)) return;
-    if (hashes.get(p.id) === contentHash(entity, r)) c.unchanged++;
+    const r = o.record(p, props && fromStored(o.entity, { props }));
+    if (!validRecord(o, p, r)) return;
+    if (o.hashes.get(p.id) === contentHash(o.entity, r)) unchanged++;
     else update.push({ after: r });
   };
-  const existing = planned.filter((p) => p.existing);
-  if (scan ?? (existing.length > BATCH && existing.length * SCAN_RATIO >= hashes.size)) {
+  if (o.scan ?? (existing.length > BATCH && existing.length * SCAN_RATIO >= o.hashes.size)) {
     // Most of the stored elements are named: one streamed pass over them all beats a lookup per batch.
     const byId = new Map(existing.map((p) => [p.id, p]));
-    await db.stream(entity === 'actor' ? Q.importActorsAll : Q.importSourcesAll, {}, (row) => {
+    await o.db.stream(o.entity === 'actor' ? Q.importActorsAll : Q.importSourcesAll, {}, (row) => {
       const props = row.props as Record<string, unknown>;
       const p = byId.get(props.id as string);
       if (!p) return;
@@ -532,18 +573,49 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
     for (const p of byId.values()) compare(p, undefined);
   } else {
     for (const part of chunks(existing)) {
-      const rows = await db.read(entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part.map((p) => p.id), full: true });
+      const rows = await o.db.read(o.entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part.map((p) => p.id), full: true });
       const stored = new Map(rows.map((r) => [(r.props as { id: string }).id, r.props as Record<string, unknown>]));
       for (const p of part) compare(p, stored.get(p.id));
     }
   }
+  return { update, unchanged, ids: new Set(existing.map((p) => p.id)) };
+}
+
+type Compared<T> = { update: { after: T }[]; unchanged: number; ids: Set<string> };
+
+/**
+ * Splits planned actors or sources into creations and updates, counting the unchanged ones. `stored`: the
+ * comparison of the stored ones, when it was started earlier (it depends on nothing the other rows change).
+ */
+async function classify<P extends { id: string; existing: boolean; loc?: Loc }, T extends { id: string }>(
+  planned: P[],
+  c: EntityCounts,
+  o: Classify<P, T>,
+  stored = compareStored(planned.filter((p) => p.existing), o),
+): Promise<{ create: T[]; update: { after: T }[] }> {
+  const create: T[] = [];
+  for (const p of planned.filter((x) => !x.existing)) {
+    const r = o.record(p, undefined);
+    if (validRecord(o, p, r)) create.push(r);
+  }
+  const done = await stored;
+  const { update, ids } = done;
+  let { unchanged } = done;
+  // Stored elements planned after the comparison started (none, as the planner reads): compared now.
+  const late = planned.filter((p) => p.existing && !ids.has(p.id));
+  if (late.length) {
+    const more = await compareStored(late, o);
+    update.push(...more.update);
+    unchanged += more.unchanged;
+  }
   c.created = create.length;
   c.updated = update.length;
+  c.unchanged += unchanged;
   return { create, update };
 }
 
 /** A relationship row's ends and id, resolved (the cheap part, done for every row in both passes). */
-type Ends = { source: string; target: string; id: string } | { issues: ImportIssue[] };
+type Ends = { source: string; target: string; id: string; stored: boolean } | { issues: ImportIssue[] };
 
 /** A relationship row's evidence: built (write pass, and hashes), or only checked (plan pass). */
 type Evidence = { evidence?: { source: string; excerpt: string }[] } | { issues: ImportIssue[] } | { unsourced: ImportIssue };
@@ -560,7 +632,8 @@ function relBuilder(resolver: Resolver, namedSource: string | undefined) {
     if (source === target) return { issues: [issue(loc, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(source)})`)] };
     // A symmetric tie is stored once, ends in a canonical order, so A–B and B–A are the same edge.
     if (SYMMETRIC_TYPES.has(rel.type) && source > target) [source, target] = [target, source];
-    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}` };
+    const stored = (r: { id: string; stored?: boolean }) => r.stored ?? resolver.isStored(r.id);
+    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}`, stored: stored(from) && stored(to) };
   };
 
   const evidence = (rel: RelationshipInputRow, loc: Loc, json: boolean, build: boolean): Evidence => {

@@ -81,7 +81,8 @@ export interface PlannedSource {
   existing: boolean;
 }
 
-export type Resolved = { id: string } | { issue: ImportIssue };
+/** An actor reference resolved: its id (and, once known, whether it is stored already), or the issue. */
+export type Resolved = { id: string; stored?: boolean } | { issue: ImportIssue };
 
 /**
  * The actors and sources an import's rows define or name. Actor rows must all be seen (addActor) before
@@ -188,9 +189,18 @@ export class Resolver {
         out = { id };
       }
     }
+    // Remembered with the name: a million rows ask whether their ends are stored (actor rows, which decide
+    // it, are all read before any relationship is resolved).
+    if ('id' in out) out.stored = this.isStored(out.id);
     this.refMemo.set(name, out);
     if ('id' in out && !this.actors.has(out.id)) this.named.actors.add(out.id);
     return out;
+  }
+
+  /** Whether actor `id` is in the database already (an actor row may lay new fields over it). */
+  isStored(id: string): boolean {
+    const a = this.actors.get(id);
+    return a ? a.existing : this.dbIndex.actorIds.has(id);
   }
 
   /** A source row: its id, or the id of the source its title or URL matches, or a new id. */

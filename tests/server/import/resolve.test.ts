@@ -22,15 +22,15 @@ describe('locator', () => {
 });
 
 describe('Resolver', () => {
-  it('resolves a name by id, then by folded name or alias, against the file and the database', () => {
+  it('resolves a name by id, then by folded name or alias, against the file and the database, saying which are stored', () => {
     const db = emptyDb();
     db.actorIds.add('bpifrance');
     db.actorKeys.set('bpi', ['bpifrance']);
     const r = new Resolver(db, 'company');
     expect(r.addActor({ name: 'Ynov Campus', aliases: ['Ynov'] }, loc(2))).toBeUndefined();
-    expect(r.resolveRef({ name: 'BPI' }, loc(3), 'from')).toEqual({ id: 'bpifrance' });
-    expect(r.resolveRef({ name: 'bpifrance' }, loc(3), 'from')).toEqual({ id: 'bpifrance' });
-    expect(r.resolveRef({ name: 'YNOV' }, loc(3), 'to')).toEqual({ id: 'ynov-campus' });
+    expect(r.resolveRef({ name: 'BPI' }, loc(3), 'from')).toEqual({ id: 'bpifrance', stored: true });
+    expect(r.resolveRef({ name: 'bpifrance' }, loc(3), 'from')).toEqual({ id: 'bpifrance', stored: true });
+    expect(r.resolveRef({ name: 'YNOV' }, loc(3), 'to')).toEqual({ id: 'ynov-campus', stored: false });
   });
 
   it('reports a name two actors answer to, on its line, instead of guessing', () => {
@@ -49,7 +49,9 @@ describe('Resolver', () => {
     const first = r.resolveRef({ name: 'Medinsoft!' }, loc(2), 'to');
     expect(first).toEqual({ issue: expect.objectContaining({ code: 'kind-missing', line: 2 }) });
     expect(r.resolveRef({ name: 'Medinsoft!' }, loc(9), 'to')).toEqual({ id: 'medinsoft-2' });
-    expect(r.resolveRef({ name: 'Nouvelle Asso', kind: 'association' }, loc(3), 'to')).toEqual({ id: 'nouvelle-asso' });
+    expect(r.isStored('medinsoft-2')).toBe(false);
+    expect(r.isStored('medinsoft')).toBe(true);
+    expect(r.resolveRef({ name: 'Nouvelle Asso', kind: 'association' }, loc(3), 'to')).toEqual({ id: 'nouvelle-asso', stored: false });
   });
 
   it('refuses an actor defined twice under names that fold alike', () => {
