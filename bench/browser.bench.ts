@@ -22,7 +22,7 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 /** The app as server/index.ts runs it: the whole-graph scans polled for (and kept in Neo4j). */
 async function serve(db: Db, digests = new GraphDigests(db)): Promise<{ url: string; close(): Promise<void> }> {
   digests.watch();
-  if (!process.env.BENCH_NO_WARM_UP) void warmUp(db, { log: (m) => console.log(`  (${m})`) });
+  if (process.env.BENCH_NO_WARM_UP !== '1') void warmUp(db, { log: (m) => console.log(`  (${m})`) });
   const app = createApp(db, { clientDir: CLIENT_DIR, digests });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
