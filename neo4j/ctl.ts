@@ -102,6 +102,11 @@ function alive(pid: number): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** A database answers on a test or bench instance's port, but this checkout did not start it (so it must not be wiped). */
+export class ForeignDatabaseError extends Error {
+  override name = 'ForeignDatabaseError';
+}
+
 /**
  * Makes sure the instance answers on its port. Returns started=true only when this call started it,
  * so the caller knows whether it owns the process (tests stop only what they started).
@@ -112,7 +117,7 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
     // (another checkout's test run, a Neo4j Desktop). The app only reads and adds, so it may share one.
     if (i.profile !== 'app' && i.profile !== undefined && !startedHere(i)) {
       const which = i.profile === 'test' ? 'TEST' : 'BENCH';
-      throw new Error(`port ${i.port} is served by a Neo4j that this checkout did not start, and ${i.name} is wiped by its users: `
+      throw new ForeignDatabaseError(`port ${i.port} is served by a Neo4j that this checkout did not start, and ${i.name} is wiped by its users: `
         + `stop that database, choose a free port with MAILLAGE_${which}_NEO4J_PORT, or name a database you want wiped with ${which}_NEO4J_URI`);
     }
     return { uri: boltUri(i), started: false };
@@ -189,26 +194,27 @@ function whyNotReady(i: Instance): string {
     + diskFree(dataDir(i));
 }
 
-/** `N MB free on the disk of DIR`, or nothing where the platform cannot say. */
-function diskFree(dir: string): string {
+/** Bytes free on the disk of `dir`, or undefined where the platform cannot say (statfs is missing on old Node versions). */
+function freeBytes(dir: string): number | undefined {
   try {
     const s = fs.statfsSync(dir);
-    return `${Math.floor((s.bavail * s.bsize) / (1024 * 1024))} MB free on the disk of ${dir}`;
+    return s.bavail * s.bsize;
   } catch {
-    return '';
+    return undefined;
   }
+}
+
+/** `N MB free on the disk of DIR`, or nothing where the platform cannot say. */
+function diskFree(dir: string): string {
+  const free = freeBytes(dir);
+  return free === undefined ? '' : `${Math.floor(free / (1024 * 1024))} MB free on the disk of ${dir}`;
 }
 
 // Neo4j needs room for its store and transaction logs (the app's and the bench's preallocate 2 × 256 MB);
 // on a full disk it fails to start, and says so only in its own log.
 function warnIfDiskLow(dir: string): void {
-  try {
-    const s = fs.statfsSync(dir);
-    const free = s.bavail * s.bsize;
-    if (free < 1024 * 1024 * 1024) log(`warning: only ${diskFree(dir)}; Neo4j may fail to start or to write`);
-  } catch {
-    // statfs is missing on old Node versions: no warning, the start says what went wrong
-  }
+  const free = freeBytes(dir);
+  if (free !== undefined && free < 1024 * 1024 * 1024) log(`warning: only ${diskFree(dir)}; Neo4j may fail to start or to write`);
 }
 
 /** Stops the instance this folder started (SIGTERM, so Neo4j shuts down cleanly), waiting for it to exit. */

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { ensure, type Instance } from '../../neo4j/ctl';
+import { ensure, ForeignDatabaseError, type Instance } from '../../neo4j/ctl';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 let server: net.Server;
@@ -26,6 +26,7 @@ describe('ensure, when the port already answers', () => {
 
   it('refuses a bench instance it did not start', async () => {
     await expect(ensure({ name: `neo4j-ctl-bench-${port}`, port, profile: 'bench' })).rejects.toThrow('MAILLAGE_BENCH_NEO4J_PORT');
+    await expect(ensure({ name: `neo4j-ctl-bench-${port}`, port, profile: 'bench' })).rejects.toBeInstanceOf(ForeignDatabaseError);
   });
 
   it("lets the app share a database that is already up (the app never wipes)", async () => {

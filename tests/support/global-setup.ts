@@ -3,7 +3,7 @@
 // planning and index creation inside its own hook timeout.
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_INSTANCE, ensure, type Instance } from '../../neo4j/ctl';
+import { ForeignDatabaseError, TEST_INSTANCE, ensure, type Instance } from '../../neo4j/ctl';
 import { resetToSeed, testDb } from './db';
 import { freePort } from './ports';
 
@@ -18,9 +18,8 @@ async function startLocal(): Promise<{ instance: Instance; uri: string; started:
   try {
     return { instance: TEST_INSTANCE, ...(await ensure(TEST_INSTANCE)) };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/did not start/.test(message)) throw e;
-    process.stderr.write(`[tests] the test Neo4j on port ${TEST_INSTANCE.port} did not start:\n${message}\n[tests] trying a fresh instance on a free port\n`);
+    if (e instanceof ForeignDatabaseError) throw e;
+    process.stderr.write(`[tests] the test Neo4j on port ${TEST_INSTANCE.port} did not start:\n${e instanceof Error ? e.message : String(e)}\n[tests] trying a fresh instance on a free port\n`);
     const port = await freePort();
     const instance: Instance = { name: `neo4j-test-${port}`, port, profile: 'test' };
     fs.rmSync(path.join(ROOT, '.data', instance.name), { recursive: true, force: true });
