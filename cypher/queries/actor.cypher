@@ -12,8 +12,6 @@
 // first 200), and fewer index entries to read (~ $limit × the type's ties / the actor's keyed ties) than a third
 // of the group. When the walk finds fewer than $limit (the estimate was wrong), the group is sorted whole as
 // below; so the answer is the same either way (`walked` says which; tests/server/routes/actor-walk.int.test.ts).
-// The walk's condition is in the index seek's bound (an empty range when not walking: dates are ISO strings,
-// all below '~'): as a filter, the planner applied it after the seek, which then read the whole index.
 MATCH (a:Actor {id: $id})
 CALL (a) {
   CALL (a) {
@@ -26,8 +24,9 @@ CALL (a) {
     WITH a, total, total >= $walkFrom AND keyed * total >= 4 * $limit * sampled
       AND $limit * COUNT { ()-[:FUNDS]->() } * sampled < 3 * keyed * total * total AS walk
     CALL (a, walk) {
+      WITH a WHERE walk
       MATCH (x)-[r:FUNDS]->(o) USING INDEX r:FUNDS(amount)
-      WHERE r.amount > CASE WHEN walk THEN -1 ELSE 1.0e308 END AND x = a
+      WHERE r.amount > -1 AND x = a
       WITH r, o ORDER BY r.amount DESC, coalesce(r.date, '') DESC, r.id LIMIT $limit
       RETURN collect([r, o]) AS top
     }
@@ -52,8 +51,9 @@ CALL (a) {
     WITH a, total, total >= $walkFrom AND keyed * total >= 4 * $limit * sampled
       AND $limit * COUNT { ()-[:PILOTS]->() } * sampled < 3 * keyed * total * total AS walk
     CALL (a, walk) {
+      WITH a WHERE walk
       MATCH (x)-[r:PILOTS]->(o) USING INDEX r:PILOTS(date)
-      WHERE r.date > CASE WHEN walk THEN '' ELSE '~' END AND x = a
+      WHERE r.date > '' AND x = a
       WITH r, o ORDER BY r.date DESC, r.id LIMIT $limit
       RETURN collect([r, o]) AS top
     }
@@ -78,8 +78,9 @@ CALL (a) {
     WITH a, total, total >= $walkFrom AND keyed * total >= 4 * $limit * sampled
       AND $limit * COUNT { ()-[:PARTNERS_WITH]->() } * sampled < 3 * keyed * total * total AS walk
     CALL (a, walk) {
+      WITH a WHERE walk
       MATCH (x)-[r:PARTNERS_WITH]->(o) USING INDEX r:PARTNERS_WITH(date)
-      WHERE r.date > CASE WHEN walk THEN '' ELSE '~' END AND x = a
+      WHERE r.date > '' AND x = a
       WITH r, o ORDER BY r.date DESC, r.id LIMIT $limit
       RETURN collect([r, o]) AS top
     }
@@ -104,8 +105,9 @@ CALL (a) {
     WITH a, total, total >= $walkFrom AND keyed * total >= 4 * $limit * sampled
       AND $limit * COUNT { ()-[:LABELS]->() } * sampled < 3 * keyed * total * total AS walk
     CALL (a, walk) {
+      WITH a WHERE walk
       MATCH (x)-[r:LABELS]->(o) USING INDEX r:LABELS(date)
-      WHERE r.date > CASE WHEN walk THEN '' ELSE '~' END AND x = a
+      WHERE r.date > '' AND x = a
       WITH r, o ORDER BY r.date DESC, r.id LIMIT $limit
       RETURN collect([r, o]) AS top
     }
