@@ -25,12 +25,6 @@ CREATE CONSTRAINT pilots_id_unique IF NOT EXISTS FOR ()-[r:PILOTS]-() REQUIRE r.
 CREATE CONSTRAINT partners_with_id_unique IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() REQUIRE r.id IS UNIQUE;
 CREATE CONSTRAINT labels_id_unique IF NOT EXISTS FOR ()-[r:LABELS]-() REQUIRE r.id IS UNIQUE;
 CREATE INDEX funds_date IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.date);
-// The sort keys of an actor's details (cypher/queries/actor.cypher): a hub's top ties are read from these,
-// walked from the largest amount or the latest date, instead of sorting its thousands of ties of one type.
-CREATE INDEX funds_amount IF NOT EXISTS FOR ()-[r:FUNDS]-() ON (r.amount);
-CREATE INDEX pilots_date IF NOT EXISTS FOR ()-[r:PILOTS]-() ON (r.date);
-CREATE INDEX partners_with_date IF NOT EXISTS FOR ()-[r:PARTNERS_WITH]-() ON (r.date);
-CREATE INDEX labels_date IF NOT EXISTS FOR ()-[r:LABELS]-() ON (r.date);
 // Change sets (server/changes/): the history, the undo records of each write batch, the graph version.
 CREATE CONSTRAINT change_set_id IF NOT EXISTS FOR (c:ChangeSet) REQUIRE c.id IS UNIQUE;
 CREATE INDEX change_set_state IF NOT EXISTS FOR (c:ChangeSet) ON (c.state);

@@ -6,7 +6,7 @@ import { tokens } from '../model/text';
 import type { Db, Params, Row } from './db';
 import { Q, type QueryName } from './queries';
 import { FUNDING_MAX_CHAINS } from './routes/funding';
-import { actorParams, fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
+import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
 
 /** Past this, no further warm-up query is started (one already running ends by its own timeout). */
 export const WARM_UP_BUDGET_MS = 60_000;
@@ -49,7 +49,7 @@ export const WARM_UP_STEPS: readonly Step[] = [
   },
   {
     query: 'actor',
-    runs: (f) => ids(f).map((id) => actorParams(id, DETAIL_LIMIT)),
+    runs: (f) => ids(f).map((id) => ({ id, limit: DETAIL_LIMIT })),
     then: (rows, f) => {
       const groups = (rows[0]?.groups ?? []) as { type: string; rels: { props: { id: string } }[] }[];
       const g = groups.find((x) => x.rels.length);

@@ -55,15 +55,6 @@ export function searchParams(q: string, limit: number) {
 /** The fuzzy fallback's parameters, asked when the search finds nothing. */
 export const fuzzyParams = (words: string[], limit: number) => ({ lucene: luceneFuzzy(words), limit });
 
-/**
- * Past this many ties in one type's outgoing group, an actor's details may walk that type's relationship index
- * from the top instead of sorting the whole group (cypher/queries/actor.cypher says when it does).
- */
-export const DETAIL_WALK_FROM = 1000;
-
-/** The details query's parameters (shared with the warm-up, so that both plan the same query). */
-export const actorParams = (id: string, limit: number, walkFrom = DETAIL_WALK_FROM) => ({ id, limit, walkFrom });
-
 /** The neighbourhood query's parameters (shared with the warm-up, so that both plan the same query). */
 export const neighborhoodParams = (id: string, depth: number, types: RelType[], limit: number) => ({ id, depth, types, limit });
 
@@ -82,11 +73,11 @@ export function actorRoutes(db: Db): Router {
     const { id: asked } = parseInput(ActorIdParams, req.params, 'params');
     const { limit } = parseInput(ActorDetailQuery, req.query, 'query');
     let id = asked;
-    let [row] = await db.read(Q.actor, actorParams(id, limit));
+    let [row] = await db.read(Q.actor, { id, limit });
     if (!row) {
       // An id merged into another actor keeps resolving to it (old links, shared URLs).
       const survivor = await resolveActorId(db, asked);
-      if (survivor) [row] = await db.read(Q.actor, actorParams((id = survivor), limit));
+      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor), limit });
     }
     if (!row) throw new NotFoundError('Actor', asked);
     type Group = { type: RelType; direction: 'out' | 'in'; total: number; rels: (RawEdge & { other: Props })[] };
