@@ -6,7 +6,7 @@ import { tokens } from '../model/text';
 import type { Db, Params, Row } from './db';
 import { Q, type QueryName } from './queries';
 import { FUNDING_MAX_CHAINS } from './routes/funding';
-import { fuzzyParams, neighborParams, searchParams } from './routes/actors';
+import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
 
 /** Past this, no further warm-up query is started (one already running ends by its own timeout). */
 export const WARM_UP_BUDGET_MS = 60_000;
@@ -19,12 +19,11 @@ interface Step { query: QueryName; runs: (f: Found) => Params[]; then?: (rows: R
 // 0, 1, 2–10, 11–100, 101–1000 (measured on 5.26, tests/server/warm-up.int.test.ts) — so a query is planned once
 // per class its parameters fall in. The runs below cover the classes a first interaction meets: ids of 2–10 and
 // of 11–100 characters (ones that name no actor are planned, and cost nothing to run), searches of one letter,
-// one word, several words and a long word, views of 1, ≤ 10, ≤ 100 and ≤ 1,000 actors, all types or one.
+// one word, several words and a long word, all types or one.
 const pad = (n: number) => 'x'.repeat(n);
 const IDS = [pad(8), pad(24)];
 const TERMS = ['a', 'abcd', 'ab cd', 'abcdefghijkl', 'abcd efgh ijkl'];
 const TYPE_SETS: RelType[][] = [[...REL_TYPES], ['FUNDS']];
-const VIEW_SIZES = [1, 10, 100, 500];
 // The client's sizes (client/api.ts, client/panels/details.ts): integers, so their values do not matter.
 const SEARCH_LIMIT = 12;
 const DETAIL_LIMIT = 25;
@@ -58,11 +57,7 @@ export const WARM_UP_STEPS: readonly Step[] = [
     },
   },
   { query: 'actorNode', runs: (f) => ids(f).map((id) => ({ id })) },
-  { query: 'neighbors', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborParams([id], types, [id], NEIGHBOURHOOD_LIMIT))) },
-  {
-    query: 'edgesAmong',
-    runs: (f) => VIEW_SIZES.flatMap((n) => TYPE_SETS.map((types) => ({ ids: [...ids(f).slice(0, 1), ...Array.from({ length: n }, (_, i) => `${pad(8)}${i}`)].slice(0, n), types }))),
-  },
+  { query: 'neighborhood', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborhoodParams(id, 1, types, NEIGHBOURHOOD_LIMIT))) },
   {
     query: 'relationship',
     runs: (f) => [...(f.tie ? [f.tie] : []), ...IDS.map((id) => ({ id, type: 'FUNDS' }))].flatMap((t) => [{ id: t.id, type: t.type }, { id: t.id, type: null }]),
