@@ -302,10 +302,19 @@ export function toPlain(value: unknown, depth = 0): unknown {
   if (depth >= MAX_VALUE_DEPTH) {
     throw new AppError('ResultTooDeep', 422, `the result nests lists or maps more than ${MAX_VALUE_DEPTH} levels deep; flatten it`, { maxDepth: MAX_VALUE_DEPTH });
   }
-  const sub = (v: unknown) => toPlain(v, depth + 1);
-  if (Array.isArray(value)) return value.map(sub);
+  if (Array.isArray(value)) {
+    // A loop, strings passed as they are: an import's scans return lists of a million strings in all.
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      out[i] = typeof v === 'string' ? v : toPlain(v, depth + 1);
+    }
+    return out;
+  }
+  // No closure: tsx's keepNames would name one per record (a defineProperty each).
+  const d = depth + 1;
   if (neo4j.isNode(value)) {
-    return { $kind: 'node', elementId: value.elementId, labels: value.labels, properties: sub(value.properties) };
+    return { $kind: 'node', elementId: value.elementId, labels: value.labels, properties: toPlain(value.properties, d) };
   }
   if (neo4j.isRelationship(value)) {
     return {
@@ -314,18 +323,18 @@ export function toPlain(value: unknown, depth = 0): unknown {
       type: value.type,
       start: value.startNodeElementId,
       end: value.endNodeElementId,
-      properties: sub(value.properties),
+      properties: toPlain(value.properties, d),
     };
   }
   if (neo4j.isPath(value)) {
     return {
       $kind: 'path',
-      start: sub(value.start),
-      end: sub(value.end),
+      start: toPlain(value.start, d),
+      end: toPlain(value.end, d),
       segments: value.segments.map((s) => ({
-        start: sub(s.start),
-        relationship: sub(s.relationship),
-        end: sub(s.end),
+        start: toPlain(s.start, d),
+        relationship: toPlain(s.relationship, d),
+        end: toPlain(s.end, d),
       })),
     };
   }
@@ -336,6 +345,6 @@ export function toPlain(value: unknown, depth = 0): unknown {
     return String(value);
   }
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = sub(v);
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v, d);
   return out;
 }

@@ -10,7 +10,7 @@ import type { Db, Params, Row } from './db';
 import { filterParams } from './graph/filters';
 import { Q, type QueryName } from './queries';
 import { FUNDING_MAX_CHAINS } from './routes/funding';
-import { fuzzyParams, neighborParams, searchParams } from './routes/actors';
+import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
 
 /** Past this, no further warm-up query is started (one already running ends by its own timeout). */
 export const WARM_UP_BUDGET_MS = 60_000;
@@ -29,12 +29,11 @@ interface Step { phase: Phase; query: QueryName; runs: (f: Found, o: { wholeMax:
 // 0, 1, 2–10, 11–100, 101–1000 (measured on 5.26, tests/server/warm-up.int.test.ts) — so a query is planned once
 // per class its parameters fall in. The runs below cover the classes a first interaction meets: ids of 2–10 and
 // of 11–100 characters (ones that name no actor are planned, and cost nothing to run), searches of one letter,
-// one word, several words and a long word, views of 1, ≤ 10, ≤ 100 and ≤ 1,000 actors, all types or one.
+// one word, several words and a long word, all types or one.
 const pad = (n: number) => 'x'.repeat(n);
 const IDS = [pad(8), pad(24)];
 const TERMS = ['a', 'abcd', 'ab cd', 'abcdefghijkl', 'abcd efgh ijkl'];
 const TYPE_SETS: RelType[][] = [[...REL_TYPES], ['FUNDS']];
-const VIEW_SIZES = [1, 10, 100, 500];
 // The client's sizes (client/api.ts, client/scope.ts, client/panels/details.ts): integers, or lists whose size
 // class is what matters.
 const SEARCH_LIMIT = 12;
@@ -90,12 +89,7 @@ export const WARM_UP_STEPS: readonly Step[] = [
     },
   },
   { phase: 'click', query: 'actorNode', runs: (f) => ids(f).map((id) => ({ id })) },
-  { phase: 'click', query: 'neighbors', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborParams([id], types, [id], NEIGHBOURHOOD_LIMIT))) },
-  {
-    phase: 'click',
-    query: 'edgesAmong',
-    runs: (f) => VIEW_SIZES.flatMap((n) => TYPE_SETS.map((types) => ({ ids: [...ids(f).slice(0, 1), ...Array.from({ length: n }, (_, i) => `${pad(8)}${i}`)].slice(0, n), types }))),
-  },
+  { phase: 'click', query: 'neighborhood', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborhoodParams(id, 1, types, NEIGHBOURHOOD_LIMIT))) },
   {
     phase: 'rest',
     query: 'relationship',

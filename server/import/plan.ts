@@ -144,8 +144,12 @@ class RelTable {
     this.lines[o] = line;
     this.status[o] = status;
   }
-  sameDigest(o: number, digest: Buffer): boolean {
-    return digest.compare(this.digests, o * 20, o * 20 + 20) === 0;
+  /** `digest`: contentDigest's 20 bytes as a latin1 string (compared in place: no Buffer per row). */
+  sameDigest(o: number, digest: string): boolean {
+    const d = this.digests;
+    const at = o * 20;
+    for (let k = 0; k < 20; k++) if (digest.charCodeAt(k) !== d[at + k]) return false;
+    return true;
   }
   add(key: string, line: number, status: number): number {
     const o = this.grow();
@@ -352,15 +356,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
     const record = build.record(rel, e, (ev as Built).evidence);
-    const digest = contentDigest('relationship', record);
     if (scan) {
       if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
-      const same = rels.sameDigest(seen, digest);
+      const same = rels.sameDigest(seen, contentDigest('relationship', record));
       rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE);
       return same ? undefined : spill?.add(seen, record);
     }
     const o = rels.add(key, loc.line, PENDING);
-    pending.push({ o, type: rel.type, id: e.id, hash: digest.toString('base64url') });
+    pending.push({ o, type: rel.type, id: e.id, hash: contentHash('relationship', record) });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -632,9 +635,10 @@ function relBuilder(resolver: Resolver, namedSource: string | undefined) {
     if (source === target) return { issues: [issue(loc, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(source)})`)] };
     // A symmetric tie is stored once, ends in a canonical order, so A–B and B–A are the same edge.
     if (SYMMETRIC_TYPES.has(rel.type) && source > target) [source, target] = [target, source];
-    const stored = (r: { id: string; stored?: boolean }) => r.stored ?? resolver.isStored(r.id);
-    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}`, stored: stored(from) && stored(to) };
+    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}`, stored: isStored(from) && isStored(to) };
   };
+  // Not a closure per row: tsx's keepNames names each closure it creates (a defineProperty per row).
+  const isStored = (r: { id: string; stored?: boolean }) => r.stored ?? resolver.isStored(r.id);
 
   const evidence = (rel: RelationshipInputRow, loc: Loc, json: boolean, build: boolean): Evidence => {
     const out: { source: string; excerpt: string }[] | undefined = build ? [] : undefined;

@@ -1,7 +1,7 @@
 // /api/actors: search by name or alias, one actor with its evidence, and its neighbourhood.
 import { Router } from 'express';
 import {
-  ActorDetailQuery, ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type ActorDetail, type GraphEdge, type GraphNode, type RelType,
+  ActorDetailQuery, ActorIdParams, ActorSearchQuery, NeighborhoodQuery, REL_TYPES, type ActorDetail, type GraphEdge, type RelType,
 } from '../../model/schema';
 import { tokens, fold } from '../../model/text';
 import { storedHash } from '../changes/records';
@@ -55,8 +55,8 @@ export function searchParams(q: string, limit: number) {
 /** The fuzzy fallback's parameters, asked when the search finds nothing. */
 export const fuzzyParams = (words: string[], limit: number) => ({ lucene: luceneFuzzy(words), limit });
 
-/** One level of the neighbourhood's walk: the next actors from `frontier`, not in `seen`, at most `room`. */
-export const neighborParams = (frontier: string[], types: RelType[], seen: string[], room: number) => ({ frontier, types, seen, room });
+/** The neighbourhood query's parameters (shared with the warm-up, so that both plan the same query). */
+export const neighborhoodParams = (id: string, depth: number, types: RelType[], limit: number) => ({ id, depth, types, limit });
 
 export function actorRoutes(db: Db): Router {
   const r = Router();
@@ -102,37 +102,15 @@ export function actorRoutes(db: Db): Router {
   r.get('/actors/:id/neighborhood', async (req, res) => {
     const { id } = parseInput(ActorIdParams, req.params, 'params');
     const { depth, types, limit } = parseInput(NeighborhoodQuery, req.query, 'query');
-    const allowed = types ?? [...REL_TYPES];
-    // One neighbour more than there is room for tells whether the cap cut the view.
-    const ask = (frontier: string[], seen: string[]) => db.read(Q.neighbors, neighborParams(frontier, allowed, seen, limit - seen.length + 1));
-    // The actor and its first level at once (one round trip less); the level is dropped when there is no actor.
-    const [[start], first] = await Promise.all([db.read(Q.actorNode, { id }), ask([id], [id])]);
-    if (!start) throw new NotFoundError('Actor', id);
-
-    // Breadth-first, one query per level: each actor is expanded once, and the node cap is checked as we go.
-    const nodes = new Map<string, GraphNode>([[id, toNode(start.actor as Props)]]);
-    let frontier = [id];
-    let truncated = false;
-    for (let level = 1; level <= depth && frontier.length && !truncated; level++) {
-      const rows = level === 1 ? first : await ask(frontier, [...nodes.keys()]);
-      const next: string[] = [];
-      for (const x of rows) {
-        const other = toNode(x.actor as Props);
-        if (nodes.has(other.id)) continue;
-        if (nodes.size >= limit) { truncated = true; break; }
-        nodes.set(other.id, other);
-        next.push(other.id);
-      }
-      frontier = next;
-    }
-    // Every tie among the view's actors at once (those that reached them and those between them).
+    // The actor, its levels and the ties among them in one query (cypher/queries/neighborhood.cypher).
+    const [row] = await db.read(Q.neighborhood, neighborhoodParams(id, depth, types ?? [...REL_TYPES], limit));
+    if (!row) throw new NotFoundError('Actor', id);
     const edges = new Map<string, GraphEdge>();
-    const among = await db.read(Q.edgesAmong, { ids: [...nodes.keys()], types: allowed });
-    for (const x of among as unknown as RawEdge[]) {
+    for (const x of row.ties as RawEdge[]) {
       const e = toEdge(x);
       edges.set(e.id, e);
     }
-    res.json({ nodes: [...nodes.values()], edges: [...edges.values()], truncated });
+    res.json({ nodes: (row.actors as Props[]).map((x) => toNode(x)), edges: [...edges.values()], truncated: row.truncated as boolean });
   });
 
   return r;

@@ -100,6 +100,7 @@ describe('warmUp', () => {
     ['a neighbourhood, one level', (a) => request(a).get('/api/actors/aix-marseille-french-tech/neighborhood?depth=1&limit=150').expect(200)],
     ['a neighbourhood of one type', (a) => request(a).get('/api/actors/aix-marseille-french-tech/neighborhood?depth=1&types=FUNDS').expect(200)],
     ['a neighbourhood of two types', (a) => request(a).get('/api/actors/aix-marseille-french-tech/neighborhood?types=FUNDS,PILOTS').expect(200)],
+    ['a neighbourhood, two levels', (a) => request(a).get('/api/actors/aix-marseille-french-tech/neighborhood?depth=2').expect(200)],
     ['a search', (a) => request(a).get('/api/actors?q=french%20tech&limit=12').expect(200)],
     ['a search of one word', (a) => request(a).get('/api/actors?q=bpi&limit=12').expect(200)],
     ['a search with a typo (fuzzy fallback)', (a) => request(a).get('/api/actors?q=medinsfot&limit=12').expect(200)],
@@ -151,7 +152,7 @@ describe('warmUp', () => {
     expect(report.failed).toBe(0);
     expect(order.slice(0, 3)).toEqual(['graphTotals', 'page answered', 'actorSearch']);
     expect(order).not.toContain('exportGraph');
-    expect(order).toEqual(expect.arrayContaining(['actor', 'neighbors', 'fundingDownstream']));
+    expect(order).toEqual(expect.arrayContaining(['actor', 'neighborhood', 'fundingDownstream']));
   });
 
   it('plans the first page\'s queries first when no page came, then the first click\'s', async () => {
@@ -161,12 +162,12 @@ describe('warmUp', () => {
   });
 
   it('sees a route query it does not run, and one asked in another size class', async () => {
-    // The paths route is not warmed (no click asks it); nor is a second level of neighbours (its lists grow).
+    // The paths route is not warmed (no click asks it); nor is an id of one character (its own size class).
     expect(await unwarmed((a) => request(a).get('/api/paths?from=caisse-des-depots&to=bpifrance').expect(200))).toEqual(
       expect.arrayContaining([expect.stringMatching(/^pathsBetween /)]),
     );
-    expect(await unwarmed((a) => request(a).get('/api/actors/aix-marseille-french-tech/neighborhood?depth=2').expect(200))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^neighbors \(frontier: list ≤10/)]),
+    expect(await unwarmed((a) => request(a).get('/api/actors/x/neighborhood').expect(404))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^neighborhood \(depth: int, id: string 1,/)]),
     );
   });
 
