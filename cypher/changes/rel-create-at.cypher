@@ -2,16 +2,18 @@
 // instead of two index seeks per tie. Each end is checked against the actor's id (element ids are reused after
 // a deletion): a stale one finds nothing, and the caller writes the batch again by actor id (rel-create.cypher).
 // `'Actor' IN labels(a)` rather than `a:Actor`: the label would make the planner seek the id index instead.
-// The properties are named (every key of records.ts REL_STORED_KEYS; absent ones are null, so not stored) and
-// set with the tie: `SET r = row.props` (unknown keys) or a `WITH` projection before the CREATE make the planner
-// buffer every row in an Eager. The caller compares the count.
-UNWIND $rows AS row
-MATCH (a) WHERE elementId(a) = row.s AND a.id = row.source AND 'Actor' IN labels(a)
-MATCH (b) WHERE elementId(b) = row.t AND b.id = row.target AND 'Actor' IN labels(b)
-CREATE (a)-[r:$(row.type) {
-  id: row.props.id, status: row.props.status, amount: row.props.amount, amountRaw: row.props.amountRaw,
-  date: row.props.date, dateRaw: row.props.dateRaw, role: row.props.role, note: row.props.note,
-  evidenceSources: row.props.evidenceSources, evidenceExcerpts: row.props.evidenceExcerpts,
-  claims: row.props.claims, _cs: row.props._cs, _h: row.props._h
+// The parameters are columns, one list per property (tie i is item i of each), and the batch's change set once:
+// a map per tie cost the driver and Neo4j a key per property to pack and decode (bench/README.md, import).
+// The properties are named (every key of records.ts REL_STORED_KEYS, the parameter named as the property; absent
+// ones are null, so not stored) and set with the tie: `SET r = map` or a `WITH` projection before the CREATE
+// make the planner buffer every row in an Eager. The caller compares the count.
+UNWIND range(0, size($id) - 1) AS i
+MATCH (a) WHERE elementId(a) = $s[i] AND a.id = $source[i] AND 'Actor' IN labels(a)
+MATCH (b) WHERE elementId(b) = $t[i] AND b.id = $target[i] AND 'Actor' IN labels(b)
+CREATE (a)-[r:$($type[i]) {
+  id: $id[i], status: $status[i], amount: $amount[i], amountRaw: $amountRaw[i],
+  date: $date[i], dateRaw: $dateRaw[i], role: $role[i], note: $note[i],
+  evidenceSources: $evidenceSources[i], evidenceExcerpts: $evidenceExcerpts[i],
+  claims: $claims[i], _cs: $_cs, _h: $_h[i]
 }]->(b)
 RETURN count(r) AS n

@@ -201,22 +201,40 @@ function storedKeysOnly(props: Props): boolean {
   return true;
 }
 
+/** Columns rel-create-at.cypher reads, except the change set's id (`_cs`, one for all). */
+const REL_COLUMNS = [...REL_STORED_KEYS].filter((k) => k !== '_cs');
+
+/**
+ * Ties as rel-create-at.cypher's parameters: one list per property and per end (tie i is item i of each), the
+ * change set's id once. Undefined when a tie cannot be written so: an end without an element id, a property the
+ * statement does not name, or ties of different change sets.
+ */
+function relColumns(rows: { type: string; source: string; target: string; props: Props }[], nodes: ReadonlyMap<string, string>): Record<string, unknown> | undefined {
+  const cs = rows[0].props._cs;
+  const cols: Record<string, unknown[]> = { s: [], t: [], source: [], target: [], type: [] };
+  for (const k of REL_COLUMNS) cols[k] = [];
+  for (const r of rows) {
+    const s = nodes.get(r.source);
+    const t = nodes.get(r.target);
+    if (s === undefined || t === undefined || r.props._cs !== cs || !storedKeysOnly(r.props)) return undefined;
+    cols.s.push(s);
+    cols.t.push(t);
+    cols.source.push(r.source);
+    cols.target.push(r.target);
+    cols.type.push(r.type);
+    for (const k of REL_COLUMNS) cols[k].push(r.props[k] ?? null);
+  }
+  return { ...cols, _cs: cs ?? null };
+}
+
 /** Creates relationships; a row whose ends are missing makes the batch fail with the actors named. */
 async function createRels(tx: Tx, rows: { type: string; source: string; target: string; props: Props }[], nodes?: ReadonlyMap<string, string>): Promise<void> {
   if (!rows.length) return;
-  if (nodes) {
-    const at: { type: string; source: string; target: string; props: Props; s: string; t: string }[] = [];
-    for (const r of rows) {
-      const s = nodes.get(r.source);
-      const t = nodes.get(r.target);
-      if (s === undefined || t === undefined || !storedKeysOnly(r.props)) break;
-      at.push({ type: r.type, source: r.source, target: r.target, props: r.props, s, t });
-    }
-    if (at.length === rows.length) {
-      const n = num(await tx.run(Q.csRelCreateAt, { rows: at }));
-      if (n === rows.length) return;
-      throw new StaleActorNodes(rows.length - n);
-    }
+  const cols = nodes && relColumns(rows, nodes);
+  if (cols) {
+    const n = num(await tx.run(Q.csRelCreateAt, cols));
+    if (n === rows.length) return;
+    throw new StaleActorNodes(rows.length - n);
   }
   const [res] = await tx.run(Q.csRelCreate, { rows });
   if (num([res ?? {}]) === rows.length) return;
