@@ -11,7 +11,7 @@ import { decodeView } from './state/url';
 import { view, type ViewState } from './state/view-state';
 
 /** Up to this many actors + relationships a graph opens whole; larger ones open on the overview. */
-export const WHOLE_MAX = 10_000;
+export const WHOLE_MAX = 10_000; // also in index.html (its preload of the first request) and server/warm-up.ts
 /** Actors in the overview (main.ts asks for the first one as soon as the whole graph is refused). */
 export const OVERVIEW_SIZE = 300;
 /** Elements per page when the whole network is loaded. */

@@ -28,6 +28,7 @@ import { importTemplateRoutes } from './routes/imports-template';
 import { fundingRoutes } from './routes/funding';
 import { importRoutes, type ImportsConfig } from './routes/imports';
 import { extractRoutes } from './routes/extract';
+import type { PageActivity } from './warm-up';
 
 export interface AppOptions {
   /** Folder of the built client (vite build); served at / when it exists. */
@@ -48,6 +49,8 @@ export interface AppOptions {
   service?: Partial<ServiceConfig>;
   /** Duplicate candidates (tests: a hold on the worker's computation). */
   duplicates?: DuplicatesOptions;
+  /** Where the warm-up (server/warm-up.ts) sees pages loading their network (mounted on /api/graph). */
+  pages?: PageActivity;
   /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
   ready?: () => boolean;
 }
@@ -89,6 +92,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(auth.routes);
   api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
+  if (opts.pages) api.use('/graph', opts.pages.watch);
   api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db) }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db));

@@ -11,7 +11,7 @@ import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 import { GraphDigests } from './graph/digest';
 import { MetricsService } from './metrics/service';
-import { warmUp } from './warm-up';
+import { PAGE_WHOLE_MAX, PageActivity, warmUp } from './warm-up';
 
 const log = (msg: string) => console.log(`[maillage] ${msg}`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -53,7 +53,10 @@ async function main(): Promise<void> {
   const metrics = new MetricsService(db);
   // So do the stats' breakdown and the overview's degree ranking (whole-graph scans, kept in Neo4j).
   const digests = new GraphDigests(db);
+  // The warm-up's queries wait while a page loads and draws its network.
+  const pages = new PageActivity();
   const app = createApp(db, {
+    pages,
     metrics,
     digests,
     imports: cfg.imports,
@@ -97,8 +100,9 @@ async function main(): Promise<void> {
   if (ready) {
     metrics.watch();
     digests.watch();
-    // Plans the first click's queries in the background (readiness does not wait for it; requests run beside it).
-    void warmUp(db, { log });
+    // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
+    // requests run beside it, and its later queries wait while a page is drawn).
+    void warmUp(db, { log, pages, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) });
   }
 }
 

@@ -1,9 +1,13 @@
-// Warms Neo4j once the database is ready: runs the queries of a first interaction (search, details,
-// neighbourhood, a tie's evidence, funding chains) so that the first click does not pay Cypher's planning
-// (~1 s on a freshly started Neo4j). Background only: never awaited by start-up, never fatal.
+// Warms Neo4j once the database is ready: plans (and runs, warming the page cache) the queries of a first page,
+// then those of a first click, then the rest of a first interaction (search, a tie's evidence, funding chains),
+// so that neither the first page nor the first click pays Cypher's planning (~1 s each on a freshly started Neo4j).
+// The rest waits while a page is loading and drawing (PageActivity): on 2 cores it would take the core the page's
+// layout and first frames need. Background only: never awaited by start-up, never fatal.
+import type { RequestHandler } from 'express';
 import { REL_TYPES, type RelType } from '../model/schema';
 import { tokens } from '../model/text';
 import type { Db, Params, Row } from './db';
+import { filterParams } from './graph/filters';
 import { Q, type QueryName } from './queries';
 import { FUNDING_MAX_CHAINS } from './routes/funding';
 import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
@@ -11,9 +15,15 @@ import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
 /** Past this, no further warm-up query is started (one already running ends by its own timeout). */
 export const WARM_UP_BUDGET_MS = 60_000;
 
-/** What the first steps found in the graph: an actor and one of its ties, so the queries also run for real. */
-interface Found { actor?: string; tie?: { id: string; type: string } }
-interface Step { query: QueryName; runs: (f: Found) => Params[]; then?: (rows: Row[], f: Found) => void }
+/** What the first steps found in the graph: its size, an actor and one of its ties, so the queries also run for real. */
+interface Found { elements?: number; actor?: string; tie?: { id: string; type: string } }
+/**
+ * When a step runs: `page`, what a first page reads (at once, unless a page has already asked it: that page plans
+ * it); `click`, what a first selection or expansion reads; `rest`, the other first interactions. `click` and
+ * `rest` wait while a page is loading and drawing its network (PageActivity).
+ */
+export type Phase = 'page' | 'click' | 'rest';
+interface Step { phase: Phase; query: QueryName; runs: (f: Found, o: { wholeMax: number }) => Params[]; then?: (rows: Row[], f: Found) => void }
 
 // Neo4j 5 keys its query cache on each parameter's type *and size class* — a string's length or a list's size:
 // 0, 1, 2–10, 11–100, 101–1000 (measured on 5.26, tests/server/warm-up.int.test.ts) — so a query is planned once
@@ -24,30 +34,52 @@ const pad = (n: number) => 'x'.repeat(n);
 const IDS = [pad(8), pad(24)];
 const TERMS = ['a', 'abcd', 'ab cd', 'abcdefghijkl', 'abcd efgh ijkl'];
 const TYPE_SETS: RelType[][] = [[...REL_TYPES], ['FUNDS']];
-// The client's sizes (client/api.ts, client/panels/details.ts): integers, so their values do not matter.
+// The client's sizes (client/api.ts, client/scope.ts, client/panels/details.ts): integers, or lists whose size
+// class is what matters.
 const SEARCH_LIMIT = 12;
 const DETAIL_LIMIT = 25;
 const NEIGHBOURHOOD_LIMIT = 150;
+/** The largest graph (actors + ties) the first page asks whole (client/scope.ts WHOLE_MAX); past it, its overview. */
+export const PAGE_WHOLE_MAX = 10_000;
+/** The overview's actors (client/scope.ts OVERVIEW_SIZE: 300), as ids that name nothing (the size class is what is planned). */
+const OVERVIEW_IDS = Array.from({ length: 300 }, (_, i) => `${pad(8)}${i}`);
 
 /** The found actor's id (run first, for real) and the ids of each size class. */
 const ids = (f: Found) => (f.actor ? [f.actor, ...IDS] : IDS);
+const small = (f: Found, o: { wholeMax: number }) => f.elements !== undefined && f.elements <= o.wholeMax;
+const large = (f: Found, o: { wholeMax: number }) => f.elements !== undefined && f.elements > o.wholeMax;
 
 /**
- * The route queries a first interaction runs, a click's first (on a freshly started Neo4j each plan takes
- * 0.1–3 s: ~25 s in all on the 2-core machine while a page loads), with parameters built as the routes build
- * them (same types and size classes, so the same cached plans). tests/server/warm-up.int.test.ts records the
- * routes' reads of a first interaction and checks that the warm-up ran each of them.
+ * The route queries of a first page, then of a first click, then of the other first interactions (on a freshly
+ * started Neo4j each plan takes 0.1–3 s: ~25 s in all on the 2-core machine), with parameters built as the routes
+ * build them (same types and size classes, so the same cached plans). tests/server/warm-up.int.test.ts records
+ * the routes' reads of a first page and a first interaction and checks that the warm-up ran each of them.
  */
 export const WARM_UP_STEPS: readonly Step[] = [
   // Every request of a page asks it (server/auth: is there any account?).
-  { query: 'userCount', runs: () => [{}] },
+  { phase: 'page', query: 'userCount', runs: () => [{}] },
+  // The page's counts (GET /api/graph/stats), then the whole graph when small (GET /api/graph?max=…), else its
+  // overview (GET /api/graph/overview, no filters); the sources once it is drawn.
+  { phase: 'page', query: 'graphVersion', runs: () => [{}] },
+  {
+    phase: 'page',
+    query: 'graphTotals',
+    runs: () => [{}],
+    then: (rows, f) => { f.elements = Number(rows[0]?.actors ?? 0) + Number(rows[0]?.relationships ?? 0); },
+  },
+  { phase: 'page', query: 'exportGraph', runs: (f, o) => (small(f, o) ? [{}] : []) },
+  { phase: 'page', query: 'actorsByIds', runs: (f, o) => (large(f, o) ? [{ ids: OVERVIEW_IDS }] : []) },
+  { phase: 'page', query: 'tiesAmong', runs: (f, o) => (large(f, o) ? [{ ...filterParams({}), ids: OVERVIEW_IDS }] : []) },
+  { phase: 'page', query: 'sources', runs: () => [{}] },
   // An actor to run the others for real (a term of one letter: the first one's size class).
   {
+    phase: 'click',
     query: 'actorSearch',
     runs: () => [searchParams(TERMS[0], SEARCH_LIMIT)],
     then: (rows, f) => { f.actor ??= (rows[0]?.actor as { id?: string } | undefined)?.id; },
   },
   {
+    phase: 'click',
     query: 'actor',
     runs: (f) => ids(f).map((id) => ({ id, limit: DETAIL_LIMIT })),
     then: (rows, f) => {
@@ -56,33 +88,101 @@ export const WARM_UP_STEPS: readonly Step[] = [
       if (g && !f.tie) f.tie = { id: g.rels[0].props.id, type: g.type };
     },
   },
-  { query: 'actorNode', runs: (f) => ids(f).map((id) => ({ id })) },
-  { query: 'neighborhood', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborhoodParams(id, 1, types, NEIGHBOURHOOD_LIMIT))) },
+  { phase: 'click', query: 'actorNode', runs: (f) => ids(f).map((id) => ({ id })) },
+  { phase: 'click', query: 'neighborhood', runs: (f) => ids(f).flatMap((id) => TYPE_SETS.map((types) => neighborhoodParams(id, 1, types, NEIGHBOURHOOD_LIMIT))) },
   {
+    phase: 'rest',
     query: 'relationship',
     runs: (f) => [...(f.tie ? [f.tie] : []), ...IDS.map((id) => ({ id, type: 'FUNDS' }))].flatMap((t) => [{ id: t.id, type: t.type }, { id: t.id, type: null }]),
   },
-  { query: 'actorSearch', runs: () => TERMS.slice(1).map((t) => searchParams(t, SEARCH_LIMIT)) },
-  { query: 'actorSearchFuzzy', runs: () => TERMS.map((t) => fuzzyParams(tokens(t), SEARCH_LIMIT)) },
-  { query: 'fundingUpstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
-  { query: 'fundingDownstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
+  { phase: 'rest', query: 'actorSearch', runs: () => TERMS.slice(1).map((t) => searchParams(t, SEARCH_LIMIT)) },
+  { phase: 'rest', query: 'actorSearchFuzzy', runs: () => TERMS.map((t) => fuzzyParams(tokens(t), SEARCH_LIMIT)) },
+  { phase: 'rest', query: 'fundingUpstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
+  { phase: 'rest', query: 'fundingDownstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
 ];
 
-export interface WarmUpReport { ran: number; skipped: number; failed: number; ms: number }
+/** After a page's last request for its network is answered, the time it is taken to lay it out and draw it. */
+export const PAGE_GRACE_MS = 3_000;
+
+/**
+ * Whether a page is loading its network: the requests under /api/graph in flight, and the time since the last
+ * was answered (the page then lays out and draws, which takes the machine's cores for a few seconds).
+ */
+export class PageActivity {
+  private inFlight = 0;
+  private last?: number;
+  /** Whether a page has asked for its network since the server started. */
+  seen = false;
+  /** Callers of `settled` still waiting (observability, tests). */
+  waiting = 0;
+  constructor(private readonly graceMs = PAGE_GRACE_MS) {}
+
+  /** Mounted on the routes a page loads its network from (createApp: /api/graph). */
+  readonly watch: RequestHandler = (_req, res, next) => {
+    this.seen = true;
+    this.inFlight += 1;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight -= 1;
+      this.last = Date.now();
+    };
+    res.on('finish', end);
+    res.on('close', end);
+    next();
+  };
+
+  /** True while a page's network is asked for, and for the grace after its last answer. */
+  get busy(): boolean {
+    return this.inFlight > 0 || (this.last !== undefined && Date.now() - this.last < this.graceMs);
+  }
+
+  /** Resolves once no page is loading (polled: a condition, checked every `pollMs`). */
+  async settled(pollMs = 200): Promise<void> {
+    this.waiting += 1;
+    try {
+      while (this.busy) await new Promise((r) => setTimeout(r, pollMs));
+    } finally {
+      this.waiting -= 1;
+    }
+  }
+}
+
+export interface WarmUpReport { ran: number; skipped: number; failed: number; ms: number; waitedMs: number }
+
+export interface WarmUpOptions {
+  log?: (msg: string) => void;
+  /** Time the queries may take in all (waits for pages not counted); past it no further query starts. */
+  budgetMs?: number;
+  /** The pages being loaded: the `click` and `rest` steps wait while one is, the `page` ones stop once one came. */
+  pages?: PageActivity;
+  /** The largest graph (actors + ties) the first page asks whole (default PAGE_WHOLE_MAX). */
+  wholeMax?: number;
+}
 
 /**
  * Runs the steps one query after the other (one core at most, so requests that come meanwhile simply run beside
  * it), until done or past `budgetMs`. Errors are logged and the next step runs; the promise never rejects.
  */
-export async function warmUp(db: Db, opts: { log?: (msg: string) => void; budgetMs?: number } = {}): Promise<WarmUpReport> {
+export async function warmUp(db: Db, opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   const t0 = Date.now();
-  const deadline = t0 + (opts.budgetMs ?? WARM_UP_BUDGET_MS);
+  const budget = opts.budgetMs ?? WARM_UP_BUDGET_MS;
+  const o = { wholeMax: opts.wholeMax ?? PAGE_WHOLE_MAX };
   const found: Found = {};
-  const report = { ran: 0, skipped: 0, failed: 0, ms: 0 };
+  const report = { ran: 0, skipped: 0, failed: 0, ms: 0, waitedMs: 0 };
   for (const step of WARM_UP_STEPS) {
     let failed = false;
-    for (const params of step.runs(found)) {
-      if (failed || Date.now() >= deadline) { report.skipped++; continue; }
+    for (const params of step.runs(found, o)) {
+      if (step.phase === 'page' && opts.pages?.seen) {
+        // A page came first and planned its queries itself (the size is still read: the later steps use it).
+        if (step.query !== 'graphTotals') { report.skipped++; continue; }
+      } else if (step.phase !== 'page' && opts.pages?.busy) {
+        const w = Date.now();
+        await opts.pages.settled();
+        report.waitedMs += Date.now() - w;
+      }
+      if (failed || Date.now() - t0 - report.waitedMs >= budget) { report.skipped++; continue; }
       try {
         const rows = await db.read(Q[step.query], params);
         step.then?.(rows, found);
@@ -96,6 +196,6 @@ export async function warmUp(db: Db, opts: { log?: (msg: string) => void; budget
     }
   }
   report.ms = Date.now() - t0;
-  opts.log?.(`warm-up: ${report.ran} queries in ${report.ms} ms${report.skipped ? `, ${report.skipped} skipped` : ''}${report.failed ? `, ${report.failed} failed` : ''}`);
+  opts.log?.(`warm-up: ${report.ran} queries in ${report.ms} ms${report.waitedMs ? ` (${report.waitedMs} ms of it waiting for pages to draw)` : ''}${report.skipped ? `, ${report.skipped} skipped` : ''}${report.failed ? `, ${report.failed} failed` : ''}`);
   return report;
 }
