@@ -10,6 +10,7 @@ import { recoverInterrupted } from './changes';
 import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 import { GraphDigests } from './graph/digest';
+import { WholeGraph } from './graph/whole';
 import { MetricsService } from './metrics/service';
 import { PAGE_WHOLE_MAX, PageActivity, warmUp } from './warm-up';
 
@@ -55,8 +56,11 @@ async function main(): Promise<void> {
   const digests = new GraphDigests(db);
   // The warm-up's queries wait while a page loads and draws its network.
   const pages = new PageActivity();
+  // The whole graph's answer, kept per version: the warm-up reads it before the first page asks.
+  const whole = new WholeGraph(db);
   const app = createApp(db, {
     pages,
+    whole,
     metrics,
     digests,
     imports: cfg.imports,
@@ -102,7 +106,7 @@ async function main(): Promise<void> {
     digests.watch();
     // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
     // requests run beside it, and its later queries wait while a page is drawn).
-    void warmUp(db, { log, pages, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) });
+    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) });
   }
 }
 

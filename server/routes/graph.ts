@@ -4,13 +4,13 @@ import { ElementsQuery, GraphQuery, OverviewQuery, type ElementsPage, type Graph
 import { DEFAULT_GRAPH_LIMITS, type GraphLimits } from '../config';
 import type { Db } from '../db';
 import { GraphTooLargeError } from '../errors';
-import { readSnapshot } from '../export/snapshot';
 import { decodeCursor, readPage } from '../graph/elements';
 import { filterKey, filterParams, isUnfiltered, type FilterParams } from '../graph/filters';
 import { GraphDigests } from '../graph/digest';
 import { actorsAndTies, topActors, type Ranking } from '../graph/overview';
 import { readTotals } from '../graph/stats';
 import { VersionedCache, graphVersion } from '../graph/version';
+import { WholeGraph } from '../graph/whole';
 import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
@@ -21,6 +21,8 @@ export interface GraphRouteOptions {
   ranking?: (version: number) => Ranking | undefined;
   /** The stats' breakdown and the degree ranking, computed in the background (default: new ones). */
   digests?: GraphDigests;
+  /** GET /api/graph's answer kept per graph version (index.ts shares it with the warm-up; default: a new one). */
+  whole?: WholeGraph;
 }
 
 /** Ranking ids read past the overview's limit when the ranking is of an older version (actors deleted since). */
@@ -50,18 +52,7 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
           return { actors: row.actors as number, relationships: row.relationships as number };
         });
 
-  // The whole graph's answer as sent, kept for the one graph version and size it was read at: the next page (a
-  // reload, another user) gets it without the read and its serialisation (~0.8 s at 7,000 elements). Every write
-  // moves the version (docs/design.md); the size also tells a graph reset and loaded again at the same version.
-  let kept: { key: string; body: Promise<string> } | undefined;
-  const wholeBody = (key: string): Promise<string> => {
-    if (kept?.key === key) return kept.body;
-    const body = readSnapshot(db).then(({ nodes, edges }) => JSON.stringify({ nodes, edges }));
-    const entry = { key, body };
-    kept = entry;
-    body.catch(() => { if (kept === entry) kept = undefined; });
-    return body;
-  };
+  const whole = opts.whole ?? new WholeGraph(db);
 
   // Everything with evidence, for graphs small enough to draw whole; larger ones are refused before reading.
   r.get('/graph', async (req, res) => {
@@ -76,7 +67,7 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
         { actors: all.actors, relationships: all.relationships, limit, use: ['/api/graph/overview', '/api/graph/elements'] },
       );
     }
-    res.type('json').send(await wholeBody(`${version}/${all.actors}/${all.relationships}`));
+    res.type('json').send(await whole.body(version, all.actors, all.relationships));
   });
 
   r.get('/graph/stats', async (_req, res) => {

@@ -7,6 +7,8 @@ import type { Express, Request, Response } from 'express';
 import type { Db, Params } from '../../server/db';
 import { PageActivity, WARM_UP_STEPS, warmUp, type WarmUpOptions } from '../../server/warm-up';
 import { Q } from '../../server/queries';
+import { createApp } from '../../server/app';
+import { WholeGraph } from '../../server/graph/whole';
 import { testApp } from '../support/app';
 import { resetToSeed, testDb } from '../support/db';
 import { waitFor } from '../support/wait';
@@ -159,6 +161,24 @@ describe('warmUp', () => {
     const order: string[] = [];
     await warmUp(recording({ add: (x: string) => order.push(x.split(' ')[0]) }), { pages: new PageActivity(0) });
     expect(order.slice(0, 7)).toEqual(['userCount', 'graphVersion', 'graphTotals', 'exportGraph', 'sources', 'actorSearch', 'actor']);
+  });
+
+  it('fills the whole graph\'s kept answer, so that the first page gets it without reading', async () => {
+    const reads: string[] = [];
+    const whole = new WholeGraph(recording({ add: (x: string) => reads.push(x.split(' ')[0]) }));
+    const report = await warmUp(db, { whole, pages: new PageActivity(0) });
+    expect(report.failed).toBe(0);
+    expect(reads).toEqual(['exportGraph']);
+    // The app sharing it answers the first page from it, the same body as an app that reads.
+    const kept = await request(createApp(db, { whole })).get('/api/graph?max=10000').expect(200);
+    expect(reads).toEqual(['exportGraph']);
+    const read = await request(app).get('/api/graph?max=10000').expect(200);
+    expect(kept.body).toEqual(read.body);
+    expect(kept.body.nodes.length).toBeGreaterThan(0);
+    // A write moves the version: the next page reads the graph again.
+    await db.write(Q.bumpVersion);
+    await request(createApp(db, { whole })).get('/api/graph?max=10000').expect(200);
+    expect(reads).toEqual(['exportGraph', 'exportGraph']);
   });
 
   it('sees a route query it does not run, and one asked in another size class', async () => {
