@@ -8,15 +8,12 @@ import { readSnapshot } from '../export/snapshot';
 
 export class WholeGraph {
   private kept?: { key: string; body: Promise<string> };
-  /** Reads of the database so far (observability, tests). */
-  reads = 0;
   constructor(private readonly db: Db) {}
 
   /** The JSON body for the graph at `version` holding `actors` and `relationships`: read once per such key. */
   body(version: number, actors: number, relationships: number): Promise<string> {
     const key = `${version}/${actors}/${relationships}`;
     if (this.kept?.key === key) return this.kept.body;
-    this.reads += 1;
     const body = readSnapshot(this.db).then(({ nodes, edges }) => JSON.stringify({ nodes, edges }));
     const entry = { key, body };
     this.kept = entry;
