@@ -8,7 +8,7 @@ import { createApp } from '../server/app';
 import { WholeGraph } from '../server/graph/whole';
 import { GraphDigests } from '../server/graph/digest';
 import { Q } from '../server/queries';
-import { PageActivity, warmUp, type WarmUpReport } from '../server/warm-up';
+import { PageActivity, warmUp } from '../server/warm-up';
 import type { Db } from '../server/db';
 import { loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
@@ -22,8 +22,8 @@ const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgro
 
 interface Served {
   url: string;
-  /** The warm-up's end (at once with BENCH_NO_WARM_UP=1), then the whole-graph scans': a server that has been up. */
-  up(): Promise<WarmUpReport | undefined>;
+  /** Waits for the warm-up's end (at once with BENCH_NO_WARM_UP=1), then the whole-graph scans' (a server that has been up), and says so. */
+  up(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -36,7 +36,12 @@ async function serve(db: Db, digests = new GraphDigests(db)): Promise<Served> {
   const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
-  const up = async () => { const r = await warm; await digests.idle(); return r; };
+  const up = async () => {
+    const t0 = Date.now();
+    const r = await warm;
+    await digests.idle();
+    console.log(`  (server up: ${r ? `warm-up done, ${r.ran} queries in ${secs(r.ms)}` : 'no warm-up'}; scans done; waited ${secs(Date.now() - t0)} more)`);
+  };
   return { url: `http://127.0.0.1:${port}`, up, close: () => new Promise<void>((r) => { digests.close(); server.closeAllConnections(); server.close(() => r()); }) };
 }
 
@@ -296,9 +301,7 @@ const bench: Bench = {
           // BENCH_START_PAGE=0, so that the page below is the server's first (what a server started before its users meets).
           if (process.env.BENCH_START_PAGE !== '0') await wholeOnLoad(browser, server.url, '2k/5k');
           // Then a new user (a fresh browser profile) on a server that has been up: its warm-up and scans done.
-          const t0 = Date.now();
-          const warmed = await server.up();
-          console.log(`  (server up: ${warmed ? `warm-up done, ${warmed.ran} queries in ${secs(warmed.ms)}` : 'no warm-up'}; scans done; waited ${secs(Date.now() - t0)} more)`);
+          await server.up();
           await wholeOnLoad(browser, server.url, '2k/5k, server up', false);
           // The same with WebGL forced: what software WebGL (SwiftShader) does here.
           if (process.env.BENCH_WEBGL) await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
@@ -338,8 +341,7 @@ const bench: Bench = {
           // As the server starts; or, with BENCH_START_PAGE=0, its first page once its warm-up and scans are done.
           if (process.env.BENCH_START_PAGE !== '0') await largeGraph(browser, server.url, '10k/50k', 'acteur 4242');
           else {
-            const warmed = await server.up();
-            console.log(`  (server up: ${warmed ? `warm-up done, ${warmed.ran} queries in ${secs(warmed.ms)}` : 'no warm-up'}; scans done)`);
+            await server.up();
             await largeGraph(browser, server.url, '10k/50k, server up', 'acteur 4242');
           }
         } finally {
