@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { memorySettings, storageSettings, toSetting, type Profile } from './memory';
+import { memorySettings, runtimeSettings, storageSettings, toSetting, type Profile } from './memory';
 
 const ROOT = path.resolve(__dirname, '..');
 const MODULE = path.join(ROOT, 'neo4j');
@@ -35,7 +35,6 @@ export const boltUri = (i: Instance) => `bolt://127.0.0.1:${i.port}`;
 // Neo4j's own default JVM flags: without them Netty and the page cache log reflective-access warnings.
 const JVM_FLAGS = [
   '-Xms256m',
-  '-XX:+UseG1GC',
   '--add-opens=java.base/java.nio=ALL-UNNAMED',
   '--add-opens=java.base/java.io=ALL-UNNAMED',
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
@@ -128,8 +127,10 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   const java = process.env.MAILLAGE_JAVA ?? 'java';
   const mem = memorySettings(i.profile ?? 'app');
   const disk = storageSettings(i.profile ?? 'app');
+  const rt = runtimeSettings(i.profile ?? 'app');
+  const gcFlag = rt.gc === 'parallel' ? '-XX:+UseParallelGC' : '-XX:+UseG1GC';
   warnIfDiskLow(dataDir(i));
-  const child = spawn(java, [...JVM_FLAGS, `-Xmx${toSetting(mem.heap)}`, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
+  const child = spawn(java, [...JVM_FLAGS, gcFlag, `-Xmx${toSetting(mem.heap)}`, '-cp', `${CLASSES}${path.delimiter}${path.join(LIB, '*')}`, 'maillage.LocalNeo4j'], {
     cwd: ROOT,
     detached: true,
     stdio: ['ignore', out, out],
@@ -143,6 +144,7 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
       MAILLAGE_NEO4J_TX_LOG_PREALLOCATE: String(disk.txLogPreallocate),
       MAILLAGE_NEO4J_TX_LOG_ROTATION_BYTES: String(disk.txLogRotation),
       MAILLAGE_NEO4J_TX_LOG_RETENTION: disk.txLogRetention,
+      MAILLAGE_NEO4J_TX_STATE: rt.txState.toUpperCase(),
     },
   });
   fs.closeSync(out);
@@ -152,7 +154,7 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
   child.once('exit', () => { exited = true; });
   fs.writeFileSync(pidFile(i), String(child.pid));
   child.unref();
-  log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, heap ${toSetting(mem.heap)}, page cache ${toSetting(mem.pageCache)}, transactions ${toSetting(mem.txTotal)} in all and ${toSetting(mem.txMax)} each; log ${path.relative(ROOT, logFile(i))})…`);
+  log(`starting ${i.name} on port ${i.port} (pid ${child.pid}, heap ${toSetting(mem.heap)}, page cache ${toSetting(mem.pageCache)}, transactions ${toSetting(mem.txTotal)} in all and ${toSetting(mem.txMax)} each, ${rt.gc} collector, transaction state ${rt.txState.replace('_', ' ')}; log ${path.relative(ROOT, logFile(i))})…`);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const text = fs.readFileSync(logFile(i), 'utf8');

@@ -86,3 +86,25 @@ export function storageSettings(profile: Profile, env: NodeJS.ProcessEnv = proce
     txLogRetention: retention,
   };
 }
+
+/** How the JVM and Neo4j manage memory while writing: the collector and where a transaction's changes are held. */
+export interface RuntimeSettings {
+  /** The JVM's garbage collector: `g1` (-XX:+UseG1GC, Neo4j's default) or `parallel` (-XX:+UseParallelGC). */
+  gc: 'g1' | 'parallel';
+  /** db.tx_state.memory_allocation: a transaction's uncommitted changes on the JVM heap or off it. */
+  txState: 'on_heap' | 'off_heap';
+}
+
+const GCS = ['g1', 'parallel'] as const;
+const TX_STATES = ['on_heap', 'off_heap'] as const;
+
+/** Defaults: G1 and transaction state on the heap (Neo4j's own defaults). */
+export function runtimeSettings(profile: Profile, env: NodeJS.ProcessEnv = process.env): RuntimeSettings {
+  const pick = <T extends string>(k: string, allowed: readonly T[], fallback: T): T => {
+    const text = env[PREFIX[profile] + k]?.trim().toLowerCase();
+    if (!text) return fallback;
+    if (!(allowed as readonly string[]).includes(text)) throw new Error(`${PREFIX[profile]}${k}=${env[PREFIX[profile] + k]}: expected ${allowed.join(' or ')}`);
+    return text as T;
+  };
+  return { gc: pick('GC', GCS, 'g1'), txState: pick('TX_STATE', TX_STATES, 'on_heap') };
+}

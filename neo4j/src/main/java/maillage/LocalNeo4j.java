@@ -76,6 +76,8 @@ public final class LocalNeo4j {
         .setConfig(GraphDatabaseSettings.preallocate_logical_logs, Boolean.parseBoolean(env("MAILLAGE_NEO4J_TX_LOG_PREALLOCATE", "true")))
         .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, bytes("MAILLAGE_NEO4J_TX_LOG_ROTATION_BYTES", 256))
         .setConfig(GraphDatabaseSettings.keep_logical_logs, env("MAILLAGE_NEO4J_TX_LOG_RETENTION", "1G size"))
+        .setConfig(GraphDatabaseSettings.tx_state_memory_allocation,
+            GraphDatabaseSettings.TransactionStateMemoryAllocation.valueOf(env("MAILLAGE_NEO4J_TX_STATE", "ON_HEAP")))
         .build();
     try {
       GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
