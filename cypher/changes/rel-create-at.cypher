@@ -8,10 +8,10 @@
 // ones are null, so not stored) and set with the tie: `SET r = map` or a `WITH` projection before the CREATE
 // make the planner buffer every row in an Eager. The caller compares the count.
 UNWIND range(0, size($id) - 1) AS i
-MATCH (a) WHERE elementId(a) = $s[i] AND a.id = $source[i] AND 'Actor' IN labels(a)
-MATCH (b) WHERE elementId(b) = $t[i] AND b.id = $target[i] AND 'Actor' IN labels(b)
+MATCH (a) WHERE elementId(a) = $ep + $s[i] AND a.id = $source[i] AND 'Actor' IN labels(a)
+MATCH (b) WHERE elementId(b) = $ep + $t[i] AND b.id = $target[i] AND 'Actor' IN labels(b)
 CREATE (a)-[r:$($type[i]) {
-  id: $id[i], status: $status[i], amount: $amount[i], amountRaw: $amountRaw[i],
+  id: coalesce($id[i], $type[i] + ':' + $source[i] + ':' + $target[i]), status: $status[i], amount: $amount[i], amountRaw: $amountRaw[i],
   date: $date[i], dateRaw: $dateRaw[i], role: $role[i], note: $note[i],
   evidenceSources: $evidenceSources[i], evidenceExcerpts: $evidenceExcerpts[i],
   claims: $claims[i], _cs: $_cs, _h: $_h[i]

@@ -204,27 +204,45 @@ function storedKeysOnly(props: Props): boolean {
 /** Columns rel-create-at.cypher reads, except the change set's id (`_cs`, one for all). */
 const REL_COLUMNS = [...REL_STORED_KEYS].filter((k) => k !== '_cs');
 
+/** The longest string every one of `xs` starts with. */
+function commonPrefix(xs: readonly string[]): string {
+  let p = xs[0] ?? '';
+  for (const x of xs) {
+    let n = 0;
+    while (n < p.length && n < x.length && p.charCodeAt(n) === x.charCodeAt(n)) n++;
+    if (n < p.length) p = p.slice(0, n);
+  }
+  return p;
+}
+
 /**
  * Ties as rel-create-at.cypher's parameters: one list per property and per end (tie i is item i of each), the
- * change set's id once. Undefined when a tie cannot be written so: an end without an element id, a property the
- * statement does not name, or ties of different change sets.
+ * change set's id once, the ends' element ids as their common prefix once (`$ep`: a database's element ids share
+ * ~40 characters) and each end's remainder, and a tie's id null when it is the one derived from its type and ends
+ * (`TYPE:source:target`, which the statement rebuilds). Undefined when a tie cannot be written so: an end without an
+ * element id, a property the statement does not name, or ties of different change sets.
  */
 function relColumns(rows: { type: string; source: string; target: string; props: Props }[], nodes: ReadonlyMap<string, string>): Record<string, unknown> | undefined {
   const cs = rows[0].props._cs;
-  const cols: Record<string, unknown[]> = { s: [], t: [], source: [], target: [], type: [] };
+  const cols: Record<string, unknown[]> = { source: [], target: [], type: [] };
   for (const k of REL_COLUMNS) cols[k] = [];
+  const s: string[] = [];
+  const t: string[] = [];
   for (const r of rows) {
-    const s = nodes.get(r.source);
-    const t = nodes.get(r.target);
-    if (s === undefined || t === undefined || r.props._cs !== cs || !storedKeysOnly(r.props)) return undefined;
-    cols.s.push(s);
-    cols.t.push(t);
+    const es = nodes.get(r.source);
+    const et = nodes.get(r.target);
+    if (es === undefined || et === undefined || r.props._cs !== cs || !storedKeysOnly(r.props)) return undefined;
+    s.push(es);
+    t.push(et);
     cols.source.push(r.source);
     cols.target.push(r.target);
     cols.type.push(r.type);
     for (const k of REL_COLUMNS) cols[k].push(r.props[k] ?? null);
+    const id = cols.id;
+    if (id[id.length - 1] === `${r.type}:${r.source}:${r.target}`) id[id.length - 1] = null;
   }
-  return { ...cols, _cs: cs ?? null };
+  const ep = commonPrefix([commonPrefix(s), ...t]);
+  return { ...cols, s: s.map((e) => e.slice(ep.length)), t: t.map((e) => e.slice(ep.length)), ep, _cs: cs ?? null };
 }
 
 /** Creates relationships; a row whose ends are missing makes the batch fail with the actors named. */

@@ -1,4 +1,4 @@
-import { memorySettings, storageSettings, toSetting } from '../../neo4j/memory';
+import { memorySettings, runtimeSettings, storageSettings, toSetting } from '../../neo4j/memory';
 import type { Db } from '../../server/db';
 import { testDb } from '../support/db';
 
@@ -39,6 +39,16 @@ describe('the local Neo4j', () => {
       'db.tx_log.rotation.retention_policy': s.txLogRetention,
       'db.tx_log.rotation.size': `${s.txLogRotation / (1024 * 1024)}.00MiB`,
     });
+  });
+
+  itLocal('runs the collector and keeps transaction state where neo4j/memory.ts says', async () => {
+    const [config] = await db.read("CALL dbms.listConfig() YIELD name, value WHERE name = 'db.tx_state.memory_allocation' RETURN value");
+    const rt = runtimeSettings('test');
+    expect(String(config.value)).toBe(rt.txState.toUpperCase());
+    const beans = await db.read('CALL dbms.queryJmx("java.lang:type=GarbageCollector,*") YIELD name RETURN name');
+    // The JVM names its collectors' beans: "PS Scavenge"/"PS MarkSweep" for the parallel one, "G1 …" for G1.
+    const names = beans.map((b) => String(b.name)).join(' ');
+    expect(names).toMatch(rt.gc === 'parallel' ? /name=PS Scavenge/ : /name=G1 Young Generation/);
   });
 
   it('stops a query past the per-transaction memory limit, while another query runs on', async () => {

@@ -1,4 +1,4 @@
-import { memorySettings, parseSize, storageSettings, toSetting } from '../../neo4j/memory';
+import { memorySettings, parseSize, runtimeSettings, storageSettings, toSetting } from '../../neo4j/memory';
 
 const GB = 1024 ** 3;
 const MB = 1024 ** 2;
@@ -70,5 +70,23 @@ describe('storageSettings', () => {
     expect(() => storageSettings('app', { MAILLAGE_NEO4J_TX_LOG_RETENTION: 'forever' })).toThrow('MAILLAGE_NEO4J_TX_LOG_RETENTION=forever');
     expect(() => storageSettings('test', { MAILLAGE_TEST_NEO4J_TX_LOG_PREALLOCATE: 'yes' })).toThrow('MAILLAGE_TEST_NEO4J_TX_LOG_PREALLOCATE=yes');
     expect(() => storageSettings('bench', { MAILLAGE_BENCH_NEO4J_TX_LOG_ROTATION: 'big' })).toThrow('MAILLAGE_BENCH_NEO4J_TX_LOG_ROTATION=big');
+  });
+});
+
+describe('runtimeSettings', () => {
+  it('gives every instance the parallel collector and transaction state on the heap', () => {
+    for (const p of ['app', 'test', 'bench'] as const) expect(runtimeSettings(p, {})).toEqual({ gc: 'parallel', txState: 'on_heap' });
+  });
+
+  it("reads each profile's own variables, in any case", () => {
+    const env = { MAILLAGE_NEO4J_GC: 'G1', MAILLAGE_BENCH_NEO4J_TX_STATE: 'off_heap' };
+    expect(runtimeSettings('app', env)).toEqual({ gc: 'g1', txState: 'on_heap' });
+    expect(runtimeSettings('bench', env)).toEqual({ gc: 'parallel', txState: 'off_heap' });
+    expect(runtimeSettings('test', env)).toEqual({ gc: 'parallel', txState: 'on_heap' });
+  });
+
+  it('names the variable and the values it takes when a value is not one of them', () => {
+    expect(() => runtimeSettings('app', { MAILLAGE_NEO4J_GC: 'zgc' })).toThrow('MAILLAGE_NEO4J_GC=zgc: expected g1 or parallel');
+    expect(() => runtimeSettings('test', { MAILLAGE_TEST_NEO4J_TX_STATE: 'heap' })).toThrow('MAILLAGE_TEST_NEO4J_TX_STATE=heap: expected on_heap or off_heap');
   });
 });

@@ -217,7 +217,7 @@ describe('a change set', () => {
 
     it('names in rel-create-at.cypher every property a tie may be stored with', () => {
       const text = fs.readFileSync(path.join(__dirname, '../../../cypher/changes/rel-create-at.cypher'), 'utf8');
-      const named = [.../CREATE \(a\)-\[r:\$\(\$type\[i\]\) \{([^}]*)\}/.exec(text)![1].matchAll(/(\w+):\s*\$(\w+)/g)].map((m) => {
+      const named = [.../CREATE \(a\)-\[r:\$\(\$type\[i\]\) \{([^}]*)\}/.exec(text)![1].matchAll(/(\w+):\s*(?:coalesce\()?\$(\w+)/g)].map((m) => {
         expect(m[1]).toBe(m[2]);
         return m[1];
       });
