@@ -4,6 +4,8 @@
 // `'Actor' IN labels(a)` rather than `a:Actor`: the label would make the planner seek the id index instead.
 // The parameters are columns, one list per property (tie i is item i of each), and the batch's change set once:
 // a map per tie cost the driver and Neo4j a key per property to pack and decode (bench/README.md, import).
+// The element ids come as their common prefix once (`$ep`) and each end's remainder, and a tie's id as null when
+// it is the one derived from its type and ends (`TYPE:source:target`, rebuilt here): fewer bytes per tie.
 // The properties are named (every key of records.ts REL_STORED_KEYS, the parameter named as the property; absent
 // ones are null, so not stored) and set with the tie: `SET r = map` or a `WITH` projection before the CREATE
 // make the planner buffer every row in an Eager. The caller compares the count.
