@@ -38,6 +38,7 @@ const Env = z.object({
   MAILLAGE_IMPORT_DIR: z.string().default('.data/imports'),
   MAILLAGE_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
   MAILLAGE_IMPORT_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  MAILLAGE_IMPORT_WRITERS: z.coerce.number().int().min(1).max(8).default(2),
 });
 
 export interface DbConfig {
@@ -115,7 +116,7 @@ export interface Config {
   sessionHours: number;
   limits: GraphLimits;
   /** Uploaded import files: where they wait between preview and commit, and the largest accepted. */
-  imports: { dir: string; maxFileBytes: number; maxFiles: number; batchSize: number };
+  imports: { dir: string; maxFileBytes: number; maxFiles: number; batchSize: number; writers: number };
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -155,6 +156,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicRead: e.MAILLAGE_PUBLIC_READ,
     sessionHours: e.MAILLAGE_SESSION_HOURS,
     limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
-    imports: { dir: path.resolve(e.MAILLAGE_IMPORT_DIR), maxFileBytes: e.MAILLAGE_IMPORT_MAX_MB * 1024 * 1024, maxFiles: 10, batchSize: e.MAILLAGE_IMPORT_BATCH },
+    imports: { dir: path.resolve(e.MAILLAGE_IMPORT_DIR), maxFileBytes: e.MAILLAGE_IMPORT_MAX_MB * 1024 * 1024, maxFiles: 10, batchSize: e.MAILLAGE_IMPORT_BATCH, writers: e.MAILLAGE_IMPORT_WRITERS },
   };
 }

@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       process.exit(130);
     });
     try {
-      const r = await runImport(db, files, { ...opts, dryRun: v['dry-run'], author: 'local', batchSize: cfg.imports.batchSize, onProgress: progressPrinter(), onBegin: (id) => void (current = id) });
+      const r = await runImport(db, files, { ...opts, dryRun: v['dry-run'], author: 'local', batchSize: cfg.imports.batchSize, writers: cfg.imports.writers, onProgress: progressPrinter(), onBegin: (id) => void (current = id) });
       if (v.json) console.log(JSON.stringify(r, null, 2));
       else {
         printReport(r);

@@ -24,6 +24,8 @@ export interface ImportsConfig {
   maxFiles: number;
   /** Elements per write transaction. */
   batchSize?: number;
+  /** Write transactions an import runs at once. */
+  writers?: number;
 }
 
 export const DEFAULT_IMPORTS_CONFIG: ImportsConfig = { dir: path.resolve('.data', 'imports'), maxFileBytes: 512 * 1024 * 1024, maxFiles: 10 };
@@ -163,7 +165,7 @@ export function importRoutes(db: Db, cfg: ImportsConfig = DEFAULT_IMPORTS_CONFIG
     const files = (info.summary.files as { name: string }[] | undefined) ?? [];
     const stored = fs.existsSync(dir) ? fs.readdirSync(dir).sort((a, b) => parseInt(a) - parseInt(b)) : [];
     if (stored.length !== files.length) throw new ConflictError(`the files of import ${id} are no longer here: upload them again`, { id });
-    const opts: ImportOptions = { ...importOptions(info.summary.options ?? {}, 'body'), previewed: id, author: principal(res).name, batchSize: cfg.batchSize, workDir: dir };
+    const opts: ImportOptions = { ...importOptions(info.summary.options ?? {}, 'body'), previewed: id, author: principal(res).name, batchSize: cfg.batchSize, writers: cfg.writers, workDir: dir };
     const job: Job = { promise: Promise.resolve() };
     let started!: () => void;
     const begun = new Promise<void>((res) => (started = res));

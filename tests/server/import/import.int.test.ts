@@ -182,7 +182,7 @@ describe('runImport at size', () => {
     const before = await graphDigest(db);
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/cli/import.ts'), files.actors, files.relationships, '--source-title', 'Tableau', '--json'], {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, MAILLAGE_IMPORT_BATCH: '500' },
+      env: { ...process.env, NEO4J_URI: process.env.TEST_NEO4J_URI, MAILLAGE_IMPORT_BATCH: '500', MAILLAGE_IMPORT_WRITERS: '3' },
       stdio: ['ignore', 'ignore', 'ignore'],
     });
     const exited = new Promise((r) => child.once('exit', r));
