@@ -15,7 +15,8 @@ import type { Bench } from './run';
 import { ensureLargeGraph } from './large-graph';
 import { syntheticDataset } from './synthetic';
 
-const CLIENT_DIR = path.resolve(__dirname, '..', 'dist');
+// BENCH_CLIENT_DIR serves another build (a before/after pair from one checkout: copy dist/ aside first).
+const CLIENT_DIR = path.resolve(process.env.BENCH_CLIENT_DIR ?? path.resolve(__dirname, '..', 'dist'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags of the browser tests (tests/support/browser.ts): WebGL, when it runs, runs in software. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
