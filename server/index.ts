@@ -11,6 +11,7 @@ import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 import { GraphDigests } from './graph/digest';
 import { WholeGraph } from './graph/whole';
+import { KeptAnswers } from './graph/answers';
 import { MetricsService } from './metrics/service';
 import { PAGE_WHOLE_MAX, PageActivity, warmUp } from './warm-up';
 
@@ -57,10 +58,13 @@ async function main(): Promise<void> {
   // The warm-up's queries wait while a page loads and draws its network.
   const pages = new PageActivity();
   // The whole graph's answer, kept per version: the warm-up reads it before the first page asks.
-  const whole = new WholeGraph(db);
+  // The first page's answers, kept on disk per database and graph version: a restart on the same graph serves them at once.
+  const answers = cfg.answersDir ? new KeptAnswers(cfg.answersDir, log) : undefined;
+  const whole = new WholeGraph(db, answers);
   const app = createApp(db, {
     pages,
     whole,
+    answers,
     metrics,
     digests,
     imports: cfg.imports,
