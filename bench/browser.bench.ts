@@ -14,7 +14,8 @@ import { GraphDigests } from '../server/graph/digest';
 import { Q } from '../server/queries';
 import { PageActivity, warmUp } from '../server/warm-up';
 import type { Db } from '../server/db';
-import { loadDataset, wipeGraph } from '../server/load';
+import { recoverInterrupted } from '../server/changes';
+import { applySchema, counts, loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
 import { ensureLargeGraph } from './large-graph';
 import { syntheticDataset } from './synthetic';
@@ -74,6 +75,11 @@ async function restarted(dir: string, kept: KeptAnswers | undefined, names: stri
   const { uri } = await ensure(BENCH_INSTANCE);
   const db = connect({ uri });
   try {
+    // What server/index.ts does before it serves the API (503 until then): the schema, interrupted change sets, the counts.
+    await db.ping();
+    await applySchema(db);
+    await recoverInterrupted(db);
+    await counts(db);
     const server = await serve(db, new GraphDigests(db), keptAnswers(dir));
     try {
       await open(server.url);
