@@ -20,7 +20,8 @@ import type { Bench } from './run';
 import { ensureLargeGraph } from './large-graph';
 import { syntheticDataset } from './synthetic';
 
-const CLIENT_DIR = path.resolve(__dirname, '..', 'dist');
+// BENCH_CLIENT_DIR serves another build (a before/after pair from one checkout: copy dist/ aside first).
+const CLIENT_DIR = path.resolve(process.env.BENCH_CLIENT_DIR ?? path.resolve(__dirname, '..', 'dist'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The flags of the browser tests (tests/support/browser.ts): WebGL, when it runs, runs in software. */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -350,7 +351,8 @@ const bench: Bench = {
           if (process.env.BENCH_START_PAGE !== '0') await wholeOnLoad(browser, server.url, '2k/5k');
           // Then a new user (a fresh browser profile) on a server that has been up: its warm-up and scans done.
           await server.up();
-          await wholeOnLoad(browser, server.url, '2k/5k, server up', false);
+          // In full (pan/zoom, selections, reload) when it is the only page.
+          await wholeOnLoad(browser, server.url, '2k/5k, server up', process.env.BENCH_START_PAGE === '0');
           // The same with WebGL forced: what software WebGL (SwiftShader) does here.
           if (process.env.BENCH_WEBGL) await wholeOnLoad(browser, `${server.url}/?renderer=webgl`, '2k/5k, WebGL forced');
         } finally {

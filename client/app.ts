@@ -198,8 +198,9 @@ export function createContext(cy: Core, shell: Shell): AppContext {
     async showGraph(g, mode) {
       // A replaced view takes the style of its size before its elements arrive (styled once).
       if (mode === 'replace') {
-        setLargeView(cy, g.nodes.length + g.edges.length > LARGE_VIEW);
-        cy.autoungrabify(g.nodes.length + g.edges.length > DRAG_MAX);
+        const size = g.nodes.length + g.edges.length;
+        setLargeView(cy, size > LARGE_VIEW, size > DRAG_MAX);
+        cy.autoungrabify(size > DRAG_MAX);
       }
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;

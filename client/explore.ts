@@ -3,7 +3,7 @@
 import './explore.css';
 import type { NodeSingular } from 'cytoscape';
 import type { AppContext } from './app';
-import { LARGE_VIEW, selectOnly } from './graph/cy';
+import { DRAG_MAX, LARGE_VIEW, selectOnly } from './graph/cy';
 import type { LayoutName } from './graph/layouts';
 import { LAYOUTS } from './graph/layouts';
 import { sizeByDegree } from './graph/elements';
@@ -99,7 +99,7 @@ export function registerExplore(ctx: AppContext): void {
   function checkPerformance(): void {
     const large = cy.elements().length > LARGE_VIEW;
     if (large) markHubs();
-    if (!setLargeView(cy, large)) return;
+    if (!setLargeView(cy, large, cy.elements().length > DRAG_MAX)) return;
     sizeByDegree(cy);
     if (large) ctx.notify(`Grand réseau : ${cy.elements().length} éléments — liens simplifiés, noms des ${LABELLED_HUBS} acteurs les plus reliés (les autres au survol).`, 'warn');
   }

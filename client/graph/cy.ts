@@ -65,6 +65,26 @@ export function selectOnly(cy: Core, ele?: SingularElementArgument): void {
   cy.autounselectify(locked);
 }
 
+let pressSkipped = false;
+
+/**
+ * Cytoscape marks the element under a mouse down `:active` (activate(), undone at mouse up) and tells the renderer,
+ * which re-renders the cached texture layers holding the element: on a 60,000-element view that was 0.3–0.7 s per
+ * press, before the click's tap — and so the details — could be handled (bench/README.md). No option turns it off,
+ * so in a large view activate() does nothing: the details panel, not a grey overlay, answers the click there.
+ * (Elements share one prototype; unactivate() of an element never activated notifies nothing.)
+ */
+function skipPressStateInLargeViews(cy: Core): void {
+  if (pressSkipped) return;
+  pressSkipped = true;
+  const proto = Object.getPrototypeOf(cy.collection()) as { activate: (this: { length: number; cy(): Core }, ...args: unknown[]) => unknown };
+  const activate = proto.activate;
+  proto.activate = function (...args) {
+    if (args.length === 0 && this.length > 0 && isLargeView(this.cy())) return this;
+    return activate.apply(this, args);
+  };
+}
+
 /** `large`: the view will hold more than LARGE_VIEW elements (its cheaper style is set before they arrive). */
 export function createCy(container: HTMLElement, renderer: RendererChoice = { name: 'canvas', reason: '' }, large = false): Core {
   const options: CytoscapeOptions = {
@@ -82,6 +102,7 @@ export function createCy(container: HTMLElement, renderer: RendererChoice = { na
   const cy = cytoscape(renderer.name === 'webgl'
     ? { ...options, renderer: { name: 'canvas', webgl: true } } as CytoscapeOptions
     : options);
+  skipPressStateInLargeViews(cy);
   setLargeView(cy, large);
   // Where tests, benches and the curious read which renderer draws the network.
   document.body.dataset.renderer = renderer.name;

@@ -79,9 +79,10 @@ const LABEL_LOOK = {
 /**
  * The stylesheet; `large`: the cheap look of large views (see largeViewRules). Cytoscape applies every matching
  * rule's properties to every element, so a large view's base rules carry only what its thousands of unnamed
- * actors and plain ties draw: styling a 2k/5k view took a third of its main-thread time.
+ * actors and plain ties draw: styling a 2k/5k view took a third of its main-thread time. `inertTies`: ties take
+ * no pointer events (views past DRAG_MAX, below).
  */
-export function stylesheet(large = false): StylesheetJson {
+export function stylesheet(large = false, inertTies = false): StylesheetJson {
   const kinds = Object.entries(KIND_STYLE).map(([kind, s]) => ({
     selector: `node[kind = "${kind}"]`,
     style: { 'background-color': s.color, shape: s.shape as 'ellipse' },
@@ -130,6 +131,10 @@ export function stylesheet(large = false): StylesheetJson {
     { selector: 'node.by-community', style: { 'background-color': 'data(commColor)' } },
     { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#111827', 'border-style': 'double' } },
     ...(large ? largeViewRules() : []),
+    // Past DRAG_MAX elements ties take no pointer events: Cytoscape finds what is under the pointer by testing
+    // every interactive element at each mouse move, press and release (~0.1 s each with 50,000 ties), so a
+    // click's tap came 0.2 s after its press. An actor's details list its ties with their evidence.
+    ...(inertTies ? [{ selector: 'edge', style: { events: 'no' as const } }] : []),
   ];
 }
 
@@ -159,15 +164,18 @@ export function setClass(ele: { hasClass(c: string): boolean; toggleClass(c: str
 export const isLargeView = (cy: Core) => cy.scratch('maillageLarge') === true;
 
 /**
- * Switches the large-view style on or off (the whole stylesheet is set again); true when it changed.
- * Set it before adding a large payload, so that its elements are styled once.
+ * Switches the large-view style on or off (the whole stylesheet is set again), and with `inertTies` (views past
+ * DRAG_MAX) ties that take no pointer events; true when it changed. Set it before adding a large payload, so
+ * that its elements are styled once.
  */
-export function setLargeView(cy: Core, large: boolean): boolean {
-  if (isLargeView(cy) === large) return false;
+export function setLargeView(cy: Core, large: boolean, inertTies = false): boolean {
+  const inert = large && inertTies;
+  if (isLargeView(cy) === large && (cy.scratch('maillageInertTies') === true) === inert) return false;
   cy.scratch('maillageLarge', large);
+  cy.scratch('maillageInertTies', inert);
   // A large view selects only through selectOnly (graph/cy.ts): Cytoscape's own selection on a tap redraws every
   // element at once, before the details the user asked for can be shown.
   cy.autounselectify(large);
-  cy.style().fromJson(stylesheet(large)).update();
+  cy.style().fromJson(stylesheet(large, inert)).update();
   return true;
 }

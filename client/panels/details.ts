@@ -216,6 +216,9 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
   );
 }
 
+/** How long the details asked at a press on an actor stay good for its selection (a click's press, not minutes later). */
+const PRESS_MS = 3000;
+
 /** Neighbours one expansion adds at first, and at most (the server's cap). */
 export const EXPAND_FIRST = 150;
 export const EXPAND_MAX = 500;
@@ -281,12 +284,24 @@ export function registerDetails(ctx: AppContext): void {
   });
   void ctx.api.sources().then((r) => { sources = new Map(r.sources.map((s) => [s.id, s])); }, () => undefined);
 
+  // A click's details are asked at mouse down (tapstart), not at its tap (mouse up): a press lasts ~100 ms, and in a
+  // large view Cytoscape's own work between the two is not the details'. The answer serves that actor's selection
+  // within PRESS_MS; a press that becomes a drag or a pan leaves it unused.
+  let pressed: { id: string; at: number; answer: Promise<ActorDetail> } | undefined;
+  ctx.cy.on('tapstart', 'node', (evt) => {
+    const id = (evt.target as { id(): string }).id();
+    pressed = { id, at: performance.now(), answer: ctx.api.actor(id, GROUP_SHOWN) };
+    pressed.answer.catch(() => undefined); // a failure is reported by the selection that uses it
+  });
+
   // Selecting an actor opens its details, unless a tab that follows the selection (funding, paths) is open.
   ctx.onSelect(async (id) => {
     if (!ctx.activeTab()?.followsSelection) ctx.showTab('details');
     const ticket = ++pending;
+    const early = pressed?.id === id && performance.now() - pressed.at < PRESS_MS ? pressed.answer : undefined;
+    pressed = undefined;
     try {
-      const d = await ctx.api.actor(id, GROUP_SHOWN);
+      const d = await (early ?? ctx.api.actor(id, GROUP_SHOWN));
       // The details list a capped number of ties per type and direction: past the cap, the counts of ties
       // stand for the neighbours (an actor tied twice to another counts twice — an upper bound).
       neighbourCounts.set(id, d.truncated

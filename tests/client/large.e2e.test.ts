@@ -248,7 +248,7 @@ describe('a large graph in Chromium', () => {
     await page.close();
   });
 
-  it('the whole network loads on demand and says which renderer draws it, and why', async () => {
+  it('the whole network loads on demand, says which renderer draws it and why, and a real click on an actor shows its details', async () => {
     const { page, errors } = await openApp(browser, server.url);
     await page.click('[data-testid=whole-network]');
     await page.waitForFunction(() => document.querySelector('[data-testid=scope-what]')?.textContent?.includes('réseau entier'), undefined, { timeout: 120_000 });
@@ -259,6 +259,26 @@ describe('a large graph in Chromium', () => {
     // WebGL where a GPU draws it; headless Chromium emulates WebGL on the CPU, so the canvas renderer says why.
     if (renderer !== 'webgl') expect(reason).toMatch(/WebGL/);
     await screenshot(page, 'large-whole-network');
+    // A real click on an actor of this large view shows its details: asked at the press, before the button is
+    // released, and the actor is not given Cytoscape's pressed (:active) state, which redraws the whole view.
+    const at = await page.evaluate(`(() => {
+      const cy = window.__maillage.cy;
+      const n = cy.getElementById('${STAR}');
+      cy.zoom(2);
+      cy.center(n);
+      const p = n.renderedPosition();
+      const box = cy.container().getBoundingClientRect();
+      return { x: box.left + p.x, y: box.top + p.y };
+    })()`) as { x: number; y: number };
+    await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    const asked = page.waitForRequest((r) => r.url().includes(`/api/actors/${STAR}?`));
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await asked;
+    expect(await onCy(page, (cy) => cy.nodes(':active').length)).toBe(0);
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Pôle Étoile');
+    await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes(':selected').map((n) => n.id()).join() === 'hub-etoile');
     // Back to the overview.
     await page.click('[data-testid=whole-network]');
     await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes().length === 300);
