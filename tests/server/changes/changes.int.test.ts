@@ -205,12 +205,17 @@ describe('a change set', () => {
       await base();
       const n = await nodes();
       const funds = R('FUNDS', 'state', 'kept', { amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03', dateRaw: 'mars 2016' });
-      const id = await run([{ relationships: { create: [funds, R('PILOTS', 'assoc', 'state')] }, actorNodes: new Map([['state', n.get('Actor:state')!], ['kept', n.get('Actor:kept')!], ['assoc', n.get('Actor:assoc')!]]) }]);
+      // A tie whose id is not the one derived from its type and ends (the statement rebuilds only that one).
+      const named = R('PARTNERS_WITH', 'assoc', 'kept', { id: 'partenariat-2016' });
+      const id = await run([{ relationships: { create: [funds, R('PILOTS', 'assoc', 'state'), named] }, actorNodes: new Map([['state', n.get('Actor:state')!], ['kept', n.get('Actor:kept')!], ['assoc', n.get('Actor:assoc')!]]) }]);
       expect(await ends('FUNDS:state:kept')).toEqual([{ source: 'state', target: 'kept', la: ['Actor'], lb: ['Actor'], cs: id }]);
       expect(await ends('PILOTS:assoc:state')).toEqual([{ source: 'assoc', target: 'state', la: ['Actor'], lb: ['Actor'], cs: id }]);
+      expect(await ends('partenariat-2016')).toEqual([{ source: 'assoc', target: 'kept', la: ['Actor'], lb: ['Actor'], cs: id }]);
       // Stored exactly as by actor id: every property of the record, and none of those it lacks.
       const [{ props }] = await db.read("MATCH ()-[r {id: 'FUNDS:state:kept'}]->() RETURN properties(r) AS props");
       expect(props).toEqual(toStored('relationship', funds, id));
+      const [{ props: namedProps }] = await db.read("MATCH ()-[r {id: 'partenariat-2016'}]->() RETURN properties(r) AS props");
+      expect(namedProps).toEqual(toStored('relationship', named, id));
       const [{ keys }] = await db.read("MATCH ()-[r {id: 'PILOTS:assoc:state'}]->() RETURN keys(r) AS keys");
       expect((keys as string[]).sort()).toEqual(['_cs', '_h', 'evidenceExcerpts', 'evidenceSources', 'id', 'status']);
     });
