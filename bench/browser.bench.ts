@@ -2,15 +2,20 @@
 // laid out, pan/zoom frame rate, main-thread long tasks, selection to details shown; the renderer stated.
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { BENCH_INSTANCE, ensure, stop } from '../neo4j/ctl';
 import { createApp } from '../server/app';
+import { connect } from '../server/db';
+import { KeptAnswers } from '../server/graph/answers';
 import { WholeGraph } from '../server/graph/whole';
 import { GraphDigests } from '../server/graph/digest';
 import { Q } from '../server/queries';
 import { PageActivity, warmUp } from '../server/warm-up';
 import type { Db } from '../server/db';
-import { loadDataset, wipeGraph } from '../server/load';
+import { recoverInterrupted } from '../server/changes';
+import { applySchema, counts, loadDataset, wipeGraph } from '../server/load';
 import type { Bench } from './run';
 import { ensureLargeGraph } from './large-graph';
 import { syntheticDataset } from './synthetic';
@@ -28,13 +33,16 @@ interface Served {
   close(): Promise<void>;
 }
 
-/** The app as server/index.ts runs it: the whole-graph scans polled for (and kept in Neo4j), the warm-up started. */
-async function serve(db: Db, digests = new GraphDigests(db)): Promise<Served> {
+/**
+ * The app as server/index.ts runs it: the whole-graph scans polled for (and kept in Neo4j), the first page's answers
+ * kept in `answers` (none with BENCH_KEEP_ANSWERS=0), the warm-up started.
+ */
+async function serve(db: Db, digests = new GraphDigests(db), answers?: KeptAnswers): Promise<Served> {
   digests.watch();
   const pages = new PageActivity();
-  const whole = new WholeGraph(db);
+  const whole = new WholeGraph(db, answers);
   const warm = process.env.BENCH_NO_WARM_UP !== '1' ? warmUp(db, { log: (m) => console.log(`  (${m})`), pages, whole }) : Promise.resolve(undefined);
-  const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole });
+  const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole, answers });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
   const up = async () => {
@@ -44,6 +52,44 @@ async function serve(db: Db, digests = new GraphDigests(db)): Promise<Served> {
     console.log(`  (server up: ${r ? `warm-up done, ${r.ran} queries in ${secs(r.ms)}` : 'no warm-up'}; scans done; waited ${secs(Date.now() - t0)} more)`);
   };
   return { url: `http://127.0.0.1:${port}`, up, close: () => new Promise<void>((r) => { digests.close(); server.closeAllConnections(); server.close(() => r()); }) };
+}
+
+/** Where this run keeps the first page's answers (removed at its end); none with BENCH_KEEP_ANSWERS=0. */
+function keptAnswers(dir: string): KeptAnswers | undefined {
+  return process.env.BENCH_KEEP_ANSWERS === '0' ? undefined : new KeptAnswers(dir);
+}
+
+/**
+ * The server and its Neo4j started again on the same graph (a reboot, a deploy), and `open` run on the page opened
+ * as they start. Only on the bench's own instance (not BENCH_NEO4J_URI), after the answers `names` were kept.
+ */
+async function restarted(dir: string, kept: KeptAnswers | undefined, names: string[], open: (url: string) => Promise<void>): Promise<void> {
+  if (process.env.BENCH_NEO4J_URI || process.env.BENCH_RESTART === '0') return;
+  if (kept) {
+    const t0 = Date.now();
+    while (!names.every((n) => fs.existsSync(path.join(dir, `${n}.json`)))) {
+      if (Date.now() - t0 > 60_000) throw new Error(`answers ${names.join(', ')} not kept within a minute`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  await stop(BENCH_INSTANCE);
+  const { uri } = await ensure(BENCH_INSTANCE);
+  const db = connect({ uri });
+  try {
+    // What server/index.ts does before it serves the API (503 until then): the schema, interrupted change sets, the counts.
+    await db.ping();
+    await applySchema(db);
+    await recoverInterrupted(db);
+    await counts(db);
+    const server = await serve(db, new GraphDigests(db), keptAnswers(dir));
+    try {
+      await open(server.url);
+    } finally {
+      await server.close();
+    }
+  } finally {
+    await db.close();
+  }
 }
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -291,12 +337,14 @@ const bench: Bench = {
   name: 'browser — the client in Chromium on synthetic graphs',
   async run(db: Db) {
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-bench-answers-'));
     try {
       const sizes = (process.env.BENCH_BROWSER_SIZES ?? '2k,10k').split(',');
       if (sizes.includes('2k')) {
         await wipeGraph(db);
         await loadDataset(db, syntheticDataset(2_000, 5_000));
-        const server = await serve(db);
+        const kept = keptAnswers(dir);
+        const server = await serve(db, undefined, kept);
         try {
           // Opened as the server starts (its Neo4j just started, the warm-up beginning): the worst case. Skipped with
           // BENCH_START_PAGE=0, so that the page below is the server's first (what a server started before its users meets).
@@ -310,6 +358,9 @@ const bench: Bench = {
         } finally {
           await server.close();
         }
+        // The same graph after a restart of the server and its Neo4j, the page opened as they start.
+        const how = kept ? 'answers kept' : 'BENCH_KEEP_ANSWERS=0';
+        await restarted(dir, kept, ['stats', 'graph'], (url) => wholeOnLoad(browser, url, `2k/5k, restarted (${how})`, false));
       }
       if (sizes.includes('100k')) {
         // Generated straight into the database (bench/large-graph.ts), kept from one run to the next.
@@ -338,7 +389,8 @@ const bench: Bench = {
         const t0 = Date.now();
         await loadDataset(db, syntheticDataset(10_000, 50_000));
         console.log(`  (10k/50k loaded in ${secs(Date.now() - t0)})`);
-        const server = await serve(db);
+        const kept = keptAnswers(dir);
+        const server = await serve(db, undefined, kept);
         try {
           // As the server starts; or, with BENCH_START_PAGE=0, its first page once its warm-up and scans are done.
           if (process.env.BENCH_START_PAGE !== '0') await largeGraph(browser, server.url, '10k/50k', 'acteur 4242');
@@ -349,9 +401,12 @@ const bench: Bench = {
         } finally {
           await server.close();
         }
+        const how = kept ? 'answers kept' : 'BENCH_KEEP_ANSWERS=0';
+        await restarted(dir, kept, ['stats', 'overview'], (url) => largeGraph(browser, url, `10k/50k, restarted (${how})`, 'acteur 4242'));
       }
     } finally {
       await browser.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   },
 };

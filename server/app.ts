@@ -18,6 +18,8 @@ import { docsRoutes } from './routes/docs';
 import { DEFAULT_SERVICE_CONFIG, type CypherConfig, type GraphLimits, type ServiceConfig } from './config';
 import { GraphDigests } from './graph/digest';
 import type { WholeGraph } from './graph/whole';
+import type { KeptAnswers } from './graph/answers';
+import type { HubDetails } from './graph/hub-details';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
@@ -54,6 +56,10 @@ export interface AppOptions {
   pages?: PageActivity;
   /** GET /api/graph's answer kept per graph version (index.ts shares it with the warm-up, which fills it; default: a new one). */
   whole?: WholeGraph;
+  /** The first page's answers kept on disk per database and graph version (index.ts; default: none kept). */
+  answers?: KeptAnswers;
+  /** The hubs' details kept per graph version (index.ts; default: none, every request reads). */
+  hubs?: HubDetails;
   /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
   ready?: () => boolean;
 }
@@ -96,9 +102,9 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
   if (opts.pages) api.use('/graph', opts.pages.watch);
-  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db), whole: opts.whole }));
+  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db), whole: opts.whole, answers: opts.answers }));
   api.use(relationshipRoutes(db));
-  api.use(actorRoutes(db));
+  api.use(actorRoutes(db, { hubs: opts.hubs }));
   api.use(duplicateRoutes(db, opts.duplicates));
   api.use(editRoutes(db));
   api.use(changeRoutes(db));

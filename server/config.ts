@@ -38,6 +38,7 @@ const Env = z.object({
   MAILLAGE_IMPORT_DIR: z.string().default('.data/imports'),
   MAILLAGE_IMPORT_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(512),
   MAILLAGE_IMPORT_BATCH: z.coerce.number().int().min(1).max(100_000).default(10_000),
+  MAILLAGE_ANSWERS_DIR: z.string().default('.data/answers'),
 });
 
 export interface DbConfig {
@@ -116,6 +117,8 @@ export interface Config {
   limits: GraphLimits;
   /** Uploaded import files: where they wait between preview and commit, and the largest accepted. */
   imports: { dir: string; maxFileBytes: number; maxFiles: number; batchSize: number };
+  /** Where the first page's answers are kept per database and graph version (server/graph/answers.ts); none when undefined. */
+  answersDir?: string;
 }
 
 /** Parses the environment; throws with every bad variable named. */
@@ -156,5 +159,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.MAILLAGE_SESSION_HOURS,
     limits: { graph: e.MAILLAGE_GRAPH_MAX_ELEMENTS, whole: e.MAILLAGE_WHOLE_MAX_RELATIONSHIPS },
     imports: { dir: path.resolve(e.MAILLAGE_IMPORT_DIR), maxFileBytes: e.MAILLAGE_IMPORT_MAX_MB * 1024 * 1024, maxFiles: 10, batchSize: e.MAILLAGE_IMPORT_BATCH },
+    answersDir: e.MAILLAGE_ANSWERS_DIR === '' ? undefined : path.resolve(e.MAILLAGE_ANSWERS_DIR),
   };
 }

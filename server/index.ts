@@ -11,6 +11,8 @@ import { applySchema, counts, seedIfEmpty } from './load';
 import { drain } from './shutdown';
 import { GraphDigests } from './graph/digest';
 import { WholeGraph } from './graph/whole';
+import { KeptAnswers } from './graph/answers';
+import { HubDetails } from './graph/hub-details';
 import { MetricsService } from './metrics/service';
 import { PAGE_WHOLE_MAX, PageActivity, warmUp } from './warm-up';
 
@@ -57,10 +59,16 @@ async function main(): Promise<void> {
   // The warm-up's queries wait while a page loads and draws its network.
   const pages = new PageActivity();
   // The whole graph's answer, kept per version: the warm-up reads it before the first page asks.
-  const whole = new WholeGraph(db);
+  // The first page's answers, kept on disk per database and graph version: a restart on the same graph serves them at once.
+  const answers = cfg.answersDir ? new KeptAnswers(cfg.answersDir, log) : undefined;
+  const whole = new WholeGraph(db, answers);
+  // The hubs' details (the actors users click first), read in the background per graph version once ranked.
+  const hubs = new HubDetails(db, digests, { pages, log });
   const app = createApp(db, {
     pages,
     whole,
+    answers,
+    hubs,
     metrics,
     digests,
     imports: cfg.imports,
@@ -84,6 +92,7 @@ async function main(): Promise<void> {
     log(how === 'drained' ? 'every request answered' : 'grace period over: remaining connections cut');
     metrics.close();
     digests.close();
+    hubs.close();
     await db.close().catch(() => undefined);
     if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
     log('stopped');
@@ -106,7 +115,8 @@ async function main(): Promise<void> {
     digests.watch();
     // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
     // requests run beside it, and its later queries wait while a page is drawn).
-    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) });
+    // The hubs' details come last, once the warm-up is done (it comes first: a first page needs it).
+    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) }).then(() => { if (!stopping) hubs.watch(); });
   }
 }
 

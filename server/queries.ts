@@ -81,6 +81,7 @@ const FILES = {
   graphDigestRead: 'graph/digest-read.cypher',
   graphDigestWrite: 'graph/digest-write.cypher',
   graphTotals: 'graph/totals.cypher',
+  graphIdentity: 'graph/identity.cypher',
   graphMatching: 'graph/matching.cypher',
   actorsByIds: 'graph/actors-by-ids.cypher',
   keepLinked: 'graph/keep-linked.cypher',

@@ -17,7 +17,7 @@ import { fuzzyParams, neighborhoodParams, searchParams } from './routes/actors';
 export const WARM_UP_BUDGET_MS = 60_000;
 
 /** What the first steps found in the graph: its size, an actor and one of its ties, so the queries also run for real. */
-interface Found { version?: number; actors?: number; relationships?: number; elements?: number; actor?: string; tie?: { id: string; type: string } }
+interface Found { database?: string; version?: number; actors?: number; relationships?: number; elements?: number; actor?: string; tie?: { id: string; type: string } }
 /** What the steps are given besides what they found. */
 interface Ctx { wholeMax: number; whole?: WholeGraph }
 /**
@@ -70,7 +70,15 @@ export const WARM_UP_STEPS: readonly Step[] = [
   { phase: 'page', query: 'userCount', runs: () => [{}] },
   // The page's counts (GET /api/graph/stats), then the whole graph when small (GET /api/graph?max=…), else its
   // overview (GET /api/graph/overview, no filters); the sources once it is drawn.
-  { phase: 'page', query: 'graphVersion', runs: () => [{}], then: (rows, f) => { f.version = Number(rows[0]?.version ?? 0); } },
+  // The database and version the first page's answers are kept for (server/graph/answers.ts), then the version alone
+  // (the scans' and the other routes').
+  {
+    phase: 'page',
+    query: 'graphIdentity',
+    runs: () => [{}],
+    then: (rows, f) => { f.database = String(rows[0]?.database ?? ''); f.version = Number(rows[0]?.version ?? 0); },
+  },
+  { phase: 'page', query: 'graphVersion', runs: () => [{}] },
   {
     phase: 'page',
     query: 'graphTotals',
@@ -87,7 +95,9 @@ export const WARM_UP_STEPS: readonly Step[] = [
     query: 'exportGraph',
     runs: (f, o) => (small(f, o) ? [{}] : []),
     read: (db, params, f, o) =>
-      o.whole && f.version !== undefined ? o.whole.body(f.version, f.actors ?? 0, f.relationships ?? 0).then(() => []) : db.read(Q.exportGraph, params),
+      o.whole && f.version !== undefined && f.database !== undefined
+        ? o.whole.body({ database: f.database, version: f.version }, f.actors ?? 0, f.relationships ?? 0).then(() => [])
+        : db.read(Q.exportGraph, params),
   },
   { phase: 'page', query: 'actorsByIds', runs: (f, o) => (large(f, o) ? [{ ids: OVERVIEW_IDS }] : []) },
   { phase: 'page', query: 'tiesAmong', runs: (f, o) => (large(f, o) ? [{ ...filterParams({}), ids: OVERVIEW_IDS }] : []) },

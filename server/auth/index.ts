@@ -131,15 +131,25 @@ export function createAuth(db: Db | undefined, cfg: AuthConfig): Auth {
     csrf.generateCsrfToken(req, res, { overwrite, cookieOptions: { sameSite: 'strict', path: '/', httpOnly: true, secure: req.secure } });
 
   // With no account, loopback is the single user's tool. Counted at most every 2 s (the CLI adds accounts from another process).
+  // Requests arriving while it is counted share the count (a page's first requests come together; on a freshly
+  // started Neo4j each would plan the query again).
   let accounts: { value: boolean; at: number } | undefined;
+  let counting: Promise<boolean> | undefined;
   const accountsExist = async (): Promise<boolean> => {
     if (!db) return false;
     if (accounts && Date.now() - accounts.at < 2000) return accounts.value;
-    const value = (await countUsers(db)).users > 0;
-    accounts = { value, at: Date.now() };
-    return value;
+    if (counting) return counting;
+    const count = countUsers(db).then((c) => {
+      // A change of accounts while counting (forgetAccounts) leaves nothing kept.
+      if (counting === count) accounts = { value: c.users > 0, at: Date.now() };
+      return c.users > 0;
+    });
+    counting = count;
+    const clear = () => { if (counting === count) counting = undefined; };
+    count.then(clear, clear);
+    return count;
   };
-  const forgetAccounts = () => { accounts = undefined; };
+  const forgetAccounts = () => { accounts = undefined; counting = undefined; };
 
   const resolve = async (req: Request): Promise<Principal> => {
     if (hasAdminToken(req, cfg.adminToken)) return { name: 'token', role: 'admin', via: 'token' };

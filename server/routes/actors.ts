@@ -9,6 +9,7 @@ import type { Db } from '../db';
 import { resolveActorId } from '../edit/actors';
 import { NotFoundError } from '../errors';
 import { toEdge, toNode, toSource, type RawEdge } from '../graph-mapper';
+import type { HubDetails } from '../graph/hub-details';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
 
@@ -58,7 +59,36 @@ export const fuzzyParams = (words: string[], limit: number) => ({ lucene: lucene
 /** The neighbourhood query's parameters (shared with the warm-up, so that both plan the same query). */
 export const neighborhoodParams = (id: string, depth: number, types: RelType[], limit: number) => ({ id, depth, types, limit });
 
-export function actorRoutes(db: Db): Router {
+/**
+ * One actor's details as GET /api/actors/:id answers them: its ties with evidence, at most `limit` per type and
+ * direction, the counts of each group and the sources cited; undefined when no actor has this id.
+ */
+export async function actorDetail(db: Db, id: string, limit: number): Promise<ActorDetail | undefined> {
+  const [row] = await db.read(Q.actor, { id, limit });
+  if (!row) return undefined;
+  type Group = { type: RelType; direction: 'out' | 'in'; total: number; rels: (RawEdge & { other: Props })[] };
+  const groups = (row.groups as Group[]).sort((a, b) => REL_TYPES.indexOf(a.type) - REL_TYPES.indexOf(b.type) || (a.direction < b.direction ? 1 : -1));
+  return {
+    actor: toNode(row.actor as Props),
+    relationships: groups.flatMap((g) => g.rels.map((x) => ({
+      ...toEdge(x),
+      direction: g.direction,
+      other: toNode(x.other),
+      version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
+    }))),
+    sources: (row.sources as Props[]).map(toSource),
+    relationshipCounts: groups.map((g) => ({ type: g.type, direction: g.direction, total: g.total, shown: g.rels.length })),
+    truncated: groups.some((g) => g.total > g.rels.length),
+    version: storedHash('actor', { props: row.actor as Props }),
+  };
+}
+
+export interface ActorRouteOptions {
+  /** The hubs' details kept per graph version (index.ts; default: none, every request reads). */
+  hubs?: HubDetails;
+}
+
+export function actorRoutes(db: Db, opts: ActorRouteOptions = {}): Router {
   const r = Router();
 
   r.get('/actors', async (req, res) => {
@@ -72,30 +102,20 @@ export function actorRoutes(db: Db): Router {
   r.get('/actors/:id', async (req, res) => {
     const { id: asked } = parseInput(ActorIdParams, req.params, 'params');
     const { limit } = parseInput(ActorDetailQuery, req.query, 'query');
-    let id = asked;
-    let [row] = await db.read(Q.actor, { id, limit });
-    if (!row) {
+    // A hub's details computed in the background for this graph version (server/graph/hub-details.ts).
+    const kept = await opts.hubs?.get(asked, limit);
+    if (kept) {
+      res.type('json').send(kept);
+      return;
+    }
+    let body = await actorDetail(db, asked, limit);
+    if (!body) {
       // An id merged into another actor keeps resolving to it (old links, shared URLs).
       const survivor = await resolveActorId(db, asked);
-      if (survivor) [row] = await db.read(Q.actor, { id: (id = survivor), limit });
+      if (survivor) body = await actorDetail(db, survivor, limit);
+      if (body) body.resolvedFrom = asked;
     }
-    if (!row) throw new NotFoundError('Actor', asked);
-    type Group = { type: RelType; direction: 'out' | 'in'; total: number; rels: (RawEdge & { other: Props })[] };
-    const groups = (row.groups as Group[]).sort((a, b) => REL_TYPES.indexOf(a.type) - REL_TYPES.indexOf(b.type) || (a.direction < b.direction ? 1 : -1));
-    const body: ActorDetail = {
-      actor: toNode(row.actor as Props),
-      relationships: groups.flatMap((g) => g.rels.map((x) => ({
-        ...toEdge(x),
-        direction: g.direction,
-        other: toNode(x.other),
-        version: storedHash('relationship', { props: x.props, type: x.type, source: x.source, target: x.target }),
-      }))),
-      sources: (row.sources as Props[]).map(toSource),
-      relationshipCounts: groups.map((g) => ({ type: g.type, direction: g.direction, total: g.total, shown: g.rels.length })),
-      truncated: groups.some((g) => g.total > g.rels.length),
-      version: storedHash('actor', { props: row.actor as Props }),
-    };
-    if (id !== asked) body.resolvedFrom = asked;
+    if (!body) throw new NotFoundError('Actor', asked);
     res.json(body);
   });
 

@@ -10,6 +10,7 @@ import { GraphDigests } from '../graph/digest';
 import { actorsAndTies, topActors, type Ranking } from '../graph/overview';
 import { readTotals } from '../graph/stats';
 import { VersionedCache, graphVersion } from '../graph/version';
+import { graphIdentity, type KeptAnswers } from '../graph/answers';
 import { WholeGraph } from '../graph/whole';
 import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
@@ -23,6 +24,8 @@ export interface GraphRouteOptions {
   digests?: GraphDigests;
   /** GET /api/graph's answer kept per graph version (index.ts shares it with the warm-up; default: a new one). */
   whole?: WholeGraph;
+  /** The first page's answers kept on disk per database and graph version (index.ts; default: none kept). */
+  answers?: KeptAnswers;
 }
 
 /** Ranking ids read past the overview's limit when the ranking is of an older version (actors deleted since). */
@@ -52,38 +55,58 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
           return { actors: row.actors as number, relationships: row.relationships as number };
         });
 
-  const whole = opts.whole ?? new WholeGraph(db);
+  const answers = opts.answers;
+  const whole = opts.whole ?? new WholeGraph(db, answers);
 
   // Everything with evidence, for graphs small enough to draw whole; larger ones are refused before reading.
   r.get('/graph', async (req, res) => {
     const q = parseInput(GraphQuery, req.query, 'query');
     const limit = Math.min(limits.graph, q.max ?? Infinity);
-    // Both read before the graph: a write landing meanwhile keys a newer graph under an older version, never the reverse.
-    const [version, all] = await Promise.all([graphVersion(db), totals()]);
-    if (all.actors + all.relationships > limit) {
+    const check = (all: Totals) => {
+      if (all.actors + all.relationships <= limit) return;
       throw new GraphTooLargeError(
         `the graph holds ${all.actors} actors and ${all.relationships} relationships, more than the ${limit} elements ` +
           `${limit < limits.graph ? 'asked for (max)' : 'GET /api/graph answers at once'}: use GET /api/graph/overview, filters, or GET /api/graph/elements`,
         { actors: all.actors, relationships: all.relationships, limit, use: ['/api/graph/overview', '/api/graph/elements'] },
       );
+    };
+    // Both read before the graph: a write landing meanwhile keys a newer graph under an older version, never the
+    // reverse. An answer kept for this database and version (its counts with it) needs no more: on a freshly started
+    // Neo4j the counts' query alone takes its planning (~0.4 s), and would take the core the identity's needs.
+    const id = await graphIdentity(db);
+    const known = await whole.known(id);
+    if (known) {
+      check(known);
+      res.type('json').send(known.body);
+      return;
     }
-    res.type('json').send(await whole.body(version, all.actors, all.relationships));
+    const all = await totals();
+    check(all);
+    res.type('json').send(await whole.body(id, all.actors, all.relationships));
   });
 
   r.get('/graph/stats', async (_req, res) => {
-    const [version, t] = await Promise.all([graphVersion(db), readTotals(db)]);
+    const limitsOf = { wholeLimit: limits.whole, graphLimit: limits.graph };
+    const id = await graphIdentity(db);
+    const { version } = id;
     // A client asks for the overview next: its ranking's scan starts now, beside the breakdown's.
     void digests.degree.check(version).catch(() => undefined);
+    // Kept for this database and version (on disk: a server started again on the same graph answers at once).
+    const kept = await answers?.get('stats', id);
+    if (kept) {
+      res.json({ ...(JSON.parse(kept.body) as Omit<GraphStats, keyof typeof limitsOf>), ...limitsOf });
+      return;
+    }
+    const t = await readTotals(db);
     const b = await digests.breakdown.get(version, t);
-    const body: GraphStats = {
+    const body: Omit<GraphStats, keyof typeof limitsOf> = {
       version,
       ...t,
       ...b.value,
       breakdown: { version: b.version, status: b.stale ? 'stale' : 'fresh' },
-      wholeLimit: limits.whole,
-      graphLimit: limits.graph,
     };
-    res.json(body);
+    if (!b.stale && b.version === version) void answers?.put('stats', id, { meta: {}, body: JSON.stringify(body) });
+    res.json({ ...body, ...limitsOf });
   });
 
   /** The overview's actors and ties by `ranking`; one of an older version names a few more (some may be gone). */
@@ -95,9 +118,22 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
   r.get('/graph/overview', async (req, res) => {
     const q = parseInput(OverviewQuery, req.query, 'query');
     const p = filterParams(q);
-    const [version, all] = await Promise.all([graphVersion(db), totals()]);
+    const id = await graphIdentity(db);
+    const { version } = id;
     // PageRank once the metrics are fresh; until then every actor by degree, computed in the background.
     const pagerank = opts.ranking?.(version);
+    // The first page's overview (no filters) kept for this database and version, once its ranking was fresh; one
+    // ranked by degree is not served once the metrics of this version rank by PageRank.
+    const unfiltered = isUnfiltered(p);
+    const extra = { limit: q.limit };
+    if (unfiltered) {
+      const kept = await answers?.get('overview', id, extra);
+      if (kept && (!pagerank || kept.meta.rankedBy === 'pagerank')) {
+        res.type('json').send(kept.body);
+        return;
+      }
+    }
+    const all = await totals();
     const [degree, counts] = await Promise.all([pagerank ? undefined : digests.degree.get(version, all), countMatching(version, p, all)]);
     let ranking: Ranking = pagerank ?? { version: degree!.version, ids: degree!.value.ids, kinds: degree!.value.kinds };
     let old = degree?.stale ?? false;
@@ -122,7 +158,9 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
       ranking: { version: ranking.version, status: old ? 'stale' : 'fresh' },
       version,
     };
-    res.json(body);
+    const text = JSON.stringify(body);
+    if (unfiltered && !old && ranking.version === version) void answers?.put('overview', id, { meta: { rankedBy: body.rankedBy }, body: text }, extra);
+    res.type('json').send(text);
   });
 
   r.get('/graph/elements', async (req, res) => {
