@@ -183,9 +183,11 @@ export function createContext(cy: Core, shell: Shell): AppContext {
         if (ticket !== selectTicket) return;
         selectOnly(cy, node);
         const target = { center: { eles: node }, zoom: Math.max(cy.zoom(), 1.1) };
-        // Animating redraws a large view a dozen times: jump there instead.
+        // Animating redraws a large view a dozen times: jump there instead. Past DRAG_MAX elements only pan: a new
+        // zoom has Cytoscape rebuild its texture layers of every element for seconds, and a click meanwhile waited
+        // behind the whole-view redraws that come with them (bench/README.md, after 6).
         if (cy.nodes().length > FCOSE_MAX_NODES) {
-          cy.zoom(target.zoom);
+          if (cy.elements().length <= DRAG_MAX) cy.zoom(target.zoom);
           cy.center(node);
         } else {
           cy.animate(target, { duration: 350 });

@@ -133,8 +133,13 @@ export function stylesheet(large = false, inertTies = false): StylesheetJson {
     ...(large ? largeViewRules() : []),
     // Past DRAG_MAX elements ties take no pointer events: Cytoscape finds what is under the pointer by testing
     // every interactive element at each mouse move, press and release (~0.1 s each with 50,000 ties), so a
-    // click's tap came 0.2 s after its press. An actor's details list its ties with their evidence.
-    ...(inertTies ? [{ selector: 'edge', style: { events: 'no' as const } }] : []),
+    // click's tap came 0.2 s after its press. An actor's details list its ties with their evidence. There a
+    // and a selected actor keeps its place in the drawing order: a changed z-index reorders the texture layers.
+    ...(inertTies ? [
+      { selector: 'edge', style: { events: 'no' as const } },
+      { selector: 'node:selected', style: { 'z-index': 0 } },
+      { selector: 'node.hub:selected', style: { 'z-index': 10 } },
+    ] : []),
   ];
 }
 

@@ -71,7 +71,8 @@ export class HubDetails {
 
   /** Checks every `pollMs` (the version moves with writes from any process). */
   watch(pollMs = 5_000): void {
-    void this.check();
+    // Neo4j away: the next poll tries again (a rejection left unhandled would end the process).
+    void this.check().catch(() => undefined);
     this.timer ??= setInterval(() => void this.check().catch(() => undefined), pollMs);
     this.timer.unref();
   }
