@@ -74,15 +74,15 @@ describe('storageSettings', () => {
 });
 
 describe('runtimeSettings', () => {
-  it('gives every instance G1 and transaction state on the heap', () => {
-    for (const p of ['app', 'test', 'bench'] as const) expect(runtimeSettings(p, {})).toEqual({ gc: 'g1', txState: 'on_heap' });
+  it('gives every instance the parallel collector and transaction state on the heap', () => {
+    for (const p of ['app', 'test', 'bench'] as const) expect(runtimeSettings(p, {})).toEqual({ gc: 'parallel', txState: 'on_heap' });
   });
 
   it("reads each profile's own variables, in any case", () => {
-    const env = { MAILLAGE_NEO4J_GC: 'Parallel', MAILLAGE_BENCH_NEO4J_TX_STATE: 'off_heap' };
-    expect(runtimeSettings('app', env)).toEqual({ gc: 'parallel', txState: 'on_heap' });
-    expect(runtimeSettings('bench', env)).toEqual({ gc: 'g1', txState: 'off_heap' });
-    expect(runtimeSettings('test', env)).toEqual({ gc: 'g1', txState: 'on_heap' });
+    const env = { MAILLAGE_NEO4J_GC: 'G1', MAILLAGE_BENCH_NEO4J_TX_STATE: 'off_heap' };
+    expect(runtimeSettings('app', env)).toEqual({ gc: 'g1', txState: 'on_heap' });
+    expect(runtimeSettings('bench', env)).toEqual({ gc: 'parallel', txState: 'off_heap' });
+    expect(runtimeSettings('test', env)).toEqual({ gc: 'parallel', txState: 'on_heap' });
   });
 
   it('names the variable and the values it takes when a value is not one of them', () => {
