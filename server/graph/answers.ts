@@ -4,6 +4,8 @@
 // counts', the whole graph's and the overview's queries (1.9–2.5 s on the 2-core machine). Every write moves the
 // version (docs/design.md §1), and the database's own id tells another database, or one created afresh, whose
 // version can be any number: an answer is served only for the exact pair it was computed for.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../db';
@@ -45,13 +47,18 @@ export class KeptAnswers {
   hits = 0;
   writes = 0;
 
-  constructor(readonly dir: string, private readonly log: (message: string) => void = (m) => console.error(`[maillage] ${m}`)) {}
+  constructor(
+    readonly dir: string,
+    private readonly log: (message: string) => void = (m) => console.error(`[maillage] ${m}`),
+    /** The code that shapes the answers (`codeIdentity()`): an upgraded server never serves an older one's. */
+    readonly code: string = codeIdentity(),
+  ) {}
 
   /** The answer `name` of exactly this database and version, if one was kept. */
   async get(name: string, id: GraphIdentity, extra: AnswerMeta = {}): Promise<KeptAnswer | undefined> {
     const file = this.file(name);
     if (!usable(id)) return undefined;
-    const key = keyOf(id, extra);
+    const key = keyOf(this.code, id, extra);
     const inMemory = this.memory.get(name);
     if (inMemory?.key === key) {
       this.hits += 1;
@@ -82,7 +89,7 @@ export class KeptAnswers {
   async put(name: string, id: GraphIdentity, answer: KeptAnswer, extra: AnswerMeta = {}): Promise<void> {
     const file = this.file(name);
     if (!usable(id)) return;
-    const key = keyOf(id, extra);
+    const key = keyOf(this.code, id, extra);
     this.memory.set(name, { key, answer });
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
     try {
@@ -109,6 +116,31 @@ export class KeptAnswers {
  */
 const usable = (id: GraphIdentity) => id.version > 0 && id.database !== '';
 
-/** The database, the version and what else the answer depends on (e.g. the overview's limit), as one string. */
-const keyOf = (id: GraphIdentity, extra: AnswerMeta) =>
-  JSON.stringify([id.database, id.version, ...Object.keys(extra).sort().map((k) => [k, extra[k]])]);
+/** The code, the database, the version and what else the answer depends on (e.g. the overview's limit), as one string. */
+const keyOf = (code: string, id: GraphIdentity, extra: AnswerMeta) =>
+  JSON.stringify([code, id.database, id.version, ...Object.keys(extra).sort().map((k) => [k, extra[k]])]);
+
+const CODE_DIRS = ['server', 'model', 'cypher'];
+let code: string | undefined;
+
+/**
+ * A digest of the server's sources, its model and its Cypher (~250 files, read once per process): the answers'
+ * shape and contents follow them, and the folder outlives an upgrade, so an answer is served only by the code
+ * that wrote it. A version number would be forgotten on a change that keeps it; the files cannot be.
+ */
+export function codeIdentity(root = path.resolve(__dirname, '..', '..')): string {
+  if (code !== undefined && root === path.resolve(__dirname, '..', '..')) return code;
+  const hash = createHash('sha1');
+  const walk = (rel: string): void => {
+    const entries = readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      const child = path.posix.join(rel, e.name);
+      if (e.isDirectory()) walk(child);
+      else if (e.isFile()) hash.update(`${child}\u0000`).update(readFileSync(path.join(root, child))).update('\u0000');
+    }
+  };
+  for (const dir of CODE_DIRS) walk(dir);
+  const digest = hash.digest('base64url');
+  if (root === path.resolve(__dirname, '..', '..')) code = digest;
+  return digest;
+}

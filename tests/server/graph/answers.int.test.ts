@@ -7,7 +7,7 @@ import express from 'express';
 import request from 'supertest';
 import { createApp } from '../../../server/app';
 import type { Db } from '../../../server/db';
-import { KeptAnswers, graphIdentity } from '../../../server/graph/answers';
+import { KeptAnswers, codeIdentity, graphIdentity } from '../../../server/graph/answers';
 import { WholeGraph } from '../../../server/graph/whole';
 import { graphRoutes } from '../../../server/routes/graph';
 import { loadDataset } from '../../../server/load';
@@ -105,6 +105,29 @@ describe('the first page\'s answers kept on disk', () => {
     expect(again.answers.hits).toBe(0);
     expect(reads).toContain('exportGraph');
     await waitFor(() => again.answers.writes, (n) => n === 3, { what: 'its own answers written' });
+  });
+
+  it('never serves answers kept by other code (an upgraded server), and keeps its own', async () => {
+    await keep();
+    const reads: string[] = [];
+    const upgraded = server(recording(reads), new KeptAnswers(dir, undefined, 'another-build'));
+    await page(upgraded.app);
+    expect(upgraded.answers.hits).toBe(0);
+    expect(reads).toContain('exportGraph');
+    await waitFor(() => upgraded.answers.writes, (n) => n === 3, { what: 'its own answers written' });
+    // The code's digest covers the sources: the same tree gives the same digest, a changed file another one.
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'maillage-code-'));
+    try {
+      for (const d of ['server', 'model', 'cypher']) fs.mkdirSync(path.join(tree, d, 'sub'), { recursive: true });
+      fs.writeFileSync(path.join(tree, 'server', 'sub', 'a.ts'), 'export const a = 1;\n');
+      fs.writeFileSync(path.join(tree, 'cypher', 'q.cypher'), 'RETURN 1\n');
+      const before = codeIdentity(tree);
+      expect(codeIdentity(tree)).toBe(before);
+      fs.writeFileSync(path.join(tree, 'cypher', 'q.cypher'), 'RETURN 2\n');
+      expect(codeIdentity(tree)).not.toBe(before);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('reads an unreadable or cut file as none', async () => {
