@@ -121,15 +121,21 @@ const keyOf = (code: string, id: GraphIdentity, extra: AnswerMeta) =>
   JSON.stringify([code, id.database, id.version, ...Object.keys(extra).sort().map((k) => [k, extra[k]])]);
 
 const CODE_DIRS = ['server', 'model', 'cypher'];
-let code: string | undefined;
+const ROOT = path.resolve(__dirname, '..', '..');
+let ownCode: string | undefined;
 
 /**
  * A digest of the server's sources, its model and its Cypher (~250 files, read once per process): the answers'
  * shape and contents follow them, and the folder outlives an upgrade, so an answer is served only by the code
  * that wrote it. A version number would be forgotten on a change that keeps it; the files cannot be.
  */
-export function codeIdentity(root = path.resolve(__dirname, '..', '..')): string {
-  if (code !== undefined && root === path.resolve(__dirname, '..', '..')) return code;
+export function codeIdentity(root = ROOT): string {
+  if (root !== ROOT) return digestOf(root);
+  return (ownCode ??= digestOf(ROOT));
+}
+
+/** SHA-1 of every file under `root`'s CODE_DIRS, each with its relative path, in a fixed order. */
+function digestOf(root: string): string {
   const hash = createHash('sha1');
   const walk = (rel: string): void => {
     const entries = readdirSync(path.join(root, rel), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -140,7 +146,5 @@ export function codeIdentity(root = path.resolve(__dirname, '..', '..')): string
     }
   };
   for (const dir of CODE_DIRS) walk(dir);
-  const digest = hash.digest('base64url');
-  if (root === path.resolve(__dirname, '..', '..')) code = digest;
-  return digest;
+  return hash.digest('base64url');
 }
