@@ -469,6 +469,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     const info = s.scanned.info;
     // Ids must be unique across the table: RowBuilder checks them in one reading.
     if (info.kind !== 'relationships' || info.rows < splitOpts.minRows || info.columns.some((c) => c.field === 'id')) return undefined;
+    // A dry run, or a re-import (most ties stored): not an import that writes mostly new ties, unless asked.
+    if (spill && !splitOpts.newTies && rels.size * 2 < info.rows) return undefined;
     return s;
   };
   const readSplit = async (split: SplittableCsv, ranges: ByteRange[], sampler: RowSampler, wanted: number) => {

@@ -26,7 +26,7 @@ afterAll(async () => {
   await db.close();
 });
 
-const SPLIT: PlanOptions['split'] = { minRows: 1, rangeBytes: 8 * 1024, threads: 1 };
+const SPLIT: PlanOptions['split'] = { minRows: 1, rangeBytes: 8 * 1024, threads: 1, newTies: true };
 
 async function plan(paths: string[], split: PlanOptions['split']) {
   const inputs = await Promise.all(paths.map((p) => openInput({ path: p, name: path.basename(p) }, { defaultKind: 'entreprise' })));
