@@ -219,10 +219,10 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
 /** How long the details asked at a press on an actor stay good for its selection (a click's press, not minutes later). */
 const PRESS_MS = 3000;
 /**
- * In a large view, how long a selection holds the network's frames at most while its details are on their way (the
- * network does not change meanwhile: a press there neither greys nor grabs the actor).
+ * In a large view, how long a selection holds the network's frames at most while its details are on their way (a press
+ * there does not grey the actor, and a pan, a zoom or a drag lets the frames go at once: nothing is missed meanwhile).
  */
-const HOLD_MS = 800;
+const HOLD_MS = 2000;
 
 /** Neighbours one expansion adds at first, and at most (the server's cap). */
 export const EXPAND_FIRST = 150;
@@ -295,13 +295,13 @@ export function registerDetails(ctx: AppContext): void {
   let pressed: { id: string; at: number; answer: Promise<ActorDetail> } | undefined;
   // In a large view the network's frames wait from the press (or a selection by keyboard or search) until the details
   // are painted (holdFrames): a frame of Cytoscape's there can take a second after a zoom, and the panel came after
-  // it. A pan or zoom meanwhile lets them go at once (the view must follow the hand).
+  // it. A pan, a zoom or an actor dragged meanwhile lets them go at once (the view must follow the hand).
   let held: (() => void) | undefined;
   const hold = () => {
     if (held || !isLargeView(ctx.cy)) return;
     held = holdFrames(ctx.cy, HOLD_MS, () => { held = undefined; });
   };
-  ctx.cy.on('viewport', () => held?.());
+  ctx.cy.on('viewport drag', () => held?.());
   ctx.cy.on('tapstart', 'node', (evt) => {
     const id = (evt.target as { id(): string }).id();
     hold();
