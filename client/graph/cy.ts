@@ -65,6 +65,28 @@ export function selectOnly(cy: Core, ele?: SingularElementArgument): void {
   cy.autounselectify(locked);
 }
 
+/**
+ * Holds Cytoscape's frames until the returned function is called, or `maxMs` at most: while the core is batching its
+ * render loop neither draws nor does its texture caches' work (`startRenderLoop`: "mid-batch, none of these should
+ * run"), and changes made meanwhile are drawn in the first frame after. After a zoom, a 60,000-element view rebuilds
+ * its texture layers for seconds, and each frame of that — up to 1.3 s drawing every element while a layer is missing —
+ * ran before the details panel's answer could be handled (bench/README.md, after 7): a selection holds them until its
+ * panel is painted. Calling the function again does nothing; `onRelease` is called once, however it ends.
+ */
+export function holdFrames(cy: Core, maxMs: number, onRelease?: () => void): () => void {
+  cy.startBatch();
+  let held = true;
+  const release = () => {
+    if (!held) return;
+    held = false;
+    clearTimeout(timer);
+    cy.endBatch();
+    onRelease?.();
+  };
+  const timer = setTimeout(release, maxMs);
+  return release;
+}
+
 let pressSkipped = false;
 
 /**

@@ -3,8 +3,8 @@ import type { ActorDetail, GraphEdge, Source } from '../../model/schema';
 import { ACTOR_KIND_LABELS } from '../../model/vocabulary';
 import type { AppContext } from '../app';
 import { formatAmount, formatDate } from '../graph/format';
-import { selectOnly } from '../graph/cy';
-import { KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
+import { holdFrames, selectOnly } from '../graph/cy';
+import { isLargeView, KIND_STYLE, STATUS_LABEL, TYPE_STYLE } from '../graph/style';
 import { h } from './dom';
 import { actorForm, deleteForm, evidenceForm, mergeDialog, relationshipForm, removeEvidenceForm } from './edit';
 import { actorHistory } from './history';
@@ -218,6 +218,11 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
 
 /** How long the details asked at a press on an actor stay good for its selection (a click's press, not minutes later). */
 const PRESS_MS = 3000;
+/**
+ * In a large view, how long a selection holds the network's frames at most while its details are on their way (a press
+ * there does not grey the actor, and a pan, a zoom or a drag lets the frames go at once: nothing is missed meanwhile).
+ */
+const HOLD_MS = 2000;
 
 /** Neighbours one expansion adds at first, and at most (the server's cap). */
 export const EXPAND_FIRST = 150;
@@ -288,8 +293,18 @@ export function registerDetails(ctx: AppContext): void {
   // large view Cytoscape's own work between the two is not the details'. The answer serves that actor's selection
   // within PRESS_MS; a press that becomes a drag or a pan leaves it unused.
   let pressed: { id: string; at: number; answer: Promise<ActorDetail> } | undefined;
+  // In a large view the network's frames wait from the press (or a selection by keyboard or search) until the details
+  // are painted (holdFrames): a frame of Cytoscape's there can take a second after a zoom, and the panel came after
+  // it. A pan, a zoom or an actor dragged meanwhile lets them go at once (the view must follow the hand).
+  let held: (() => void) | undefined;
+  const hold = () => {
+    if (held || !isLargeView(ctx.cy)) return;
+    held = holdFrames(ctx.cy, HOLD_MS, () => { held = undefined; });
+  };
+  ctx.cy.on('viewport drag', () => held?.());
   ctx.cy.on('tapstart', 'node', (evt) => {
     const id = (evt.target as { id(): string }).id();
+    hold();
     pressed = { id, at: performance.now(), answer: ctx.api.actor(id, GROUP_SHOWN) };
     pressed.answer.catch(() => undefined); // a failure is reported by the selection that uses it
   });
@@ -300,6 +315,7 @@ export function registerDetails(ctx: AppContext): void {
     const ticket = ++pending;
     const early = pressed?.id === id && performance.now() - pressed.at < PRESS_MS ? pressed.answer : undefined;
     pressed = undefined;
+    hold();
     try {
       const d = await (early ?? ctx.api.actor(id, GROUP_SHOWN));
       // The details list a capped number of ties per type and direction: past the cap, the counts of ties
@@ -307,8 +323,12 @@ export function registerDetails(ctx: AppContext): void {
       neighbourCounts.set(id, d.truncated
         ? d.relationshipCounts.reduce((n, c) => n + c.total, 0)
         : new Set(d.relationships.map((r) => r.other.id)).size);
-      if (ticket === pending && pane) renderActor(ctx, pane, d);
+      if (ticket !== pending) return;
+      if (pane) renderActor(ctx, pane, d);
+      // The frames go once this one, which paints the panel, has begun: Cytoscape's callback of it ran (held) first.
+      requestAnimationFrame(() => held?.());
     } catch (e) {
+      held?.();
       if (pane) pane.replaceChildren(h('p', { class: 'error' }, `Impossible de charger cet acteur : ${(e as Error).message}`));
     }
   });

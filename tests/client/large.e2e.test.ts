@@ -271,14 +271,46 @@ describe('a large graph in Chromium', () => {
       return { x: box.left + p.x, y: box.top + p.y };
     })()`) as { x: number; y: number };
     await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
+    // The details' answer (read beforehand: its query planned, it comes at once when let go) is held back until the
+    // press has been looked at: the network's frames are held meanwhile (Cytoscape batching: its render loop draws
+    // nothing), and the panel is written before any frame of the network.
+    const details = await (await page.request.get(`${server.url}/api/actors/${STAR}?limit=25`)).text();
+    let answer!: () => void;
+    const answered = new Promise<void>((r) => { answer = r; });
+    await page.route(`**/api/actors/${STAR}?*`, async (route) => { await answered; await route.fulfill({ status: 200, contentType: 'application/json', body: details }); });
+    await page.evaluate(`(() => {
+      const cy = window.__maillage.cy;
+      const obs = new MutationObserver(() => {
+        if (document.querySelector('[data-testid=actor-name]')?.textContent !== 'Pôle Étoile') return;
+        obs.disconnect();
+        window.__heldWhenWritten = cy.batching();
+      });
+      obs.observe(document.body, { subtree: true, childList: true, characterData: true });
+    })()`);
     const asked = page.waitForRequest((r) => r.url().includes(`/api/actors/${STAR}?`));
     await page.mouse.move(at.x, at.y);
     await page.mouse.down();
     await asked;
     expect(await onCy(page, (cy) => cy.nodes(':active').length)).toBe(0);
+    expect(await page.evaluate('window.__maillage.cy.batching()')).toBe(true);
     await page.mouse.up();
+    answer();
     await page.waitForFunction(() => document.querySelector('[data-testid=actor-name]')?.textContent === 'Pôle Étoile');
+    expect(await page.evaluate('window.__heldWhenWritten')).toBe(true);
+    // Then the network draws again and selects the actor.
+    await page.waitForFunction(() => !(window as unknown as { __maillage: { cy: { batching(): boolean } } }).__maillage.cy.batching());
     await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes(':selected').map((n) => n.id()).join() === 'hub-etoile');
+    await page.unroute(`**/api/actors/${STAR}?*`);
+    // A press that becomes a drag lets the frames go at once: the actor moves under the hand (this view is under
+    // 20,000 elements: its actors can be dragged).
+    const from = await page.evaluate(`(() => { const n = window.__maillage.cy.getElementById('${STAR}'); const p = n.renderedPosition(); const box = window.__maillage.cy.container().getBoundingClientRect(); return { x: box.left + p.x, y: box.top + p.y, model: { ...n.position() } }; })()`) as { x: number; y: number; model: { x: number; y: number } };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + 10 * i, from.y);
+    expect(await page.evaluate('window.__maillage.cy.batching()')).toBe(false);
+    await page.mouse.up();
+    const moved = await page.evaluate(`window.__maillage.cy.getElementById('${STAR}').position()`) as { x: number; y: number };
+    expect(moved.x).toBeGreaterThan(from.model.x);
     // Back to the overview.
     await page.click('[data-testid=whole-network]');
     await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes().length === 300);
