@@ -116,7 +116,7 @@ async function main(): Promise<void> {
     // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
     // requests run beside it, and its later queries wait while a page is drawn).
     // The hubs' details come last, once the warm-up is done (it comes first: a first page needs it).
-    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX) }).then(() => { if (!stopping) hubs.watch(); });
+    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX), wholeLimit: cfg.limits.whole }).then(() => { if (!stopping) hubs.watch(); });
   }
 }
 

@@ -6,6 +6,7 @@
 import type { RequestHandler } from 'express';
 import { REL_TYPES, type RelType } from '../model/schema';
 import { tokens } from '../model/text';
+import { DEFAULT_GRAPH_LIMITS } from './config';
 import type { Db, Params, Row } from './db';
 import { filterParams } from './graph/filters';
 import type { WholeGraph } from './graph/whole';
@@ -19,7 +20,7 @@ export const WARM_UP_BUDGET_MS = 60_000;
 /** What the first steps found in the graph: its size, an actor and one of its ties, so the queries also run for real. */
 interface Found { database?: string; version?: number; actors?: number; relationships?: number; elements?: number; actor?: string; tie?: { id: string; type: string } }
 /** What the steps are given besides what they found. */
-interface Ctx { wholeMax: number; whole?: WholeGraph }
+interface Ctx { wholeMax: number; wholeLimit: number; whole?: WholeGraph }
 /**
  * When a step runs: `page`, what a first page reads (at once, unless a page has already asked it: that page plans
  * it); `click`, what a first selection or expansion reads; `rest`, the other first interactions. `click` and
@@ -58,6 +59,17 @@ const OVERVIEW_IDS = Array.from({ length: 300 }, (_, i) => `${pad(8)}${i}`);
 const ids = (f: Found) => (f.actor ? [f.actor, ...IDS] : IDS);
 const small = (f: Found, o: Ctx) => f.elements !== undefined && f.elements <= o.wholeMax;
 const large = (f: Found, o: Ctx) => f.elements !== undefined && f.elements > o.wholeMax;
+/** A large graph whose whole network the page offers on demand (GET /api/graph/elements: within the whole limit). */
+const onDemand = (f: Found, o: Ctx) => large(f, o) && (f.actors ?? 0) <= o.wholeLimit && (f.relationships ?? 0) <= o.wholeLimit;
+/**
+ * The cursors of the whole network's pages (server/graph/elements.ts): the walk's start (empty strings), then the last
+ * actor, tie and type of a page — each of ≤ 10 or ≤ 100 characters (PARTNERS_WITH has 13). Ids that name nothing come
+ * after every actor: those pages are empty.
+ */
+const TIE_CURSORS = [
+  { after: '', afterRel: '', afterType: '' },
+  ...IDS.flatMap((after) => IDS.flatMap((afterRel) => ['FUNDS', 'PARTNERS_WITH'].map((afterType) => ({ after, afterRel, afterType })))),
+];
 
 /**
  * The route queries of a first page, then of a first click, then of the other first interactions (on a freshly
@@ -130,6 +142,10 @@ export const WARM_UP_STEPS: readonly Step[] = [
   { phase: 'rest', query: 'actorSearchFuzzy', runs: () => TERMS.map((t) => fuzzyParams(tokens(t), SEARCH_LIMIT)) },
   { phase: 'rest', query: 'fundingUpstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
   { phase: 'rest', query: 'fundingDownstream', runs: (f) => ids(f).map((id) => ({ id, maxDepth: 1, limit: FUNDING_MAX_CHAINS + 1 })) },
+  // *Réseau entier* of a large graph: its pages (one row each here: the plan is what is wanted). Unplanned, the first
+  // load paid ~1.4 s for them on the 10k/50k bench graph (bench/README.md, after 7).
+  { phase: 'rest', query: 'elementsActors', runs: (f, o) => (onDemand(f, o) ? ['', ...IDS].map((after) => ({ ...filterParams({}), after, size: 1 })) : []) },
+  { phase: 'rest', query: 'elementsTies', runs: (f, o) => (onDemand(f, o) ? TIE_CURSORS.map((c) => ({ ...filterParams({}), ...c, size: 1 })) : []) },
 ];
 
 /** After a page's last request for its network is answered, the time it is taken to lay it out and draw it. */
@@ -190,6 +206,8 @@ export interface WarmUpOptions {
   pages?: PageActivity;
   /** The largest graph (actors + ties) the first page asks whole (default PAGE_WHOLE_MAX). */
   wholeMax?: number;
+  /** Actors at most and ties at most of the whole network on demand (default DEFAULT_GRAPH_LIMITS.whole). */
+  wholeLimit?: number;
   /** GET /api/graph's kept answer (the app's): when given, the warm-up fills it instead of only planning its query. */
   whole?: WholeGraph;
 }
@@ -201,7 +219,7 @@ export interface WarmUpOptions {
 export async function warmUp(db: Db, opts: WarmUpOptions = {}): Promise<WarmUpReport> {
   const t0 = Date.now();
   const budget = opts.budgetMs ?? WARM_UP_BUDGET_MS;
-  const o: Ctx = { wholeMax: opts.wholeMax ?? PAGE_WHOLE_MAX, whole: opts.whole };
+  const o: Ctx = { wholeMax: opts.wholeMax ?? PAGE_WHOLE_MAX, wholeLimit: opts.wholeLimit ?? DEFAULT_GRAPH_LIMITS.whole, whole: opts.whole };
   const found: Found = {};
   const report = { ran: 0, skipped: 0, failed: 0, ms: 0, waitedMs: 0 };
   for (const step of WARM_UP_STEPS) {

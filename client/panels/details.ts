@@ -220,7 +220,7 @@ export function renderEdge(ctx: AppContext, pane: HTMLElement, e: GraphEdge, sou
 const PRESS_MS = 3000;
 /**
  * In a large view, how long a selection holds the network's frames at most while its details are on their way (a press
- * there does not grey the actor, and a pan, a zoom or a drag lets the frames go at once: nothing is missed meanwhile).
+ * there does not grey the actor, and the user's pan, zoom or drag lets the frames go at once: nothing is missed).
  */
 const HOLD_MS = 2000;
 
@@ -295,13 +295,15 @@ export function registerDetails(ctx: AppContext): void {
   let pressed: { id: string; at: number; answer: Promise<ActorDetail> } | undefined;
   // In a large view the network's frames wait from the press (or a selection by keyboard or search) until the details
   // are painted (holdFrames): a frame of Cytoscape's there can take a second after a zoom, and the panel came after
-  // it. A pan, a zoom or an actor dragged meanwhile lets them go at once (the view must follow the hand).
+  // it. The user panning, zooming or dragging an actor meanwhile lets them go at once (the view must follow the hand);
+  // the app's own camera move (the selection centring the actor) waits for them.
   let held: (() => void) | undefined;
   const hold = () => {
     if (held || !isLargeView(ctx.cy)) return;
     held = holdFrames(ctx.cy, HOLD_MS, () => { held = undefined; });
   };
-  ctx.cy.on('viewport drag', () => held?.());
+  ctx.cy.on('dragpan pinchzoom drag', () => held?.());
+  ctx.cy.container()?.addEventListener('wheel', () => held?.(), { passive: true, capture: true });
   ctx.cy.on('tapstart', 'node', (evt) => {
     const id = (evt.target as { id(): string }).id();
     hold();

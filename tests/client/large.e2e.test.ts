@@ -311,6 +311,14 @@ describe('a large graph in Chromium', () => {
     await page.mouse.up();
     const moved = await page.evaluate(`window.__maillage.cy.getElementById('${STAR}').position()`) as { x: number; y: number };
     expect(moved.x).toBeGreaterThan(from.model.x);
+    // So does the wheel (a zoom) during a press.
+    const zoom = await page.evaluate('window.__maillage.cy.zoom()') as number;
+    await page.mouse.down();
+    expect(await page.evaluate('window.__maillage.cy.batching()')).toBe(true);
+    await page.mouse.wheel(0, -240);
+    expect(await page.evaluate('window.__maillage.cy.batching()')).toBe(false);
+    await page.mouse.up();
+    await page.waitForFunction((z) => (window as unknown as { __maillage: { cy: { zoom(): number } } }).__maillage.cy.zoom() > z, zoom);
     // Back to the overview.
     await page.click('[data-testid=whole-network]');
     await page.waitForFunction(() => (window as unknown as { __maillage: { cy: Cy } }).__maillage.cy.nodes().length === 300);

@@ -137,6 +137,25 @@ describe('warmUp', () => {
     expect(left).toEqual([]);
   });
 
+  it('leaves nothing to plan for the whole network on demand of a large graph, page by page', async () => {
+    // The seed is small: the warm-up is told it is large (wholeMax 0), as past 10,000 elements. Pages of 20 walk its
+    // actors, then its ties, through every kind of cursor (the start, an actor's and a tie's ids, each type).
+    const routes = new Set<string>();
+    const a = testApp(recording(routes));
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const r = await request(a).get(`/api/graph/elements?size=20${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      cursor = r.body.next ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(5);
+    const w = await warmed({ wholeMax: 0 });
+    expect([...routes].filter((x) => !w.has(x) && !SCANS.some((s) => x.startsWith(s)))).toEqual([]);
+    // A graph past the whole limit has no whole network to load: nothing of it is planned.
+    expect([...(await warmed({ wholeMax: 0, wholeLimit: 10 }))].filter((x) => x.startsWith('elements'))).toEqual([]);
+  });
+
   it('leaves the first page\'s queries to a page that came first, and waits while it loads before the others', async () => {
     const pages = new PageActivity(0);
     const order: string[] = [];
