@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, SYMMETRIC_TYPES, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
-import { BARRIER, contentDigest, contentHash, fromStored, type WriteBatch } from '../changes';
+import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
@@ -106,7 +106,7 @@ const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /**
  * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
- * status, line and stored digest — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
+ * status, line and stored hash (records.ts hashValue) — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
  * in a packed index (key-index.ts: 1M of them cost ~60 bytes each, no Map entry); the ties rows add, in a Map.
  */
 class RelTable {
@@ -115,8 +115,7 @@ class RelTable {
   private storedIndex: KeyIndex | undefined;
   private status = new Uint8Array(1 << 12);
   private lines = new Uint32Array(1 << 12);
-  private digests = Buffer.alloc((1 << 12) * 20);
-  private readonly stored = Buffer.alloc(32);
+  private hashes = new Float64Array(1 << 12);
   size = 0;
 
   get(key: string): number | undefined {
@@ -132,8 +131,8 @@ class RelTable {
     this.scanned.add(key);
     const o = this.grow();
     this.status[o] = STORED;
-    // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
-    if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+    // A tie stored without a hash (older than hashes) keeps NaN: it compares as updated.
+    this.hashes[o] = storedValue(h) ?? NaN;
   }
   /** The scan is over: the stored ties become searchable. */
   seal(): void {
@@ -144,12 +143,9 @@ class RelTable {
     this.lines[o] = line;
     this.status[o] = status;
   }
-  /** `digest`: contentDigest's 20 bytes as a latin1 string (compared in place: no Buffer per row). */
+  /** `digest`: contentDigest's 20 bytes as a latin1 string; its first 53 bits are compared (records.ts digestValue). */
   sameDigest(o: number, digest: string): boolean {
-    const d = this.digests;
-    const at = o * 20;
-    for (let k = 0; k < 20; k++) if (digest.charCodeAt(k) !== d[at + k]) return false;
-    return true;
+    return this.hashes[o] === digestValue(digest);
   }
   add(key: string, line: number, status: number): number {
     const o = this.grow();
@@ -168,9 +164,9 @@ class RelTable {
       };
       this.status = grow(this.status, (n) => new Uint8Array(n));
       this.lines = grow(this.lines, (n) => new Uint32Array(n));
-      const d = Buffer.alloc(this.digests.length * 2);
-      this.digests.copy(d);
-      this.digests = d;
+      const h = new Float64Array(this.hashes.length * 2);
+      h.set(this.hashes);
+      this.hashes = h;
     }
     return o;
   }
@@ -300,13 +296,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   const build = relBuilder(resolver, namedSource);
-  let pending: { o: number; type: string; id: string; hash: string }[] = [];
+  let pending: { o: number; type: string; id: string; hash: number }[] = [];
   const lookups = new Set<Promise<void>>();
   const lookup = async (batch: typeof pending) => {
     const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
     for (const b of batch) {
       const s = stored.get(relKey(b.type, b.id));
-      rels.set(b.o, !s ? CREATE : s.props._h === b.hash ? UNCHANGED : UPDATE);
+      rels.set(b.o, !s ? CREATE : storedValue(s.props._h) === b.hash ? UNCHANGED : UPDATE);
     }
   };
   const flush = async (max: number) => {
@@ -363,7 +359,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       return same ? undefined : spill?.add(seen, record);
     }
     const o = rels.add(key, loc.line, PENDING);
-    pending.push({ o, type: rel.type, id: e.id, hash: contentHash('relationship', record) });
+    pending.push({ o, type: rel.type, id: e.id, hash: hashValue('relationship', record) });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -539,7 +535,7 @@ async function storedTies(db: Db): Promise<number> {
 interface Classify<P, T> {
   db: Db;
   entity: 'actor' | 'source';
-  hashes: Map<string, string | null>;
+  hashes: Map<string, string | number | null>;
   record: (p: P, stored: unknown) => T;
   schema: z.ZodType;
   onInvalid: (p: P, err: z.ZodError) => void;
@@ -559,7 +555,7 @@ async function compareStored<P extends { id: string; loc?: Loc }, T extends { id
   const compare = (p: P, props: Record<string, unknown> | undefined) => {
     const r = o.record(p, props && fromStored(o.entity, { props }));
     if (!validRecord(o, p, r)) return;
-    if (o.hashes.get(p.id) === contentHash(o.entity, r)) unchanged++;
+    if (storedValue(o.hashes.get(p.id)) === hashValue(o.entity, r)) unchanged++;
     else update.push({ after: r });
   };
   if (o.scan ?? (existing.length > BATCH && existing.length * SCAN_RATIO >= o.hashes.size)) {
