@@ -145,6 +145,7 @@ export async function ensure(i: Instance, timeoutMs = 180_000): Promise<{ uri: s
       MAILLAGE_NEO4J_TX_LOG_ROTATION_BYTES: String(disk.txLogRotation),
       MAILLAGE_NEO4J_TX_LOG_RETENTION: disk.txLogRetention,
       MAILLAGE_NEO4J_TX_STATE: rt.txState.toUpperCase(),
+      MAILLAGE_NEO4J_CONF: rt.conf ?? '',
     },
   });
   fs.closeSync(out);

@@ -93,6 +93,8 @@ export interface RuntimeSettings {
   gc: 'g1' | 'parallel';
   /** db.tx_state.memory_allocation: a transaction's uncommitted changes on the JVM heap or off it. */
   txState: 'on_heap' | 'off_heap';
+  /** A neo4j.conf-style file of any other settings (`CONF`), read before the launcher's own: for measuring. */
+  conf?: string;
 }
 
 const GCS = ['g1', 'parallel'] as const;
@@ -110,5 +112,6 @@ export function runtimeSettings(profile: Profile, env: NodeJS.ProcessEnv = proce
     if (!(allowed as readonly string[]).includes(text)) throw new Error(`${PREFIX[profile]}${k}=${env[PREFIX[profile] + k]}: expected ${allowed.join(' or ')}`);
     return text as T;
   };
-  return { gc: pick('GC', GCS, 'parallel'), txState: pick('TX_STATE', TX_STATES, 'on_heap') };
+  const conf = env[PREFIX[profile] + 'CONF']?.trim();
+  return { gc: pick('GC', GCS, 'parallel'), txState: pick('TX_STATE', TX_STATES, 'on_heap'), ...(conf ? { conf } : {}) };
 }

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ChangeSetKind } from '../model/schema';
-import { BARRIER, contentHash, fromStored, runChangeSet, type WriteBatch } from './changes';
+import { BARRIER, fromStored, hashValue, runChangeSet, storedValue, type WriteBatch } from './changes';
 import type { RelationshipRecord } from './changes/records';
 import { findRels } from './changes/write';
 import { checkDataset, parseJson, type DatasetRows } from './dataset';
@@ -81,11 +81,11 @@ export interface DatasetPlan {
 const zero = (): EntityCounts => ({ created: 0, updated: 0, unchanged: 0, deleted: 0 });
 
 /** Stored content hashes of nodes by id, read in batches. */
-async function nodeHashes(db: Db, entity: 'actor' | 'source', ids: string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
+async function nodeHashes(db: Db, entity: 'actor' | 'source', ids: string[]): Promise<Map<string, unknown>> {
+  const out = new Map<string, unknown>();
   for (const part of chunked(ids)) {
     for (const r of await db.read(entity === 'actor' ? Q.csActorFind : Q.csSourceFind, { ids: part, full: false })) {
-      const p = r.props as { id: string; _h?: string | null };
+      const p = r.props as { id: string; _h?: unknown };
       out.set(p.id, p._h ?? null);
     }
   }
@@ -101,12 +101,12 @@ const dbReader = (db: Db) => ({ run: (q: string, p?: Record<string, unknown>) =>
  */
 export async function planDataset(db: Db, rows: DatasetRows, opts: { replace?: boolean } = {}): Promise<DatasetPlan> {
   const counts = { sources: zero(), actors: zero(), relationships: zero() };
-  const split = <T extends { id: string }>(entity: 'actor' | 'source', records: T[], stored: Map<string, string | null>, c: EntityCounts) => {
+  const split = <T extends { id: string }>(entity: 'actor' | 'source', records: T[], stored: Map<string, unknown>, c: EntityCounts) => {
     const create: T[] = [];
     const update: { after: T }[] = [];
     for (const r of records) {
       if (!stored.has(r.id)) create.push(r);
-      else if (stored.get(r.id) !== contentHash(entity, r)) update.push({ after: r });
+      else if (storedValue(stored.get(r.id)) !== hashValue(entity, r)) update.push({ after: r });
       else c.unchanged++;
     }
     c.created = create.length;
@@ -123,7 +123,7 @@ export async function planDataset(db: Db, rows: DatasetRows, opts: { replace?: b
     for (const r of part) {
       const s = stored.get(relKey(r));
       if (!s) relCreate.push(r);
-      else if (s.props._h !== contentHash('relationship', r)) relUpdate.push({ after: r });
+      else if (storedValue(s.props._h) !== hashValue('relationship', r)) relUpdate.push({ after: r });
       else counts.relationships.unchanged++;
     }
   }

@@ -10,7 +10,7 @@ import { applyBatch, batchSize, revertBatch, StaleActorNodes, type BatchContext,
 import type { WriteBatch } from './records';
 
 export type { WriteBatch, EntityOps, Entity, RecordOf } from './records';
-export { contentHash, contentDigest, searchKeys, toStored, fromStored } from './records';
+export { contentHash, contentDigest, digestValue, hashValue, storedValue, searchKeys, toStored, fromStored } from './records';
 export type { BatchCounts } from './write';
 export type { ConflictReport } from './conflicts';
 /** The graph version caches key on: incremented by every commit, rollback and undo. */

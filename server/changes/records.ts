@@ -73,20 +73,45 @@ function content(entity: Entity, r: object): unknown[] {
 }
 
 /**
- * The content hash `_h` stored on every element: equal content, equal hash, so a re-import can tell
- * unchanged elements from updated ones without reading their properties.
+ * An element's content version, as edits and conflict checks compare it: the decimal text of hashValue, so equal
+ * content, equal version.
  */
 export function contentHash(entity: Entity, record: object): string {
-  return crypto.hash('sha1', JSON.stringify(content(entity, record)), 'base64url');
+  return String(digestValue(contentDigest(entity, record)));
 }
 
 /**
- * The content hash as its 20 bytes, each a char of a one-byte (`binary`, i.e. latin1) string (`_h` is their base64url): what a large
+ * The content hash as its 20 bytes, each a char of a one-byte (`binary`, i.e. latin1) string: what a large
  * import compares per row. One-shot hashing and a latin1 string, not a Buffer: a 1M-row re-import hashes each
  * row once, and a Buffer per digest cost as much again as the hashing (bench/README.md).
  */
 export function contentDigest(entity: Entity, record: object): string {
   return crypto.hash('sha1', JSON.stringify(content(entity, record)), 'binary');
+}
+
+/**
+ * The first 53 bits of a digest (contentDigest's latin1 string) as a whole number: the `_h` stored on every
+ * element since after 7. A safe integer, so it is stored as a Neo4j integer, inline in the property record; the
+ * base64url text of the whole digest stored before was a 27-character string (bench/README.md, import, after 7).
+ */
+export function digestValue(digest: string): number {
+  let v = 0;
+  for (let k = 0; k < 6; k++) v = v * 256 + digest.charCodeAt(k);
+  return v * 32 + (digest.charCodeAt(6) >> 3);
+}
+
+/** The `_h` stored with a record: equal content, equal hash. */
+export const hashValue = (entity: Entity, record: object): number => digestValue(contentDigest(entity, record));
+
+/**
+ * A stored `_h` as hashValue would give it: the number itself, or, for an element written before after 7, the
+ * first 53 bits of the base64url digest it holds (so a graph imported by older code still compares as unchanged,
+ * without a migration). Undefined when there is none.
+ */
+export function storedValue(h: unknown): number | undefined {
+  if (typeof h === 'number') return h;
+  if (typeof h !== 'string' || h.length !== 27) return undefined;
+  return digestValue(Buffer.from(h, 'base64url').toString('latin1'));
 }
 
 /** Name and aliases folded for search (the `searchKeys` actor resolution matches against). */
@@ -97,7 +122,7 @@ export function searchKeys(a: Pick<Actor, 'name' | 'aliases'>): string[] {
 /** A record → the properties stored on its node or relationship, stamped with the change set and content hash. */
 export function toStored(entity: Entity, record: object, cs: string): Props {
   const r = record as Record<string, unknown>;
-  const meta = { _cs: cs, _h: contentHash(entity, record) };
+  const meta = { _cs: cs, _h: hashValue(entity, record) };
   if (entity === 'actor') {
     const a = record as Actor;
     const keys = searchKeys(a);
@@ -142,9 +167,10 @@ export function fromStored(entity: Entity, image: StoredImage): RecordOf[Entity]
   } as RelationshipRecord;
 }
 
-/** The stored content hash of an element, computed when an element predates hashes. */
+/** The stored content version of an element (as contentHash gives it), computed when an element predates hashes. */
 export function storedHash(entity: Entity, image: StoredImage): string {
-  return typeof image.props._h === 'string' ? image.props._h : contentHash(entity, fromStored(entity, image));
+  const h = storedValue(image.props._h);
+  return h === undefined ? contentHash(entity, fromStored(entity, image)) : String(h);
 }
 
 /** The key a relationship is found by: its type (for the index seek) and id. */

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
-import { BARRIER, contentDigest, contentHash, fromStored, type WriteBatch } from '../changes';
+import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
@@ -117,7 +117,7 @@ export class Issues {
 
 /**
  * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
- * status, line and stored digest — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
+ * status, line and stored hash (records.ts hashValue) — in typed arrays. The stored ties come first (ordinals 0…) and are looked up
  * in a packed index (key-index.ts: 1M of them cost ~60 bytes each, no Map entry); the ties rows add, in a Map.
  */
 class RelTable {
@@ -126,8 +126,7 @@ class RelTable {
   private storedIndex: KeyIndex | undefined;
   private status = new Uint8Array(1 << 12);
   private lines = new Uint32Array(1 << 12);
-  private digests = Buffer.alloc((1 << 12) * 20);
-  private readonly stored = Buffer.alloc(32);
+  private hashes = new Float64Array(1 << 12);
   size = 0;
 
   get(key: string): number | undefined {
@@ -141,8 +140,8 @@ class RelTable {
   getAdded(key: string): number | undefined {
     return this.index.get(key);
   }
-  /** The stored ties' index and digests, in shared memory, for the threads that plan parts of a file. */
-  storedParts(): { index: KeyIndexParts; digests: Uint8Array } | undefined {
+  /** The stored ties' index and hashes, in shared memory, for the threads that plan parts of a file. */
+  storedParts(): { index: KeyIndexParts; hashes: Float64Array } | undefined {
     const idx = this.storedIndex;
     if (!idx?.size) return undefined;
     const u32 = (a: Uint32Array): Uint32Array => {
@@ -151,9 +150,9 @@ class RelTable {
       return b;
     };
     const { text, starts, hashes, slots } = idx.parts;
-    const digests = new Uint8Array(new SharedArrayBuffer(idx.size * 20));
-    digests.set(this.digests.subarray(0, idx.size * 20));
-    return { index: { text, starts: u32(starts), hashes: u32(hashes), slots: u32(slots) }, digests };
+    const stored = new Float64Array(new SharedArrayBuffer(idx.size * 8));
+    stored.set(this.hashes.subarray(0, idx.size));
+    return { index: { text, starts: u32(starts), hashes: u32(hashes), slots: u32(slots) }, hashes: stored };
   }
   /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
   addStored(key: string, h: unknown): void {
@@ -161,8 +160,8 @@ class RelTable {
     this.scanned.add(key);
     const o = this.grow();
     this.status[o] = STORED;
-    // A tie stored without a hash (older than hashes) keeps a zero digest: it compares as updated.
-    if (typeof h === 'string' && h.length <= 40 && this.stored.write(h, 'base64url') === 20) this.stored.copy(this.digests, o * 20, 0, 20);
+    // A tie stored without a hash (older than hashes) keeps NaN: it compares as updated.
+    this.hashes[o] = storedValue(h) ?? NaN;
   }
   /** The scan is over: the stored ties become searchable. */
   seal(): void {
@@ -173,12 +172,9 @@ class RelTable {
     this.lines[o] = line;
     this.status[o] = status;
   }
-  /** `digest`: contentDigest's 20 bytes as a latin1 string (compared in place: no Buffer per row). */
+  /** `digest`: contentDigest's 20 bytes as a latin1 string; its first 53 bits are compared (records.ts digestValue). */
   sameDigest(o: number, digest: string): boolean {
-    const d = this.digests;
-    const at = o * 20;
-    for (let k = 0; k < 20; k++) if (digest.charCodeAt(k) !== d[at + k]) return false;
-    return true;
+    return this.hashes[o] === digestValue(digest);
   }
   add(key: string, line: number, status: number): number {
     const o = this.grow();
@@ -197,9 +193,9 @@ class RelTable {
       };
       this.status = grow(this.status, (n) => new Uint8Array(n));
       this.lines = grow(this.lines, (n) => new Uint32Array(n));
-      const d = Buffer.alloc(this.digests.length * 2);
-      this.digests.copy(d);
-      this.digests = d;
+      const h = new Float64Array(this.hashes.length * 2);
+      h.set(this.hashes);
+      this.hashes = h;
     }
     return o;
   }
@@ -356,13 +352,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   const build = relBuilder(resolver, namedSource);
-  let pending: { o: number; type: string; id: string; hash: string }[] = [];
+  let pending: { o: number; type: string; id: string; hash: number }[] = [];
   const lookups = new Set<Promise<void>>();
   const lookup = async (batch: typeof pending) => {
     const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
     for (const b of batch) {
       const s = stored.get(relKey(b.type, b.id));
-      rels.set(b.o, !s ? CREATE : s.props._h === b.hash ? UNCHANGED : UPDATE);
+      rels.set(b.o, !s ? CREATE : storedValue(s.props._h) === b.hash ? UNCHANGED : UPDATE);
     }
   };
   const flush = async (max: number) => {
@@ -420,7 +416,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       return same ? undefined : spill?.add(seen, record);
     }
     const o = rels.add(key, loc.line, PENDING);
-    pending.push({ o, type: rel.type, id: e.id, hash: contentHash('relationship', record) });
+    pending.push({ o, type: rel.type, id: e.id, hash: hashValue('relationship', record) });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -699,7 +695,7 @@ async function storedTies(db: Db): Promise<number> {
 interface Classify<P, T> {
   db: Db;
   entity: 'actor' | 'source';
-  hashes: Map<string, string | null>;
+  hashes: Map<string, string | number | null>;
   record: (p: P, stored: unknown) => T;
   schema: z.ZodType;
   onInvalid: (p: P, err: z.ZodError) => void;
@@ -719,7 +715,7 @@ async function compareStored<P extends { id: string; loc?: Loc }, T extends { id
   const compare = (p: P, props: Record<string, unknown> | undefined) => {
     const r = o.record(p, props && fromStored(o.entity, { props }));
     if (!validRecord(o, p, r)) return;
-    if (o.hashes.get(p.id) === contentHash(o.entity, r)) unchanged++;
+    if (storedValue(o.hashes.get(p.id)) === hashValue(o.entity, r)) unchanged++;
     else update.push({ after: r });
   };
   if (o.scan ?? (existing.length > BATCH && existing.length * SCAN_RATIO >= o.hashes.size)) {

@@ -41,10 +41,10 @@ const push = (m: Map<string, string[]>, k: string, id: string) => {
 export interface DbIndex {
   actorIds: Set<string>;
   actorKeys: Map<string, string[]>;
-  actorHash: Map<string, string | null>;
+  actorHash: Map<string, string | number | null>;
   sourceIds: Set<string>;
   sourceKeys: Map<string, string[]>;
-  sourceHash: Map<string, string | null>;
+  sourceHash: Map<string, string | number | null>;
 }
 
 /** Streams every actor's id and search keys and every source's id, title and URL (100k actors: ~1 s). */
@@ -54,11 +54,11 @@ export async function readDbIndex(db: Db): Promise<DbIndex> {
     const id = r.id as string;
     if (r.entity === 'actor') {
       idx.actorIds.add(id);
-      idx.actorHash.set(id, (r.h as string | null) ?? null);
+      idx.actorHash.set(id, (r.h as string | number | null) ?? null);
       for (const k of (r.keys as string[] | null) ?? []) push(idx.actorKeys, k, id);
     } else {
       idx.sourceIds.add(id);
-      idx.sourceHash.set(id, (r.h as string | null) ?? null);
+      idx.sourceHash.set(id, (r.h as string | number | null) ?? null);
       for (const k of (r.keys as (string | null)[] | null) ?? []) if (k) push(idx.sourceKeys, fold(k), id);
     }
   });

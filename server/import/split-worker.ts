@@ -1,7 +1,7 @@
 // A thread that plans byte ranges of a large relationships CSV (server/import/split.ts): reads, parses, validates,
 // resolves and hashes each row as the planner would, and answers compact results — keys, ordinals, flags, the
 // records to spill as one block of JSON lines, the issues in reading order — that the planner merges in file order.
-import { contentDigest } from '../changes/records';
+import { contentDigest, digestValue } from '../changes/records';
 import { serveRequests } from '../worker-thread';
 import { KeyIndex, type KeyIndexParts } from './key-index';
 import { rangeRows } from './read';
@@ -26,8 +26,8 @@ export interface SplitSetup {
   split: SplittableCsv;
   resolver: ResolverSnapshot;
   namedSource?: string;
-  /** The stored ties' keys (ordinals) and 20-byte digests, when the plan compares with a scan. */
-  stored?: { index: KeyIndexParts; digests: Uint8Array };
+  /** The stored ties' keys (ordinals) and hashes (records.ts storedValue), when the plan compares with a scan. */
+  stored?: { index: KeyIndexParts; hashes: Float64Array };
   /** Build and send the records of ties to write (an import, not a dry run). */
   spill: boolean;
   /** Set to 1 by any thread that gives up: the others stop at their next batch. */
@@ -97,7 +97,7 @@ const grow = <T extends Uint32Array | Int32Array | Uint8Array>(a: T, make: (n: n
 /** Plans one range (in a thread, or in the planner's while it waits for one). */
 export async function planRange(s: Session, range: ByteRange, sample: number): Promise<RangeResult> {
   const { resolver, build, stored, setup } = s;
-  const digests = setup.stored?.digests;
+  const hashes = setup.stored?.hashes;
   const out: RangeResult = {
     inputRows: 0,
     relRows: 0,
@@ -123,11 +123,8 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
     }
     out.events.push(e);
   };
-  const sameDigest = (o: number, digest: string) => {
-    const at = o * 20;
-    for (let k = 0; k < 20; k++) if (digest.charCodeAt(k) !== digests![at + k]) return false;
-    return true;
-  };
+  // As RelTable.sameDigest: the digest's first 53 bits against the stored hash.
+  const sameDigest = (o: number, digest: string) => hashes![o] === digestValue(digest);
 
   /** Plans one relationship row (plan.ts onRel, scan mode); a reason to give up, or undefined. */
   const onRel = (rel: RelationshipInputRow, loc: Loc): string | undefined => {

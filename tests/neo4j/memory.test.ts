@@ -74,6 +74,11 @@ describe('storageSettings', () => {
 });
 
 describe('runtimeSettings', () => {
+  it("passes each instance its own settings file (CONF), and none when it names none", () => {
+    expect(runtimeSettings('bench', { MAILLAGE_BENCH_NEO4J_CONF: ' /tmp/x.conf ', MAILLAGE_NEO4J_CONF: '/tmp/app.conf' }).conf).toBe('/tmp/x.conf');
+    expect(runtimeSettings('test', { MAILLAGE_BENCH_NEO4J_CONF: '/tmp/x.conf' }).conf).toBeUndefined();
+  });
+
   it('gives every instance the parallel collector and transaction state on the heap', () => {
     for (const p of ['app', 'test', 'bench'] as const) expect(runtimeSettings(p, {})).toEqual({ gc: 'parallel', txState: 'on_heap' });
   });

@@ -1,6 +1,7 @@
-// The content hashes of records: the digest a re-import compares is the stored `_h`, byte for byte.
+// The content hashes of records: the `_h` a re-import compares, in both stored formats (a number since after 7,
+// the base64url digest before), and the versions edits compare.
 import crypto from 'node:crypto';
-import { contentDigest, contentHash } from '../../../server/changes/records';
+import { contentDigest, contentHash, digestValue, hashValue, storedHash, storedValue, toStored } from '../../../server/changes/records';
 import type { RelationshipRecord } from '../../../model/schema';
 
 const tie = (over: Partial<RelationshipRecord> = {}): RelationshipRecord => ({
@@ -13,19 +14,62 @@ const tie = (over: Partial<RelationshipRecord> = {}): RelationshipRecord => ({
   ...over,
 });
 
+// The SHA-1 of a plain tie's content as JSON, computed independently of records.ts.
+const PLAIN_SHA1 = crypto.createHash('sha1').update(JSON.stringify(['FUNDS:acteur-1:acteur-2', 'FUNDS', 'acteur-1', 'acteur-2', 'effective', null, null, null, null, null, null, [['document-1', 'Acteur 1 finance « Acteur 2 » — 1,5 M€']]])).digest();
+
+const cases: [string, RelationshipRecord][] = [
+  ['a plain tie', tie()],
+  ['amounts and dates with their raw text', tie({ amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03', dateRaw: 'mars 2016' })],
+  ['non-Latin text and emoji', tie({ note: 'Ωμέγα 漢字 😀', evidence: [{ source: 'd', excerpt: '\u202f200 k€\n"quoted"' }] })],
+];
+
 describe('contentDigest', () => {
-  it.each([
-    ['a plain tie', tie()],
-    ['amounts and dates with their raw text', tie({ amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03', dateRaw: 'mars 2016' })],
-    ['non-Latin text and emoji', tie({ note: 'Ωμέγα 漢字 😀', evidence: [{ source: 'd', excerpt: '\u202f200 k€\n"quoted"' }] })],
-  ])('gives the 20 bytes whose base64url is contentHash, for %s', (_, r) => {
-    const digest = contentDigest('relationship', r);
-    expect(digest).toHaveLength(20);
-    expect(Buffer.from(digest, 'latin1').toString('base64url')).toBe(contentHash('relationship', r));
+  it('is the SHA-1 of the content, as the stored hashes were always computed', () => {
+    expect(Buffer.from(contentDigest('relationship', tie()), 'latin1').equals(PLAIN_SHA1)).toBe(true);
+  });
+});
+
+describe('hashValue', () => {
+  it('is the first 53 bits of the digest, a safe integer', () => {
+    const want = Number(PLAIN_SHA1.readBigUInt64BE(0) >> 11n);
+    expect(hashValue('relationship', tie())).toBe(want);
+    expect(Number.isSafeInteger(want)).toBe(true);
   });
 
-  it('keeps the hash the stored ties were written with (a re-import of older imports stays unchanged)', () => {
-    // Computed by the format before this digest became a string (SHA-1 of the content's JSON, base64url).
-    expect(contentHash('relationship', tie())).toBe(crypto.createHash('sha1').update(JSON.stringify(['FUNDS:acteur-1:acteur-2', 'FUNDS', 'acteur-1', 'acteur-2', 'effective', null, null, null, null, null, null, [['document-1', 'Acteur 1 finance « Acteur 2 » — 1,5 M€']]])).digest('base64url'));
+  it('is the _h toStored writes, and the version contentHash gives is its decimal text', () => {
+    const stored = toStored('relationship', tie(), 'cs-1');
+    expect(stored._h).toBe(hashValue('relationship', tie()));
+    expect(contentHash('relationship', tie())).toBe(String(stored._h));
+  });
+
+  it('gives the largest value for a digest of 0xff bytes and 0 for zeros', () => {
+    expect(digestValue('\xff'.repeat(20))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(digestValue('\0'.repeat(20))).toBe(0);
+  });
+});
+
+describe('storedValue', () => {
+  it.each(cases)('reads a base64url _h written before after 7 as the number written now, for %s', (_, r) => {
+    const old = Buffer.from(contentDigest('relationship', r), 'latin1').toString('base64url');
+    expect(old).toHaveLength(27);
+    expect(storedValue(old)).toBe(hashValue('relationship', r));
+    expect(storedValue(hashValue('relationship', r))).toBe(hashValue('relationship', r));
+  });
+
+  it('has no value for an element stored without a hash, or with anything else', () => {
+    expect(storedValue(undefined)).toBeUndefined();
+    expect(storedValue(null)).toBeUndefined();
+    expect(storedValue('abc')).toBeUndefined();
+  });
+});
+
+describe('storedHash', () => {
+  it.each(cases)('gives the same version for either stored format and for none, for %s', (_, r) => {
+    const props = toStored('relationship', r, 'cs-1');
+    const image = { props, type: r.type, source: r.source, target: r.target };
+    const old = { ...image, props: { ...props, _h: Buffer.from(contentDigest('relationship', r), 'latin1').toString('base64url') } };
+    const none = { ...image, props: { ...props, _h: undefined } };
+    const want = contentHash('relationship', r);
+    expect([storedHash('relationship', image), storedHash('relationship', old), storedHash('relationship', none)]).toEqual([want, want, want]);
   });
 });

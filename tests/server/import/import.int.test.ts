@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeImportFiles } from '../../../bench/read-files';
-import { get, list, recoverInterrupted, undo } from '../../../server/changes';
+import { contentDigest, fromStored, get, list, recoverInterrupted, undo } from '../../../server/changes';
+import type { Entity, Props, StoredImage } from '../../../server/changes/records';
 import type { Db } from '../../../server/db';
 import { ConflictError } from '../../../server/errors';
 import { ImportRefused, runImport, type ImportOptions, type ImportReport } from '../../../server/import';
@@ -241,6 +242,33 @@ describe('runImport at size', () => {
     expect(third.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: ties });
     // The plan's spill file is gone once the import is over.
     expect(fs.readdirSync(work)).toEqual([]);
+  });
+
+  it.each([
+    ['one scan of the stored elements', true],
+    ['lookups by id', false],
+  ])('re-imports a graph whose hashes are in the format before after 7 (base64url text) as unchanged, without a migration (%s)', async (_how, scan) => {
+    await wipe(db);
+    const files = await writeImportFiles(path.join(tmp, `old-${scan}`), 200, 1000);
+    const run = () => runImport(db, [{ path: files.actors, name: 'acteurs.csv' }, { path: files.relationships, name: 'relations.csv' }], { source: SOURCE, batchSize: 300, scan });
+    expect((await run()).counts.relationships.created).toBe(1000);
+    // What the code before after 7 stored: the base64url text of the whole SHA-1 digest of the same content.
+    const old = (entity: Entity, image: StoredImage) => Buffer.from(contentDigest(entity, fromStored(entity, image)), 'latin1').toString('base64url');
+    const nodes = await db.read('MATCH (n) WHERE (n:Actor OR n:Source) AND n._h IS NOT NULL RETURN elementId(n) AS e, n:Actor AS actor, properties(n) AS props');
+    const ties = await db.read('MATCH (a)-[r]->(b) WHERE r._h IS NOT NULL RETURN elementId(r) AS e, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props');
+    expect(nodes.filter((n) => n.actor)).toHaveLength(200);
+    expect(ties).toHaveLength(1000);
+    expect(ties.every((t) => typeof (t.props as Props)._h === 'number')).toBe(true);
+    await db.write('UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.e SET n._h = row.h', { rows: nodes.map((n) => ({ e: n.e, h: old(n.actor ? 'actor' : 'source', { props: n.props as Props }) })) });
+    await db.write('UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.e SET r._h = row.h', { rows: ties.map((t) => ({ e: t.e, h: old('relationship', { props: t.props as Props, type: t.type as string, source: t.source as string, target: t.target as string }) })) });
+    const [check] = await db.read('MATCH ()-[r]->() WHERE r._h IS NOT NULL RETURN count(r) AS n, sum(CASE WHEN size(r._h) = 27 THEN 1 ELSE 0 END) AS text');
+    expect(check).toEqual({ n: 1000, text: 1000 });
+
+    const again = await run();
+    expect(again.importId).toBeNull();
+    expect(again.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 1000 });
+    expect(again.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 200 });
+    expect(again.counts.sources.updated).toBe(0);
   });
 
   it('plans a stored tie that a file points at a new actor as an update that moves it (scan)', async () => {

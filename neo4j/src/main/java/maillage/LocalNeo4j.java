@@ -63,7 +63,12 @@ public final class LocalNeo4j {
     // Memory and transaction logs come from neo4j/ctl.ts (neo4j/memory.ts: environment variables, else sized
     // from the RAM). The two transaction limits keep one query from starving the others: past
     // db.memory.transaction.max a transaction fails alone; dbms.memory.transaction.total.max bounds them all.
-    DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+    DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+    // Any other setting, for measuring (a query log, planner settings): a neo4j.conf-style file, read first so
+    // that the settings below still win.
+    String conf = System.getenv("MAILLAGE_NEO4J_CONF");
+    if (conf != null && !conf.isBlank()) builder.loadPropertiesFromFile(Path.of(conf.trim()));
+    DatabaseManagementService dbms = builder
         .setConfig(BoltConnector.enabled, true)
         .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
