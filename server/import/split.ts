@@ -21,9 +21,13 @@ export interface SplitOptions {
   newTies: boolean;
 }
 
-/** Defaults; MAILLAGE_IMPORT_SPLIT_ROWS and MAILLAGE_IMPORT_SPLIT_BYTES override the first two (tests, tuning). */
+/**
+ * Defaults; MAILLAGE_IMPORT_SPLIT_ROWS and MAILLAGE_IMPORT_SPLIT_BYTES override the first two. Off unless
+ * MAILLAGE_IMPORT_SPLIT_ROWS is set: on the shared 2-core machine it cost more than it saved (bench/README.md,
+ * after 7, imp-plan: the dry run 23.0 s against 12.5 s, +5–7 CPU-s, +165–290 MB), a quiet machine to decide.
+ */
 export const SPLIT_DEFAULTS: SplitOptions = {
-  minRows: envNumber('MAILLAGE_IMPORT_SPLIT_ROWS') ?? 200_000,
+  minRows: envNumber('MAILLAGE_IMPORT_SPLIT_ROWS') ?? Number.POSITIVE_INFINITY,
   rangeBytes: envNumber('MAILLAGE_IMPORT_SPLIT_BYTES') ?? 16 << 20,
   threads: Math.min(4, os.availableParallelism() - 1),
   newTies: false,
@@ -52,7 +56,7 @@ export async function* planRanges(setup: Omit<SplitSetup, 'abort'>, ranges: Byte
   const abort = new Int32Array(new SharedArrayBuffer(4));
   /** The next range nobody has taken. */
   const claim = new Int32Array(new SharedArrayBuffer(4));
-  const pool = Array.from({ length: threads }, (_, t) => new WorkerThread<SplitRequest, { result?: RangeResult }>({ entry: ENTRY, name: `the import's split thread ${t + 1}`, youngGenerationMb: 64, oldGenerationMb: 384 }));
+  const pool = Array.from({ length: threads }, (_, t) => new WorkerThread<SplitRequest, { result?: RangeResult }>({ entry: ENTRY, name: `the import's split thread ${t + 1}`, youngGenerationMb: 32, oldGenerationMb: 256 }));
   const done = ranges.map(() => {
     const d = { settled: false } as { settled: boolean; promise: Promise<RangeResult>; resolve: (r: RangeResult) => void; reject: (e: unknown) => void };
     d.promise = new Promise<RangeResult>((res, rej) => {
