@@ -34,6 +34,10 @@ export interface WorkerThreadOptions {
   name: string;
   /** Nice value of the thread (0–19, higher = lower priority): the server's event loop goes first. */
   nice?: number;
+  /** The thread's young generation in MB (V8's default is small: a thread that makes many short-lived objects collects often). */
+  youngGenerationMb?: number;
+  /** The thread's heap limit in MB (V8's default is the process's: each thread's garbage would grow its own). */
+  oldGenerationMb?: number;
 }
 
 /**
@@ -53,7 +57,14 @@ export class WorkerThread<Req extends object, Done extends object, Progress exte
   private start(): { worker: Worker; pending: Map<number, Pending<Done, Progress>> } {
     // The thread's stderr is left piped to ours (stderr: true would keep the process alive while the idle
     // thread's stream is read: a script or jest would never exit).
-    const w = new Worker(this.opts.entry, { execArgv: [], workerData: { nice: this.opts.nice ?? 0 } });
+    const w = new Worker(this.opts.entry, {
+      execArgv: [],
+      workerData: { nice: this.opts.nice ?? 0 },
+      resourceLimits: {
+        ...(this.opts.youngGenerationMb ? { maxYoungGenerationSizeMb: this.opts.youngGenerationMb } : {}),
+        ...(this.opts.oldGenerationMb ? { maxOldGenerationSizeMb: this.opts.oldGenerationMb } : {}),
+      },
+    });
     const pending = new Map<number, Pending<Done, Progress>>();
     const me = { worker: w, pending };
     let exiting: ExitNotice | undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ActorKind, ChangeSetKind } from '../../model/schema';
 import { begin, processAlive, rollbackQuietly, writeAll, type ChangeSetHandle } from '../changes';
 import type { Db } from '../db';
-import { planImport, type ImportCounts, type ImportPlan, type NamedSource } from './plan';
+import { planImport, type ImportCounts, type ImportPlan, type NamedSource, type PlanOptions } from './plan';
 import { openInput } from './read';
 import type { DateOrder, Field, ImportIssue, InputFile, InputRow, OpenedInput, TableInfo } from './read/types';
 
@@ -33,6 +33,8 @@ export interface ImportOptions {
   scan?: boolean;
   /** Ties find their ends by element id (true) or by actor id (false); default: by size (plan.ts). */
   actorNodes?: boolean;
+  /** When a large relationships CSV is planned in parts by threads (plan.ts PlanOptions.split). */
+  split?: PlanOptions['split'];
   /** Run this previewed change set (POST /api/imports/:id/commit) instead of a new one. */
   previewed?: string;
   /**
@@ -188,7 +190,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
   const dir = opts.dryRun ? undefined : (opts.workDir ?? (await fs.promises.mkdtemp(path.join(os.tmpdir(), `${SPILL_PREFIX}${process.pid}-`))));
   const spill = dir && path.join(dir, `ties-${process.pid}-${Date.now()}.jsonl`);
   try {
-    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan, actorNodes: opts.actorNodes });
+    const plan = await planImport(db, inputs, { defaultKind, source: opts.source, onProgress: progress, batchSize: opts.batchSize, spill, scan: opts.scan, actorNodes: opts.actorNodes, split: opts.split });
     const r = report(plan, infos, opts, null, (performance.now() - t0) / 1000);
     if (plan.issues.errors) throw new ImportRefused(r);
     if (opts.dryRun) return r;

@@ -3,16 +3,23 @@
 // spilled to a file (or, without a spill file, from the rows read a second time).
 import fs from 'node:fs';
 import type { z } from 'zod';
-import { Actor as ActorSchema, Source as SourceSchema, SYMMETRIC_TYPES, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
+import { Actor as ActorSchema, Source as SourceSchema, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
 import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
+import { rangeRows } from './read';
+import { recordRanges, type ByteRange } from './read/csv';
 import { issue, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
-import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow } from './read/types';
-import { KeyIndexBuilder, type KeyIndex } from './key-index';
+import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
+import { KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
+import { locator, relBuilder, relKey, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
+import { planRanges, SPLIT_DEFAULTS, type SplitOptions } from './split';
+import { ENDS_STORED, SAME, SPILLED, type RangeResult } from './split-worker';
+
+export { locator } from './rel-build';
 
 /** Elements per write transaction and per lookup of stored hashes. */
 export const BATCH = 10_000;
@@ -67,6 +74,11 @@ export interface PlanOptions {
    * actor id (false); default: when ties are written and the graph holds at most SCAN_RATIO actors per tie.
    */
   actorNodes?: boolean;
+  /**
+   * A large relationships CSV is planned in parts by worker threads (split.ts); these override when (tests
+   * split small files into many ranges to exercise it; `false`: never).
+   */
+  split?: Partial<SplitOptions> | false;
 }
 
 const CREATE = 0;
@@ -86,6 +98,11 @@ export class Issues {
     else this.warnings++;
     if (this.list.length < MAX_ISSUES) this.list.push(i);
   }
+  /** Issues counted but not kept (a thread's beyond its first MAX_ISSUES: the list is full by then). */
+  count(errors: number, warnings: number): void {
+    this.errors += errors;
+    this.warnings += warnings;
+  }
   /** In file order (as given), then by line; issues without a line (whole file or table) first. */
   sort(files: string[]): void {
     const rank = (i: ImportIssue) => [files.indexOf(i.file), i.line ?? 0] as const;
@@ -97,12 +114,6 @@ export class Issues {
   }
 }
 
-/** "Relations, ligne 42": where a row is, as the evidence of a row without an excerpt cites it. */
-export function locator(loc: Loc): string {
-  return `${loc.file}${loc.sheet ? `, ${loc.sheet}` : ''}, ligne ${loc.line}`;
-}
-
-const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
 /**
  * The ties an import plans (and, after a scan, the stored ones), by (type, id) → an ordinal; per ordinal its
@@ -124,6 +135,24 @@ class RelTable {
       if (o >= 0) return o;
     }
     return this.index.get(key);
+  }
+  /** A tie a row added (not a stored one). */
+  getAdded(key: string): number | undefined {
+    return this.index.get(key);
+  }
+  /** The stored ties' index and hashes, in shared memory, for the threads that plan parts of a file. */
+  storedParts(): { index: KeyIndexParts; hashes: Float64Array } | undefined {
+    const idx = this.storedIndex;
+    if (!idx?.size) return undefined;
+    const u32 = (a: Uint32Array): Uint32Array => {
+      const b = new Uint32Array(new SharedArrayBuffer(a.byteLength));
+      b.set(a);
+      return b;
+    };
+    const { text, starts, hashes, slots } = idx.parts;
+    const stored = new Float64Array(new SharedArrayBuffer(idx.size * 8));
+    stored.set(this.hashes.subarray(0, idx.size));
+    return { index: { text, starts: u32(starts), hashes: u32(hashes), slots: u32(slots) }, hashes: stored };
   }
   /** A stored tie, from the scan: its hash kept to compare with the row that names it, if one does. */
   addStored(key: string, h: unknown): void {
@@ -187,20 +216,40 @@ class RelTable {
   }
 }
 
-/** Ties' records appended to a spill file as JSON lines `[ordinal, record]`, with backpressure. */
+/**
+ * Ties' records appended to a spill file as JSON lines, with backpressure; their ordinals stay in memory (4 bytes
+ * a tie), so that a thread's block of lines is written as it comes.
+ */
 class Spill {
   private readonly out: fs.WriteStream;
   private buf = '';
   private failed: Error | undefined;
+  /** The ordinal of each line, in order. */
+  ordinals = new Uint32Array(1 << 12);
   count = 0;
   constructor(readonly path: string) {
     this.out = fs.createWriteStream(path);
     this.out.on('error', (e) => (this.failed = e));
   }
+  private push(o: number): void {
+    if (this.count === this.ordinals.length) {
+      const b = new Uint32Array(this.count * 2);
+      b.set(this.ordinals);
+      this.ordinals = b;
+    }
+    this.ordinals[this.count++] = o;
+  }
   /** Appends one record; returns a promise only when the file is behind (the caller awaits it). */
   add(o: number, r: RelationshipRecord): Promise<void> | undefined {
-    this.count++;
-    this.buf += `${JSON.stringify([o, r])}\n`;
+    this.push(o);
+    this.buf += `${JSON.stringify(r)}\n`;
+    if (this.buf.length < 1 << 20) return undefined;
+    return this.flush();
+  }
+  /** Appends records already serialised (`lines`: one per ordinal, each ending with a newline). */
+  addLines(ordinals: ArrayLike<number>, lines: string): Promise<void> | undefined {
+    for (let i = 0; i < ordinals.length; i++) this.push(ordinals[i]);
+    this.buf += lines;
     if (this.buf.length < 1 << 20) return undefined;
     return this.flush();
   }
@@ -217,19 +266,24 @@ class Spill {
   }
 }
 
-/** Reads a spill file back, one `[ordinal, record]` at a time, 1 MB at a time. */
-async function* readSpill(path: string): AsyncGenerator<[number, RelationshipRecord]> {
+/** Reads a spill file back, one record (with its ordinal) at a time, 1 MB at a time. */
+async function* readSpill(spill: Spill): AsyncGenerator<[number, RelationshipRecord]> {
   let rest = '';
-  for await (const chunk of fs.createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+  let k = 0;
+  const next = (line: string): [number, RelationshipRecord] => {
+    if (k >= spill.count) throw new Error(`the plan's spill file ${spill.path} holds more than ${spill.count} ties: was it changed during the import?`);
+    return [spill.ordinals[k++], JSON.parse(line) as RelationshipRecord];
+  };
+  for await (const chunk of fs.createReadStream(spill.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = rest + (chunk as string);
     let start = 0;
     for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
-      yield JSON.parse(text.slice(start, nl)) as [number, RelationshipRecord];
+      yield next(text.slice(start, nl));
       start = nl + 1;
     }
     rest = text.slice(start);
   }
-  if (rest) yield JSON.parse(rest) as [number, RelationshipRecord];
+  if (rest) yield next(rest);
 }
 
 interface TableStats {
@@ -247,6 +301,8 @@ export interface ImportPlan {
   rows: number;
   /** Per input (in the order given): the first rows of each table as parsed, with their issues, for a preview. */
   samples: InputRow[][];
+  /** Byte ranges of relationship files planned in parts (split.ts), 0 when every file was read in one piece. */
+  parts: number;
   /** The batches that write the plan; reads the files with relationships again. */
   batches(): AsyncGenerator<WriteBatch | typeof BARRIER>;
 }
@@ -315,6 +371,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   let lastTable: TableStats | undefined;
+  let parts = 0;
   /** Plans one relationship row; returns a promise only when it had to wait for a lookup batch. */
   const onRel = (rel: RelationshipInputRow, loc: Loc, json: boolean): Promise<void> | undefined => {
     const t = lastTable && lastTable.loc.file === loc.file && lastTable.loc.sheet === loc.sheet ? lastTable : (lastTable = tableOf(loc));
@@ -372,7 +429,13 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     // Past the first rows of every table only issues can still be sampled: skip the sampler's per-row work.
     const wanted = Math.max(1, input.detected.tables.length) * 10;
     const json = input.detected.format === 'json';
-    for await (const row of input.rows()) {
+    const split = splitOf(input);
+    const ranges = split && (await recordRanges(split.file.path, split.setup, splitOpts.rangeBytes));
+    if (split && ranges && ranges.length > 1) return readSplit(split, ranges, sampler, wanted);
+    await readRows(input.rows(), sampler, wanted, json);
+  };
+  const readRows = async (rowsOf: AsyncIterable<InputRow>, sampler: RowSampler, wanted: number, json: boolean) => {
+    for await (const row of rowsOf) {
       rows++;
       if (sampler.kept < wanted || row.kind === 'issue') sampler.add(row);
       if ((rows & 0x3fff) === 0) progress('plan');
@@ -380,6 +443,102 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       const wait = onRow(row, json);
       if (wait) await wait;
     }
+  };
+  /** readRows over a range's batches (one await per batch, not per row). */
+  const readBatches = async (batches: AsyncIterable<InputRow[]>, sampler: RowSampler, wanted: number) => {
+    for await (const batch of batches) {
+      for (const row of batch) {
+        rows++;
+        if (sampler.kept < wanted || row.kind === 'issue') sampler.add(row);
+        if ((rows & 0x3fff) === 0) progress('plan');
+        const wait = onRow(row, false);
+        if (wait) await wait;
+      }
+    }
+  };
+
+  // A large relationships CSV compared by a scan (or with nothing stored) is planned in parts by threads.
+  const splitOpts: SplitOptions = { ...SPLIT_DEFAULTS, ...(opts.split || {}) };
+  const splitOf = (input: OpenedInput): SplittableCsv | undefined => {
+    const s = input.split;
+    if (!s || opts.split === false || !inline || !scan || splitOpts.threads < 1) return undefined;
+    const info = s.scanned.info;
+    // Ids must be unique across the table: RowBuilder checks them in one reading.
+    if (info.kind !== 'relationships' || info.rows < splitOpts.minRows || info.columns.some((c) => c.field === 'id')) return undefined;
+    // A dry run, or a re-import (most ties stored): not an import that writes mostly new ties, unless asked.
+    if (spill && !splitOpts.newTies && rels.size * 2 < info.rows) return undefined;
+    return s;
+  };
+  const readSplit = async (split: SplittableCsv, ranges: ByteRange[], sampler: RowSampler, wanted: number) => {
+    for (const row of split.leading) {
+      rows++;
+      sampler.add(row);
+      onRow(row, false);
+    }
+    const setup = { split: { ...split, leading: [] }, resolver: resolver.snapshot(), namedSource, stored: rels.storedParts(), spill: spill !== undefined };
+    const t = tableOf({ file: split.file.name, line: 0 });
+    /** Stand-in source ids (new documents a thread met) → the ids the resolver gave them. */
+    const standIns = new Map<string, string>();
+    let from: ByteRange | undefined;
+    for await (const r of planRanges(setup, ranges, splitOpts.threads)) {
+      if ('gaveUp' in r) {
+        from = r.range;
+        break;
+      }
+      parts++;
+      const wait = mergeRange(r.result, split.file.name, t, sampler, wanted, standIns);
+      if (wait) await wait;
+      progress('plan');
+    }
+    // A thread gave up on a range (a new actor, a misplaced quote): the planner reads on from it, as it would have.
+    if (from) await readBatches(rangeRows(split, { start: from.start, end: ranges[ranges.length - 1].end, line: from.line }), sampler, wanted);
+  };
+  /** Merges a range's results, in file order, as onRel would have planned its rows. */
+  const mergeRange = (res: RangeResult, file: string, t: TableStats, sampler: RowSampler, wanted: number, standIns: Map<string, string>): Promise<void> | undefined => {
+    const { lines, ords, flags, keys, events } = res;
+    rows += res.inputRows;
+    t.rows += res.relRows;
+    t.unsourcedCount += res.unsourcedCount;
+    for (const i of res.unsourced) if (t.unsourced.length < MAX_ISSUES) t.unsourced.push(i);
+    issues.count(res.dropped.errors, res.dropped.warnings);
+    for (const id of res.named.actors) resolver.named.actors.add(id);
+    for (const id of res.named.sources) resolver.named.sources.add(id);
+    const spilled: number[] = [];
+    /** Indexes (among the spilled lines) of duplicates: their lines are left out. */
+    const dropped = new Set<number>();
+    let [k, e, si] = [0, 0, 0];
+    const n = lines.length;
+    for (let i = 0; i <= n; i++) {
+      for (; e < events.length && events[e].at === i; e++) {
+        const ev = events[e];
+        if (ev.type === 'issue') {
+          if (ev.row) sampler.add({ kind: 'issue', issue: ev.issue });
+          issues.add(ev.issue);
+        } else if (ev.type === 'sample') {
+          if (sampler.kept < wanted) sampler.add(ev.row);
+        } else {
+          const id = resolver.resolveSource(ev.text, ev.url, ev.loc);
+          if (ev.id.charCodeAt(0) === 1) standIns.set(ev.id, id);
+        }
+      }
+      if (i === n) break;
+      const [line, fl] = [lines[i], flags[i]];
+      let o = ords[i];
+      const seen = o >= 0 ? (rels.statusOf(o) === STORED ? undefined : o) : rels.getAdded(keys[k++]);
+      if (seen !== undefined) {
+        issues.add(issue({ file, line }, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: undefined }));
+        if (fl & SPILLED) dropped.add(si++);
+        continue;
+      }
+      if (o >= 0) rels.claim(o, line, fl & ENDS_STORED && fl & SAME ? UNCHANGED : UPDATE);
+      else o = rels.add(keys[k - 1], line, CREATE);
+      if (fl & SPILLED) [spilled.push(o), si++];
+    }
+    if (!spill || !res.json) return undefined;
+    let json = res.json;
+    if (standIns.size && json.includes('"source":"\\u0001')) json = json.replace(/"source":"\\u0001([^"]*)"/g, (_, x: string) => `"source":${JSON.stringify(standIns.get(`\u0001${x}`))}`);
+    if (dropped.size) json = json.split('\n').filter((l, j) => l && !dropped.has(j)).map((l) => `${l}\n`).join('');
+    return spill.addLines(spilled, json);
   };
   const onRow = (row: InputRow, json: boolean): Promise<void> | undefined => {
     if (row.kind === 'issue') issues.add(row.issue);
@@ -463,6 +622,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     issues,
     rows,
     samples: inputs.map((i) => samplers.get(i)!.rows),
+    parts,
     async *batches() {
       const size = opts.batchSize ?? BATCH;
       for (const part of chunks(sourceOps.create, size)) yield { sources: { create: part } };
@@ -484,7 +644,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       };
       if (spill) {
         progressTotal = spill.count;
-        for await (const [o, record] of readSpill(spill.path)) {
+        for await (const [o, record] of readSpill(spill)) {
           if ((++rows & 0x3fff) === 0) progress('write');
           add(o, record);
           if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
@@ -611,62 +771,4 @@ async function classify<P extends { id: string; existing: boolean; loc?: Loc }, 
   c.updated = update.length;
   c.unchanged += unchanged;
   return { create, update };
-}
-
-/** A relationship row's ends and id, resolved (the cheap part, done for every row in both passes). */
-type Ends = { source: string; target: string; id: string; stored: boolean } | { issues: ImportIssue[] };
-
-/** A relationship row's evidence: built (write pass, and hashes), or only checked (plan pass). */
-type Evidence = { evidence?: { source: string; excerpt: string }[] } | { issues: ImportIssue[] } | { unsourced: ImportIssue };
-/** The evidence of a row already checked, built. */
-type Built = { evidence: { source: string; excerpt: string }[] };
-
-/** A relationship row → its ends, its evidence (completed with the named source and the locator), its record. */
-function relBuilder(resolver: Resolver, namedSource: string | undefined) {
-  const ends = (rel: RelationshipInputRow, loc: Loc): Ends => {
-    const from = resolver.resolveRef(rel.from, loc, 'from');
-    const to = resolver.resolveRef(rel.to, loc, 'to');
-    if ('issue' in from || 'issue' in to) return { issues: [from, to].flatMap((x) => ('issue' in x ? [x.issue] : [])) };
-    let [source, target] = [from.id, to.id];
-    if (source === target) return { issues: [issue(loc, 'self-tie', `un acteur ne peut pas être relié à lui-même (${shorten(source)})`)] };
-    // A symmetric tie is stored once, ends in a canonical order, so A–B and B–A are the same edge.
-    if (SYMMETRIC_TYPES.has(rel.type) && source > target) [source, target] = [target, source];
-    return { source, target, id: rel.id ?? `${rel.type}:${source}:${target}`, stored: isStored(from) && isStored(to) };
-  };
-  // Not a closure per row: tsx's keepNames names each closure it creates (a defineProperty per row).
-  const isStored = (r: { id: string; stored?: boolean }) => r.stored ?? resolver.isStored(r.id);
-
-  const evidence = (rel: RelationshipInputRow, loc: Loc, json: boolean, build: boolean): Evidence => {
-    const out: { source: string; excerpt: string }[] | undefined = build ? [] : undefined;
-    for (const e of rel.evidence) {
-      if (json && e.source && !resolver.knowsSource(e.source)) {
-        // A dataset file cites sources by id: an unknown one is a mistake, not a new document.
-        return { issues: [issue(loc, 'source-unknown', `document source « ${shorten(e.source)} » inconnu : ajoutez-le à « sources »`, { field: 'evidence' })] };
-      }
-      let source: string;
-      if (e.source || e.url) source = resolver.resolveSource(e.source, e.url, loc);
-      else if (namedSource) source = namedSource;
-      else return { unsourced: issue(loc, 'evidence-missing', `relation sans source : remplissez la colonne Source (ou nommez le document source de l'import, --source-title …)`, { field: 'source' }) };
-      out?.push({ source, excerpt: e.excerpt ?? locator(loc) });
-    }
-    if (!rel.evidence.length) {
-      if (!namedSource) return { unsourced: issue(loc, 'evidence-missing', `relation sans source ni extrait : remplissez les colonnes Extrait et Source, ou nommez le document source de l'import (--source-title …)`, { field: 'excerpt' }) };
-      out?.push({ source: namedSource, excerpt: locator(loc) });
-    }
-    return { evidence: out };
-  };
-
-  const record = (rel: RelationshipInputRow, e: { source: string; target: string; id: string }, ev: { source: string; excerpt: string }[]): RelationshipRecord => {
-    const r: RelationshipRecord = { id: e.id, type: rel.type, source: e.source, target: e.target, status: rel.status, evidence: ev };
-    if (rel.amount !== undefined) r.amount = rel.amount;
-    // The raw text is kept only when it says more than the value (`1,5 M€`, `mars 2016`), not `50000`.
-    if (rel.amountRaw !== undefined && rel.amountRaw !== String(rel.amount)) r.amountRaw = rel.amountRaw;
-    if (rel.date !== undefined) r.date = rel.date;
-    if (rel.dateRaw !== undefined && rel.dateRaw !== rel.date) r.dateRaw = rel.dateRaw;
-    if (rel.role) r.role = rel.role;
-    if (rel.note) r.note = rel.note;
-    return r;
-  };
-
-  return { ends, evidence, record };
 }

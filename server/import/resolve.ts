@@ -2,7 +2,7 @@
 // database (two candidates is an issue, never a guess); source documents by id, title or URL.
 import { Slug, type Actor, type ActorKind, type Source } from '../../model/schema';
 import { fold } from '../../model/text';
-import { searchKeys } from '../changes';
+import { searchKeys } from '../changes/records';
 import type { Db } from '../db';
 import { Q } from '../queries';
 import type { ActorInputRow, ActorRef, ImportIssue, Loc, SourceInputRow } from './read/types';
@@ -20,7 +20,10 @@ export function slugify(text: string, fallback: string): string {
 class IdSpace {
   private readonly taken = new Set<string>();
   constructor(readonly has: (id: string) => boolean) {}
+  /** Replaces claim() (a thread's snapshot: ids it cannot know, stood in for until the planner gives them). */
+  claimed?: (base: string) => string;
   claim(base: string): string {
+    if (this.claimed) return this.claimed(base);
     let id = base;
     for (let i = 2; this.has(id) || this.taken.has(id); i++) id = `${base}-${i}`;
     this.taken.add(id);
@@ -60,6 +63,18 @@ export async function readDbIndex(db: Db): Promise<DbIndex> {
     }
   });
   return idx;
+}
+
+/** A Resolver's state as plain data (Resolver.snapshot). */
+export interface ResolverSnapshot {
+  defaultKind: ActorKind | undefined;
+  db: { actorIds: string[]; actorKeys: [string, string[]][]; sourceIds: string[]; sourceKeys: [string, string[]][] };
+  actors: [string, boolean][];
+  sources: [string, boolean][];
+  fileKeys: [string, string[]][];
+  fileSourceKeys: [string, string[]][];
+  refMemo: [string, Resolved][];
+  sourceMemo: [string, string][];
 }
 
 /** An actor the import will write: from an actor row, or created for a name a relationship row gave. */
@@ -109,6 +124,50 @@ export class Resolver {
   ) {
     this.actorIds = new IdSpace((id) => dbIndex.actorIds.has(id) || this.actors.has(id));
     this.sourceIds = new IdSpace((id) => dbIndex.sourceIds.has(id) || this.sources.has(id));
+  }
+
+  /**
+   * What resolving relationship rows needs, as plain data for another thread (server/import/split-worker.ts):
+   * taken after every actor row is read. The actors' rows and the stored hashes are left out.
+   */
+  snapshot(): ResolverSnapshot {
+    const { dbIndex: d } = this;
+    return {
+      defaultKind: this.defaultKind,
+      db: { actorIds: [...d.actorIds], actorKeys: [...d.actorKeys], sourceIds: [...d.sourceIds], sourceKeys: [...d.sourceKeys] },
+      actors: [...this.actors.values()].map((a) => [a.id, a.existing]),
+      sources: [...this.sources.values()].map((x) => [x.id, x.existing]),
+      fileKeys: [...this.fileKeys],
+      fileSourceKeys: [...this.fileSourceKeys],
+      refMemo: [...this.refMemo],
+      sourceMemo: [...this.sourceMemo],
+    };
+  }
+
+  /**
+   * A resolver from a snapshot, in another thread. It resolves as the planner's would, as long as it creates
+   * nothing: a new source gets `newSource(…)`'s stand-in id (the planner gives the real one); `actors.size`
+   * grows when a row names an actor nobody answers to (the caller then leaves that part to the planner).
+   */
+  static fromSnapshot(s: ResolverSnapshot, newSource: (base: string) => string): Resolver {
+    const db: DbIndex = {
+      actorIds: new Set(s.db.actorIds),
+      actorKeys: new Map(s.db.actorKeys),
+      actorHash: new Map(),
+      sourceIds: new Set(s.db.sourceIds),
+      sourceKeys: new Map(s.db.sourceKeys),
+      sourceHash: new Map(),
+    };
+    const r = new Resolver(db, s.defaultKind);
+    const loc = { file: '', line: 0 };
+    for (const [id, existing] of s.actors) r.actors.set(id, { id, existing, fromRef: false, row: { aliases: [] }, loc });
+    for (const [id, existing] of s.sources) r.sources.set(id, { id, existing, row: {} });
+    for (const [k, v] of s.fileKeys) r.fileKeys.set(k, v);
+    for (const [k, v] of s.fileSourceKeys) r.fileSourceKeys.set(k, v);
+    for (const [k, v] of s.refMemo) r.refMemo.set(k, v);
+    for (const [k, v] of s.sourceMemo) r.sourceMemo.set(k, v);
+    r.sourceIds.claimed = newSource;
+    return r;
   }
 
   private fold(s: string): string {

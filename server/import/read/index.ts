@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { ValidationError } from '../../errors';
 import { parseKind } from '../fr/vocabulary';
-import { csvTable, detectDelimiter, detectNewline, normaliseDelimiter, sampleText } from './csv';
+import { csvRangeTable, csvTable, detectDelimiter, detectNewline, normaliseDelimiter, sampleText } from './csv';
 import { HEADER_SYNONYMS } from './headers';
 import { issue } from './issues';
 import { openJson } from './json';
 import { chooseEncoding, formatOf, head, isZip, normaliseEncoding, scanBytes } from './sniff';
 import { scanTable, tableRows, type ScannedTable, type TableReader } from './table';
-import type { Detected, Field, ImportIssue, InputFile, InputRow, OpenedInput, ReadOptions } from './types';
+import type { ByteRange, CsvSetup } from './csv';
+import type { Detected, Field, ImportIssue, InputFile, InputRow, OpenedInput, ReadOptions, SplittableCsv } from './types';
 import { listSheets, xlsxTable } from './xlsx';
 import { checkZip } from './zip-guard';
 
@@ -53,6 +54,8 @@ interface Plan {
   issues: ImportIssue[];
   tables: { reader: TableReader; scanned: ScannedTable }[];
   json?: Awaited<ReturnType<typeof openJson>>;
+  /** CSV: how the file was decoded and split into records. */
+  csv?: CsvSetup;
 }
 
 /**
@@ -90,12 +93,26 @@ export async function openInput(file: InputFile, opts: ReadOptions = {}): Promis
   const order = opts.dateOrder ?? withDates.flatMap((t) => t.columns).find((c) => c.dateOrder)?.dateOrder;
   if (order) plan.detected.dateOrder = order;
 
-  return {
+  const opened: OpenedInput = {
     file,
     detected: plan.detected,
     sheets: plan.sheets,
     rows: () => flatten(batchesOf(plan)),
   };
+  const t = plan.tables[0];
+  // A table whose rows can be read (its key columns found): it may be read in parts.
+  if (plan.csv && t && t.scanned.info.kind && !t.scanned.issues.some(keyColumnMissing)) {
+    const leading = [...plan.issues, ...t.scanned.issues].map((i): InputRow => ({ kind: 'issue', issue: i }));
+    opened.split = { file, setup: plan.csv, scanned: t.scanned, leading };
+  }
+  return opened;
+}
+
+const keyColumnMissing = (i: ImportIssue) => i.severity === 'error' && (i.code === 'column-missing' || i.code === 'no-columns');
+
+/** The rows of a byte range of a splittable CSV (records only: `leading` holds what comes before them). */
+export function rangeRows(split: SplittableCsv, range: ByteRange): AsyncIterable<InputRow[]> {
+  return tableRows(csvRangeTable(split.file, split.setup, range), { ...split.scanned, issues: [] });
 }
 
 async function* batchesOf(plan: Plan): AsyncGenerator<InputRow[]> {
@@ -153,7 +170,8 @@ async function planCsv(file: InputFile, o: ReturnType<typeof checkOptions>, plan
   const sample = await sampleText(file.path, enc.encoding);
   const delimiter = o.delimiter ?? detectDelimiter(sample);
   plan.detected.delimiter = delimiter;
-  const reader = csvTable(file, { encoding: enc.encoding, delimiter, newline: detectNewline(sample) });
+  plan.csv = { encoding: enc.encoding, delimiter, newline: detectNewline(sample) };
+  const reader = csvTable(file, plan.csv);
   plan.tables.push({ reader, scanned: await scanTable(reader, tableOpts) });
 }
 

@@ -190,4 +190,18 @@ export interface OpenedInput {
   sheets: { used: string[]; ignored: string[] };
   /** Reads the file again at each call (validate pass, then write pass): rows are never all in memory. */
   rows(): AsyncIterable<InputRow>;
+  /**
+   * A CSV file whose rows can be read in parts (by another thread): what rows() reads before its records
+   * (file and table issues), and how to read the records of a byte range (read/index.ts rangeRows).
+   */
+  split?: SplittableCsv;
+}
+
+/** What a thread needs to read the rows of part of a CSV file (plain data: it is posted to the thread). */
+export interface SplittableCsv {
+  file: InputFile;
+  setup: import('./csv').CsvSetup;
+  scanned: import('./table').ScannedTable;
+  /** The rows rows() yields before the first record: the file's and the table's issues. */
+  leading: InputRow[];
 }
