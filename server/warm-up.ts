@@ -180,7 +180,7 @@ export class PageActivity {
     this.seen = true;
     this.inFlight += 1;
     // Mounted on /api/graph, so the path is the rest: /elements for the whole network's pages.
-    const grace = req.path?.startsWith('/elements') ? this.wholeGraceMs : this.graceMs;
+    const grace = req.path.startsWith('/elements') ? this.wholeGraceMs : this.graceMs;
     let ended = false;
     const end = () => {
       if (ended) return;

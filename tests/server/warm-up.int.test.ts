@@ -162,7 +162,7 @@ describe('warmUp', () => {
     const note = { add: (x: string) => order.push(x.split(' ')[0]) };
     // A page's request for its network, in flight until its response ends.
     const res = new EventEmitter();
-    pages.watch({} as Request, res as unknown as Response, () => undefined);
+    pages.watch({ path: '/' } as Request, res as unknown as Response, () => undefined);
     const run = warmUp(recording(note), { pages });
     await waitFor(() => pages.waiting, (n) => n === 1);
     // Only the size was read (the later steps use it); the page plans its own queries.
