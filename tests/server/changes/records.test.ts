@@ -77,7 +77,7 @@ describe('storedHash', () => {
 describe('relContentJson and fromRelContentJson', () => {
   const odd: [string, RelationshipRecord][] = [
     ...cases,
-    ['only the required fields', { id: 'PILOTS:a:b', type: 'PILOTS', source: 'a', target: 'b', status: 'announced', evidence: [{ source: 's', excerpt: '' }] }],
+    ['only the required fields', { id: 'PILOTS:a:b', type: 'PILOTS', source: 'a', target: 'b', status: 'planned', evidence: [{ source: 's', excerpt: '' }] }],
     ['several pieces of evidence, a role and a note', tie({ role: 'chef de file', note: 'voir aussi', evidence: [{ source: 'd-1', excerpt: 'un' }, { source: 'd-2', excerpt: 'deux' }, { source: 'd-1', excerpt: 'trois' }] })],
     ['a long excerpt with line breaks, tabs and quotes', tie({ evidence: [{ source: 'd', excerpt: `${'Ligne « 1 »\t"x"\\ \r\n'.repeat(2000)}fin` }] })],
     ['a fractional amount and an id that is not the derived one', tie({ id: 'FUNDS:acteur-1:acteur-2:2', amount: 1234.5, amountRaw: '1 234,50 €' })],

@@ -12,7 +12,7 @@ const nodes = new Map([
 
 const ties: RelationshipRecord[] = [
   { id: 'FUNDS:acteur-1:acteur-2', type: 'FUNDS', source: 'acteur-1', target: 'acteur-2', status: 'effective', amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03', dateRaw: 'mars 2016', evidence: [{ source: 'd-1', excerpt: 'Acteur 1 finance Acteur 2' }] },
-  { id: 'PARTNERS_WITH:acteur-2:acteur-3:bis', type: 'PARTNERS_WITH', source: 'acteur-2', target: 'acteur-3', status: 'announced', role: 'chef de file', note: 'Ωμέγα 😀', evidence: [{ source: 'd-1', excerpt: '' }, { source: 'd-2', excerpt: 'x'.repeat(20_000) }] },
+  { id: 'PARTNERS_WITH:acteur-2:acteur-3:bis', type: 'PARTNERS_WITH', source: 'acteur-2', target: 'acteur-3', status: 'planned', role: 'chef de file', note: 'Ωμέγα 😀', evidence: [{ source: 'd-1', excerpt: '' }, { source: 'd-2', excerpt: 'x'.repeat(20_000) }] },
   { id: 'LABELS:acteur-3:acteur-1', type: 'LABELS', source: 'acteur-3', target: 'acteur-1', status: 'effective', amount: 12.5, evidence: [{ source: 'd-3', excerpt: 'a' }], claims: [{ amount: 12.5, sources: ['d-3'] }, { amount: 13, sources: ['d-4'] }] },
   // An id that looks derived but names other ends: kept.
   { id: 'FUNDS:acteur-1:acteur-3', type: 'FUNDS', source: 'acteur-1', target: 'acteur-2', status: 'effective', evidence: [{ source: 'd-1', excerpt: 'e' }] },
