@@ -42,7 +42,7 @@ export interface GraphLayoutsOptions {
 const keyOf = (id: GraphIdentity) => `${id.database}/${id.version}`;
 
 /** The layout thread (server/worker-thread.ts), at a lower CPU priority than the event loop. */
-class LayoutWorker extends WorkerThread<Omit<LayoutThreadRequest, 'id'>, LayoutThreadDone> {
+export class LayoutWorker extends WorkerThread<Omit<LayoutThreadRequest, 'id'>, LayoutThreadDone> {
   constructor() {
     super({ entry: WORKER_ENTRY, name: 'the layout worker', nice: LAYOUT_NICE });
   }

@@ -105,7 +105,7 @@ describe('GET /api/graph/layout', () => {
     const before2 = fitted(before);
     const after2 = fitted(after);
     let moved = 0;
-    after.ids.forEach((id, i) => { const p = before2.get(id)!; const q = after2.get(id)!; moved += Math.hypot(q[0] - p[0], q[1] - p[1]); });
+    after.ids.forEach((id) => { const p = before2.get(id)!; const q = after2.get(id)!; moved += Math.hypot(q[0] - p[0], q[1] - p[1]); });
     expect(moved / after.ids.length).toBeLessThan(0.1);
     expect(after.iterations).toBeLessThan(before.iterations);
   });
