@@ -62,8 +62,9 @@ export class GraphLayouts {
   private seen?: { key: string; since: number };
   private timer?: NodeJS.Timeout;
   private closed = false;
-  /** Layouts computed by this process (observability, tests). */
+  /** Layouts computed by this process, and how the last one went (observability, tests). */
   computed = 0;
+  last?: { version: number; actors: number; iterations: number; seeded: number; ms: number };
 
   constructor(private readonly db: Db, private readonly opts: GraphLayoutsOptions = {}) {
     this.waitMs = opts.waitMs ?? LAYOUT_WAIT_MS;
@@ -172,6 +173,7 @@ export class GraphLayouts {
         this.ready = { key: keyOf(of), body: text, seed: { ids: m.ids, xy: m.xy, scale: m.scale } };
         this.failed = undefined;
         this.computed += 1;
+        this.last = { version: m.version, actors: m.ids.length, iterations: m.iterations, seeded: m.seeded, ms: m.ms };
         this.log(`layout of graph version ${m.version}: ${m.ids.length} actors, ${m.iterations} iterations in ${m.ms} ms (read ${m.readMs} ms)${seed ? `, ${m.seeded} placed as in the previous version` : ''}`);
         await this.opts.answers?.put(NAME, of, { meta: {}, body: text });
       },

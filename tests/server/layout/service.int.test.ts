@@ -110,6 +110,18 @@ describe('GET /api/graph/layout', () => {
     expect(after.iterations).toBeLessThan(before.iterations);
   });
 
+  it('started again on a newer version, starts from the positions kept for the older one', async () => {
+    const first = server();
+    await ready(first.app);
+    await waitFor(() => first.answers.writes, (n) => n >= 1, { what: 'the layout written' });
+    await db.write(Q.bumpVersion);
+    const again = server();
+    const b = await ready(again.app);
+    expect(b.version).toBe((await graphIdentity(db)).version);
+    // Every actor with a tie (those without are laid out in rows by the page, not seeded).
+    expect(again.layouts.last?.seeded).toBe(new Set(ds.relationships.flatMap((r) => [r.source, r.target])).size);
+  });
+
   it('says too-large past the whole-network limit, and lays nothing out', async () => {
     const answers = new KeptAnswers(dir);
     const layouts = new GraphLayouts(db, { answers, limits: { graph: 100, whole: 100 }, log: () => undefined });
