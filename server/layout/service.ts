@@ -61,6 +61,7 @@ export class GraphLayouts {
   /** The newest version seen, and since when (the quiet time before it is laid out). */
   private seen?: { key: string; since: number };
   private timer?: NodeJS.Timeout;
+  private checking?: Promise<void>;
   private closed = false;
   /** Layouts computed by this process, and how the last one went (observability, tests). */
   computed = 0;
@@ -97,7 +98,13 @@ export class GraphLayouts {
    * Reads the graph's identity and starts its layout unless one is at hand, kept, under way, too large, or failed
    * lately. A new version waits quietMs (writes come in bursts) and for pages to be drawn — unless `now`.
    */
-  async check(opts: { now?: boolean } = {}): Promise<void> {
+  check(opts: { now?: boolean } = {}): Promise<void> {
+    // One check at a time: two (the poll and a request) could both find nothing running and start two layouts.
+    this.checking ??= this.checkOnce(opts).finally(() => { this.checking = undefined; });
+    return this.checking;
+  }
+
+  private async checkOnce(opts: { now?: boolean }): Promise<void> {
     if (this.closed || this.running) return;
     const id = await graphIdentity(this.db);
     const key = keyOf(id);
@@ -110,7 +117,6 @@ export class GraphLayouts {
       if (!first && Date.now() - this.seen.since < this.quietMs) return;
       if (this.opts.pages?.busy) return;
     }
-    if (this.running) return;
     const t = await readTotals(this.db);
     const limits = this.opts.limits ?? DEFAULT_GRAPH_LIMITS;
     // The graphs whose whole network a page draws: whole at once (GET /api/graph), or on demand (*Réseau entier*).
@@ -118,8 +124,9 @@ export class GraphLayouts {
       this.tooLarge = key;
       return;
     }
-    if (this.running || this.closed) return;
-    this.start(id, key, await this.seedFor(id));
+    const seed = await this.seedFor(id);
+    if (this.closed) return;
+    this.start(id, key, seed);
   }
 
   /** Polls the graph version every `ms` (writes by this process and others), laying out each new one. */
