@@ -36,6 +36,11 @@ export interface WriteBatch {
    * one is written again by actor id.
    */
   actorNodes?: ReadonlyMap<string, string>;
+  /**
+   * The content hash (hashValue) of each relationship to create, in `relationships.create`'s order, where the caller
+   * has it already (an import hashes each tie's line of its spill file, records.ts relContentJson): not computed again.
+   */
+  createHashes?: readonly (number | undefined)[];
 }
 
 export type Props = Record<string, unknown>;
@@ -103,6 +108,35 @@ export function digestValue(digest: string): number {
   let v = 0;
   for (let k = 0; k < 4; k++) v = v * 256 + digest.charCodeAt(k);
   return v * 8 + (digest.charCodeAt(4) >> 5);
+}
+
+/**
+ * A relationship as the JSON text of its content (what its hash covers, in a fixed order): how an import spills the
+ * ties it will write, so that reading one back costs the parse of a list, and its hash a SHA-1 of the line instead of
+ * a serialisation (bench/README.md, import, after 8). Undefined for a tie with claims: rebuilt from its content, a
+ * claim's keys could come back in another order, and its stored text with them.
+ */
+export function relContentJson(rel: RelationshipRecord): string | undefined {
+  return rel.claims?.length ? undefined : JSON.stringify(content('relationship', rel));
+}
+
+type RelContent = [string, string, string, string, string | null, number | null, string | null, string | null, string | null, string | null, string | null, [string, string][]];
+
+/** relContentJson's text → the record it was made from, and its `_h` (what hashValue gives it). */
+export function fromRelContentJson(json: string): { record: RelationshipRecord; h: number } {
+  const [id, type, source, target, status, amount, amountRaw, date, dateRaw, role, note, evidence] = JSON.parse(json) as RelContent;
+  const ev = new Array<{ source: string; excerpt: string }>(evidence.length);
+  for (let k = 0; k < evidence.length; k++) ev[k] = { source: evidence[k][0], excerpt: evidence[k][1] };
+  const r = { id, type, source, target } as RelationshipRecord;
+  if (status !== null) r.status = status as RelationshipRecord['status'];
+  r.evidence = ev;
+  if (amount !== null) r.amount = amount;
+  if (amountRaw !== null) r.amountRaw = amountRaw;
+  if (date !== null) r.date = date;
+  if (dateRaw !== null) r.dateRaw = dateRaw;
+  if (role !== null) r.role = role;
+  if (note !== null) r.note = note;
+  return { record: r, h: digestValue(crypto.hash('sha1', json, 'binary')) };
 }
 
 /** The `_h` stored with a record: equal content, equal hash. */

@@ -7,6 +7,7 @@ import { Q, type QueryName } from '../queries';
 import {
   REL_STORED_KEYS,
   contentHash,
+  hashValue,
   storedHash,
   toStored,
   type Entity,
@@ -76,6 +77,12 @@ class ChunkBuilder {
     const c: Props = { cs: this.ctx.cs, seq: this.ctx.seq, entity: this.chunk.entity, key, op, at: this.ctx.at, before: before ? JSON.stringify(before) : null, after: after ? JSON.stringify(after) : null };
     if (rel) Object.assign(c, { type: rel.type, from: rel.source, to: rel.target });
     this.changes.push(c);
+  }
+  /** A tie created by tieColumns: the undo record only (no Change node is written for it). */
+  createdTie(id: string, type: string) {
+    this.chunk.created.push(id);
+    this.chunk.createdTypes.push(type);
+    this.chunk.n++;
   }
   created(id: string, after: Props, rel?: { type: string; source: string; target: string }) {
     this.chunk.created.push(id);
@@ -245,6 +252,63 @@ function relColumns(rows: { type: string; source: string; target: string; props:
   return { ...cols, s: s.map((e) => e.slice(ep.length)), t: t.map((e) => e.slice(ep.length)), ep, _cs: cs ?? null };
 }
 
+/** Whether `id` is the one derived from a tie's type and ends (`TYPE:source:target`), without building it. */
+function derivedId(id: string, type: string, source: string, target: string): boolean {
+  const t = type.length;
+  const s = t + 1 + source.length;
+  return id.length === s + 1 + target.length && id.startsWith(type) && id.charCodeAt(t) === 58 && id.startsWith(source, t + 1) && id.charCodeAt(s) === 58 && id.endsWith(target);
+}
+
+/**
+ * Records of ties to create → rel-create-at.cypher's parameters, as relColumns gives them from toStored's properties,
+ * in one pass and without a properties object per tie (bench/README.md, import, after 8). Undefined when an end has
+ * no element id.
+ */
+export function tieColumns(records: readonly RelationshipRecord[], cs: string, nodes: ReadonlyMap<string, string>, hashes?: readonly (number | undefined)[]): Record<string, unknown> | undefined {
+  const n = records.length;
+  const col = <T>() => new Array<T>(n);
+  const [source, target, type, s, t] = [col<string>(), col<string>(), col<string>(), col<string>(), col<string>()];
+  const [id, status, amountRaw, date, dateRaw, role, note, claims] = [col<string | null>(), col<string | null>(), col<string | null>(), col<string | null>(), col<string | null>(), col<string | null>(), col<string | null>(), col<string | null>()];
+  const [amount, h] = [col<number | null>(), col<number>()];
+  const [evidenceSources, evidenceExcerpts] = [col<string[]>(), col<string[]>()];
+  for (let i = 0; i < n; i++) {
+    const r = records[i];
+    const es = nodes.get(r.source);
+    const et = nodes.get(r.target);
+    if (es === undefined || et === undefined) return undefined;
+    s[i] = es;
+    t[i] = et;
+    source[i] = r.source;
+    target[i] = r.target;
+    type[i] = r.type;
+    id[i] = derivedId(r.id, r.type, r.source, r.target) ? null : r.id;
+    status[i] = r.status ?? null;
+    amount[i] = r.amount ?? null;
+    amountRaw[i] = r.amountRaw ?? null;
+    date[i] = r.date ?? null;
+    dateRaw[i] = r.dateRaw ?? null;
+    role[i] = r.role ?? null;
+    note[i] = r.note ?? null;
+    const ev = r.evidence;
+    const src = new Array<string>(ev.length);
+    const exc = new Array<string>(ev.length);
+    for (let k = 0; k < ev.length; k++) {
+      src[k] = ev[k].source;
+      exc[k] = ev[k].excerpt;
+    }
+    evidenceSources[i] = src;
+    evidenceExcerpts[i] = exc;
+    claims[i] = r.claims?.length ? JSON.stringify(r.claims) : null;
+    h[i] = hashes?.[i] ?? hashValue('relationship', r);
+  }
+  const ep = commonPrefix([commonPrefix(s), ...t]);
+  for (let i = 0; i < n; i++) {
+    s[i] = s[i].slice(ep.length);
+    t[i] = t[i].slice(ep.length);
+  }
+  return { source, target, type, id, status, amount, amountRaw, date, dateRaw, role, note, evidenceSources, evidenceExcerpts, claims, _h: h, s, t, ep, _cs: cs };
+}
+
 /** Creates relationships; a row whose ends are missing makes the batch fail with the actors named. */
 async function createRels(tx: Tx, rows: { type: string; source: string; target: string; props: Props }[], nodes?: ReadonlyMap<string, string>): Promise<void> {
   if (!rows.length) return;
@@ -263,7 +327,7 @@ async function createRels(tx: Tx, rows: { type: string; source: string; target: 
   throw conflict(missing, 'relationships point at actors that do not exist');
 }
 
-async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder, nodes?: ReadonlyMap<string, string>): Promise<void> {
+async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder, nodes?: ReadonlyMap<string, string>, hashes?: readonly (number | undefined)[]): Promise<void> {
   const create = [...(ops?.create ?? [])];
   const update = [...(ops?.update ?? [])];
   const del = ops?.delete ?? [];
@@ -314,6 +378,14 @@ async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined,
     await tx.run(Q.csRelSet, { rows, cs: null });
     rows.forEach((row, i) => b.updated(inPlace[i].after.id, stored.get(key(inPlace[i].after))!, row.props, relShape(inPlace[i].after)));
   }
+  // Ties only created, without Change nodes (a large change set: an import's): straight from records to columns.
+  const cols = nodes && !moved.length && !b.ctx.changes && create.length ? tieColumns(create, b.ctx.cs, nodes, create.length === ops?.create?.length ? hashes : undefined) : undefined;
+  if (cols) {
+    const n = num(await tx.run(Q.csRelCreateAt, cols));
+    if (n !== create.length) throw new StaleActorNodes(create.length - n);
+    for (const r of create) b.createdTie(r.id, r.type);
+    return;
+  }
   const fresh = [...moved.map((u) => u.after), ...create].map((r) => ({ ...relShape(r), props: toStored('relationship', r, b.ctx.cs) }));
   await createRels(tx, fresh, nodes);
   moved.forEach((u, i) => b.updated(u.after.id, stored.get(key(u.after))!, fresh[i].props, relShape(u.after)));
@@ -325,7 +397,7 @@ export async function applyBatch(tx: Tx, ctx: BatchContext, batch: WriteBatch): 
   const bs = { source: new ChunkBuilder(ctx, 'source'), actor: new ChunkBuilder(ctx, 'actor'), relationship: new ChunkBuilder(ctx, 'relationship') };
   await upsertNodes(tx, 'source', batch.sources, bs.source);
   await upsertNodes(tx, 'actor', batch.actors, bs.actor);
-  await writeRels(tx, batch.relationships, bs.relationship, batch.actorNodes);
+  await writeRels(tx, batch.relationships, bs.relationship, batch.actorNodes, batch.createHashes);
   await deleteNodes(tx, 'actor', batch.actors, bs.actor);
   await deleteNodes(tx, 'source', batch.sources, bs.source);
 

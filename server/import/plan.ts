@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
 import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
+import { fromRelContentJson, relContentJson } from '../changes/records';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
@@ -218,9 +219,11 @@ class RelTable {
 
 /**
  * Ties' records appended to a spill file as JSON lines, with backpressure; their ordinals stay in memory (4 bytes
- * a tie), so that a thread's block of lines is written as it comes.
+ * a tie), so that a thread's block of lines is written as it comes. A line is the JSON list of the tie's content
+ * (records.ts relContentJson: read back, its SHA-1 is the tie's hash), or the record as a JSON object (a tie with
+ * claims, and the lines of the threads that plan parts of a file).
  */
-class Spill {
+export class Spill {
   private readonly out: fs.WriteStream;
   private buf = '';
   private failed: Error | undefined;
@@ -242,7 +245,7 @@ class Spill {
   /** Appends one record; returns a promise only when the file is behind (the caller awaits it). */
   add(o: number, r: RelationshipRecord): Promise<void> | undefined {
     this.push(o);
-    this.buf += `${JSON.stringify(r)}\n`;
+    this.buf += `${relContentJson(r) ?? JSON.stringify(r)}\n`;
     if (this.buf.length < 1 << 20) return undefined;
     return this.flush();
   }
@@ -266,13 +269,19 @@ class Spill {
   }
 }
 
-/** Reads a spill file back, one record (with its ordinal) at a time, 1 MB at a time. */
-async function* readSpill(spill: Spill): AsyncGenerator<[number, RelationshipRecord]> {
+/** A tie read back from a spill file: its ordinal, its record and, from a line of its content, its hash. */
+export type SpilledTie = [number, RelationshipRecord, number | undefined];
+
+/** Reads a spill file back, one record (with its ordinal and hash, when the line gives it) at a time, 1 MB at a time. */
+export async function* readSpill(spill: Pick<Spill, 'path' | 'count' | 'ordinals'>): AsyncGenerator<SpilledTie> {
   let rest = '';
   let k = 0;
-  const next = (line: string): [number, RelationshipRecord] => {
+  const next = (line: string): SpilledTie => {
     if (k >= spill.count) throw new Error(`the plan's spill file ${spill.path} holds more than ${spill.count} ties: was it changed during the import?`);
-    return [spill.ordinals[k++], JSON.parse(line) as RelationshipRecord];
+    const o = spill.ordinals[k++];
+    if (line.charCodeAt(0) !== 91) return [o, JSON.parse(line) as RelationshipRecord, undefined];
+    const { record, h } = fromRelContentJson(line);
+    return [o, record, h];
   };
   for await (const chunk of fs.createReadStream(spill.path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = rest + (chunk as string);
@@ -636,18 +645,19 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       const actorNodes = (opts.actorNodes ?? (relsToWrite > 0 && actorsStored <= SCAN_RATIO * relsToWrite)) ? await readActorNodes(db) : undefined;
       rows = 0;
       let create: RelationshipRecord[] = [];
+      let createHashes: (number | undefined)[] = [];
       let update: { after: RelationshipRecord }[] = [];
-      const add = (o: number, record: RelationshipRecord) => {
+      const add = (o: number, record: RelationshipRecord, h?: number) => {
         const st = rels.statusOf(o);
-        if (st === CREATE) create.push(record);
+        if (st === CREATE) [create.push(record), createHashes.push(h)];
         else if (st === UPDATE) update.push({ after: record });
       };
       if (spill) {
         progressTotal = spill.count;
-        for await (const [o, record] of readSpill(spill)) {
+        for await (const [o, record, h] of readSpill(spill)) {
           if ((++rows & 0x3fff) === 0) progress('write');
-          add(o, record);
-          if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+          add(o, record, h);
+          if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes }, (create = []), (createHashes = [])];
           if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
         }
         if (rows !== spill.count) throw new Error(`the plan's spill file ${spill.path} holds ${rows} ties, not ${spill.count}: was it changed during the import?`);
@@ -661,12 +671,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
             if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
             if (rels.statusOf(o) === UNCHANGED) continue;
             add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));
-            if (create.length >= size) [yield { relationships: { create }, actorNodes }, (create = [])];
+            if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes }, (create = []), (createHashes = [])];
             if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
           }
         }
       }
-      if (create.length) yield { relationships: { create }, actorNodes };
+      if (create.length) yield { relationships: { create }, createHashes, actorNodes };
       if (update.length) yield { relationships: { update }, actorNodes };
       progress('write');
     },

@@ -1,7 +1,7 @@
 // The content hashes of records: the `_h` a re-import compares, in every stored format (35 bits since after 8, 53
 // bits from after 7, the base64url digest before), and the versions edits compare.
 import crypto from 'node:crypto';
-import { contentDigest, contentHash, digestValue, hashValue, storedHash, storedValue, toStored } from '../../../server/changes/records';
+import { contentDigest, contentHash, digestValue, fromRelContentJson, hashValue, relContentJson, storedHash, storedValue, toStored } from '../../../server/changes/records';
 import type { RelationshipRecord } from '../../../model/schema';
 
 const tie = (over: Partial<RelationshipRecord> = {}): RelationshipRecord => ({
@@ -77,5 +77,30 @@ describe('storedHash', () => {
     const none = { ...image, props: { ...props, _h: undefined } };
     const want = contentHash('relationship', r);
     expect([storedHash('relationship', image), storedHash('relationship', old), storedHash('relationship', none)]).toEqual([want, want, want]);
+  });
+});
+
+describe('relContentJson and fromRelContentJson', () => {
+  const odd: [string, RelationshipRecord][] = [
+    ...cases,
+    ['only the required fields', { id: 'PILOTS:a:b', type: 'PILOTS', source: 'a', target: 'b', status: 'planned', evidence: [{ source: 's', excerpt: '' }] }],
+    ['several pieces of evidence, a role and a note', tie({ role: 'chef de file', note: 'voir aussi', evidence: [{ source: 'd-1', excerpt: 'un' }, { source: 'd-2', excerpt: 'deux' }, { source: 'd-1', excerpt: 'trois' }] })],
+    ['a long excerpt with line breaks, tabs and quotes', tie({ evidence: [{ source: 'd', excerpt: `${'Ligne « 1 »\t"x"\\ \r\n'.repeat(2000)}fin` }] })],
+    ['a fractional amount and an id that is not the derived one', tie({ id: 'FUNDS:acteur-1:acteur-2:2', amount: 1234.5, amountRaw: '1 234,50 €' })],
+    ['unicode beyond the basic plane and a lone surrogate', tie({ note: '𝔐 \ud800 fin', evidence: [{ source: 'd', excerpt: '😀\u2028\u0000' }] })],
+  ];
+
+  it.each(odd)('gives back the record and its hash: %s', (_, r) => {
+    const json = relContentJson(r)!;
+    expect(json.startsWith('[')).toBe(true);
+    expect(json).not.toContain('\n');
+    const back = fromRelContentJson(json);
+    expect(back.record).toEqual(r);
+    expect(back.h).toBe(hashValue('relationship', r));
+    expect(toStored('relationship', back.record, 'cs-1')).toEqual(toStored('relationship', r, 'cs-1'));
+  });
+
+  it('leaves a tie with claims to its JSON record (a claim rebuilt could order its keys otherwise)', () => {
+    expect(relContentJson(tie({ claims: [{ sources: ['d-1'], amount: 1 }, { sources: ['d-2'], amount: 2 }] }))).toBeUndefined();
   });
 });
