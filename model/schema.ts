@@ -853,7 +853,9 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
 
-export const ImportIdParams = z.object({ id: z.string().regex(/^cs-[0-9TZ]+-[0-9a-f]{6}$/, 'must be an import id (cs-…)') });
+// Both forms of change-set id (server/changes/index.ts newChangeSetId): base-36 time and randomness since after 8,
+// the ISO time and 6 hex digits before.
+export const ImportIdParams = z.object({ id: z.string().regex(/^cs-(?:[0-9a-z]{11}|[0-9TZ]+-[0-9a-f]{6})$/, 'must be an import id (cs-…)') });
 
 /** GET /api/imports/:id: the change set (state, progress, summary) and, while it plans or writes, the live figures. */
 export const ImportStatus = z.object({
