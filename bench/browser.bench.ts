@@ -10,6 +10,7 @@ import { createApp } from '../server/app';
 import { connect } from '../server/db';
 import { KeptAnswers } from '../server/graph/answers';
 import { WholeGraph } from '../server/graph/whole';
+import { GraphLayouts } from '../server/layout/service';
 import { GraphDigests } from '../server/graph/digest';
 import { Q } from '../server/queries';
 import { PageActivity, warmUp } from '../server/warm-up';
@@ -42,22 +43,29 @@ async function serve(db: Db, digests = new GraphDigests(db), answers?: KeptAnswe
   const pages = new PageActivity();
   const whole = new WholeGraph(db, answers);
   const warm = process.env.BENCH_NO_WARM_UP !== '1' ? warmUp(db, { log: (m) => console.log(`  (${m})`), pages, whole }) : Promise.resolve(undefined);
-  const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole, answers });
+  // The whole network's positions per graph version, as index.ts lays them out (none asked for with BENCH_SERVER_LAYOUT=0).
+  const layouts = new GraphLayouts(db, { answers, pages, log: (m) => console.log(`  (${m})`) });
+  if (process.env.BENCH_SERVER_LAYOUT !== '0') layouts.watch();
+  const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole, answers, layouts });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;
   const up = async () => {
     const t0 = Date.now();
     const r = await warm;
     await digests.idle();
-    console.log(`  (server up: ${r ? `warm-up done, ${r.ran} queries in ${secs(r.ms)}` : 'no warm-up'}; scans done; waited ${secs(Date.now() - t0)} more)`);
+    await layouts.idle();
+    console.log(`  (server up: ${r ? `warm-up done, ${r.ran} queries in ${secs(r.ms)}` : 'no warm-up'}; scans and layout done; waited ${secs(Date.now() - t0)} more)`);
   };
-  return { url: `http://127.0.0.1:${port}`, up, close: () => new Promise<void>((r) => { digests.close(); server.closeAllConnections(); server.close(() => r()); }) };
+  return { url: `http://127.0.0.1:${port}`, up, close: () => new Promise<void>((r) => { digests.close(); layouts.close(); server.closeAllConnections(); server.close(() => r()); }) };
 }
 
 /** Where this run keeps the first page's answers (removed at its end); none with BENCH_KEEP_ANSWERS=0. */
 function keptAnswers(dir: string): KeptAnswers | undefined {
   return process.env.BENCH_KEEP_ANSWERS === '0' ? undefined : new KeptAnswers(dir);
 }
+
+/** The layout is among the answers a restart waits for (a server up long enough has kept it), unless BENCH_SERVER_LAYOUT=0. */
+const layoutKept = () => (process.env.BENCH_SERVER_LAYOUT === '0' ? [] : ['layout']);
 
 /**
  * The server and its Neo4j started again on the same graph (a reboot, a deploy), and `open` run on the page opened
@@ -373,7 +381,7 @@ const bench: Bench = {
         }
         // The same graph after a restart of the server and its Neo4j, the page opened as they start.
         const how = kept ? 'answers kept' : 'BENCH_KEEP_ANSWERS=0';
-        await restarted(dir, kept, ['stats', 'graph'], (url) => wholeOnLoad(browser, url, `2k/5k, restarted (${how})`, false));
+        await restarted(dir, kept, ['stats', 'graph', ...layoutKept()], (url) => wholeOnLoad(browser, url, `2k/5k, restarted (${how})`, false));
       }
       if (sizes.includes('100k')) {
         // Generated straight into the database (bench/large-graph.ts), kept from one run to the next.
@@ -415,7 +423,7 @@ const bench: Bench = {
           await server.close();
         }
         const how = kept ? 'answers kept' : 'BENCH_KEEP_ANSWERS=0';
-        await restarted(dir, kept, ['stats', 'overview'], (url) => largeGraph(browser, url, `10k/50k, restarted (${how})`, 'acteur 4242'));
+        await restarted(dir, kept, ['stats', 'overview', ...layoutKept()], (url) => largeGraph(browser, url, `10k/50k, restarted (${how})`, 'acteur 4242'));
       }
     } finally {
       await browser.close();

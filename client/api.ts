@@ -15,6 +15,7 @@ import type {
   FundingResponse,
   Graph,
   GraphNode,
+  GraphLayout,
   GraphStats,
   MetricsPage,
   MetricSort,
@@ -66,9 +67,10 @@ async function send(path: string, init: RequestInit | undefined, token: string |
   }
 }
 
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
+async function call<T>(path: string, init?: RequestInit, seen?: (res: Response) => void): Promise<T> {
   const write = WRITE.has((init?.method ?? 'GET').toUpperCase());
   let res = await send(path, init, write ? await csrfToken() : undefined);
+  seen?.(res);
   let body = (await res.json().catch(() => null)) as { error?: { name: string; message: string; details?: unknown } } | null;
   // The server's CSRF secret changes when it restarts: ask for a fresh token once and retry.
   if (write && res.status === 403 && body?.error?.name === 'CsrfTokenInvalid') {
@@ -114,7 +116,17 @@ const qs = (params: Record<string, string | number | undefined>) =>
 
 export const health = () => call<{ status: string; neo4j: string }>('/api/health');
 /** The whole graph with evidence; `max`: refused (413 GraphTooLarge) past that many actors + relationships. */
-export const graph = (max?: number) => call<Graph>(`/api/graph${max ? `?${qs({ max })}` : ''}`);
+export const graph = async (max?: number): Promise<Graph & { version?: number }> => {
+  // The graph version it is of (X-Graph-Version): the server's positions (layout()) are drawn only for that version.
+  let version: number | undefined;
+  const g = await call<Graph>(`/api/graph${max ? `?${qs({ max })}` : ''}`, undefined, (res) => {
+    const v = Number(res.headers.get('X-Graph-Version') ?? Number.NaN);
+    if (Number.isInteger(v)) version = v;
+  });
+  return version === undefined ? g : Object.assign(g, { version });
+};
+/** The whole network's positions as the server laid them out for its current graph version, or why there are none. */
+export const layout = () => call<GraphLayout>('/api/graph/layout');
 export const sources = () => call<{ sources: Source[] }>('/api/sources');
 /** Candidate actors and ties of an article (nothing is written to the graph). */
 export const extractArticle = (body: ExtractRequest) => call<ExtractResponse>('/api/extract', { method: 'POST', body: JSON.stringify(body) });

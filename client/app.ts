@@ -2,12 +2,14 @@
 import type { Collection, Core } from 'cytoscape';
 import type { GraphStats, Role, SessionInfo } from '../model/schema';
 import * as api from './api';
-import { degreeSize, mergeGraph, type DrawGraph } from './graph/elements';
+import { viewLook } from '../model/force-layout';
+import { mergeGraph, type DrawGraph } from './graph/elements';
 import { DRAG_MAX, LARGE_VIEW, selectOnly } from './graph/cy';
 import { LAYOUTS, type LayoutName } from './graph/layouts';
 import { isLargeView, setClass, setLargeView } from './graph/style';
 import { cachedLayout, layoutKey, storeLayout } from './graph/layout-cache';
-import { layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
+import { cancelLayout, layoutDrawn, layoutPayload, type LayoutLook } from './graph/worker-layout';
+import { matchServerLayout, type ServerLayoutAsk } from './graph/server-layout';
 
 /** Up to this many actors the force layout is fcose, on the page; past it, ForceAtlas2 in a worker. */
 export const FCOSE_MAX_NODES = 200;
@@ -23,6 +25,11 @@ const PREVIEW_MS = 60;
  * positions: a preview would draw them twice, and its frame took the CPU the worker needed.
  */
 const PREVIEW_MIN_NODES = 1000;
+/**
+ * How long a view with data waits for the server's positions still on their way before the worker starts (then the
+ * first of the two is drawn): ready ones come in a few ms; longer means the server is still computing them.
+ */
+const SERVER_LAYOUT_GRACE_MS = 250;
 /** In a large view, how long a selection's camera move waits for the details panel at most. */
 const SELECT_WAIT_MS = 400;
 
@@ -44,7 +51,11 @@ export interface AppContext {
    * Draws a graph payload: replacing the view or adding what it lacks. Adding is immediate; a large
    * replacement is laid out in the worker first and drawn once, in place (the promise says when).
    */
-  showGraph(g: DrawGraph, mode: 'replace' | 'add'): Promise<void>;
+  /**
+   * Draws `g`; a replaced large view is laid out in the worker, unless `server` brings the server's positions for it
+   * (the whole network, GET /api/graph/layout) or this browser kept its positions.
+   */
+  showGraph(g: DrawGraph, mode: 'replace' | 'add', server?: ServerLayoutAsk): Promise<void>;
   /** Emphasises these elements and dims the rest. */
   highlight(nodeIds: string[], edgeIds: string[]): void;
   clearHighlight(): void;
@@ -156,7 +167,7 @@ export function createContext(cy: Core, shell: Shell): AppContext {
   // The layout's state, for tests and benches that wait for a drawn network: 'running' then 'done'.
   let layoutRun = 0;
   /** A normal view leaves room for names between actors; a large one is laid out tight, names on hubs only. */
-  const layoutLook = (): LayoutLook => (isLargeView(cy) ? {} : { sizeOf: (d) => degreeSize(d) + 40, edgeLength: 120 });
+  const layoutLook = (): LayoutLook => viewLook(isLargeView(cy));
   /** Shows the layout's progress bar at 0 and returns what moves it. */
   const showProgress = () => {
     ctx.progress('Disposition du réseau…', 0);
@@ -197,7 +208,7 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       void Promise.race([Promise.allSettled(shown), new Promise((r) => setTimeout(r, SELECT_WAIT_MS))])
         .then(() => requestAnimationFrame(follow));
     },
-    async showGraph(g, mode) {
+    async showGraph(g, mode, server) {
       // A replaced view takes the style of its size before its elements arrive (styled once).
       if (mode === 'replace') {
         const size = g.nodes.length + g.edges.length;
@@ -207,16 +218,28 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       if (mode === 'replace' && g.nodes.length > FCOSE_MAX_NODES) {
         const run = ++layoutRun;
         layoutState('running', run);
-        // The same payload laid out before in this browser is drawn in the same places at once.
+        // The server's positions for this version of the whole network (shared by every user), when at hand: drawn
+        // at once. Still on their way after a short grace, they race the worker's layout: the first is drawn.
+        const fromServer = server ? server.answer.then((a) => matchServerLayout(g, server.version, a), () => undefined) : Promise.resolve(undefined);
+        const atOnce = await Promise.race([fromServer, new Promise<undefined>((r) => setTimeout(r, server ? SERVER_LAYOUT_GRACE_MS : 0))]);
+        if (run !== layoutRun) return;
+        // Else the same payload laid out before in this browser is drawn in the same places at once.
         const key = layoutKey(g);
-        const kept = cachedLayout(key, g.nodes.length);
+        const kept = atOnce ?? cachedLayout(key, g.nodes.length);
         if (kept) {
           mergeGraph(cy, g, 'replace', kept);
           fitPositions(cy, kept, 30);
-          document.body.dataset.layoutRun = 'kept in this browser';
+          document.body.dataset.layoutRun = atOnce ? 'laid out by the server' : 'kept in this browser';
           layoutState('done', run);
           return;
         }
+        let serverFirst: Float32Array | undefined;
+        let finished = false;
+        void fromServer.then((pos) => {
+          if (!pos || finished || run !== layoutRun) return;
+          serverFirst = pos;
+          cancelLayout();
+        });
         const progress = showProgress();
         // The network is drawn with the layout's first positions while the worker refines them: creating and
         // styling the elements and the first frame (which draws each into Cytoscape's caches) take the main
@@ -238,11 +261,15 @@ export function createContext(cy: Core, shell: Shell): AppContext {
         try {
           positions = await layoutPayload(g, progress, layoutLook(), g.nodes.length >= PREVIEW_MIN_NODES ? preview : undefined);
         } catch (e) {
-          ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
+          if (!serverFirst) ctx.notify(`Disposition impossible : ${(e as Error).message}`, 'error');
         }
+        finished = true;
         if (run !== layoutRun) return; // another layout or load came after this one
         ctx.progress();
-        if (positions) storeLayout(key, positions);
+        if (serverFirst) {
+          positions = serverFirst;
+          document.body.dataset.layoutRun = 'laid out by the server';
+        } else if (positions) storeLayout(key, positions);
         performance.mark('maillage:layout-final');
         if (early && positions) moveNodes(cy, g, positions);
         else if (!early) mergeGraph(cy, g, 'replace', positions);

@@ -4,7 +4,7 @@
 import type { Graph, GraphStats, OverviewResponse } from '../model/schema';
 import { ACTOR_KINDS, REL_STATUSES, REL_TYPES } from '../model/vocabulary';
 import { ApiRequestError, type ServerFilters } from './api';
-import type { AppContext } from './app';
+import { FCOSE_MAX_NODES, type AppContext } from './app';
 import type { DrawGraph } from './graph/elements';
 import { h } from './panels/dom';
 import { decodeView } from './state/url';
@@ -49,7 +49,7 @@ export function registerScope(
   ctx: AppContext,
   canvas: HTMLElement,
   stats: GraphStats,
-  prefetched?: Promise<Graph>,
+  prefetched?: Promise<Graph & { version?: number }>,
   prefetchedOverview?: Promise<OverviewResponse | undefined>,
 ): Scope {
   const cy = ctx.cy;
@@ -128,6 +128,9 @@ export function registerScope(
   /** The whole network (as filtered), page by page, then laid out in the worker and drawn once. */
   async function showNetwork(f: ServerFilters, retried = false): Promise<void> {
     const mine = ++ticket;
+    // The whole, unfiltered network: the server's positions for it are asked alongside its pages.
+    const answer = keyOf(f) === UNFILTERED ? ctx.api.layout().catch(() => undefined) : undefined;
+    let version: number | undefined;
     const g: DrawGraph = { nodes: [], edges: [] };
     let cursor: string | undefined;
     let total = 0;
@@ -136,6 +139,7 @@ export function registerScope(
         const page = await ctx.api.elements(f, cursor, PAGE_SIZE);
         if (mine !== ticket) return;
         if (page.matching) total = page.matching.actors + page.matching.relationships;
+        version = page.version;
         for (const n of page.nodes) g.nodes.push(n);
         for (const e of page.edges) g.edges.push(e);
         const got = g.nodes.length + g.edges.length;
@@ -155,7 +159,7 @@ export function registerScope(
     loadedKey = keyOf(f);
     ctx.scope.mode = 'network';
     paint();
-    await ctx.showGraph(g, 'replace');
+    await ctx.showGraph(g, 'replace', answer && { answer, version });
     paint();
   }
 
@@ -182,10 +186,12 @@ export function registerScope(
     if (ctx.scope.mode === 'whole') {
       // The first load uses the answer asked for at boot (main.ts); a reset asks again.
       // (Refused when the graph grew past WHOLE_MAX since its counts: asked again without the bound.)
+      // Laid out in the worker past FCOSE_MAX_NODES actors: the server's positions are asked alongside the data.
+      const answer = stats.actors > FCOSE_MAX_NODES ? ctx.api.layout().catch(() => undefined) : undefined;
       const g = await (prefetched ?? ctx.api.graph()).catch(() => ctx.api.graph());
       prefetched = undefined;
       performance.mark('maillage:data');
-      await ctx.showGraph(g, 'replace');
+      await ctx.showGraph(g, 'replace', answer && { answer, version: g.version });
       return;
     }
     // The address may carry filters: the first overview is asked with them (restoring them asks nothing more).

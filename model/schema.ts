@@ -685,6 +685,30 @@ export const ElementsPage = z.object({
 });
 export type ElementsPage = z.infer<typeof ElementsPage>;
 
+/**
+ * GET /api/graph/layout: positions of the whole, unfiltered network, laid out once per graph version by the server
+ * (ForceAtlas2, model/force-layout.ts, with the look the page would use) and shared by every page. `ready`: `ids`
+ * and `xy` (x, y per actor, in `ids`' order, drawing units) for graph `version`; the page draws at them when that
+ * is its data's version and they cover every actor it holds. Otherwise the page lays out itself: `computing` (not
+ * ready within the server's wait), `too-large` (past the whole-network limit: never laid out by the server),
+ * `failed` (the last try failed; tried again later).
+ */
+export const GraphLayout = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('ready'),
+    version: z.number().int(),
+    ids: z.array(z.string()),
+    xy: z.array(z.number()),
+    /** ForceAtlas2 iterations run, and when (ISO time): for the curious and the benches. */
+    iterations: z.number().int(),
+    computedAt: z.string(),
+    /** Drawing units per ForceAtlas2 unit: the server seeds the next version's layout with these positions. */
+    scale: z.number(),
+  }),
+  z.object({ status: z.enum(['computing', 'too-large', 'failed']), version: z.number().int() }),
+]);
+export type GraphLayout = z.infer<typeof GraphLayout>;
+
 export const RelationshipIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_:.\-]+$/, 'must be a relationship id').max(300) });
 export const RelationshipQuery = z.object({ type: RelType.optional() });
 
@@ -829,7 +853,9 @@ export const ImportReportSchema = z.object({
 });
 export type ImportReportSchema = z.infer<typeof ImportReportSchema>;
 
-export const ImportIdParams = z.object({ id: z.string().regex(/^cs-[0-9TZ]+-[0-9a-f]{6}$/, 'must be an import id (cs-…)') });
+// Both forms of change-set id (server/changes/index.ts newChangeSetId): base-36 time and randomness since after 8,
+// the ISO time and 6 hex digits before.
+export const ImportIdParams = z.object({ id: z.string().regex(/^cs-(?:[0-9a-z]{11}|[0-9TZ]+-[0-9a-f]{6})$/, 'must be an import id (cs-…)') });
 
 /** GET /api/imports/:id: the change set (state, progress, summary) and, while it plans or writes, the live figures. */
 export const ImportStatus = z.object({

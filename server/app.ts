@@ -20,6 +20,7 @@ import { GraphDigests } from './graph/digest';
 import type { WholeGraph } from './graph/whole';
 import type { KeptAnswers } from './graph/answers';
 import type { HubDetails } from './graph/hub-details';
+import type { GraphLayouts } from './layout/service';
 import { graphRoutes } from './routes/graph';
 import { healthRoutes } from './routes/health';
 import { exportRoutes } from './routes/export';
@@ -58,6 +59,8 @@ export interface AppOptions {
   whole?: WholeGraph;
   /** The first page's answers kept on disk per database and graph version (index.ts; default: none kept). */
   answers?: KeptAnswers;
+  /** The whole network's positions laid out per graph version (index.ts passes one that lays out in the background; default: laid out when asked). */
+  layouts?: GraphLayouts;
   /** The hubs' details kept per graph version (index.ts; default: none, every request reads). */
   hubs?: HubDetails;
   /** Whether start-up work (seeding, recovery) is done: /api/health answers 503 "starting" until then. */
@@ -102,7 +105,7 @@ export function createApp(db: Db, opts: AppOptions = {}): express.Express {
   api.use(auth.readGate);
   const metrics = opts.metrics ?? new MetricsService(db);
   if (opts.pages) api.use('/graph', opts.pages.watch);
-  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db), whole: opts.whole, answers: opts.answers }));
+  api.use(graphRoutes(db, { limits: opts.limits, ranking: (v) => metrics.ranking(v), digests: opts.digests ?? new GraphDigests(db), whole: opts.whole, answers: opts.answers, layouts: opts.layouts }));
   api.use(relationshipRoutes(db));
   api.use(actorRoutes(db, { hubs: opts.hubs }));
   api.use(duplicateRoutes(db, opts.duplicates));

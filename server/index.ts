@@ -13,6 +13,7 @@ import { GraphDigests } from './graph/digest';
 import { WholeGraph } from './graph/whole';
 import { KeptAnswers } from './graph/answers';
 import { HubDetails } from './graph/hub-details';
+import { GraphLayouts } from './layout/service';
 import { MetricsService } from './metrics/service';
 import { PAGE_WHOLE_MAX, PageActivity, warmUp } from './warm-up';
 
@@ -64,11 +65,15 @@ async function main(): Promise<void> {
   const whole = new WholeGraph(db, answers);
   // The hubs' details (the actors users click first), read in the background per graph version once ranked.
   const hubs = new HubDetails(db, digests, { pages, log });
+  // The whole network's positions, laid out in a worker thread once per graph version (kept with the answers), so
+  // pages draw it without laying it out themselves.
+  const layouts = new GraphLayouts(db, { answers, pages, limits: cfg.limits, log });
   const app = createApp(db, {
     pages,
     whole,
     answers,
     hubs,
+    layouts,
     metrics,
     digests,
     imports: cfg.imports,
@@ -93,6 +98,7 @@ async function main(): Promise<void> {
     metrics.close();
     digests.close();
     hubs.close();
+    layouts.close();
     await db.close().catch(() => undefined);
     if (startedLocal) await stop(APP_INSTANCE).catch(() => undefined);
     log('stopped');
@@ -113,6 +119,8 @@ async function main(): Promise<void> {
   if (ready) {
     metrics.watch();
     digests.watch();
+    // At once (a kept layout is read, a missing one computed), then after each write once the version is quiet.
+    layouts.watch();
     // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
     // requests run beside it, and its later queries wait while a page is drawn).
     // The hubs' details come last, once the warm-up is done (it comes first: a first page needs it).

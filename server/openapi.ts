@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponsesObject } from 'zod-openapi';
 import {
   ActorDetail, ActorDetailQuery, ActorIdParams, ActorSearchQuery, ApiError, CypherExamples, CypherRequest, CypherResponse, Dataset,
-  ElementsPage, ElementsQuery, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphQuery, GraphStats, LoginRequest,
+  ElementsPage, ElementsQuery, GraphLayout, ExportQuery, FundingQuery, FundingResponse, Graph, GraphNode, GraphQuery, GraphStats, LoginRequest,
   MetricsPage, MetricsQuery, NeighborhoodQuery, OverviewQuery, OverviewResponse, PathsQuery, PathsResponse, RelationshipDetail,
   RelationshipIdParams, RelationshipQuery, SessionInfo, Source, UserCreate, UserInfo, UserNameParams, UserUpdate,
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
@@ -111,6 +111,9 @@ export const ROUTES: RouteDoc[] = [
     ok: { description: 'an overview', json: OverviewResponse } },
   { method: 'get', path: '/api/graph/elements', tag: 'graph', summary: 'The whole (filtered) network by compact pages.', query: ElementsQuery,
     ok: { description: 'one page', json: ElementsPage }, errors: [409, 413] },
+  { method: 'get', path: '/api/graph/layout', tag: 'graph',
+    summary: 'Positions of the whole, unfiltered network, laid out once per graph version by the server (or why not: computing, too large, failed).',
+    ok: { description: 'the positions, with the graph version they are of; or a status saying the page lays out itself', json: GraphLayout } },
   { method: 'get', path: '/api/sources', tag: 'graph', summary: 'The documents evidence cites.', ok: { description: 'the sources', json: Sources } },
   { method: 'get', path: '/api/relationships/:id', tag: 'graph', summary: 'One relationship with its evidence and ends.',
     params: RelationshipIdParams, query: RelationshipQuery, ok: { description: 'the relationship', json: RelationshipDetail }, errors: [409] },

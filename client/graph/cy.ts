@@ -6,8 +6,7 @@ import { isLargeView, setLabelZoom, setLargeView, stylesheet } from './style';
 
 cytoscape.use(fcose);
 
-/** Past this many elements (actors + relationships) a view counts as large: WebGL, worker layout, fewer labels. */
-export const LARGE_VIEW = 2000;
+export { LARGE_VIEW } from '../../model/force-layout';
 /**
  * Past this many elements actors cannot be dragged: Cytoscape moves a grabbed actor to its drag layer at mouse
  * down and back at mouse up, redrawing every other element each time (seconds at 60,000 elements on a busy

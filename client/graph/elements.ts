@@ -1,6 +1,7 @@
 // The one place the graph payload becomes Cytoscape elements, and a payload is merged into the view.
 import type { Collection, Core, ElementDefinition, NodeCollection } from 'cytoscape';
 import type { CompactEdge, CompactNode, GraphEdge, GraphNode } from '../../model/schema';
+import { degreeSize } from '../../model/force-layout';
 import { formatAmount } from './format';
 import { fundsWidth, isLargeView } from './style';
 
@@ -28,11 +29,7 @@ export function edgeElement(e: DrawGraph['edges'][number]): ElementDefinition {
   };
 }
 
-/**
- * Drawn size of an actor of `degree` ties (square root, so hubs stand out without swallowing the view);
- * smaller in large views, where thousands of actors share the screen.
- */
-export const degreeSize = (degree: number, large = false) => Math.round(large ? 8 + 3 * Math.sqrt(degree) : 20 + 6 * Math.sqrt(degree));
+export { degreeSize } from '../../model/force-layout';
 
 /** Node size follows degree; only the nodes whose size changes are touched, all in one batch. */
 export function sizeByDegree(cy: Core, nodes: NodeCollection = cy.nodes()): void {

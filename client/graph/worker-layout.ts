@@ -2,7 +2,7 @@
 // free; a payload is laid out before it is drawn (one draw, already in place), a drawn view gets its new
 // positions in one preset layout. One run at a time: a newer run replaces the older one.
 import type { Collection, NodeSingular } from 'cytoscape';
-import { layoutWorkerCore, type LayoutMessage, type LayoutReply, type LayoutRequest } from './force-layout';
+import { layoutWorkerCore, type LayoutLook, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../model/force-layout';
 import LayoutWorker from './layout.worker?worker';
 
 type Post = (m: LayoutMessage, transfer?: Transferable[]) => void;
@@ -32,6 +32,12 @@ export function warmLayoutWorker(): void {
   getPost();
 }
 
+/** Stops the run under way, if any (it resolves undefined, as when replaced): the server's positions came first. */
+export function cancelLayout(): void {
+  if (!post) return;
+  for (const [old, reply] of waiting) { post({ type: 'cancel', id: old }); reply({ type: 'error', id: old, message: '' }); }
+}
+
 /**
  * Positions for `count` nodes linked by index `pairs`; NaN in `positions` marks a node to place, `fixed`
  * ones do not move. Resolves undefined when a newer run replaced this one.
@@ -57,12 +63,7 @@ export function computeLayout(req: Omit<LayoutRequest, 'type' | 'id'>, onProgres
   });
 }
 
-/** How the drawn view will look: a large one (small nodes, no overlap removal) or a normal one (room for names). */
-export interface LayoutLook {
-  /** Drawn diameter of a node of this degree; given, nodes are kept from overlapping. */
-  sizeOf?: (degree: number) => number;
-  edgeLength?: number;
-}
+export type { LayoutLook } from '../../model/force-layout';
 
 /**
  * Positions for a payload's nodes, in its order, before anything is drawn; with `preview`, also the positions

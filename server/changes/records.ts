@@ -94,15 +94,20 @@ export function contentDigest(entity: Entity, record: object): string {
   return crypto.hash('sha1', JSON.stringify(content(entity, record)), 'binary');
 }
 
+/** Bits of the digest kept in `_h`: 35, the most Neo4j stores in one 8-byte property block (more take two). */
+export const HASH_BITS = 35;
+
 /**
- * The first 53 bits of a digest (contentDigest's latin1 string) as a whole number: the `_h` stored on every
- * element since after 7. A safe integer, so it is stored as a Neo4j integer, inline in the property record; the
- * base64url text of the whole digest stored before was a 27-character string (bench/README.md, import, after 7).
+ * The first 35 bits of a digest (contentDigest's latin1 string) as a whole number: the `_h` stored on every
+ * element. Neo4j keeps a whole number below 2^35 in one property block, a larger one in two; every tie carries
+ * one, so a block less per tie is fewer property records to write (bench/README.md, import, after 8). `_h` only
+ * tells whether one element's content changed since it was written: two contents of the same element taking the
+ * same 35 bits has a chance of 1 in 34 billion per change (a re-import would then call it unchanged).
  */
 export function digestValue(digest: string): number {
   let v = 0;
-  for (let k = 0; k < 6; k++) v = v * 256 + digest.charCodeAt(k);
-  return v * 32 + (digest.charCodeAt(6) >> 3);
+  for (let k = 0; k < 4; k++) v = v * 256 + digest.charCodeAt(k);
+  return v * 8 + (digest.charCodeAt(4) >> 5);
 }
 
 /**
@@ -138,12 +143,13 @@ export function fromRelContentJson(json: string): { record: RelationshipRecord; 
 export const hashValue = (entity: Entity, record: object): number => digestValue(contentDigest(entity, record));
 
 /**
- * A stored `_h` as hashValue would give it: the number itself, or, for an element written before after 7, the
- * first 53 bits of the base64url digest it holds (so a graph imported by older code still compares as unchanged,
- * without a migration). Undefined when there is none.
+ * A stored `_h` as hashValue would give it (so a graph written by older code still compares as unchanged, without a
+ * migration): the number itself; the first 53 bits of the digest, stored from after 7 to after 8, cut to their first
+ * 35 (one in 262,144 of those is below 2^35 and taken as it is: that element is written again once, harmlessly);
+ * the base64url text of the whole digest, stored before after 7. Undefined when there is none.
  */
 export function storedValue(h: unknown): number | undefined {
-  if (typeof h === 'number') return h;
+  if (typeof h === 'number') return h < 2 ** HASH_BITS ? h : Math.floor(h / 2 ** (53 - HASH_BITS));
   if (typeof h !== 'string' || h.length !== 27) return undefined;
   return digestValue(Buffer.from(h, 'base64url').toString('latin1'));
 }

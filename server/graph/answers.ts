@@ -85,6 +85,30 @@ export class KeptAnswers {
     return answer;
   }
 
+  /**
+   * The answer `name` kept by this code for database `database`, whatever its version (the newest written): what a
+   * new version starts from (server/layout seeds the next layout with the last one's positions).
+   */
+  async latest(name: string, database: string): Promise<{ version: number; answer: KeptAnswer } | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file(name), 'utf8');
+    } catch {
+      return undefined;
+    }
+    const nl = text.indexOf('\n');
+    if (nl < 0) return undefined;
+    try {
+      const head = JSON.parse(text.slice(0, nl)) as { key?: unknown; meta?: unknown };
+      const key = typeof head.key === 'string' ? (JSON.parse(head.key) as unknown[]) : [];
+      if (key[0] !== this.code || key[1] !== database || typeof key[2] !== 'number') return undefined;
+      if (typeof head.meta !== 'object' || head.meta === null) return undefined;
+      return { version: key[2], answer: { meta: head.meta as AnswerMeta, body: text.slice(nl + 1) } };
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Keeps `answer` as `name` for this database and version (written whole, then renamed over the previous one). */
   async put(name: string, id: GraphIdentity, answer: KeptAnswer, extra: AnswerMeta = {}): Promise<void> {
     const file = this.file(name);

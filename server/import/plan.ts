@@ -173,7 +173,7 @@ class RelTable {
     this.lines[o] = line;
     this.status[o] = status;
   }
-  /** `digest`: contentDigest's 20 bytes as a latin1 string; its first 53 bits are compared (records.ts digestValue). */
+  /** `digest`: contentDigest's 20 bytes as a latin1 string; its first 35 bits are compared (records.ts digestValue). */
   sameDigest(o: number, digest: string): boolean {
     return this.hashes[o] === digestValue(digest);
   }

@@ -123,7 +123,7 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
     }
     out.events.push(e);
   };
-  // As RelTable.sameDigest: the digest's first 53 bits against the stored hash.
+  // As RelTable.sameDigest: the digest's first 35 bits against the stored hash.
   const sameDigest = (o: number, digest: string) => hashes![o] === digestValue(digest);
 
   /** Plans one relationship row (plan.ts onRel, scan mode); a reason to give up, or undefined. */

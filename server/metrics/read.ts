@@ -22,7 +22,7 @@ function grow<T extends Int32Array | Uint8Array | Float64Array>(a: T, need: numb
  * instead of an id string, which is what makes 1M ties cheap to read. Internal ids are only compared within
  * one read; a tie whose end is no longer an actor read (deleted meanwhile) is left out.
  */
-export async function readMetricsInput(db: Db, opts: { pageSize?: number; onProgress?: (ties: number) => void } = {}): Promise<{ version: number; input: MetricsInput }> {
+export async function readMetricsInput(db: Db, opts: { pageSize?: number; onProgress?: (ties: number) => void; excluded?: readonly string[] } = {}): Promise<{ version: number; input: MetricsInput }> {
   const size = opts.pageSize ?? READ_PAGE;
   const version = await graphVersion(db);
   const ids: string[] = [];
@@ -36,7 +36,7 @@ export async function readMetricsInput(db: Db, opts: { pageSize?: number; onProg
   let amount = new Float64Array(4096);
   let m = 0;
   for (let after = ''; ;) {
-    const rows = await db.read(Q.metricsAdjacency, { after, size, excluded: [...EXCLUDED_STATUSES] });
+    const rows = await db.read(Q.metricsAdjacency, { after, size, excluded: [...(opts.excluded ?? EXCLUDED_STATUSES)] });
     kinds = grow(kinds, ids.length + rows.length);
     node = grow(node, ids.length + rows.length);
     for (const r of rows) {

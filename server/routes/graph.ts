@@ -12,6 +12,7 @@ import { readTotals } from '../graph/stats';
 import { VersionedCache, graphVersion } from '../graph/version';
 import { graphIdentity, type KeptAnswers } from '../graph/answers';
 import { WholeGraph } from '../graph/whole';
+import { GraphLayouts } from '../layout/service';
 import { toSource } from '../graph-mapper';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
@@ -26,6 +27,8 @@ export interface GraphRouteOptions {
   whole?: WholeGraph;
   /** The first page's answers kept on disk per database and graph version (index.ts; default: none kept). */
   answers?: KeptAnswers;
+  /** The whole network's positions per graph version (index.ts passes one that lays out in the background; default: a new one, laid out when asked). */
+  layouts?: GraphLayouts;
 }
 
 /** Ranking ids read past the overview's limit when the ranking is of an older version (actors deleted since). */
@@ -57,6 +60,7 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
 
   const answers = opts.answers;
   const whole = opts.whole ?? new WholeGraph(db, answers);
+  const layouts = opts.layouts ?? new GraphLayouts(db, { answers, limits });
 
   // Everything with evidence, for graphs small enough to draw whole; larger ones are refused before reading.
   r.get('/graph', async (req, res) => {
@@ -74,6 +78,8 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
     // reverse. An answer kept for this database and version (its counts with it) needs no more: on a freshly started
     // Neo4j the counts' query alone takes its planning (~0.4 s), and would take the core the identity's needs.
     const id = await graphIdentity(db);
+    // The version the body is of: the page draws at the server's positions (GET /api/graph/layout) only for it.
+    res.set('X-Graph-Version', String(id.version));
     const known = await whole.known(id);
     if (known) {
       check(known);
@@ -185,6 +191,11 @@ export function graphRoutes(db: Db, opts: GraphRouteOptions = {}): Router {
     const body: ElementsPage = { ...page, version };
     if (counts) body.matching = counts;
     res.json(body);
+  });
+
+  // The whole network's positions, laid out once per graph version by the server (server/layout).
+  r.get('/graph/layout', async (_req, res) => {
+    res.type('json').send(await layouts.answer());
   });
 
   r.get('/sources', async (_req, res) => {

@@ -1,5 +1,5 @@
-// The content hashes of records: the `_h` a re-import compares, in both stored formats (a number since after 7,
-// the base64url digest before), and the versions edits compare.
+// The content hashes of records: the `_h` a re-import compares, in every stored format (35 bits since after 8, 53
+// bits from after 7, the base64url digest before), and the versions edits compare.
 import crypto from 'node:crypto';
 import { contentDigest, contentHash, digestValue, fromRelContentJson, hashValue, relContentJson, storedHash, storedValue, toStored } from '../../../server/changes/records';
 import type { RelationshipRecord } from '../../../model/schema';
@@ -30,10 +30,10 @@ describe('contentDigest', () => {
 });
 
 describe('hashValue', () => {
-  it('is the first 53 bits of the digest, a safe integer', () => {
-    const want = Number(PLAIN_SHA1.readBigUInt64BE(0) >> 11n);
+  it('is the first 35 bits of the digest: a whole number Neo4j keeps in one property block', () => {
+    const want = Number(PLAIN_SHA1.readBigUInt64BE(0) >> 29n);
     expect(hashValue('relationship', tie())).toBe(want);
-    expect(Number.isSafeInteger(want)).toBe(true);
+    expect(want).toBeLessThan(2 ** 35);
   });
 
   it('is the _h toStored writes, and the version contentHash gives is its decimal text', () => {
@@ -43,7 +43,7 @@ describe('hashValue', () => {
   });
 
   it('gives the largest value for a digest of 0xff bytes and 0 for zeros', () => {
-    expect(digestValue('\xff'.repeat(20))).toBe(Number.MAX_SAFE_INTEGER);
+    expect(digestValue('\xff'.repeat(20))).toBe(2 ** 35 - 1);
     expect(digestValue('\0'.repeat(20))).toBe(0);
   });
 });
@@ -54,6 +54,12 @@ describe('storedValue', () => {
     expect(old).toHaveLength(27);
     expect(storedValue(old)).toBe(hashValue('relationship', r));
     expect(storedValue(hashValue('relationship', r))).toBe(hashValue('relationship', r));
+  });
+
+  it.each(cases)('reads the 53-bit _h written from after 7 to after 8 as the number written now, for %s', (_, r) => {
+    const old = Number(Buffer.from(contentDigest('relationship', r), 'latin1').readBigUInt64BE(0) >> 11n);
+    expect(old).toBeGreaterThanOrEqual(2 ** 35); // true of these digests; one below would be taken for a 35-bit _h
+    expect(storedValue(old)).toBe(hashValue('relationship', r));
   });
 
   it('has no value for an element stored without a hash, or with anything else', () => {

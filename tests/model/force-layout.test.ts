@@ -1,4 +1,4 @@
-import { defaultEffort, EDGE_LENGTH, layoutWorkerCore, SETTLED_MOVE, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../../client/graph/force-layout';
+import { defaultEffort, EDGE_LENGTH, layoutWorkerCore, SETTLED_MOVE, startForceRun, type LayoutMessage, type LayoutReply, type LayoutRequest } from '../../model/force-layout';
 
 /** The worker core with its outside world replaced: replies collected, scheduled slices run on demand. */
 function harness() {

@@ -1,5 +1,6 @@
-// Force layout of large views, pure and DOM-free so it runs in a Web Worker (layout.worker.ts) and in unit
-// tests: ForceAtlas2 with Barnes–Hut (graphology-layout-forceatlas2's iteration, MIT) on typed arrays, in
+// Force layout of large views, pure and DOM-free so it runs in the page's Web Worker (client/graph/layout.worker.ts),
+// in the server's layout thread (server/layout/worker.ts: the whole network laid out once per graph version) and in
+// unit tests: ForceAtlas2 with Barnes–Hut (graphology-layout-forceatlas2's iteration, MIT) on typed arrays, in
 // time slices, reporting progress; then, when node sizes are given, overlaps removed; and the message
 // protocol between the page and the worker.
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
@@ -47,11 +48,33 @@ export type LayoutReply =
   /** The positions so far (same units as `done`), once, when the request asked for a preview. */
   | { type: 'preview'; id: number; positions: Float32Array; iterations: number }
   /** Final positions, x, y per node in the request's order, in drawing units (median tie about EDGE_LENGTH). */
-  | { type: 'done'; id: number; positions: Float32Array; iterations: number; ms: number }
+  | { type: 'done'; id: number; positions: Float32Array; iterations: number; ms: number; scale: number }
   | { type: 'error'; id: number; message: string };
 
 /** Median length of a drawn tie after layout, in Cytoscape model units (nodes are 20–70 wide). */
 export const EDGE_LENGTH = 70;
+
+/** Past this many elements (actors + relationships) a view counts as large: WebGL, worker layout, fewer labels. */
+export const LARGE_VIEW = 2000;
+
+/**
+ * Drawn size of an actor of `degree` ties (square root, so hubs stand out without swallowing the view);
+ * smaller in large views, where thousands of actors share the screen.
+ */
+export const degreeSize = (degree: number, large = false) => Math.round(large ? 8 + 3 * Math.sqrt(degree) : 20 + 6 * Math.sqrt(degree));
+
+/** How the drawn view will look: a large one (small nodes, no overlap removal) or a normal one (room for names). */
+export interface LayoutLook {
+  /** Drawn diameter of a node of this degree; given, nodes are kept from overlapping. */
+  sizeOf?: (degree: number) => number;
+  edgeLength?: number;
+}
+
+/**
+ * The look a view is laid out with: the page's (client/app.ts) and the server's layout of the whole network
+ * (server/layout) must agree, or positions from the server would not be those the page would have computed.
+ */
+export const viewLook = (large: boolean): LayoutLook => (large ? {} : { sizeOf: (d) => degreeSize(d) + 40, edgeLength: 120 });
 
 /** A checked request, or the reason it cannot be laid out (counts and indexes are the page's to get right). */
 export function checkRequest(r: LayoutRequest): string | undefined {
@@ -110,6 +133,12 @@ export interface ForceRun {
   step(budgetMs: number): boolean;
   /** x, y per node in drawing units (see EDGE_LENGTH); fixed nodes keep their given position. */
   positions(): Float32Array;
+  /**
+   * Drawing units per ForceAtlas2 unit at the last positions() (1 when pinned nodes fix the scale): dividing drawn
+   * positions by it gives ForceAtlas2's own, which is how a layout seeds the next one (server/layout) without first
+   * shrinking or swelling to its natural size.
+   */
+  readonly scale: number;
 }
 
 export function startForceRun(r: LayoutRequest, now: () => number = () => performance.now()): ForceRun {
@@ -162,6 +191,7 @@ export function startForceRun(r: LayoutRequest, now: () => number = () => perfor
   let done = 0;
   let movement = Infinity;
   let before = new Float32Array(0);
+  let scale = 1;
   const snapshot = () => { const p = new Float32Array(2 * n); for (let i = 0, j = 0; i < n; i++, j += PPN) { p[2 * i] = nodes[j]; p[2 * i + 1] = nodes[j + 1]; } return p; };
   const measure = () => {
     const after = snapshot();
@@ -178,6 +208,7 @@ export function startForceRun(r: LayoutRequest, now: () => number = () => perfor
     total,
     get done() { return done; },
     get movement() { return movement; },
+    get scale() { return scale; },
     step(budgetMs) {
       const end = now() + budgetMs;
       while (done < total) {
@@ -193,7 +224,7 @@ export function startForceRun(r: LayoutRequest, now: () => number = () => perfor
       for (let i = 0, j = 0; i < n; i++, j += PPN) { out[2 * i] = nodes[j]; out[2 * i + 1] = nodes[j + 1]; }
       // Pinned nodes fix the scale; otherwise the layout is scaled so that a typical tie reads well.
       if (!anyFixed) {
-        scaleToEdgeLength(out, r.edges, r.edgeLength ?? EDGE_LENGTH);
+        scale = scaleToEdgeLength(out, r.edges, r.edgeLength ?? EDGE_LENGTH);
         rowLoners(out, degree, (r.edgeLength ?? EDGE_LENGTH) * 0.6);
       }
       if (r.sizes) removeOverlaps(out, r.sizes, r.fixed);
@@ -283,16 +314,17 @@ function medianTieLength(pos: Float32Array, edges: Uint32Array): number {
   return lengths[lengths.length >> 1];
 }
 
-/** Scales positions about their centre so the median tie is `length` long. */
-function scaleToEdgeLength(pos: Float32Array, edges: Uint32Array, length: number): void {
+/** Scales positions about their centre so the median tie is `length` long; returns the factor. */
+function scaleToEdgeLength(pos: Float32Array, edges: Uint32Array, length: number): number {
   const median = medianTieLength(pos, edges);
-  if (!median) return;
+  if (!median) return 1;
   const k = length / median;
   let cx = 0, cy = 0;
   const n = pos.length / 2;
   for (let i = 0; i < n; i++) { cx += pos[2 * i]; cy += pos[2 * i + 1]; }
   cx /= n; cy /= n;
   for (let i = 0; i < n; i++) { pos[2 * i] = (pos[2 * i] - cx) * k; pos[2 * i + 1] = (pos[2 * i + 1] - cy) * k; }
+  return k;
 }
 
 /** How long the worker computes before it looks at its messages again (a cancel, a newer run). */
@@ -339,7 +371,7 @@ export function layoutWorkerCore(post: (m: LayoutReply, transfer?: Transferable[
       }
       current = -1;
       const positions = run.positions();
-      post({ type: 'done', id: m.id, positions, iterations: run.done, ms: Math.round(performance.now() - t0) }, [positions.buffer]);
+      post({ type: 'done', id: m.id, positions, iterations: run.done, ms: Math.round(performance.now() - t0), scale: run.scale }, [positions.buffer]);
     };
     later(slice);
   };
