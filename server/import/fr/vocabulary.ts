@@ -11,10 +11,12 @@ const TYPE_ACTIVE: Record<RelType, string[]> = {
     'funds', 'fund', 'funding', 'finance', 'finances', 'financent', 'financement', 'financeur', 'financier', 'finance de',
     'subventionne', 'subvention', 'subventionnement', 'investit', 'investit dans', 'investissement', 'investisseur',
     'invests', 'invests in', 'investment', 'soutien financier', 'soutient financierement', 'pret', 'prete a', 'avance remboursable',
+    'financement de', 'financeur de', 'cofinance', 'cofinancent', 'cofinancement', 'co finance', 'co financement', 'cofinanceur', 'co financeur',
   ],
   PILOTS: [
     'pilots', 'pilot', 'pilote', 'pilotes', 'pilotent', 'pilotage', 'porte', 'portent', 'porteur', 'portage', 'gere', 'gerent',
-    'gestion', 'gestionnaire', 'anime', 'animent', 'animation', 'animateur', 'coordonne', 'coordination', 'runs', 'leads', 'manages', 'operates',
+    'gestion', 'gestionnaire', 'anime', 'animent', 'animation', 'animateur', 'coordonne', 'coordination',
+    'pilote de', 'porteur de', 'copilote', 'co pilote', 'copilotage', 'co pilotage', 'copilotent', 'co portage', 'coporteur', 'co porteur', 'runs', 'leads', 'manages', 'operates',
   ],
   PARTNERS_WITH: [
     'partners with', 'partners', 'partner', 'partnership', 'partenaire', 'partenaires', 'partenaire de', 'partenaire avec',
@@ -26,11 +28,12 @@ const TYPE_ACTIVE: Record<RelType, string[]> = {
 /** Passive forms: "B financé par A" is A FUNDS B, so the row's ends swap. */
 const TYPE_PASSIVE: Record<RelType, string[]> = {
   FUNDS: [
-    ...['finance', 'subventionne', 'soutenu financierement', 'cofinance'].flatMap(participle).map((p) => `${p} par`),
+    ...['finance', 'subventionne', 'soutenu financierement', 'cofinance', 'co finance'].flatMap(participle).map((p) => `${p} par`),
+    'beneficiaire de', 'beneficie de', 'recoit un financement de',
     'funded by', 'financed by', 'backed by', 'invested by', 'subsidised by', 'subsidized by', 'beneficie d un financement de',
   ],
   PILOTS: [
-    ...['pilote', 'porte', 'gere', 'anime', 'coordonne', 'opere'].flatMap(participle).map((p) => `${p} par`),
+    ...['pilote', 'porte', 'gere', 'anime', 'coordonne', 'opere', 'copilote', 'co pilote'].flatMap(participle).map((p) => `${p} par`),
     'piloted by', 'run by', 'led by', 'managed by', 'operated by',
   ],
   PARTNERS_WITH: [],
@@ -62,9 +65,9 @@ export function parseRelType(raw: string): { type: RelType; passive: boolean } |
 const STATUS_WORDS: Record<RelStatus, string[]> = {
   effective: [
     'effective', 'effectif', 'effectifs', 'effectives', 'effectue', 'realise', 'fait', 'actif', 'active', 'en cours', 'en vigueur',
-    'signe', 'verse', 'acquis', 'confirme', 'valide', 'done', 'confirmed', 'current', 'ongoing', 'in force',
+    'signe', 'verse', 'acquis', 'confirme', 'valide', 'vote', 'attribue', 'accorde', 'notifie', 'engage', 'conventionne', 'done', 'confirmed', 'current', 'ongoing', 'in force',
   ],
-  planned: ['planned', 'prevu', 'prevus', 'planifie', 'annonce', 'a venir', 'programme', 'projete', 'envisage', 'announced', 'upcoming', 'future', 'futur'],
+  planned: ['planned', 'prevu', 'prevus', 'planifie', 'annonce', 'a venir', 'en projet', 'programme', 'projete', 'envisage', 'announced', 'upcoming', 'future', 'futur'],
   pending: [
     'pending', 'en attente', 'attente', 'en negociation', 'en cours de negociation', 'en discussion', 'en instruction',
     'en cours d instruction', 'a signer', 'en suspens', 'awaiting', 'under review', 'in negotiation',

@@ -82,6 +82,36 @@ describe('openInput on the bad-file corpus', () => {
 /** The data rows, without issues, in a compact form for comparisons. */
 const data = (rows: InputRow[]) => rows.filter((r) => r.kind !== 'issue');
 
+describe('openInput on files as users make them', () => {
+  it('skips a title row above the header and reads role columns, Excel date formats, "env." amounts and capitals', async () => {
+    const { rows, issues } = await read(fixture('real-region-export.csv'));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.find((i) => i.code === 'rows-before-header')).toMatchObject({ line: 1, severity: 'warning' });
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.loc.line, r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.date, r.rel.status])).toEqual([
+      [4, 'FUNDS', 'Région Sud', 'Ynov Campus', 1_200_000, '2023-03-12', 'effective'],
+      [5, 'FUNDS', 'Région Sud', 'The Camp', 2_000_000, '2023-03', 'effective'],
+      [7, 'FUNDS', 'Bpifrance', 'La Ruche', 300_000, '2023-04-12', 'planned'],
+    ]);
+  });
+
+  it('reads a hand-kept workbook: merged title and band, a sheet named with its year, a lost date format', async () => {
+    const { input, rows, issues } = await read(fixture('real-hand-workbook.xlsx'));
+    expect(input.sheets).toEqual({ used: ['Acteurs ', 'Relations (2024)'], ignored: ['Notes'] });
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'rows-before-header').map((i) => [i.sheet, i.line])).toEqual([
+      ['Acteurs ', 1],
+      ['Relations (2024)', 1],
+    ]);
+    const rels = data(rows).flatMap((r) => (r.kind === 'relationship' ? [[r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.date]] : []));
+    expect(rels).toEqual([
+      ['FUNDS', 'REGION SUD', 'ynov campus', 1_200_000, '2016-03-12'],
+      ['FUNDS', 'Région Sud', 'Ynov Campus', 1_500_000, '2016-03-13'],
+      ['PARTNERS_WITH', 'la ruche', 'Ynov Campus', undefined, '2019'],
+    ]);
+    expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(3);
+  });
+});
+
 describe('openInput on good files', () => {
   it('reads a French Excel CSV: Windows-1252, semicolons, CRLF, a quoted line break, no-break spaces, passive types', async () => {
     const { input, rows, issues } = await read(fixture('good-french-excel.csv'));
