@@ -103,7 +103,7 @@ const KIND_WORDS: Record<ActorKind, string[]> = {
   ],
   investor: [
     'investisseur', 'investisseurs', 'fonds', 'fonds d investissement', 'capital risque', 'business angel', 'business angels', 'banque',
-    'vc', 'venture capital', 'investor', 'fund', 'bank', 'family office', 'investisseur fonds',
+    'vc', 'venture capital', 'investor', 'fund', 'bank', 'family office', 'investisseur fonds', 'banque publique', 'banque publique d investissement',
   ],
   public_body: [
     'organisme public', 'etablissement public', 'etat', 'agence', 'agence publique', 'operateur public', 'administration', 'ministere',

@@ -380,7 +380,7 @@ class RowBuilder {
       this.err(undefined, 'extra-cells', `la ligne a ${rec.cells.length} valeurs pour ${width} colonnes : une valeur contient-elle le séparateur${sep} sans être entre guillemets ?`);
     }
     let row: InputRow | undefined;
-    if (kind === 'relationships') row = this.relationship();
+    if (kind === 'relationships') row = this.totalRow() ? undefined : this.relationship();
     else if (kind === 'actors') row = this.actor();
     else row = this.source();
     let errors = false;
@@ -499,6 +499,18 @@ class RowBuilder {
       return undefined;
     }
     return ref;
+  }
+
+  /**
+   * A spreadsheet's total line ("Total", "Sous-total" with a sum and no second actor nor type) is no tie:
+   * skipped with a warning, rather than refused for the actor and type it lacks.
+   */
+  private totalRow(): boolean {
+    const from = this.col.from ? fold(cellText(this.cells[this.col.from.index])) : '';
+    if (!/^(?:sous )?(?:total|totaux)(?: general| generaux)?$|^total \w+$/.test(from)) return false;
+    if (this.text('to') || this.text('toId') || this.text('type')) return false;
+    this.err(this.col.from, 'total-row', `ligne de total (« ${shorten(cellText(this.cells[this.col.from!.index]).trim())} ») : ignorée`, 'warning');
+    return true;
   }
 
   private relationship(): InputRow | undefined {

@@ -76,6 +76,7 @@ describe('parseStatus', () => {
 
 describe('parseKind', () => {
   it.each([
+    ['Banque publique', 'investor'],
     ['entreprise', 'company'],
     ['Start-up', 'company'],
     ['association', 'association'],

@@ -107,8 +107,11 @@ describe('openInput on files as users make them', () => {
       ['FUNDS', 'REGION SUD', 'ynov campus', 1_200_000, '2016-03-12'],
       ['FUNDS', 'Région Sud', 'Ynov Campus', 1_500_000, '2016-03-13'],
       ['PARTNERS_WITH', 'la ruche', 'Ynov Campus', undefined, '2019'],
+      ['FUNDS', 'bpifrance', 'la ruche', 300_000, '2017-01'],
     ]);
-    expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(3);
+    expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(4);
+    // The total line under the table, with its =SUM(…), is no tie: a warning, not three errors.
+    expect(issues.find((i) => i.code === 'total-row')).toMatchObject({ sheet: 'Relations (2024)', line: 8, severity: 'warning' });
   });
 });
 
