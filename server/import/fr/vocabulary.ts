@@ -107,7 +107,7 @@ const KIND_WORDS: Record<ActorKind, string[]> = {
   ],
   public_body: [
     'organisme public', 'etablissement public', 'etat', 'agence', 'agence publique', 'operateur public', 'administration', 'ministere',
-    'service de l etat', 'prefecture', 'public body', 'government', 'public agency', 'agency', 'epic', 'epa',
+    'service de l etat', 'prefecture', 'agence de developpement', 'agence regionale', 'agence regionale de developpement', 'chambre de commerce', 'chambre de commerce et d industrie', 'cci', 'chambre consulaire', 'public body', 'government', 'public agency', 'agency', 'epic', 'epa',
   ],
   local_authority: [
     'collectivite', 'collectivites', 'collectivite territoriale', 'collectivite locale', 'region', 'conseil regional', 'departement',
@@ -118,7 +118,7 @@ const KIND_WORDS: Record<ActorKind, string[]> = {
   cluster: ['cluster', 'pole', 'pole de competitivite', 'grappe', 'cluster pole', 'filiere'],
   university: [
     'universite', 'ecole', 'grande ecole', 'ecole d ingenieurs', 'etablissement d enseignement', 'enseignement superieur', 'laboratoire',
-    'labo', 'organisme de recherche', 'recherche', 'university', 'school', 'college', 'lab', 'research', 'universite ecole',
+    'labo', 'organisme de recherche', 'recherche', 'laboratoire de recherche', 'centre de recherche', 'unite de recherche', 'institut de recherche', 'university', 'school', 'college', 'lab', 'research', 'universite ecole',
   ],
   accelerator: ['accelerateur', 'incubateur', 'pepiniere', 'campus', 'startup studio', 'couveuse', 'accelerator', 'incubator', 'accelerateur campus'],
   label: ['label', 'labels', 'marque', 'certification'],

@@ -77,6 +77,9 @@ describe('parseStatus', () => {
 describe('parseKind', () => {
   it.each([
     ['Banque publique', 'investor'],
+    ['Laboratoire de recherche', 'university'],
+    ['CCI', 'public_body'],
+    ['Agence régionale de développement', 'public_body'],
     ['entreprise', 'company'],
     ['Start-up', 'company'],
     ['association', 'association'],
