@@ -45,7 +45,7 @@ async function serve(db: Db, digests = new GraphDigests(db), answers?: KeptAnswe
   const warm = process.env.BENCH_NO_WARM_UP !== '1' ? warmUp(db, { log: (m) => console.log(`  (${m})`), pages, whole }) : Promise.resolve(undefined);
   // The whole network's positions per graph version, as index.ts lays them out (none asked for with BENCH_SERVER_LAYOUT=0).
   const layouts = new GraphLayouts(db, { answers, pages, log: (m) => console.log(`  (${m})`) });
-  if (process.env.BENCH_SERVER_LAYOUT !== '0') layouts.watch();
+  if (process.env.BENCH_SERVER_LAYOUT !== '0') layouts.watch(1000, warm);
   const app = createApp(db, { clientDir: CLIENT_DIR, digests, pages, whole, answers, layouts });
   const server = await new Promise<import('node:http').Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
   const { port } = server.address() as AddressInfo;

@@ -49,11 +49,8 @@ export interface AppContext {
   select(actorId: string): void;
   /**
    * Draws a graph payload: replacing the view or adding what it lacks. Adding is immediate; a large
-   * replacement is laid out in the worker first and drawn once, in place (the promise says when).
-   */
-  /**
-   * Draws `g`; a replaced large view is laid out in the worker, unless `server` brings the server's positions for it
-   * (the whole network, GET /api/graph/layout) or this browser kept its positions.
+   * replacement is laid out in the worker first and drawn once, in place (the promise says when) — unless `server`
+   * brings the server's positions for it (the whole network, GET /api/graph/layout) or this browser kept them.
    */
   showGraph(g: DrawGraph, mode: 'replace' | 'add', server?: ServerLayoutAsk): Promise<void>;
   /** Emphasises these elements and dims the rest. */

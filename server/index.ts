@@ -119,12 +119,14 @@ async function main(): Promise<void> {
   if (ready) {
     metrics.watch();
     digests.watch();
-    // At once (a kept layout is read, a missing one computed), then after each write once the version is quiet.
-    layouts.watch();
+
     // Plans the first page's and the first click's queries in the background (readiness does not wait for it;
     // requests run beside it, and its later queries wait while a page is drawn).
     // The hubs' details come last, once the warm-up is done (it comes first: a first page needs it).
-    void warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX), wholeLimit: cfg.limits.whole }).then(() => { if (!stopping) hubs.watch(); });
+    const warm = warmUp(db, { log, pages, whole, wholeMax: Math.min(cfg.limits.graph, PAGE_WHOLE_MAX), wholeLimit: cfg.limits.whole });
+    void warm.then(() => { if (!stopping) hubs.watch(); });
+    // The whole network's layout of each new version, once the warm-up is done (kept ones are served from the start).
+    layouts.watch(1000, warm);
   }
 }
 

@@ -62,6 +62,9 @@ export class GraphLayouts {
   private seen?: { key: string; since: number };
   private timer?: NodeJS.Timeout;
   private checking?: Promise<void>;
+  /** Whether layouts may start: at once, or (watch) once its `after` settled. */
+  private open = true;
+  private gate: Promise<void> = Promise.resolve();
   private closed = false;
   /** Layouts computed by this process, and how the last one went (observability, tests). */
   computed = 0;
@@ -105,7 +108,7 @@ export class GraphLayouts {
   }
 
   private async checkOnce(opts: { now?: boolean }): Promise<void> {
-    if (this.closed || this.running) return;
+    if (this.closed || this.running || !this.open) return;
     const id = await graphIdentity(this.db);
     const key = keyOf(id);
     if (id.version <= 0 || this.tooLarge === key || (await this.find(id))) return;
@@ -129,15 +132,25 @@ export class GraphLayouts {
     this.start(id, key, seed);
   }
 
-  /** Polls the graph version every `ms` (writes by this process and others), laying out each new one. */
-  watch(ms = 1000): void {
-    this.timer ??= setInterval(() => void this.check().catch(() => undefined), ms);
+  /**
+   * Polls the graph version every `ms` (writes by this process and others), laying out each new one — from when
+   * `after` settles (index.ts: the warm-up's end, so that a page opened as the server starts does not share the
+   * cores and a cold Neo4j with the thread's start and its read of the graph). Kept layouts are served meanwhile.
+   */
+  watch(ms = 1000, after: Promise<unknown> = Promise.resolve()): void {
+    if (this.timer) return;
+    this.open = false;
+    const gate = after.then(() => { this.open = true; }, () => { this.open = true; });
+    this.gate = gate;
+    this.timer = setInterval(() => void this.check().catch(() => undefined), ms);
     this.timer.unref();
-    void this.check().catch(() => undefined);
+    void gate.then(() => this.check()).catch(() => undefined);
   }
 
-  /** Resolves once no layout is under way (tests, benches: a server that has been up). */
+  /** Resolves once the current version's layout is done or not to be done (tests, benches: a server that has been up). */
   async idle(): Promise<void> {
+    await this.gate;
+    await this.check();
     while (this.running) await this.running.done;
   }
 

@@ -143,4 +143,16 @@ describe('GraphLayouts.watch', () => {
     await layouts.idle();
     expect((await layoutOf(app)).version).toBe(version);
   });
+
+  it('lays out nothing before `after` settles (the warm-up), asked or not, then lays out at once', async () => {
+    const { layouts, app } = server();
+    let warmedUp!: () => void;
+    layouts.watch(50, new Promise<void>((r) => { warmedUp = r; }));
+    expect((await layoutOf(app)).status).toBe('computing');
+    expect(layouts.computed).toBe(0);
+    warmedUp();
+    await layouts.idle();
+    expect(layouts.computed).toBe(1);
+    expect((await layoutOf(app)).status).toBe('ready');
+  });
 });
