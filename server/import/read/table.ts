@@ -3,7 +3,7 @@ import { TEXT_MAX, Slug } from '../../../model/schema';
 import { fold } from '../../../model/text';
 import { headerScale, parseAmount } from '../fr/amount';
 import { DateOrderVote, dateOrderHint, isoFromDate, parseDate } from '../fr/date';
-import { ACTOR_KIND_LABELS } from '../../../model/vocabulary';
+import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
 import { fundingRoleOfHeader, isDirectionColumn, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
@@ -63,6 +63,8 @@ export interface ScannedTable {
   issues: ImportIssue[];
   /** The order decided for each date column (by column index). */
   dateOrders: Map<number, DateOrder>;
+  /** The type of every row of a table without a type column whose actor columns say it (Financeur, Bénéficiaire). */
+  defaultType?: RelType;
 }
 
 export interface TableOptions {
@@ -264,7 +266,22 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
     issues.push(issue(head, 'column-direction', `la colonne ${quoteHeader(tc.header, tc.letter)} dit Directed/Undirected (export Gephi) : elle est ignorée${label ? `, le type est lu dans ${quoteHeader(label.header, label.letter)}` : ''}`, { severity: 'warning', column: tc.letter }));
   }
 
+  if (kind === 'relationships' && !columns.some((c) => c.field === 'type')) {
+    // "Financeur ; Bénéficiaire ; Montant": the columns' names say what every row is.
+    const from = columns.find((c) => c.field === 'from' || c.field === 'fromId');
+    const to = columns.find((c) => c.field === 'to' || c.field === 'toId');
+    if (from && to && fundingRoleOfHeader(from.header) === 'from' && fundingRoleOfHeader(to.header) === 'to') {
+      scanned.defaultType = 'FUNDS';
+      issues.push(
+        issue(head, 'type-from-columns', `pas de colonne de type : les colonnes ${quoteHeader(from.header, from.letter)} et ${quoteHeader(to.header, to.letter)} disent un financement, chaque ligne est lue « ${from.header} finance ${to.header} »`, {
+          severity: 'warning',
+          field: 'type',
+        }),
+      );
+    }
+  }
   for (const req of REQUIRED[kind]) {
+    if (req.any.includes('type') && scanned.defaultType) continue;
     if (!columns.some((c) => c.field && req.any.includes(c.field))) {
       issues.push(issue(head, 'column-missing', `la table de ${TABLE_FR[kind]} n'a pas de colonne pour ${req.label}`, { field: req.any[0] }));
     }
@@ -518,7 +535,8 @@ class RowBuilder {
     const to = this.ref('to', 'toId', 'toKind');
     const typeRaw = this.text('type');
     let parsed: ReturnType<typeof parseRelType>;
-    if (!typeRaw) this.err(this.col.type, 'required', 'le type de relation est vide');
+    if (!typeRaw && !this.col.type && this.scanned.defaultType) parsed = { type: this.scanned.defaultType, passive: false };
+    else if (!typeRaw) this.err(this.col.type, 'required', 'le type de relation est vide');
     else {
       parsed = this.memo.type.get(typeRaw);
       if (!parsed) {
@@ -586,7 +604,7 @@ class RowBuilder {
     const [a, b] = parsed.passive ? [to, from] : [from, to];
     const out: RelationshipInputRow = { type: parsed.type, from: a, to: b, status, evidence };
     if (rel.id) out.id = rel.id;
-    if (typeRaw !== parsed.type) out.typeRaw = typeRaw;
+    if (typeRaw && typeRaw !== parsed.type) out.typeRaw = typeRaw;
     if (rel.amount !== undefined) out.amount = rel.amount;
     if (rel.amountRaw !== undefined) out.amountRaw = rel.amountRaw;
     if (rel.date !== undefined) out.date = rel.date;

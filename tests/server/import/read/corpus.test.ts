@@ -94,6 +94,20 @@ describe('openInput on files as users make them', () => {
     ]);
   });
 
+  it('reads a funders table without a type column as fundings from its Financeur and Bénéficiaire columns, with a warning', async () => {
+    const { rows, issues } = await read(fixture('real-funder-table.csv'));
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['type-from-columns', 'warning']]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.status, r.rel.typeRaw])).toEqual([
+      ['FUNDS', 'Région Sud', 'Ynov Campus', 1_200_000, 'effective', undefined],
+      ['FUNDS', 'Bpifrance', 'La Ruche', 1_200_000, 'pending', undefined],
+    ]);
+  });
+
+  it('still refuses a table without a type column whose actor columns do not say it (De, Vers)', async () => {
+    const { issues } = await read(fixture('bad-missing-type-column.csv'));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'column-missing', field: 'type', severity: 'error' }));
+  });
+
   it('reads a hand-kept workbook: merged title and band, a sheet named with its year, a lost date format', async () => {
     const { input, rows, issues } = await read(fixture('real-hand-workbook.xlsx'));
     expect(input.sheets).toEqual({ used: ['Acteurs ', 'Relations (2024)'], ignored: ['Notes'] });
