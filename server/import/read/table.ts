@@ -5,7 +5,7 @@ import { headerScale, parseAmount } from '../fr/amount';
 import { DateOrderVote, dateOrderHint, isoFromDate, parseDate } from '../fr/date';
 import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
-import { fundingRoleOfHeader, isDirectionColumn, mapHeaders } from './headers';
+import { fundingRoleOfHeader, isDirectionColumn, isPartnerHeader, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
 import type {
   ActorInputRow,
@@ -274,6 +274,15 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
       scanned.defaultType = 'FUNDS';
       issues.push(
         issue(head, 'type-from-columns', `pas de colonne de type : les colonnes ${quoteHeader(from.header, from.letter)} et ${quoteHeader(to.header, to.letter)} disent un financement, chaque ligne est lue « ${from.header} finance ${to.header} »`, {
+          severity: 'warning',
+          field: 'type',
+        }),
+      );
+    } else if (from && to && (isPartnerHeader(from.header) || isPartnerHeader(to.header)) && !fundingRoleOfHeader(from.header) && !fundingRoleOfHeader(to.header)) {
+      // "Structure ; Partenaire": a list of partnerships (which need no direction).
+      scanned.defaultType = 'PARTNERS_WITH';
+      issues.push(
+        issue(head, 'type-from-columns', `pas de colonne de type : la colonne ${quoteHeader((isPartnerHeader(to.header) ? to : from).header, (isPartnerHeader(to.header) ? to : from).letter)} dit un partenariat, chaque ligne est lue « ${from.header} partenaire de ${to.header} »`, {
           severity: 'warning',
           field: 'type',
         }),

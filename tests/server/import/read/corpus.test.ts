@@ -103,6 +103,19 @@ describe('openInput on files as users make them', () => {
     ]);
   });
 
+  it('reads "Structure ; Partenaire" without a type column as partnerships, the nature of each kept as its role', async () => {
+    const { rows, issues } = await read(fixture('real-partners.csv'));
+    // The one dd/mm date, 12/03/2018, reads either way: said once for the column.
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([
+      ['type-from-columns', 'warning'],
+      ['date-order-ambiguous', 'warning'],
+    ]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.role, r.rel.date])).toEqual([
+      ['PARTNERS_WITH', 'Ynov Campus', 'La Ruche', 'R&D', '2019'],
+      ['PARTNERS_WITH', 'The Camp', 'Région Sud', 'convention cadre', '2018-03-12'],
+    ]);
+  });
+
   it('still refuses a table without a type column whose actor columns do not say it (De, Vers)', async () => {
     const { issues } = await read(fixture('bad-missing-type-column.csv'));
     expect(issues).toContainEqual(expect.objectContaining({ code: 'column-missing', field: 'type', severity: 'error' }));
