@@ -11,9 +11,9 @@ const UNKNOWN = new Set(['', '?', '-', '–', '—', 'nc', 'n.c.', 'n.c', 'nd', 
 
 // Multipliers by the word or symbol after the number; longest first so "md" wins over "m".
 const SCALES: [RegExp, number][] = [
-  [/^(?:md|mds|mrd|mrds|milliards?|billions?|bn)$/, 1e9],
-  [/^(?:m|mio|mios|millions?|mn|mln)$/, 1e6],
-  [/^(?:k|ke|milliers?|mille|thousands?)$/, 1e3],
+  [/^(?:md|mds|mrd|mrds|mdeur|milliards?|billions?|bn)$/, 1e9],
+  [/^(?:m|mio|mios|meur|millions?|mn|mln)$/, 1e6],
+  [/^(?:k|ke|keur|milliers?|mille|thousands?)$/, 1e3],
 ];
 
 // Spaces a French number may hold as thousands separators: normal, no-break (U+00A0), narrow no-break (U+202F), thin (U+2009), and the apostrophe (Swiss).
@@ -69,7 +69,7 @@ export function parseAmount(raw: string, scale = 1): AmountResult {
   let s = text
     .toLowerCase()
     .normalize('NFC')
-    .replace(/^environ\s+|^~\s*|^≈\s*|^ca\.?\s+/, '')
+    .replace(/^(?:environ|env\.?)\s*(?=\d)|^~\s*|^≈\s*|^ca\.?\s+/, '')
     .replace(/€|\beur\b|\beuros?\b|\bd['’]\s*euros?\b|\bde\s+euros?\b/g, ' ')
     .replace(/\s+(?:ht|ttc)$/, '')
     .trim();

@@ -30,13 +30,17 @@ const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate(
 
 /** The dd/dd/yyyy forms (also with - or .), the only ones whose reading depends on the order. */
 const NUMERIC_DMY = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/;
+/** The time Excel appends to a date cell saved as CSV ("12/03/2016 00:00"): the tie's date is the day. */
+const withoutTime = (s: string) => s.replace(/^(\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[ T]\d{1,2}:\d{2}(?::\d{2})?$/, '$1');
+/** Excel's French date formats with a month name: "mars-16", "janv.-17", "12-mars-16" (jj-mmm-aa). */
+const EXCEL_MONTH = /^(?:(\d{1,2})-)?([a-z]+)\.?-(\d{2}|\d{4})$/;
 
 /**
  * What one value says about its column's order: 'dmy' when the first number exceeds 12, 'mdy' when the
  * second does, 'ambiguous' when both are 12 or less, null for other forms.
  */
 export function dateOrderHint(raw: string): DateOrder | 'ambiguous' | null {
-  const m = NUMERIC_DMY.exec(raw.trim());
+  const m = NUMERIC_DMY.exec(withoutTime(raw.trim()));
   if (!m) return null;
   const a = Number(m[1]);
   const b = Number(m[2]);
@@ -72,7 +76,7 @@ const invalid = (raw: string, why?: string): DateResult => ({
 
 /** Parses a date to ISO (partial allowed: 2016, 2016-03, 2016-03-12); `order` reads dd/dd/yyyy (default: day first). */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
-  const s = raw.trim();
+  const s = withoutTime(raw.trim());
   if (!s) return { kind: 'empty' };
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) return build(s, Number(m[1]));
@@ -85,6 +89,8 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): DateResult {
     return order === 'dmy' ? build(s, year(m[3]), b, a) : build(s, year(m[3]), a, b);
   }
   if ((m = /^(\d{1,2})[/.-](\d{4})$/.exec(s))) return build(s, Number(m[2]), Number(m[1]));
+  const folded = s.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  if ((m = EXCEL_MONTH.exec(folded)) && MONTHS[m[2]]) return build(s, year(m[3]), MONTHS[m[2]], m[1] === undefined ? undefined : Number(m[1]));
   // Words: "mars 2016", "12 mars 2016", "1er mars 2016", "March 12, 2016", "12 March 2016".
   const words = s
     .toLowerCase()

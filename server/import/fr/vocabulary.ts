@@ -11,10 +11,12 @@ const TYPE_ACTIVE: Record<RelType, string[]> = {
     'funds', 'fund', 'funding', 'finance', 'finances', 'financent', 'financement', 'financeur', 'financier', 'finance de',
     'subventionne', 'subvention', 'subventionnement', 'investit', 'investit dans', 'investissement', 'investisseur',
     'invests', 'invests in', 'investment', 'soutien financier', 'soutient financierement', 'pret', 'prete a', 'avance remboursable',
+    'financement de', 'financeur de', 'cofinance', 'cofinancent', 'cofinancement', 'co finance', 'co financement', 'cofinanceur', 'co financeur',
   ],
   PILOTS: [
     'pilots', 'pilot', 'pilote', 'pilotes', 'pilotent', 'pilotage', 'porte', 'portent', 'porteur', 'portage', 'gere', 'gerent',
-    'gestion', 'gestionnaire', 'anime', 'animent', 'animation', 'animateur', 'coordonne', 'coordination', 'runs', 'leads', 'manages', 'operates',
+    'gestion', 'gestionnaire', 'anime', 'animent', 'animation', 'animateur', 'coordonne', 'coordination',
+    'pilote de', 'porteur de', 'copilote', 'co pilote', 'copilotage', 'co pilotage', 'copilotent', 'co portage', 'coporteur', 'co porteur', 'runs', 'leads', 'manages', 'operates',
   ],
   PARTNERS_WITH: [
     'partners with', 'partners', 'partner', 'partnership', 'partenaire', 'partenaires', 'partenaire de', 'partenaire avec',
@@ -26,11 +28,12 @@ const TYPE_ACTIVE: Record<RelType, string[]> = {
 /** Passive forms: "B financé par A" is A FUNDS B, so the row's ends swap. */
 const TYPE_PASSIVE: Record<RelType, string[]> = {
   FUNDS: [
-    ...['finance', 'subventionne', 'soutenu financierement', 'cofinance'].flatMap(participle).map((p) => `${p} par`),
+    ...['finance', 'subventionne', 'soutenu financierement', 'cofinance', 'co finance'].flatMap(participle).map((p) => `${p} par`),
+    'beneficiaire de', 'beneficie de', 'recoit un financement de',
     'funded by', 'financed by', 'backed by', 'invested by', 'subsidised by', 'subsidized by', 'beneficie d un financement de',
   ],
   PILOTS: [
-    ...['pilote', 'porte', 'gere', 'anime', 'coordonne', 'opere'].flatMap(participle).map((p) => `${p} par`),
+    ...['pilote', 'porte', 'gere', 'anime', 'coordonne', 'opere', 'copilote', 'co pilote'].flatMap(participle).map((p) => `${p} par`),
     'piloted by', 'run by', 'led by', 'managed by', 'operated by',
   ],
   PARTNERS_WITH: [],
@@ -62,9 +65,9 @@ export function parseRelType(raw: string): { type: RelType; passive: boolean } |
 const STATUS_WORDS: Record<RelStatus, string[]> = {
   effective: [
     'effective', 'effectif', 'effectifs', 'effectives', 'effectue', 'realise', 'fait', 'actif', 'active', 'en cours', 'en vigueur',
-    'signe', 'verse', 'acquis', 'confirme', 'valide', 'done', 'confirmed', 'current', 'ongoing', 'in force',
+    'signe', 'verse', 'acquis', 'confirme', 'valide', 'vote', 'attribue', 'accorde', 'notifie', 'engage', 'conventionne', 'done', 'confirmed', 'current', 'ongoing', 'in force',
   ],
-  planned: ['planned', 'prevu', 'prevus', 'planifie', 'annonce', 'a venir', 'programme', 'projete', 'envisage', 'announced', 'upcoming', 'future', 'futur'],
+  planned: ['planned', 'prevu', 'prevus', 'planifie', 'annonce', 'a venir', 'en projet', 'programme', 'projete', 'envisage', 'announced', 'upcoming', 'future', 'futur'],
   pending: [
     'pending', 'en attente', 'attente', 'en negociation', 'en cours de negociation', 'en discussion', 'en instruction',
     'en cours d instruction', 'a signer', 'en suspens', 'awaiting', 'under review', 'in negotiation',
@@ -100,11 +103,11 @@ const KIND_WORDS: Record<ActorKind, string[]> = {
   ],
   investor: [
     'investisseur', 'investisseurs', 'fonds', 'fonds d investissement', 'capital risque', 'business angel', 'business angels', 'banque',
-    'vc', 'venture capital', 'investor', 'fund', 'bank', 'family office', 'investisseur fonds',
+    'vc', 'venture capital', 'investor', 'fund', 'bank', 'family office', 'investisseur fonds', 'banque publique', 'banque publique d investissement',
   ],
   public_body: [
     'organisme public', 'etablissement public', 'etat', 'agence', 'agence publique', 'operateur public', 'administration', 'ministere',
-    'service de l etat', 'prefecture', 'public body', 'government', 'public agency', 'agency', 'epic', 'epa',
+    'service de l etat', 'prefecture', 'agence de developpement', 'agence regionale', 'agence regionale de developpement', 'chambre de commerce', 'chambre de commerce et d industrie', 'cci', 'chambre consulaire', 'public body', 'government', 'public agency', 'agency', 'epic', 'epa',
   ],
   local_authority: [
     'collectivite', 'collectivites', 'collectivite territoriale', 'collectivite locale', 'region', 'conseil regional', 'departement',
@@ -115,7 +118,7 @@ const KIND_WORDS: Record<ActorKind, string[]> = {
   cluster: ['cluster', 'pole', 'pole de competitivite', 'grappe', 'cluster pole', 'filiere'],
   university: [
     'universite', 'ecole', 'grande ecole', 'ecole d ingenieurs', 'etablissement d enseignement', 'enseignement superieur', 'laboratoire',
-    'labo', 'organisme de recherche', 'recherche', 'university', 'school', 'college', 'lab', 'research', 'universite ecole',
+    'labo', 'organisme de recherche', 'recherche', 'laboratoire de recherche', 'centre de recherche', 'unite de recherche', 'institut de recherche', 'university', 'school', 'college', 'lab', 'research', 'universite ecole',
   ],
   accelerator: ['accelerateur', 'incubateur', 'pepiniere', 'campus', 'startup studio', 'couveuse', 'accelerator', 'incubator', 'accelerateur campus'],
   label: ['label', 'labels', 'marque', 'certification'],

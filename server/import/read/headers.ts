@@ -16,10 +16,11 @@ const actorFields: FieldSynonyms<ActorField>[] = [
   {
     field: 'name',
     label: 'Nom',
-    headers: ['nom', 'name', 'label', 'libelle', 'acteur', 'actor', 'organisation', 'organization', 'structure', 'raison sociale', 'denomination', 'intitule', 'nom de l acteur', 'actor name', 'nom de la structure'],
+    headers: ['nom', 'name', 'label', 'libelle', 'acteur', 'actor', 'organisation', 'organization', 'structure', 'raison sociale', 'denomination', 'intitule', 'nom de l acteur', 'actor name', 'nom de la structure',
+      'organisme', 'nom de l organisme', 'nom de l organisation', 'entite', 'nom de l entite', 'nom usuel', 'nom complet', 'nom de l entreprise'],
   },
   { field: 'aliases', label: 'Autres noms (séparés par | ou ;)', headers: ['alias', 'aliases', 'autres noms', 'sigle', 'acronyme', 'acronym', 'aussi appele', 'also known as', 'aka', 'synonymes', 'noms alternatifs'] },
-  { field: 'kind', label: 'Nature (entreprise, association, collectivité…)', headers: ['nature', 'type', 'kind', 'categorie', 'category', 'type d acteur', 'actor type', 'typologie', 'element type', 'type de structure', 'famille'] },
+  { field: 'kind', label: 'Nature (entreprise, association, collectivité…)', headers: ['nature', 'type', 'kind', 'categorie', 'category', 'type d acteur', 'actor type', 'typologie', 'element type', 'type de structure', 'famille', 'type d organisme', 'type d organisation', 'type de l organisme', 'categorie d acteur'] },
   { field: 'description', label: 'Description', headers: ['description', 'descriptif', 'presentation', 'about', 'resume', 'activite', 'notes', 'note', 'commentaire'] },
   { field: 'territory', label: 'Territoire', headers: ['territoire', 'territory', 'ville', 'city', 'region', 'localisation', 'location', 'lieu', 'commune', 'departement', 'pays', 'country', 'implantation'] },
 ];
@@ -34,19 +35,21 @@ const relationshipFields: FieldSynonyms<RelationshipField>[] = [
   {
     field: 'from',
     label: 'Premier acteur (nom, alias ou identifiant ; « Source » quand une colonne « Target » ou « Cible » existe)',
-    headers: ['de', 'from', 'origine', 'acteur source', 'source actor', 'financeur', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'actor 1'],
+    headers: ['de', 'from', 'origine', 'acteur source', 'source actor', 'financeur', 'financeurs', 'organisme financeur', 'structure financeuse', 'bailleur', 'bailleur de fonds', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'actor 1'],
   },
   {
     field: 'to',
     label: 'Second acteur (nom, alias ou identifiant)',
-    headers: ['a', 'vers', 'to', 'target', 'cible', 'destination', 'destinataire', 'beneficiaire', 'acteur cible', 'target actor', 'acteur 2', 'acteur b', 'recipient', 'avec', 'actor 2'],
+    headers: ['a', 'vers', 'to', 'target', 'cible', 'destination', 'destinataire', 'beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'acteur cible', 'target actor', 'acteur 2', 'acteur b', 'recipient', 'avec', 'actor 2'],
   },
   { field: 'fromId', label: 'Identifiant du premier acteur', headers: ['id source', 'source id', 'from id', 'id de', 'identifiant source', 'id financeur', 'id acteur 1', 'id acteur source'] },
   { field: 'toId', label: 'Identifiant du second acteur', headers: ['id cible', 'target id', 'to id', 'id vers', 'identifiant cible', 'id beneficiaire', 'id acteur 2', 'id acteur cible'] },
   { field: 'fromKind', label: 'Nature du premier acteur', headers: ['nature source', 'type source', 'source type', 'from type', 'from kind', 'nature de', 'nature acteur 1', 'nature du financeur'] },
   { field: 'toKind', label: 'Nature du second acteur', headers: ['nature cible', 'type cible', 'target type', 'to type', 'to kind', 'nature vers', 'nature acteur 2', 'nature du beneficiaire'] },
-  { field: 'amount', label: 'Montant en euros (1 200 000 €, 1,5 M€, 200 k€ ; vide si inconnu)', headers: ['montant', 'amount', 'somme', 'montant eur', 'montant euros', 'montant en euros', 'amount eur', 'financement', 'budget', 'valeur', 'value'] },
-  { field: 'date', label: 'Date (12/03/2016, 2016-03, mars 2016, 2016)', headers: ['date', 'date de debut', 'date debut', 'debut', 'start', 'start date', 'annee', 'year', 'date de signature', 'quand', 'when', 'depuis le'] },
+  { field: 'amount', label: 'Montant en euros (1 200 000 €, 1,5 M€, 200 k€ ; vide si inconnu)', headers: ['montant', 'amount', 'somme', 'montant eur', 'montant euros', 'montant en euros', 'amount eur', 'financement', 'budget', 'valeur', 'value',
+      'montant accorde', 'montant attribue', 'montant verse', 'montant total', 'montant de l aide', 'montant de la subvention', 'montant du financement', 'montant engage', 'montant vote'] },
+  { field: 'date', label: 'Date (12/03/2016, 2016-03, mars 2016, 2016)', headers: ['date', 'date de debut', 'date debut', 'debut', 'start', 'start date', 'annee', 'year', 'date de signature', 'quand', 'when', 'depuis le',
+      'date de la decision', 'date de decision', 'date d attribution', 'date de notification', 'date de la convention', 'date d octroi', 'date de l accord', 'date d engagement'] },
   { field: 'status', label: 'Statut (effectif, prévu, en attente, intérêt, refusé, terminé)', headers: ['statut', 'status', 'etat', 'state', 'avancement'] },
   { field: 'role', label: 'Rôle', headers: ['role', 'fonction', 'qualite', 'en tant que', 'as'] },
   { field: 'note', label: 'Note', headers: ['note', 'notes', 'commentaire', 'commentaires', 'remarque', 'remarques', 'comment', 'comments', 'description', 'details'] },
@@ -84,7 +87,28 @@ export const SHEET_NAMES: Record<TableKind, string[]> = {
 
 export function tableKindOfSheet(name: string): TableKind | undefined {
   const f = fold(name);
-  return (Object.keys(SHEET_NAMES) as TableKind[]).find((k) => SHEET_NAMES[k].includes(f));
+  const kinds = Object.keys(SHEET_NAMES) as TableKind[];
+  const exact = kinds.find((k) => SHEET_NAMES[k].includes(f));
+  if (exact) return exact;
+  // "Relations (2024)", "Liste des acteurs": one of the sheet's words names one kind, and no other kind.
+  const words = f.split(' ');
+  const named = kinds.filter((k) => words.some((w) => SHEET_NAMES[k].includes(w)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * Headers that name the actors by their role in a funding ("Financeur", "Bénéficiaire"): the column, not the
+ * type's wording, says who funds whom; a passive type ("financé par") on such a row is contradictory.
+ */
+const FUNDING_ROLE_HEADERS: Record<'from' | 'to', string[]> = {
+  from: ['financeur', 'financeurs', 'organisme financeur', 'structure financeuse', 'bailleur', 'bailleur de fonds', 'id financeur'],
+  to: ['beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'id beneficiaire'],
+};
+
+/** Whether a header names the funder ('from') or the funded ('to') by role. */
+export function fundingRoleOfHeader(header: string): 'from' | 'to' | undefined {
+  const f = fold(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+  return FUNDING_ROLE_HEADERS.from.includes(f) ? 'from' : FUNDING_ROLE_HEADERS.to.includes(f) ? 'to' : undefined;
 }
 
 /** The fields a kind of table accepts. */

@@ -2,10 +2,10 @@
 import { TEXT_MAX, Slug } from '../../../model/schema';
 import { fold } from '../../../model/text';
 import { headerScale, parseAmount } from '../fr/amount';
-import { DateOrderVote, dateOrderHint, parseDate } from '../fr/date';
-import { ACTOR_KIND_LABELS } from '../../../model/vocabulary';
+import { DateOrderVote, dateOrderHint, isoFromDate, parseDate } from '../fr/date';
+import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
-import { isDirectionColumn, mapHeaders } from './headers';
+import { fundingRoleOfHeader, isDirectionColumn, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
 import type {
   ActorInputRow,
@@ -63,6 +63,8 @@ export interface ScannedTable {
   issues: ImportIssue[];
   /** The order decided for each date column (by column index). */
   dateOrders: Map<number, DateOrder>;
+  /** The type of every row of a table without a type column whose actor columns say it (Financeur, Bénéficiaire). */
+  defaultType?: RelType;
 }
 
 export interface TableOptions {
@@ -100,6 +102,9 @@ const MAX: Partial<Record<Field, number>> = {
   sourceUrl: 2000,
 };
 const MAX_OTHER = 300;
+/** Excel day numbers read as dates in a date column: 1927-05-18 to 2119-01-08 (below, a number is more likely a mistake). */
+const EXCEL_SERIAL_MIN = 10_000;
+const EXCEL_SERIAL_MAX = 80_000;
 
 const REQUIRED: Record<TableKind, { any: Field[]; label: string }[]> = {
   relationships: [
@@ -111,6 +116,31 @@ const REQUIRED: Record<TableKind, { any: Field[]; label: string }[]> = {
   sources: [{ any: ['title', 'id'], label: 'le titre du document (Titre, Title…)' }],
 };
 
+/** How many non-empty records may come before the header (titles, notes, a merged band). */
+const HEADER_LOOKAHEAD = 10;
+/** The columns a header must name to be taken as one, by kind (the type may be missing: that is reported). */
+const HEADER_KEYS: Record<TableKind, Field[][]> = {
+  relationships: [['from', 'fromId'], ['to', 'toId']],
+  actors: [['name', 'id']],
+  sources: [['title', 'id']],
+};
+
+/**
+ * The index of the header among the first records: the first one that names a table's key columns in two
+ * cells or more (a one-cell row is a title when wider rows follow). 0 when none does: the first row's
+ * mapping then says what is missing.
+ */
+export function headerIndex(records: RawRecord[], hint?: TableKind, mapping?: Record<string, Field | null>): number {
+  const filled = (r: RawRecord) => r.cells.filter((c) => cellText(c).trim()).length;
+  const widest = Math.max(0, ...records.map(filled));
+  for (let i = 0; i < records.length; i++) {
+    if (filled(records[i]) < 2 && widest >= 2) continue;
+    const m = mapHeaders(records[i].cells.map((c) => cellText(c).trim()), hint, mapping);
+    if (m.kind && HEADER_KEYS[m.kind].every((any) => m.columns.some((c) => c.field && any.includes(c.field)))) return i;
+  }
+  return 0;
+}
+
 const TABLE_FR: Record<TableKind, string> = { actors: 'acteurs', relationships: 'relations', sources: 'sources' };
 
 /**
@@ -120,9 +150,10 @@ const TABLE_FR: Record<TableKind, string> = { actors: 'acteurs', relationships: 
 export async function scanTable(reader: TableReader, opts: TableOptions = {}): Promise<ScannedTable> {
   const at = { file: reader.file.name, sheet: reader.sheet };
   const issues: ImportIssue[] = [];
-  let header: RawRecord | undefined;
+  // Assigned in setHeader: the casts keep TypeScript from narrowing them to their initial values.
+  let header = undefined as RawRecord | undefined;
   let columns: ColumnInfo[] = [];
-  let kind: TableKind | null = null;
+  let kind = null as TableKind | null;
   let rows = 0;
   let dateCols: number[] = [];
   const votes = new Map<number, DateOrderVote & { firstDmy?: number; firstMdy?: number }>();
@@ -130,45 +161,40 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   let typeCol = -1;
   const typeSample: string[] = [];
   let unreadable = 0;
-  for await (const batch of reader.records()) for (const item of batch) {
-    if (isIssue(item)) {
-      unreadable++;
-      continue;
+  const head0 = (line: number) => ({ ...at, line });
+  const setHeader = (rec: RawRecord) => {
+    header = rec;
+    const m = mapHeaders(rec.cells.map((c) => cellText(c).trim()), reader.hint, opts.mapping);
+    ({ kind, columns } = m);
+    const head = head0(rec.line);
+    if (!kind) {
+      const sep = reader.delimiter ? ` (séparateur lu : « ${reader.delimiter === '\t' ? 'tabulation' : reader.delimiter} »)` : '';
+      issues.push(
+        issue(head, 'no-columns', `aucune colonne reconnue dans l'en-tête${sep} : ${shorten(columns.map((c) => c.header).join(' | '), 120)}. Attendu, par exemple : De ; Vers ; Type (relations) ou Nom ; Nature (acteurs). Vérifiez le séparateur et les noms de colonnes.`),
+      );
+      return;
     }
-    if (!header) {
-      if (emptyRecord(item.cells)) continue;
-      header = item;
-      const m = mapHeaders(item.cells.map((c) => cellText(c).trim()), reader.hint, opts.mapping);
-      ({ kind, columns } = m);
-      const head = { ...at, line: item.line };
-      if (!kind) {
-        const sep = reader.delimiter ? ` (séparateur lu : « ${reader.delimiter === '\t' ? 'tabulation' : reader.delimiter} »)` : '';
-        issues.push(
-          issue(head, 'no-columns', `aucune colonne reconnue dans l'en-tête${sep} : ${shorten(columns.map((c) => c.header).join(' | '), 120)}. Attendu, par exemple : De ; Vers ; Type (relations) ou Nom ; Nature (acteurs). Vérifiez le séparateur et les noms de colonnes.`),
-        );
-        continue;
-      }
-      for (const i of m.unknown) {
-        const c = columns[i];
-        issues.push(issue(head, 'column-unknown', `colonne ${quoteHeader(c.header, c.letter)} non reconnue : elle est ignorée`, { severity: 'warning', column: c.letter }));
-      }
-      for (const d of m.duplicates) {
-        const c = columns[d.index];
-        const f = columns[d.first];
-        issues.push(
-          issue(head, 'column-duplicate', `colonne ${quoteHeader(c.header, c.letter)} ignorée : ${quoteHeader(f.header, f.letter)} donne déjà ce champ (${d.field})`, {
-            severity: 'warning',
-            column: c.letter,
-            field: d.field,
-          }),
-        );
-      }
-      dateCols = columns.filter((c) => c.field === 'date').map((c) => c.index);
-      for (const i of dateCols) votes.set(i, new DateOrderVote());
-      typeCol = kind === 'relationships' ? (columns.find((c) => c.field === 'type')?.index ?? -1) : -1;
-      continue;
+    for (const i of m.unknown) {
+      const c = columns[i];
+      issues.push(issue(head, 'column-unknown', `colonne ${quoteHeader(c.header, c.letter)} non reconnue : elle est ignorée`, { severity: 'warning', column: c.letter }));
     }
-    if (!kind || emptyRecord(item.cells)) continue;
+    for (const d of m.duplicates) {
+      const c = columns[d.index];
+      const f = columns[d.first];
+      issues.push(
+        issue(head, 'column-duplicate', `colonne ${quoteHeader(c.header, c.letter)} ignorée : ${quoteHeader(f.header, f.letter)} donne déjà ce champ (${d.field})`, {
+          severity: 'warning',
+          column: c.letter,
+          field: d.field,
+        }),
+      );
+    }
+    dateCols = columns.filter((c) => c.field === 'date').map((c) => c.index);
+    for (const i of dateCols) votes.set(i, new DateOrderVote());
+    typeCol = kind === 'relationships' ? (columns.find((c) => c.field === 'type')?.index ?? -1) : -1;
+  };
+  const addRow = (item: RawRecord) => {
+    if (!kind || emptyRecord(item.cells)) return;
     rows++;
     for (const i of dateCols) {
       const c = item.cells[i];
@@ -186,7 +212,40 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
       const t = cellText(item.cells[typeCol]).trim();
       if (t) typeSample.push(t);
     }
+  };
+  // The header is chosen among the first non-empty records: a title row above it ("Financements 2023"), or a
+  // merged band over it ("Acteurs" across two columns), is skipped with a warning rather than read as the header.
+  const pending: RawRecord[] = [];
+  const chooseHeader = () => {
+    const i = headerIndex(pending, reader.hint, opts.mapping);
+    if (i > 0) {
+      const first = pending[0].line;
+      const last = pending[i - 1].line;
+      const lines = first === last ? `la ligne ${first}` : `les lignes ${first} à ${last}`;
+      issues.push(
+        issue(head0(first), 'rows-before-header', `${lines}, avant l'en-tête (ligne ${pending[i].line}), ${first === last ? 'est ignorée' : 'sont ignorées'} : ${shorten(pending.slice(0, i).map((r) => r.cells.map(cellText).filter((t) => t.trim()).join(' | ')).join(' / '), 120)}`, {
+          severity: 'warning',
+        }),
+      );
+    }
+    setHeader(pending[i]);
+    for (const r of pending.slice(i + 1)) addRow(r);
+    pending.length = 0;
+  };
+  for await (const batch of reader.records()) for (const item of batch) {
+    if (isIssue(item)) {
+      unreadable++;
+      continue;
+    }
+    if (!header) {
+      if (emptyRecord(item.cells)) continue;
+      pending.push(item);
+      if (pending.length >= HEADER_LOOKAHEAD) chooseHeader();
+      continue;
+    }
+    addRow(item);
   }
+  if (!header && pending.length) chooseHeader();
 
   const info: TableInfo = { kind, rows, columns };
   if (reader.sheet !== undefined) info.sheet = reader.sheet;
@@ -207,7 +266,22 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
     issues.push(issue(head, 'column-direction', `la colonne ${quoteHeader(tc.header, tc.letter)} dit Directed/Undirected (export Gephi) : elle est ignorée${label ? `, le type est lu dans ${quoteHeader(label.header, label.letter)}` : ''}`, { severity: 'warning', column: tc.letter }));
   }
 
+  if (kind === 'relationships' && !columns.some((c) => c.field === 'type')) {
+    // "Financeur ; Bénéficiaire ; Montant": the columns' names say what every row is.
+    const from = columns.find((c) => c.field === 'from' || c.field === 'fromId');
+    const to = columns.find((c) => c.field === 'to' || c.field === 'toId');
+    if (from && to && fundingRoleOfHeader(from.header) === 'from' && fundingRoleOfHeader(to.header) === 'to') {
+      scanned.defaultType = 'FUNDS';
+      issues.push(
+        issue(head, 'type-from-columns', `pas de colonne de type : les colonnes ${quoteHeader(from.header, from.letter)} et ${quoteHeader(to.header, to.letter)} disent un financement, chaque ligne est lue « ${from.header} finance ${to.header} »`, {
+          severity: 'warning',
+          field: 'type',
+        }),
+      );
+    }
+  }
   for (const req of REQUIRED[kind]) {
+    if (req.any.includes('type') && scanned.defaultType) continue;
     if (!columns.some((c) => c.field && req.any.includes(c.field))) {
       issues.push(issue(head, 'column-missing', `la table de ${TABLE_FR[kind]} n'a pas de colonne pour ${req.label}`, { field: req.any[0] }));
     }
@@ -298,7 +372,11 @@ class RowBuilder {
   ) {
     for (const c of scanned.info.columns) if (c.field) this.col[c.field] = c;
     this.scale = this.col.amount ? headerScale(this.col.amount.header) : 1;
+    this.roleColumn = (['from', 'fromId', 'to', 'toId'] as const).map((f) => this.col[f]).find((c) => c && fundingRoleOfHeader(c.header));
   }
+
+  /** A first or second actor column named by its role in a funding ("Financeur", "Bénéficiaire"). */
+  private readonly roleColumn: ColumnInfo | undefined;
 
   private readonly memo = {
     type: new Memo(parseRelType),
@@ -319,7 +397,7 @@ class RowBuilder {
       this.err(undefined, 'extra-cells', `la ligne a ${rec.cells.length} valeurs pour ${width} colonnes : une valeur contient-elle le séparateur${sep} sans être entre guillemets ?`);
     }
     let row: InputRow | undefined;
-    if (kind === 'relationships') row = this.relationship();
+    if (kind === 'relationships') row = this.totalRow() ? undefined : this.relationship();
     else if (kind === 'actors') row = this.actor();
     else row = this.source();
     let errors = false;
@@ -400,6 +478,10 @@ class RowBuilder {
     if (rich?.number !== undefined && Number.isInteger(rich.number) && rich.number >= 1800 && rich.number <= 2200) {
       return { date: String(rich.number), dateRaw: rich.text };
     }
+    if (rich?.number !== undefined && rich.number >= EXCEL_SERIAL_MIN && rich.number < EXCEL_SERIAL_MAX) {
+      // A number cell in a date column whose date format was lost: Excel's day count (1900 system) since 1899-12-30.
+      return { date: isoFromDate(new Date(Date.UTC(1899, 11, 30) + Math.floor(rich.number) * 86_400_000)), dateRaw: rich.text };
+    }
     const raw = this.text(f);
     if (!raw) return {};
     let memo = this.memo.date.get(c.index);
@@ -436,12 +518,25 @@ class RowBuilder {
     return ref;
   }
 
+  /**
+   * A spreadsheet's total line ("Total", "Sous-total" with a sum and no second actor nor type) is no tie:
+   * skipped with a warning, rather than refused for the actor and type it lacks.
+   */
+  private totalRow(): boolean {
+    const from = this.col.from ? fold(cellText(this.cells[this.col.from.index])) : '';
+    if (!/^(?:sous )?(?:total|totaux)(?: general| generaux)?$|^total \w+$/.test(from)) return false;
+    if (this.text('to') || this.text('toId') || this.text('type')) return false;
+    this.err(this.col.from, 'total-row', `ligne de total (« ${shorten(cellText(this.cells[this.col.from!.index]).trim())} ») : ignorée`, 'warning');
+    return true;
+  }
+
   private relationship(): InputRow | undefined {
     const from = this.ref('from', 'fromId', 'fromKind');
     const to = this.ref('to', 'toId', 'toKind');
     const typeRaw = this.text('type');
     let parsed: ReturnType<typeof parseRelType>;
-    if (!typeRaw) this.err(this.col.type, 'required', 'le type de relation est vide');
+    if (!typeRaw && !this.col.type && this.scanned.defaultType) parsed = { type: this.scanned.defaultType, passive: false };
+    else if (!typeRaw) this.err(this.col.type, 'required', 'le type de relation est vide');
     else {
       parsed = this.memo.type.get(typeRaw);
       if (!parsed) {
@@ -492,6 +587,14 @@ class RowBuilder {
       if (url) ev.url = url;
       evidence.push(ev);
     }
+    if (parsed?.passive && this.roleColumn) {
+      // "Bénéficiaire ; Financeur ; financé par": read by the columns or by the words, the ends differ; never a guess.
+      this.err(
+        this.col.type,
+        'direction-contradictory',
+        `« ${shorten(typeRaw)} » inverse le sens, mais la colonne ${quoteHeader(this.roleColumn.header, this.roleColumn.letter)} dit déjà qui finance qui : écrivez « finance » (le financeur dans sa colonne), ou nommez les colonnes De et Vers`,
+      );
+    }
     if (!from || !to || !parsed) return undefined;
     // Names are compared without case only: folded matches (accents, punctuation) are the planner's, which
     // resolves both ends anyway; folding two names per row would cost a fifth of the reading time.
@@ -501,7 +604,7 @@ class RowBuilder {
     const [a, b] = parsed.passive ? [to, from] : [from, to];
     const out: RelationshipInputRow = { type: parsed.type, from: a, to: b, status, evidence };
     if (rel.id) out.id = rel.id;
-    if (typeRaw !== parsed.type) out.typeRaw = typeRaw;
+    if (typeRaw && typeRaw !== parsed.type) out.typeRaw = typeRaw;
     if (rel.amount !== undefined) out.amount = rel.amount;
     if (rel.amountRaw !== undefined) out.amountRaw = rel.amountRaw;
     if (rel.date !== undefined) out.date = rel.date;

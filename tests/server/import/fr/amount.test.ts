@@ -10,6 +10,12 @@ describe('parseAmount', () => {
     ['1,5 M€', 1500000],
     ['19 M€', 19000000],
     ['200 k€', 200000],
+    ['env. 2 M€', 2000000],
+    ['env 2 M€', 2000000],
+    ['2 MEUR', 2000000],
+    ['300 KEUR', 300000],
+    ['12 000 000 EUR', 12000000],
+    ['1.5M€', 1500000],
     ['2 Md€', 2000000000],
     ['2 Mds €', 2000000000],
     ["19 millions d'euros", 19000000],
@@ -44,6 +50,9 @@ describe('parseAmount', () => {
     ['1,2,3,4', 'amount-invalid'],
     ['1.2.3', 'amount-invalid'],
     ['M€', 'amount-invalid'],
+    ['50 %', 'amount-invalid'],
+    ['entre 1 et 2 M€', 'amount-invalid'],
+    ['plus de 2 M€', 'amount-invalid'],
   ])('refuses %j with %s and a French message', (raw, code) => {
     const r = parseAmount(raw);
     expect(r).toMatchObject({ kind: 'error', code });

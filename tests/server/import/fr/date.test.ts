@@ -25,6 +25,14 @@ describe('parseDate', () => {
     ['March 12, 2016', 'dmy', '2016-03-12'],
     ['12 Sept. 2016', 'dmy', '2016-09-12'],
     ['29/02/2016', 'dmy', '2016-02-29'],
+    // As Excel writes date cells into a CSV: with a time, or in its French month-name formats.
+    ['12/03/2016 00:00', 'dmy', '2016-03-12'],
+    ['15/06/2016 14:30:00', 'dmy', '2016-06-15'],
+    ['03/12/2016 00:00', 'mdy', '2016-03-12'],
+    ['mars-16', 'dmy', '2016-03'],
+    ['janv.-17', 'dmy', '2017-01'],
+    ['12-mars-16', 'dmy', '2016-03-12'],
+    ['1-févr.-2016', 'dmy', '2016-02-01'],
   ] as const)('reads %j (%s) as %s', (raw, order, iso) => {
     expect(parseDate(raw, order)).toEqual({ kind: 'date', value: iso });
   });
@@ -39,6 +47,11 @@ describe('parseDate', () => {
     ['hier', 'date-invalid', "n'est pas une date"],
     ['12/03', 'date-invalid', "n'est pas une date"],
     ['3016', 'date-invalid', 'hors de la plage'],
+    // A quarter or a span is not one date: an issue on the line, not a guess at its start.
+    ['T1 2016', 'date-invalid', "n'est pas une date"],
+    ['2016-2018', 'date-invalid', "n'est pas une date"],
+    ['30-févr.-16', 'date-impossible', "n'a que 29 jours"],
+    ['12/03/2016 25h', 'date-invalid', "n'est pas une date"],
   ])('refuses %j (%s)', (raw, code, why) => {
     const r = parseDate(raw, 'dmy');
     expect(r).toMatchObject({ kind: 'error', code });
@@ -55,6 +68,7 @@ describe('date order of a column', () => {
     ['25/03/2016', 'dmy'],
     ['03/25/2016', 'mdy'],
     ['03/04/2016', 'ambiguous'],
+    ['25/03/2016 00:00', 'dmy'],
     ['2016-03-04', null],
   ])('%j hints %s', (raw, hint) => {
     expect(dateOrderHint(raw)).toBe(hint);

@@ -26,6 +26,18 @@ describe('parseRelType', () => {
     ['labellisé par', 'LABELS', true],
     ['label', 'LABELS', false],
     ['labelled by', 'LABELS', true],
+    ['Financement de', 'FUNDS', false],
+    ['financeur de', 'FUNDS', false],
+    ['cofinance', 'FUNDS', false],
+    ['co-financement', 'FUNDS', false],
+    ['cofinancé par', 'FUNDS', true],
+    ['co-financée par', 'FUNDS', true],
+    ['bénéficiaire de', 'FUNDS', true],
+    ['co-pilote', 'PILOTS', false],
+    ['copilotage', 'PILOTS', false],
+    ['co-piloté par', 'PILOTS', true],
+    ['porteur de', 'PILOTS', false],
+    ['partenariat', 'PARTNERS_WITH', false],
   ] as const)('%j is %s (passive: %s)', (raw, type, passive) => {
     expect(parseRelType(raw)).toEqual({ type, passive });
   });
@@ -50,6 +62,10 @@ describe('parseStatus', () => {
     ['terminées', 'ended'],
     ['planned', 'planned'],
     ['declined', 'declined'],
+    ['EFFECTIF', 'effective'],
+    ['Voté', 'effective'],
+    ['attribuée', 'effective'],
+    ['en projet', 'planned'],
   ])('%j is %s', (raw, status) => {
     expect(parseStatus(raw)).toBe(status);
   });
@@ -60,6 +76,10 @@ describe('parseStatus', () => {
 
 describe('parseKind', () => {
   it.each([
+    ['Banque publique', 'investor'],
+    ['Laboratoire de recherche', 'university'],
+    ['CCI', 'public_body'],
+    ['Agence régionale de développement', 'public_body'],
     ['entreprise', 'company'],
     ['Start-up', 'company'],
     ['association', 'association'],

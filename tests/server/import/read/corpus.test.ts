@@ -82,6 +82,53 @@ describe('openInput on the bad-file corpus', () => {
 /** The data rows, without issues, in a compact form for comparisons. */
 const data = (rows: InputRow[]) => rows.filter((r) => r.kind !== 'issue');
 
+describe('openInput on files as users make them', () => {
+  it('skips a title row above the header and reads role columns, Excel date formats, "env." amounts and capitals', async () => {
+    const { rows, issues } = await read(fixture('real-region-export.csv'));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.find((i) => i.code === 'rows-before-header')).toMatchObject({ line: 1, severity: 'warning' });
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.loc.line, r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.date, r.rel.status])).toEqual([
+      [4, 'FUNDS', 'Région Sud', 'Ynov Campus', 1_200_000, '2023-03-12', 'effective'],
+      [5, 'FUNDS', 'Région Sud', 'The Camp', 2_000_000, '2023-03', 'effective'],
+      [7, 'FUNDS', 'Bpifrance', 'La Ruche', 300_000, '2023-04-12', 'planned'],
+    ]);
+  });
+
+  it('reads a funders table without a type column as fundings from its Financeur and Bénéficiaire columns, with a warning', async () => {
+    const { rows, issues } = await read(fixture('real-funder-table.csv'));
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([['type-from-columns', 'warning']]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.status, r.rel.typeRaw])).toEqual([
+      ['FUNDS', 'Région Sud', 'Ynov Campus', 1_200_000, 'effective', undefined],
+      ['FUNDS', 'Bpifrance', 'La Ruche', 1_200_000, 'pending', undefined],
+    ]);
+  });
+
+  it('still refuses a table without a type column whose actor columns do not say it (De, Vers)', async () => {
+    const { issues } = await read(fixture('bad-missing-type-column.csv'));
+    expect(issues).toContainEqual(expect.objectContaining({ code: 'column-missing', field: 'type', severity: 'error' }));
+  });
+
+  it('reads a hand-kept workbook: merged title and band, a sheet named with its year, a lost date format', async () => {
+    const { input, rows, issues } = await read(fixture('real-hand-workbook.xlsx'));
+    expect(input.sheets).toEqual({ used: ['Acteurs ', 'Relations (2024)'], ignored: ['Notes'] });
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'rows-before-header').map((i) => [i.sheet, i.line])).toEqual([
+      ['Acteurs ', 1],
+      ['Relations (2024)', 1],
+    ]);
+    const rels = data(rows).flatMap((r) => (r.kind === 'relationship' ? [[r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount, r.rel.date]] : []));
+    expect(rels).toEqual([
+      ['FUNDS', 'REGION SUD', 'ynov campus', 1_200_000, '2016-03-12'],
+      ['FUNDS', 'Région Sud', 'Ynov Campus', 1_500_000, '2016-03-13'],
+      ['PARTNERS_WITH', 'la ruche', 'Ynov Campus', undefined, '2019'],
+      ['FUNDS', 'bpifrance', 'la ruche', 300_000, '2017-01'],
+    ]);
+    expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(4);
+    // The total line under the table, with its =SUM(…), is no tie: a warning, not three errors.
+    expect(issues.find((i) => i.code === 'total-row')).toMatchObject({ sheet: 'Relations (2024)', line: 8, severity: 'warning' });
+  });
+});
+
 describe('openInput on good files', () => {
   it('reads a French Excel CSV: Windows-1252, semicolons, CRLF, a quoted line break, no-break spaces, passive types', async () => {
     const { input, rows, issues } = await read(fixture('good-french-excel.csv'));

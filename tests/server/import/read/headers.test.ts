@@ -1,5 +1,5 @@
 // The header synonym table: French, English, Kumu and Gephi headers map to fields; the table's kind follows.
-import { HEADER_SYNONYMS, columnLetter, fieldOfHeader, mapHeaders, tableKindOfSheet } from '../../../../server/import/read/headers';
+import { HEADER_SYNONYMS, columnLetter, fieldOfHeader, fundingRoleOfHeader, mapHeaders, tableKindOfSheet } from '../../../../server/import/read/headers';
 
 describe('fieldOfHeader', () => {
   it.each([
@@ -22,6 +22,19 @@ describe('fieldOfHeader', () => {
     ['Autres noms', 'actors', 'aliases'],
     ['Titre', 'sources', 'title'],
     ['Éditeur', 'sources', 'publisher'],
+    ["Nom de l'organisme", 'actors', 'name'],
+    ['Organisme', 'actors', 'name'],
+    ["Type d'organisme", 'actors', 'kind'],
+    ['Catégorie', 'actors', 'kind'],
+    ['Organisme financeur', 'relationships', 'from'],
+    ['Financeurs', 'relationships', 'from'],
+    ['Structure bénéficiaire', 'relationships', 'to'],
+    ['Lauréat', 'relationships', 'to'],
+    ['Montant (€)', 'relationships', 'amount'],
+    ['Montant accordé', 'relationships', 'amount'],
+    ["Montant de l'aide (k€)", 'relationships', 'amount'],
+    ['Date de la décision', 'relationships', 'date'],
+    ['Nature du lien', 'relationships', 'type'],
   ] as const)('%j in a %s table is %s', (header, kind, field) => {
     expect(fieldOfHeader(header, kind)).toBe(field);
   });
@@ -86,6 +99,11 @@ describe('sheet names and column letters', () => {
     ['relationships', 'relationships'],
     ['Sources', 'sources'],
     ['Feuil1', undefined],
+    ['Acteurs ', 'actors'],
+    ['Relations (2024)', 'relationships'],
+    ['Liste des acteurs', 'actors'],
+    ['Financements 2023', 'relationships'],
+    ['Acteurs et relations', undefined],
   ])('%j holds %s', (name, kind) => {
     expect(tableKindOfSheet(name)).toBe(kind);
   });
@@ -97,5 +115,18 @@ describe('sheet names and column letters', () => {
     [702, 'AAA'],
   ])('column %d is %s', (i, letter) => {
     expect(columnLetter(i)).toBe(letter);
+  });
+});
+
+describe('fundingRoleOfHeader', () => {
+  it.each([
+    ['Financeur', 'from'],
+    ['Organisme financeur', 'from'],
+    ['Bénéficiaire (structure)', 'to'],
+    ['BÉNÉFICIAIRES', 'to'],
+    ['De', undefined],
+    ['Acteur 2', undefined],
+  ] as const)('%j names the %s of a funding by its role', (header, role) => {
+    expect(fundingRoleOfHeader(header)).toBe(role);
   });
 });
