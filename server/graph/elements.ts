@@ -17,6 +17,8 @@ const Cursor = z.object({
   t: z.string().optional(),
   /** The filters the walk began with: a cursor is only valid with them. */
   f: z.string(),
+  /** The number of the page it leads to (the first is 0): the name a kept page is found by (routes/graph.ts). */
+  i: z.number().int().min(1).optional(),
 });
 type Cursor = z.infer<typeof Cursor>;
 
@@ -54,19 +56,21 @@ export async function readPage(
 ): Promise<Pick<ElementsPage, 'nodes' | 'edges' | 'next'>> {
   const { version, filterKey: f, size } = opts;
   let cur: Cursor = opts.cursor ?? { v: version, p: 'n', a: '', f };
+  // The next page's number, carried by its cursor (a cursor of older code has none: its pages are not kept).
+  const i = opts.cursor ? (opts.cursor.i === undefined ? undefined : opts.cursor.i + 1) : 1;
   const nodes: CompactNode[] = [];
   const edges: CompactEdge[] = [];
   if (cur.p === 'n') {
     const rows = (await db.read(Q.elementsActors, { ...p, after: cur.a, size })) as unknown as CompactNode[];
     for (const r of rows) nodes.push({ id: r.id, name: r.name, kind: r.kind });
-    if (rows.length === size) return { nodes, edges, next: encodeCursor({ ...cur, a: rows[rows.length - 1].id }) };
+    if (rows.length === size) return { nodes, edges, next: encodeCursor({ ...cur, a: rows[rows.length - 1].id, i }) };
     cur = { v: version, p: 'e', a: '', r: '', t: '', f };
   }
   const room = size - nodes.length;
-  if (room === 0) return { nodes, edges, next: encodeCursor(cur) };
+  if (room === 0) return { nodes, edges, next: encodeCursor({ ...cur, i }) };
   const rows = (await db.read(Q.elementsTies, { ...p, after: cur.a, afterRel: cur.r ?? '', afterType: cur.t ?? '', size: room })) as unknown as RawEdge[];
   for (const r of rows) edges.push(toCompactEdge(r));
   if (rows.length < room) return { nodes, edges, next: null };
   const last = rows[rows.length - 1];
-  return { nodes, edges, next: encodeCursor({ ...cur, a: last.source, r: last.props.id as string, t: last.type }) };
+  return { nodes, edges, next: encodeCursor({ ...cur, a: last.source, r: last.props.id as string, t: last.type, i }) };
 }

@@ -166,6 +166,60 @@ describe('the first page\'s answers kept on disk', () => {
   });
 });
 
+describe('the whole network\'s pages kept on disk', () => {
+  /** Every page of the unfiltered walk (`query`: more parameters), bodies as parsed JSON, and the cursors asked with. */
+  async function walk(app: ReturnType<typeof createApp>, query = '') {
+    const bodies: { nodes: unknown[]; edges: unknown[]; next: string | null }[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await request(app).get(`/api/graph/elements?size=1000${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+      bodies.push(res.body);
+      cursor = res.body.next as string | null;
+    } while (cursor);
+    return bodies;
+  }
+
+  beforeEach(async () => { await resetTo(db, generatedDataset(500, 1600)); });
+
+  it('serves a server started again on the same graph every page without reading the graph, the same pages', async () => {
+    const first = server(db);
+    const bodies = await walk(first.app);
+    expect(bodies.length).toBe(3);
+    await waitFor(() => first.answers.writes, (n) => n === 3, { what: 'three pages written' });
+    expect(fs.readdirSync(dir).sort()).toEqual(['elements-0.json', 'elements-1.json', 'elements-2.json']);
+    const reads: string[] = [];
+    const again = server(recording(reads));
+    expect(await walk(again.app)).toEqual(bodies);
+    expect(again.answers.hits).toBe(3);
+    expect(reads).not.toContain('elementsActors');
+    expect(reads).not.toContain('elementsTies');
+  });
+
+  it('keeps neither a filtered walk nor pages of fewer than 1,000 elements', async () => {
+    const first = server(db);
+    await walk(first.app, '&types=FUNDS');
+    const small = await request(first.app).get('/api/graph/elements?size=500').expect(200);
+    expect(small.body.nodes.length).toBe(500);
+    await walk(first.app);
+    await waitFor(() => first.answers.writes, (n) => n === 3, { what: 'the unfiltered pages written' });
+    expect(fs.readdirSync(dir).sort()).toEqual(['elements-0.json', 'elements-1.json', 'elements-2.json']);
+  });
+
+  it('never serves them after a write: the walk reads the new graph, and an old cursor is refused', async () => {
+    const first = server(db);
+    const bodies = await walk(first.app);
+    await waitFor(() => first.answers.writes, (n) => n === 3, { what: 'three pages written' });
+    await loadDataset(db, dataset([actor('zz-new', 'company')], [rel('FUNDS', 'zz-new', 'g-00001')]));
+    const reads: string[] = [];
+    const again = server(recording(reads));
+    const now = await walk(again.app);
+    expect(again.answers.hits).toBe(0);
+    expect(reads).toContain('elementsTies');
+    expect(now.flatMap((b) => b.nodes).length).toBe(bodies.flatMap((b) => b.nodes).length + 1);
+    expect((await request(again.app).get(`/api/graph/elements?size=1000&cursor=${bodies[0].next}`)).status).toBe(409);
+  });
+});
+
 describe('KeptAnswers', () => {
   it('keeps nothing of a graph no versioned write has touched (version 0)', async () => {
     const answers = new KeptAnswers(dir);
