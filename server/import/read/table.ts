@@ -539,6 +539,22 @@ class RowBuilder {
     return true;
   }
 
+  /**
+   * An amount off by a unit is the worst misreading: a bare number under "Montant (M€)" that makes more than
+   * 100 Md€ was surely written in euros (an error), and a bare number under 100 (no € either) surely lacks its
+   * k€ or M€ (a warning: it is kept).
+   */
+  private checkScale(value: number, raw: string): void {
+    if (value >= 100 && value <= 1e11) return;
+    const bare = !/\p{L}/u.test(raw.replace(/\beuros?\b|\beur\b|€/gi, ''));
+    if (!bare) return;
+    if (value > 1e11 && this.scale !== 1) {
+      this.err(this.col.amount, 'amount-implausible', `« ${shorten(raw)} » × ${frNumber(this.scale)} (l'unité de l'en-tête) = ${frNumber(value)} € : plus de 100 milliards ; écrivez le montant dans l'unité de la colonne, ou son unité dans la cellule (1,2 M€)`);
+    } else if (value < 100 && this.scale === 1 && !/€|\beur/i.test(raw)) {
+      this.err(this.col.amount, 'amount-small', `« ${shorten(raw)} » se lit ${frNumber(value)} € : l'unité (k€, M€) manque-t-elle ? Le montant est gardé tel quel`, 'warning');
+    }
+  }
+
   private relationship(): InputRow | undefined {
     const from = this.ref('from', 'fromId', 'fromKind');
     const to = this.ref('to', 'toId', 'toKind');
@@ -576,6 +592,7 @@ class RowBuilder {
         if (a.kind === 'amount') rel.amount = a.value;
       }
     }
+    if (rel.amount !== undefined) this.checkScale(rel.amount, rel.amountRaw ?? '');
     Object.assign(rel, this.date('date'));
     const statusRaw = this.text('status');
     let status = statusRaw ? this.memo.status.get(statusRaw) : 'effective';
