@@ -578,9 +578,13 @@ class RowBuilder {
       rel.id = id;
       this.unique(this.ids, id, 'id', `l'identifiant « ${id} » est`);
     }
-    const amountRaw = this.text('amount');
     const amountCell = this.rich('amount');
-    if (amountCell?.number !== undefined && !amountCell.formula) {
+    // A formula's amount is the value Excel saved with it (=B2*1000, =SOMME(…)), said in a warning.
+    if (amountCell?.formula && amountCell.number !== undefined) {
+      this.err(this.col.amount, 'formula-value', `formule ${shorten(amountCell.text)} : sa valeur enregistrée par Excel, ${frNumber(amountCell.number)}, est prise comme montant`, 'warning');
+    }
+    const amountRaw = amountCell?.number !== undefined ? '' : this.text('amount');
+    if (amountCell?.number !== undefined) {
       // A number cell under "Montant (k€)" is in thousands, like the text cells of that column.
       if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [Math.round(amountCell.number * this.scale * 100) / 100, amountCell.text];
       else this.err(this.col.amount, amountCell.number < 0 ? 'amount-negative' : 'amount-zero', `le montant ${amountCell.text} ${amountCell.number < 0 ? 'est négatif' : 'vaut 0'} : laissez la cellule vide s'il est inconnu`);

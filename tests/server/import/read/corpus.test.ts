@@ -162,6 +162,8 @@ describe('openInput on files as users make them', () => {
     expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(4);
     // The total line under the table, with its =SUM(…), is no tie: a warning, not three errors.
     expect(issues.find((i) => i.code === 'total-row')).toMatchObject({ sheet: 'Relations (2024)', line: 8, severity: 'warning' });
+    // The first amount is a formula: the value Excel saved with it, said in a warning.
+    expect(issues.find((i) => i.code === 'formula-value')).toMatchObject({ sheet: 'Relations (2024)', line: 3, column: 'D', severity: 'warning' });
   });
 });
 
