@@ -87,6 +87,12 @@ export const SHEET_NAMES: Record<TableKind, string[]> = {
   sources: ['sources', 'source', 'documents', 'references', 'bibliographie'],
 };
 
+/** Whether a sheet's whole name says what it holds ("Relations"), not one of its words ("Relations (2)"). */
+export function isExactSheetName(name: string): boolean {
+  const f = fold(name);
+  return Object.values(SHEET_NAMES).some((names) => names.includes(f));
+}
+
 export function tableKindOfSheet(name: string): TableKind | undefined {
   const f = fold(name);
   const kinds = Object.keys(SHEET_NAMES) as TableKind[];

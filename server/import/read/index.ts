@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { ValidationError } from '../../errors';
 import { parseKind } from '../fr/vocabulary';
 import { csvRangeTable, csvTable, detectDelimiter, detectNewline, normaliseDelimiter, sampleText } from './csv';
-import { HEADER_SYNONYMS } from './headers';
+import { HEADER_SYNONYMS, isExactSheetName } from './headers';
 import { issue } from './issues';
 import { openJson } from './json';
 import { chooseEncoding, formatOf, head, isZip, normaliseEncoding, scanBytes } from './sniff';
@@ -187,7 +187,10 @@ async function planXlsx(file: InputFile, first: Buffer, plan: Plan, tableOpts: P
     return;
   }
   const sheets = await listSheets(file.path);
-  let used = sheets.filter((s) => s.kind);
+  // A sheet named by one of its words ("Relations (2024)") is used only when no sheet is named exactly for
+  // its kind: beside "Relations", "Relations (2)" is Excel's copy of it, not more relations.
+  const exact = new Set(sheets.filter((s) => s.kind && isExactSheetName(s.name)).map((s) => s.kind));
+  let used = sheets.filter((s) => s.kind && (isExactSheetName(s.name) || !exact.has(s.kind)));
   // A workbook of one sheet, whatever its name: its headers say what it holds.
   if (!used.length && sheets.length === 1) used = sheets;
   plan.sheets.used = used.map((s) => s.name);

@@ -168,3 +168,27 @@ describe('RowSampler', () => {
     expect(s.kept).toBe(0);
   });
 });
+
+describe('openInput on a workbook whose sheets are named by one of their words', () => {
+  async function workbook(name: string, sheets: string[]) {
+    const wb = new ExcelJS.Workbook();
+    for (const s of sheets) {
+      const ws = wb.addWorksheet(s);
+      ws.addRow(['De', 'Vers', 'Type', 'Extrait']);
+      ws.addRow(['A', 'B', 'partenaire', `ligne de ${s}`]);
+    }
+    const p = path.join(dir, name);
+    await wb.xlsx.writeFile(p);
+    return { path: p, name };
+  }
+
+  it('reads « Relations (2024) » when no sheet is named « Relations »', async () => {
+    const input = await openInput(await workbook('annee.xlsx', ['Relations (2024)', 'Notes']));
+    expect(input.sheets).toEqual({ used: ['Relations (2024)'], ignored: ['Notes'] });
+  });
+
+  it('ignores « Relations (2) », Excel\'s copy of a sheet, beside « Relations »', async () => {
+    const input = await openInput(await workbook('copie.xlsx', ['Relations', 'Relations (2)']));
+    expect(input.sheets).toEqual({ used: ['Relations'], ignored: ['Relations (2)'] });
+  });
+});
