@@ -30,28 +30,30 @@ const relationshipFields: FieldSynonyms<RelationshipField>[] = [
   {
     field: 'type',
     label: 'Type (finance, pilote, partenaire, labellise ; « financé par » inverse le sens)',
-    headers: ['type', 'relation', 'type de relation', 'type de lien', 'nature', 'nature du lien', 'nature de la relation', 'kind', 'relationship type', 'relationship', 'connection type', 'predicat', 'predicate', 'verbe', 'interaction', 'lien entre'],
+    headers: ['type', 'relation', 'type de relation', 'type de lien', 'nature', 'nature du lien', 'nature de la relation', 'kind', 'relationship type', 'relationship', 'connection type', 'predicat', 'predicate', 'verbe', 'interaction', 'lien entre', 'fait quoi'],
   },
   {
     field: 'from',
     label: 'Premier acteur (nom, alias ou identifiant ; « Source » quand une colonne « Target » ou « Cible » existe)',
-    headers: ['de', 'from', 'origine', 'acteur source', 'source actor', 'financeur', 'financeurs', 'organisme financeur', 'structure financeuse', 'bailleur', 'bailleur de fonds', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'actor 1'],
+    headers: ['de', 'from', 'origine', 'acteur source', 'source actor', 'financeur', 'financeurs', 'organisme financeur', 'structure financeuse', 'bailleur', 'bailleur de fonds', 'porteur', 'acteur 1', 'acteur a', 'emetteur', 'depuis', 'qui', 'actor 1',
+      'partenaire 1', 'structure 1', 'organisme 1', 'entite 1', 'acteur', 'structure', 'organisme', 'organisation', 'entite', 'nom'],
   },
   {
     field: 'to',
     label: 'Second acteur (nom, alias ou identifiant)',
-    headers: ['a', 'vers', 'to', 'target', 'cible', 'destination', 'destinataire', 'beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'acteur cible', 'target actor', 'acteur 2', 'acteur b', 'recipient', 'avec', 'actor 2'],
+    headers: ['a', 'vers', 'to', 'target', 'cible', 'destination', 'destinataire', 'beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'acteur cible', 'target actor', 'acteur 2', 'acteur b', 'recipient', 'avec', 'actor 2',
+      'a qui', 'partenaire', 'partenaires', 'partenaire 2', 'structure 2', 'organisme 2', 'entite 2'],
   },
   { field: 'fromId', label: 'Identifiant du premier acteur', headers: ['id source', 'source id', 'from id', 'id de', 'identifiant source', 'id financeur', 'id acteur 1', 'id acteur source'] },
   { field: 'toId', label: 'Identifiant du second acteur', headers: ['id cible', 'target id', 'to id', 'id vers', 'identifiant cible', 'id beneficiaire', 'id acteur 2', 'id acteur cible'] },
   { field: 'fromKind', label: 'Nature du premier acteur', headers: ['nature source', 'type source', 'source type', 'from type', 'from kind', 'nature de', 'nature acteur 1', 'nature du financeur'] },
   { field: 'toKind', label: 'Nature du second acteur', headers: ['nature cible', 'type cible', 'target type', 'to type', 'to kind', 'nature vers', 'nature acteur 2', 'nature du beneficiaire'] },
   { field: 'amount', label: 'Montant en euros (1 200 000 €, 1,5 M€, 200 k€ ; vide si inconnu)', headers: ['montant', 'amount', 'somme', 'montant eur', 'montant euros', 'montant en euros', 'amount eur', 'financement', 'budget', 'valeur', 'value',
-      'montant accorde', 'montant attribue', 'montant verse', 'montant total', 'montant de l aide', 'montant de la subvention', 'montant du financement', 'montant engage', 'montant vote'] },
+      'montant accorde', 'montant attribue', 'montant verse', 'montant total', 'montant de l aide', 'montant de la subvention', 'montant du financement', 'montant engage', 'montant vote', 'combien'] },
   { field: 'date', label: 'Date (12/03/2016, 2016-03, mars 2016, 2016)', headers: ['date', 'date de debut', 'date debut', 'debut', 'start', 'start date', 'annee', 'year', 'date de signature', 'quand', 'when', 'depuis le',
       'date de la decision', 'date de decision', 'date d attribution', 'date de notification', 'date de la convention', 'date d octroi', 'date de l accord', 'date d engagement'] },
   { field: 'status', label: 'Statut (effectif, prévu, en attente, intérêt, refusé, terminé)', headers: ['statut', 'status', 'etat', 'state', 'avancement'] },
-  { field: 'role', label: 'Rôle', headers: ['role', 'fonction', 'qualite', 'en tant que', 'as'] },
+  { field: 'role', label: 'Rôle', headers: ['role', 'fonction', 'qualite', 'en tant que', 'as', 'type de partenariat', 'nature du partenariat', 'objet du partenariat'] },
   { field: 'note', label: 'Note', headers: ['note', 'notes', 'commentaire', 'commentaires', 'remarque', 'remarques', 'comment', 'comments', 'description', 'details'] },
   { field: 'excerpt', label: 'Extrait du document qui l’atteste', headers: ['extrait', 'excerpt', 'citation', 'quote', 'preuve', 'evidence', 'justification', 'texte source', 'verbatim'] },
   { field: 'source', label: 'Document source (identifiant ou titre)', headers: ['document', 'source document', 'document source', 'titre source', 'titre du document', 'article', 'publication', 'reference', 'source'] },
@@ -104,6 +106,14 @@ const FUNDING_ROLE_HEADERS: Record<'from' | 'to', string[]> = {
   from: ['financeur', 'financeurs', 'organisme financeur', 'structure financeuse', 'bailleur', 'bailleur de fonds', 'id financeur'],
   to: ['beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'id beneficiaire'],
 };
+
+/** Headers that name an actor as a partner: a table of them without a type column is a table of partnerships. */
+const PARTNER_HEADERS = ['partenaire', 'partenaires', 'partenaire 1', 'partenaire 2'];
+
+/** Whether a header names an actor as a partner ("Partenaire", "Partenaire 2"). */
+export function isPartnerHeader(header: string): boolean {
+  return PARTNER_HEADERS.includes(fold(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')));
+}
 
 /** Whether a header names the funder ('from') or the funded ('to') by role. */
 export function fundingRoleOfHeader(header: string): 'from' | 'to' | undefined {

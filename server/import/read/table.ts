@@ -5,7 +5,7 @@ import { headerScale, parseAmount } from '../fr/amount';
 import { DateOrderVote, dateOrderHint, isoFromDate, parseDate } from '../fr/date';
 import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
-import { fundingRoleOfHeader, isDirectionColumn, mapHeaders } from './headers';
+import { fundingRoleOfHeader, isDirectionColumn, isPartnerHeader, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
 import type {
   ActorInputRow,
@@ -278,6 +278,15 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
           field: 'type',
         }),
       );
+    } else if (from && to && (isPartnerHeader(from.header) || isPartnerHeader(to.header)) && !fundingRoleOfHeader(from.header) && !fundingRoleOfHeader(to.header)) {
+      // "Structure ; Partenaire": a list of partnerships (which need no direction).
+      scanned.defaultType = 'PARTNERS_WITH';
+      issues.push(
+        issue(head, 'type-from-columns', `pas de colonne de type : la colonne ${quoteHeader((isPartnerHeader(to.header) ? to : from).header, (isPartnerHeader(to.header) ? to : from).letter)} dit un partenariat, chaque ligne est lue « ${from.header} partenaire de ${to.header} »`, {
+          severity: 'warning',
+          field: 'type',
+        }),
+      );
     }
   }
   for (const req of REQUIRED[kind]) {
@@ -530,6 +539,22 @@ class RowBuilder {
     return true;
   }
 
+  /**
+   * An amount off by a unit is the worst misreading: a bare number under "Montant (M€)" that makes more than
+   * 100 Md€ was surely written in euros (an error), and a bare number under 100 (no € either) surely lacks its
+   * k€ or M€ (a warning: it is kept).
+   */
+  private checkScale(value: number, raw: string): void {
+    if (value >= 100 && value <= 1e11) return;
+    const bare = !/\p{L}/u.test(raw.replace(/\beuros?\b|\beur\b|€/gi, ''));
+    if (!bare) return;
+    if (value > 1e11 && this.scale !== 1) {
+      this.err(this.col.amount, 'amount-implausible', `« ${shorten(raw)} » × ${frNumber(this.scale)} (l'unité de l'en-tête) = ${frNumber(value)} € : plus de 100 milliards ; écrivez le montant dans l'unité de la colonne, ou son unité dans la cellule (1,2 M€)`);
+    } else if (value < 100 && this.scale === 1 && !/€|\beur/i.test(raw)) {
+      this.err(this.col.amount, 'amount-small', `« ${shorten(raw)} » se lit ${frNumber(value)} € : l'unité (k€, M€) manque-t-elle ? Le montant est gardé tel quel`, 'warning');
+    }
+  }
+
   private relationship(): InputRow | undefined {
     const from = this.ref('from', 'fromId', 'fromKind');
     const to = this.ref('to', 'toId', 'toKind');
@@ -553,9 +578,13 @@ class RowBuilder {
       rel.id = id;
       this.unique(this.ids, id, 'id', `l'identifiant « ${id} » est`);
     }
-    const amountRaw = this.text('amount');
     const amountCell = this.rich('amount');
-    if (amountCell?.number !== undefined && !amountCell.formula) {
+    // A formula's amount is the value Excel saved with it (=B2*1000, =SOMME(…)), said in a warning.
+    if (amountCell?.formula && amountCell.number !== undefined) {
+      this.err(this.col.amount, 'formula-value', `formule ${shorten(amountCell.text)} : sa valeur enregistrée par Excel, ${frNumber(amountCell.number)}, est prise comme montant`, 'warning');
+    }
+    const amountRaw = amountCell?.number !== undefined ? '' : this.text('amount');
+    if (amountCell?.number !== undefined) {
       // A number cell under "Montant (k€)" is in thousands, like the text cells of that column.
       if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [Math.round(amountCell.number * this.scale * 100) / 100, amountCell.text];
       else this.err(this.col.amount, amountCell.number < 0 ? 'amount-negative' : 'amount-zero', `le montant ${amountCell.text} ${amountCell.number < 0 ? 'est négatif' : 'vaut 0'} : laissez la cellule vide s'il est inconnu`);
@@ -567,6 +596,7 @@ class RowBuilder {
         if (a.kind === 'amount') rel.amount = a.value;
       }
     }
+    if (rel.amount !== undefined) this.checkScale(rel.amount, rel.amountRaw ?? '');
     Object.assign(rel, this.date('date'));
     const statusRaw = this.text('status');
     let status = statusRaw ? this.memo.status.get(statusRaw) : 'effective';

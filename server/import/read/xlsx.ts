@@ -61,7 +61,8 @@ export function toCell(v: ExcelValue): Cell {
   if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
   if ('formula' in o || 'sharedFormula' in o) {
     const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
-    return { text: `=${f}`, formula: true };
+    // The value Excel computed and saved with the formula (never computed here): what the user saw in the cell.
+    return typeof o.result === 'number' && Number.isFinite(o.result) ? { text: `=${f}`, formula: true, number: o.result } : { text: `=${f}`, formula: true };
   }
   if ('error' in o) return { text: String(o.error), error: true };
   if ('hyperlink' in o) {

@@ -103,6 +103,42 @@ describe('openInput on files as users make them', () => {
     ]);
   });
 
+  it('reads "Structure ; Partenaire" without a type column as partnerships, the nature of each kept as its role', async () => {
+    const { rows, issues } = await read(fixture('real-partners.csv'));
+    // The one dd/mm date, 12/03/2018, reads either way: said once for the column.
+    expect(issues.map((i) => [i.code, i.severity])).toEqual([
+      ['type-from-columns', 'warning'],
+      ['date-order-ambiguous', 'warning'],
+    ]);
+    expect(data(rows).map((r) => r.kind === 'relationship' && [r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.role, r.rel.date])).toEqual([
+      ['PARTNERS_WITH', 'Ynov Campus', 'La Ruche', 'R&D', '2019'],
+      ['PARTNERS_WITH', 'The Camp', 'Région Sud', 'convention cadre', '2018-03-12'],
+    ]);
+  });
+
+  describe('amounts off by a unit', () => {
+    let dir: string;
+    beforeAll(() => (dir = tempDir()));
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const readCsv = (name: string, lines: string[]) => {
+      const p = `${dir}/${name}`;
+      fs.writeFileSync(p, lines.join('\r\n'));
+      return read(p);
+    };
+
+    it('refuses a bare number in euros under a « Montant (M€) » header (more than 100 Md€), not the same column\'s 1,5 or 3 Md€', async () => {
+      const { rows, issues } = await readCsv('scale.csv', ['De;Vers;Type;Montant (M€)', 'A;B;finance;1 200 000', 'A;C;finance;1,5', 'A;D;finance;3 Md€']);
+      expect(issues.map((i) => [i.line, i.code, i.severity, i.column])).toEqual([[2, 'amount-implausible', 'error', 'D']]);
+      expect(data(rows).map((r) => r.kind === 'relationship' && r.rel.amount)).toEqual([1_500_000, 3_000_000_000]);
+    });
+
+    it('keeps a bare amount under 100 without a unit, with a warning that its k€ or M€ may be missing', async () => {
+      const { rows, issues } = await readCsv('small.csv', ['De;Vers;Type;Montant', 'A;B;finance;1,2', 'A;C;finance;50 €', 'A;D;finance;15 000']);
+      expect(issues.map((i) => [i.line, i.code, i.severity])).toEqual([[2, 'amount-small', 'warning']]);
+      expect(data(rows).map((r) => r.kind === 'relationship' && r.rel.amount)).toEqual([1.2, 50, 15_000]);
+    });
+  });
+
   it('still refuses a table without a type column whose actor columns do not say it (De, Vers)', async () => {
     const { issues } = await read(fixture('bad-missing-type-column.csv'));
     expect(issues).toContainEqual(expect.objectContaining({ code: 'column-missing', field: 'type', severity: 'error' }));
@@ -126,6 +162,8 @@ describe('openInput on files as users make them', () => {
     expect(data(rows).filter((r) => r.kind === 'actor')).toHaveLength(4);
     // The total line under the table, with its =SUM(…), is no tie: a warning, not three errors.
     expect(issues.find((i) => i.code === 'total-row')).toMatchObject({ sheet: 'Relations (2024)', line: 8, severity: 'warning' });
+    // The first amount is a formula: the value Excel saved with it, said in a warning.
+    expect(issues.find((i) => i.code === 'formula-value')).toMatchObject({ sheet: 'Relations (2024)', line: 3, column: 'D', severity: 'warning' });
   });
 });
 

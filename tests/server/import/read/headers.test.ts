@@ -118,6 +118,21 @@ describe('sheet names and column letters', () => {
   });
 });
 
+describe('mapHeaders on tables as users head them', () => {
+  it.each([
+    [['Partenaire 1', 'Partenaire 2', 'Type de partenariat'], 'relationships', ['from', 'to', 'role']],
+    [['Structure', 'Partenaire', 'Nature du partenariat'], 'relationships', ['from', 'to', 'role']],
+    [['Qui', 'Fait quoi', 'À qui', 'Combien', 'Quand'], 'relationships', ['from', 'type', 'to', 'amount', 'date']],
+    [['Financeur ', 'Bénéficiaire ', 'Montant\u00a0(€)', 'Année '], 'relationships', ['from', 'to', 'amount', 'date']],
+    [['Nom', 'Type', 'Ville'], 'actors', ['name', 'kind', 'territory']],
+    [["Nom de l'organisme", 'Catégorie', 'Description'], 'actors', ['name', 'kind', 'description']],
+  ] as const)('%j is a %s table: %j', (headers, kind, fields) => {
+    const m = mapHeaders([...headers]);
+    expect(m.kind).toBe(kind);
+    expect(m.columns.map((c) => c.field)).toEqual(fields);
+  });
+});
+
 describe('fundingRoleOfHeader', () => {
   it.each([
     ['Financeur', 'from'],

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { openInput, type InputRow } from '../../../../server/import/read';
+import { toCell } from '../../../../server/import/read/xlsx';
 import { fixture, tempDir, writeLyingZipBomb, writeZip, writeZipBomb, writeZipWithHiddenEntry } from '../../../fixtures/import/corpus';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -134,3 +135,11 @@ async function readZipNames(p: string): Promise<string[]> {
     zf.close();
   }
 }
+
+describe('toCell', () => {
+  it('keeps the value Excel saved with a numeric formula beside its text, never computing it', () => {
+    expect(toCell({ formula: 'B9*1000', result: 1_500_000 } as ExcelJS.CellValue)).toEqual({ text: '=B9*1000', formula: true, number: 1_500_000 });
+    expect(toCell({ formula: 'HYPERLINK("http://example.org","Le document")', result: 'Le document' } as ExcelJS.CellValue)).toEqual({ text: '=HYPERLINK("http://example.org","Le document")', formula: true });
+    expect(toCell({ formula: 'A1' } as ExcelJS.CellValue)).toEqual({ text: '=A1', formula: true });
+  });
+});
