@@ -213,12 +213,13 @@ export async function clickToDetails(page: Page, id: string): Promise<number> {
 }
 
 /**
- * BENCH_PROFILE=1: a CPU profile of the page from the call to the returned stop (written to
+ * BENCH_PROFILE=1: a CPU profile of the page from the call to the returned stop (BENCH_PROFILE_CLICK=1: of the clicks
+ * only; BENCH_PROFILE_WHOLE=1: from the click on *Réseau entier* to the network drawn) (written to
  * test-artifacts/bench-<label>.cpuprofile, open it in Chrome's devtools), and the functions that took the
  * most time printed. Build with \`npx vite build --minify false\` first for readable names.
  */
 async function profile(page: Page): Promise<(label: string) => Promise<void>> {
-  if (!process.env.BENCH_PROFILE && !process.env.BENCH_PROFILE_CLICK) return async () => undefined;
+  if (!process.env.BENCH_PROFILE && !process.env.BENCH_PROFILE_CLICK && !process.env.BENCH_PROFILE_WHOLE) return async () => undefined;
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -329,6 +330,7 @@ async function largeGraph(browser: Browser, url: string, label: string, query: s
     await page.close();
     return;
   }
+  const stopWholeProfile = process.env.BENCH_PROFILE_WHOLE ? await profile(page) : undefined;
   const clickAt = await page.evaluate('performance.now()') as number;
   const t1 = Date.now();
   await page.click('[data-testid=whole-network]');
@@ -336,6 +338,7 @@ async function largeGraph(browser: Browser, url: string, label: string, query: s
   await page.waitForFunction(() => !!document.querySelector('[data-testid=scope-what]')?.textContent?.includes('réseau entier') && document.body.dataset.layout === 'done', undefined, { timeout: 600_000, polling: 100 });
   await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
   const whole = Date.now() - t1;
+  await stopWholeProfile?.(`${label} whole network`);
   const [renderer, layout, n] = await page.evaluate('[document.body.dataset.renderer, document.body.dataset.layoutRun, window.__maillage.cy.elements().length]') as [string, string, number];
   line(`${label}: whole network on demand (${n} elements), drawn`, secs(whole), `goal ≤ 15 s  (layout: ${layout})`);
   await timeline(page, `${label}, whole network`, clickAt);
