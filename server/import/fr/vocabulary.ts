@@ -11,7 +11,7 @@ const TYPE_ACTIVE: Record<RelType, string[]> = {
     'funds', 'fund', 'funding', 'finance', 'finances', 'financent', 'financement', 'financeur', 'financier', 'finance de',
     'subventionne', 'subvention', 'subventionnement', 'investit', 'investit dans', 'investissement', 'investisseur',
     'invests', 'invests in', 'investment', 'soutien financier', 'soutient financierement', 'pret', 'prete a', 'avance remboursable',
-    'financement de', 'financeur de', 'cofinance', 'cofinancent', 'cofinancement', 'co finance', 'co financement', 'cofinanceur', 'co financeur',
+    'financement de', 'financeur de', 'aide financiere', 'pret d honneur', 'prise de participation', 'participation au capital', 'entree au capital', 'levee de fonds', 'cofinance', 'cofinancent', 'cofinancement', 'co finance', 'co financement', 'cofinanceur', 'co financeur',
   ],
   PILOTS: [
     'pilots', 'pilot', 'pilote', 'pilotes', 'pilotent', 'pilotage', 'porte', 'portent', 'porteur', 'portage', 'gere', 'gerent',
@@ -65,16 +65,16 @@ export function parseRelType(raw: string): { type: RelType; passive: boolean } |
 const STATUS_WORDS: Record<RelStatus, string[]> = {
   effective: [
     'effective', 'effectif', 'effectifs', 'effectives', 'effectue', 'realise', 'fait', 'actif', 'active', 'en cours', 'en vigueur',
-    'signe', 'verse', 'acquis', 'confirme', 'valide', 'vote', 'attribue', 'accorde', 'notifie', 'engage', 'conventionne', 'done', 'confirmed', 'current', 'ongoing', 'in force',
+    'signe', 'verse', 'acquis', 'confirme', 'valide', 'vote', 'attribue', 'accorde', 'notifie', 'engage', 'conventionne', 'paye', 'obtenu', 'laureat', 'en cours de versement', 'done', 'confirmed', 'current', 'ongoing', 'in force',
   ],
   planned: ['planned', 'prevu', 'prevus', 'planifie', 'annonce', 'a venir', 'en projet', 'programme', 'projete', 'envisage', 'announced', 'upcoming', 'future', 'futur'],
   pending: [
     'pending', 'en attente', 'attente', 'en negociation', 'en cours de negociation', 'en discussion', 'en instruction',
-    'en cours d instruction', 'a signer', 'en suspens', 'awaiting', 'under review', 'in negotiation',
+    'en cours d instruction', 'a signer', 'en suspens', 'candidature', 'candidat', 'depose', 'dossier depose', 'awaiting', 'under review', 'in negotiation',
   ],
   interest: ['interest', 'interet', 'interets', 'interesse', 'manifestation d interet', 'approche', 'contact', 'pressenti', 'piste', 'potentiel', 'envisaged', 'interested', 'prospect'],
   declined: ['declined', 'decline', 'refuse', 'refus', 'rejete', 'rejet', 'abandonne', 'non retenu', 'refused', 'rejected'],
-  ended: ['ended', 'termine', 'fini', 'clos', 'cloture', 'acheve', 'ancien', 'passe', 'expire', 'echu', 'rompu', 'fin', 'past', 'former', 'finished', 'closed', 'expired'],
+  ended: ['ended', 'termine', 'fini', 'clos', 'cloture', 'acheve', 'solde', 'ancien', 'passe', 'expire', 'echu', 'rompu', 'fin', 'past', 'former', 'finished', 'closed', 'expired'],
 };
 
 const STATUSES = new Map<string, RelStatus>();

@@ -38,6 +38,9 @@ describe('parseRelType', () => {
     ['co-piloté par', 'PILOTS', true],
     ['porteur de', 'PILOTS', false],
     ['partenariat', 'PARTNERS_WITH', false],
+    ['Prêt d’honneur', 'FUNDS', false],
+    ['levée de fonds', 'FUNDS', false],
+    ['prise de participation', 'FUNDS', false],
   ] as const)('%j is %s (passive: %s)', (raw, type, passive) => {
     expect(parseRelType(raw)).toEqual({ type, passive });
   });
@@ -66,6 +69,10 @@ describe('parseStatus', () => {
     ['Voté', 'effective'],
     ['attribuée', 'effective'],
     ['en projet', 'planned'],
+    ['Soldé', 'ended'],
+    ['Lauréat', 'effective'],
+    ['En cours de versement', 'effective'],
+    ['Dossier déposé', 'pending'],
   ])('%j is %s', (raw, status) => {
     expect(parseStatus(raw)).toBe(status);
   });
