@@ -217,6 +217,8 @@ describe('the whole network\'s pages kept on disk', () => {
     expect(reads).toContain('elementsTies');
     expect(now.flatMap((b) => b.nodes).length).toBe(bodies.flatMap((b) => b.nodes).length + 1);
     expect((await request(again.app).get(`/api/graph/elements?size=1000&cursor=${bodies[0].next}`)).status).toBe(409);
+    // The new version's pages are kept in turn (and written before the folder is removed).
+    await waitFor(() => again.answers.writes, (n) => n === now.length, { what: 'the new pages written' });
   });
 });
 
