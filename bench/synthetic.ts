@@ -1,17 +1,9 @@
 // Generates a synthetic ecosystem of a given size (deterministic), in the dataset format, for benchmarks.
 import { ACTOR_KINDS, REL_TYPES, type Dataset } from '../model/schema';
+import { rng } from '../model/rng';
 
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same graph. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic (model/rng.ts), so every run benchmarks the same graph. */
+export { rng };
 
 /** `actors` actors and about `edges` relationships; a few hubs (as in real ecosystems) get most ties. */
 export function syntheticDataset(actors: number, edges: number, seed = 42): Dataset {

@@ -4,6 +4,8 @@
 // time slices, reporting progress; then, when node sizes are given, overlaps removed; and the message
 // protocol between the page and the worker.
 import iterate from 'graphology-layout-forceatlas2/iterate.js';
+// Placement of new nodes is the same from run to run.
+import { rng } from './rng';
 
 /** Fields per node and per edge in ForceAtlas2's matrices (graphology's layout of them). */
 const PPN = 10;
@@ -102,18 +104,6 @@ export function defaultEffort(count: number): { iterations: number; budgetMs: nu
   if (count <= 3000) return { iterations: 300, budgetMs: 1500, minIterations: 120 };
   if (count <= 20_000) return { iterations: 250, budgetMs: 6000, minIterations: 80 };
   return { iterations: 150, budgetMs: 10_000, minIterations: 40 };
-}
-
-/** mulberry32: placement of new nodes is the same from run to run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -2,18 +2,8 @@
 // dated and undated ties, known and unknown amounts, some isolated actors; deterministic.
 import { ACTOR_KINDS, REL_STATUSES, REL_TYPES } from '../../model/schema';
 import { FIXTURE_SOURCE, type DatasetInput } from './fixtures';
-
-/** mulberry32: a small deterministic PRNG, so every run tests the same graph. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Deterministic: every run tests the same graph.
+import { rng } from '../../model/rng';
 
 /** `actors` actors (the last `isolated` of them without ties) and `ties` relationships, hubs at low indexes. */
 export function generatedDataset(actors: number, ties: number, opts: { isolated?: number; seed?: number } = {}): DatasetInput {
