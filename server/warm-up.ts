@@ -151,12 +151,14 @@ export const WARM_UP_STEPS: readonly Step[] = [
 /** After a page's last request for its network is answered, the time it is taken to lay it out and draw it. */
 export const PAGE_GRACE_MS = 3_000;
 /**
- * The same after a page of *Réseau entier* (`/api/graph/elements`): tens of thousands of elements are laid out (the
- * worker's budget is 6 s, ~9 s from the last page to the layout done on 10k/50k) and drawn (two whole-view frames,
- * 2–3.5 s) after the last page. With the 3 s grace the warm-up of a restarted server came back mid-layout and took a
- * core from it (bench/README.md, after 7: the effect is within that bench's spread, the reason is not).
+ * The same after a page of *Réseau entier* (`/api/graph/elements`). It was 12 s while the page laid those tens of
+ * thousands of elements out itself (~9 s from the last page to the layout done on 10k/50k). Since after 8 the server's
+ * positions are drawn at once and the page's first frames take one core for ~4–5 s; waiting 12 s then kept the warm-up
+ * from planning a first click's queries (an actor's details) before the user's first click on that network: on a
+ * restarted server that click waited 0.9–1.2 s for the plan (bench/README.md, quiet after 8). The planning takes the
+ * other core while the page draws.
  */
-export const WHOLE_GRACE_MS = 12_000;
+export const WHOLE_GRACE_MS = 3_000;
 
 /**
  * Whether a page is loading its network: the requests under /api/graph in flight, and the time since the last
