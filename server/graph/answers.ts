@@ -64,6 +64,32 @@ export class KeptAnswers {
       this.hits += 1;
       return inMemory.answer;
     }
+    const kept = await this.read(file);
+    if (kept?.key !== key) return undefined;
+    const answer = { meta: kept.meta, body: kept.body };
+    this.memory.set(name, { key, answer });
+    this.hits += 1;
+    return answer;
+  }
+
+  /**
+   * The answer `name` kept by this code for database `database`, whatever its version (the newest written): what a
+   * new version starts from (server/layout seeds the next layout with the last one's positions).
+   */
+  async latest(name: string, database: string): Promise<{ version: number; answer: KeptAnswer } | undefined> {
+    const kept = await this.read(this.file(name));
+    if (typeof kept?.key !== 'string') return undefined;
+    try {
+      const key = JSON.parse(kept.key) as unknown[];
+      if (key[0] !== this.code || key[1] !== database || typeof key[2] !== 'number') return undefined;
+      return { version: key[2], answer: { meta: kept.meta, body: kept.body } };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** A kept file's head line (its key and meta) and the body after it; undefined when missing, cut or unreadable. */
+  private async read(file: string): Promise<{ key: unknown; meta: AnswerMeta; body: string } | undefined> {
     let text: string;
     try {
       text = await fs.readFile(file, 'utf8');
@@ -78,35 +104,8 @@ export class KeptAnswers {
     } catch {
       return undefined;
     }
-    if (head.key !== key || typeof head.meta !== 'object' || head.meta === null) return undefined;
-    const answer = { meta: head.meta as AnswerMeta, body: text.slice(nl + 1) };
-    this.memory.set(name, { key, answer });
-    this.hits += 1;
-    return answer;
-  }
-
-  /**
-   * The answer `name` kept by this code for database `database`, whatever its version (the newest written): what a
-   * new version starts from (server/layout seeds the next layout with the last one's positions).
-   */
-  async latest(name: string, database: string): Promise<{ version: number; answer: KeptAnswer } | undefined> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.file(name), 'utf8');
-    } catch {
-      return undefined;
-    }
-    const nl = text.indexOf('\n');
-    if (nl < 0) return undefined;
-    try {
-      const head = JSON.parse(text.slice(0, nl)) as { key?: unknown; meta?: unknown };
-      const key = typeof head.key === 'string' ? (JSON.parse(head.key) as unknown[]) : [];
-      if (key[0] !== this.code || key[1] !== database || typeof key[2] !== 'number') return undefined;
-      if (typeof head.meta !== 'object' || head.meta === null) return undefined;
-      return { version: key[2], answer: { meta: head.meta as AnswerMeta, body: text.slice(nl + 1) } };
-    } catch {
-      return undefined;
-    }
+    if (typeof head.meta !== 'object' || head.meta === null) return undefined;
+    return { key: head.key, meta: head.meta as AnswerMeta, body: text.slice(nl + 1) };
   }
 
   /** Keeps `answer` as `name` for this database and version (written whole, then renamed over the previous one). */
