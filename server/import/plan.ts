@@ -200,6 +200,15 @@ class RelTable {
     }
     return o;
   }
+  /**
+   * Forgets the keys once every row is planned and the writes go by ordinal (from the spill file): the Map of an
+   * import of 1M new ties (~100 MB) otherwise stays live through the write phase, where every scavenge of the
+   * young generation pays for the large old one (bench/README.md, import, after 9). get() finds nothing after.
+   */
+  forgetKeys(): void {
+    this.index.clear();
+    this.storedIndex = undefined;
+  }
   statusOf(o: number): number {
     return this.status[o];
   }
@@ -610,6 +619,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   }
   const byStatus = rels.settle();
   counts.relationships = { created: byStatus[CREATE], updated: byStatus[UPDATE], unchanged: byStatus[UNCHANGED] };
+  // The writes read the spill file by ordinal: the keys are not needed past this point.
+  if (spill) rels.forgetKeys();
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
   const actorOps = await classify([...resolver.actors.values()], counts.actors, actorClassify, storedActors);
