@@ -12,6 +12,30 @@ export function locator(loc: Loc): string {
 
 export const relKey = (type: string, id: string) => `${type}\u0000${id}`;
 
+/**
+ * What tells apart two ties of one type between the same actors when the file gives no id: the date, else the
+ * amount (a funder paying a beneficiary every year). As a number, kept per tie in typed arrays: a date
+ * 2016-03-12 → -20160312 (2016 → -20160000), an amount (always > 0) as it is, NaN for neither.
+ */
+export function discriminant(rel: { date?: string; amount?: number }): number {
+  const d = rel.date;
+  if (d !== undefined && /^\d{4}/.test(d)) return -(Number(d.slice(0, 4)) * 10000 + (Number(d.slice(5, 7)) || 0) * 100 + (Number(d.slice(8, 10)) || 0));
+  return rel.amount ?? NaN;
+}
+
+/** Whether two discriminants are the same (NaN, neither date nor amount, is the same as NaN). */
+export const sameDiscriminant = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/**
+ * The id of a further tie of a pair whose first row took `TYPE:source:target`: that id suffixed by the row's
+ * date (`FUNDS:region-sud:cluster:2016-03-12`), else by its amount (`…:500000eur`); undefined when it has neither.
+ */
+export function distinctId(derived: string, rel: { date?: string; amount?: number }): string | undefined {
+  if (rel.date !== undefined) return `${derived}:${rel.date}`;
+  if (rel.amount !== undefined) return `${derived}:${rel.amount}eur`;
+  return undefined;
+}
+
 /** A relationship row's ends and id, resolved (the cheap part, done for every row in both passes). */
 export type Ends = { source: string; target: string; id: string; stored: boolean } | { issues: ImportIssue[] };
 
