@@ -17,6 +17,7 @@ import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, Spl
 import { KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
 import { discriminant, distinctId, locator, relBuilder, relKey, sameDiscriminant, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
+import { similarActorIssues } from './similar';
 import { planRanges, SPLIT_DEFAULTS, type SplitOptions } from './split';
 import { ENDS_STORED, SAME, SPILLED, type RangeResult } from './split-worker';
 
@@ -658,6 +659,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
   const actorOps = await classify([...resolver.actors.values()], counts.actors, actorClassify, storedActors);
+  // New actors named like a stored one or another new one: a warning each (the import still runs).
+  const fresh = actorOps.create.map((r) => {
+    const p = resolver.actors.get(r.id)!;
+    return { id: r.id, name: r.name, aliases: r.aliases, kind: r.kind, loc: p.loc, fromRef: p.fromRef };
+  });
+  for (const i of await similarActorIssues(db, fresh, resolver.dbIndex)) issues.add(i);
   counts.actors.unchanged += [...resolver.named.actors].filter((id) => !resolver.actors.has(id)).length;
   counts.sources.unchanged += [...resolver.named.sources].filter((id) => !resolver.sources.has(id)).length;
   const sourceOps = await classify([...resolver.sources.values()], counts.sources, {

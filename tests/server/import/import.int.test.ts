@@ -413,3 +413,24 @@ describe('runImport of several ties between one pair (no id column)', () => {
     expect(errors[0].message).toContain(`ligne ${first}`);
   });
 });
+
+describe('runImport of actors named like stored ones', () => {
+  beforeEach(async () => {
+    await wipe(db);
+    await importDataset(db, dataset([actor('bpifrance', 'investor', { name: 'Bpifrance' }), actor('region-sud', 'local_authority', { name: 'Région Sud' })], []));
+  });
+
+  it('warns on the line of a new actor that resembles a stored one or an earlier new one, and still imports', async () => {
+    const p = path.join(tmp, 'ressemblants.csv');
+    fs.writeFileSync(p, ['De;Vers;Type;Montant', 'BPI France;Cluster Mer;finance;100 000 €', 'Région Sud;Cluster Mer;finance;50 000 €', 'Region Sud;Pôle Mer;finance;20 000 €', 'Cluster-Mer SAS;Pôle Mer;partenaire;'].join('\r\n'));
+    const r = await runImport(db, [{ path: p, name: 'ressemblants.csv' }], { defaultKind: 'entreprise', source: SOURCE });
+    expect(r.importId).toMatch(/^cs-/);
+    const similar = r.issues.filter((i) => i.code === 'actor-similar');
+    expect(similar).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 2, message: expect.stringContaining('« BPI France » ressemble à l\'acteur existant « Bpifrance » (bpifrance)') }),
+      expect.objectContaining({ severity: 'warning', line: 5, message: expect.stringContaining('« Cluster-Mer SAS » ressemble à « Cluster Mer » (ligne 2)') }),
+    ]);
+    // "Region Sud" is Région Sud by its folded name: no new actor, no warning.
+    expect(r.counts.actors.created).toBe(4);
+  });
+});
