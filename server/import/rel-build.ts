@@ -3,6 +3,7 @@
 import { SYMMETRIC_TYPES, type RelationshipRecord } from '../../model/schema';
 import { issue, shorten } from './read/issues';
 import type { ImportIssue, Loc, RelationshipInputRow } from './read/types';
+import { keyHash } from './key-index';
 import type { Resolver } from './resolve';
 
 /** "Relations, ligne 42": where a row is, as the evidence of a row without an excerpt cites it. */
@@ -19,8 +20,21 @@ export const relKey = (type: string, id: string) => `${type}\u0000${id}`;
  */
 export function discriminant(rel: { date?: string; amount?: number }): number {
   const d = rel.date;
-  if (d !== undefined && /^\d{4}/.test(d)) return -(Number(d.slice(0, 4)) * 10000 + (Number(d.slice(5, 7)) || 0) * 100 + (Number(d.slice(8, 10)) || 0));
-  return rel.amount ?? NaN;
+  if (d === undefined) return rel.amount ?? NaN;
+  // Read from the characters, without a regex, a substring or a closure: every row pays it.
+  const n = d.length;
+  if (n === 4 || (n === 7 && d.charCodeAt(4) === 45) || (n === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45)) {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 4 || i === 7) continue;
+      const c = d.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1e9 - keyHash(d);
+      v = v * 10 + c;
+    }
+    return -(n === 4 ? v * 10000 : n === 7 ? v * 100 : v);
+  }
+  // Not an ISO date (the readers give one): still told apart by its text, below every date.
+  return -1e9 - keyHash(d);
 }
 
 /** Whether two discriminants are the same (NaN, neither date nor amount, is the same as NaN). */

@@ -11,6 +11,12 @@ describe('discriminant', () => {
     expect(discriminant(rel)).toBe(d);
   });
 
+  it('tells apart a text that is not an ISO date by its text, below every date', () => {
+    expect(discriminant({ date: 'T1 2016' })).toBe(discriminant({ date: 'T1 2016' }));
+    expect(discriminant({ date: 'T1 2016' })).not.toBe(discriminant({ date: 'T2 2016' }));
+    expect(discriminant({ date: '2016-3x' })).toBeLessThan(-1e9);
+  });
+
   it('is NaN without date nor amount, and two of those are the same', () => {
     expect(sameDiscriminant(discriminant({}), discriminant({}))).toBe(true);
     expect(sameDiscriminant(discriminant({}), discriminant({ amount: 1 }))).toBe(false);
