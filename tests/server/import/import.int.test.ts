@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeImportFiles } from '../../../bench/read-files';
-import { contentDigest, fromStored, get, list, recoverInterrupted, undo } from '../../../server/changes';
+import { BARRIER, contentDigest, fromStored, get, list, recoverInterrupted, undo } from '../../../server/changes';
 import type { Entity, Props, StoredImage } from '../../../server/changes/records';
 import type { Db } from '../../../server/db';
 import { ConflictError } from '../../../server/errors';
 import { ImportRefused, runImport, type ImportOptions, type ImportReport } from '../../../server/import';
+import { planImport } from '../../../server/import/plan';
+import { openInput } from '../../../server/import/read';
 import { applySchema, importDataset } from '../../../server/load';
 import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
 import { actor, dataset, rel } from '../../support/fixtures';
@@ -391,6 +393,15 @@ describe('runImport of several ties between one pair (no id column)', () => {
       ['FUNDS:region-sud:cluster-mer:2016-03-12', 100_000],
       ['FUNDS:region-sud:cluster-mer:2017', 120_000],
     ]);
+  });
+
+  it('gives the further ties the same ids when the write batches read the file again (a plan without a spill file)', async () => {
+    const f = csv('nospill', [Y2016, OTHER, Y2017, Y2018]);
+    const inputs = [await openInput(f, { defaultKind: 'entreprise' })];
+    const plan = await planImport(db, inputs, { defaultKind: 'company', source: SOURCE });
+    const ids: string[] = [];
+    for await (const b of plan.batches()) if (b !== BARRIER) ids.push(...(b.relationships?.create ?? []).map((r) => r.id));
+    expect(ids.sort()).toEqual(['FUNDS:region-sud:cluster-mer', 'FUNDS:region-sud:cluster-mer:2017', 'FUNDS:region-sud:cluster-mer:2018', 'FUNDS:region-sud:pole-mer']);
   });
 
   it('tells undated rows apart by their amount', async () => {
