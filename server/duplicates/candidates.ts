@@ -56,7 +56,7 @@ const initial = (w: string) => w[0];
 
 export function toForm(raw: string): Form {
   const folded = fold(raw.replace(/\([^)]*\)/g, ' ').replace(/&/g, ' et ')) || fold(raw);
-  const all = folded.split(' ').filter(Boolean);
+  const all = dottedSigles(folded.split(' ').filter(Boolean));
   const words = all.filter(significantWord);
   const significant = words.length ? words : all;
   const compact = [...significant].sort().join('');
@@ -66,6 +66,24 @@ export function toForm(raw: string): Form {
   if (s) form.sigle = s;
   return form;
 }
+
+/** Runs of two or more single letters joined: a sigle written with dots or spaces ("S.C.S", "C C I") is one word. */
+function dottedSigles(words: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!isLetter(words[i]) || !isLetter(words[i + 1])) {
+      out?.push(words[i]);
+      continue;
+    }
+    out ??= words.slice(0, i);
+    let run = '';
+    for (; isLetter(words[i]); i++) run += words[i];
+    out.push(run);
+    i--;
+  }
+  return out ?? words;
+}
+const isLetter = (w: string | undefined) => w !== undefined && w.length === 1 && w >= 'a' && w <= 'z';
 
 /** A single short word written like a sigle (AMFT, CCI, BPI) or short enough to be one. */
 function sigle(raw: string, words: string[]): string | undefined {

@@ -12,10 +12,22 @@ describe('toForm', () => {
   });
 });
 
+describe('toForm on sigles written with dots or spaces', () => {
+  it.each([
+    ['Pôle S.C.S', ['pole', 'scs']],
+    ['C. C. I. Nice', ['cci', 'nice']],
+    ["L'Oréal", ['oreal']],
+    ['Société A', ['societe']],
+  ])('reads %s as the words %j', (name, words) => {
+    expect(toForm(name).words).toEqual(words);
+  });
+});
+
 describe('findCandidates', () => {
   it.each([
     ['a legal form', actor('x', 'Association Medinsoft'), actor('y', 'MEDINSOFT'), 'same-words'],
     ['word order and spacing', actor('x', 'Bpi France'), actor('y', 'Bpifrance'), 'same-words'],
+    ['a sigle written with dots', actor('x', 'Pôle S.C.S'), actor('y', 'Pôle SCS'), 'same-words'],
     ['accents and case', actor('x', 'Crédit Agricole SA'), actor('y', 'CREDIT AGRICOLE'), 'same-words'],
     ['a sigle and its expansion', actor('x', 'Aix-Marseille French Tech'), actor('y', 'AMFT'), 'acronym'],
     ['a sigle given as an alias', actor('x', 'Communauté du Pays d’Aix'), actor('y', 'Agglo', { aliases: ['CPA'] }), 'acronym'],
