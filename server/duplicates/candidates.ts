@@ -49,18 +49,41 @@ interface Form {
   wordSet: Set<string>;
 }
 
+// Module-level callbacks, not closures made per call: tsx's keepNames names each closure it creates (a
+// defineProperty per name: an import checks 100k of them, server/import/similar.ts).
+const significantWord = (w: string) => !STOPWORDS.has(w) && !LEGAL_FORMS.has(w);
+const initial = (w: string) => w[0];
+
 export function toForm(raw: string): Form {
   const folded = fold(raw.replace(/\([^)]*\)/g, ' ').replace(/&/g, ' et ')) || fold(raw);
-  const all = folded.split(' ').filter(Boolean);
-  const words = all.filter((w) => !STOPWORDS.has(w) && !LEGAL_FORMS.has(w));
+  const all = dottedSigles(folded.split(' ').filter(Boolean));
+  const words = all.filter(significantWord);
   const significant = words.length ? words : all;
   const compact = [...significant].sort().join('');
   const form: Form = { raw, folded, words: significant, compact, digits: compact.replace(/\D+/g, ' ').trim(), wordSet: new Set(significant) };
-  if (significant.length >= 2) form.acronym = significant.map((w) => w[0]).join('');
+  if (significant.length >= 2) form.acronym = significant.map(initial).join('');
   const s = sigle(raw, significant);
   if (s) form.sigle = s;
   return form;
 }
+
+/** Runs of two or more single letters joined: a sigle written with dots or spaces ("S.C.S", "C C I") is one word. */
+function dottedSigles(words: string[]): string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    if (!isLetter(words[i]) || !isLetter(words[i + 1])) {
+      out?.push(words[i]);
+      continue;
+    }
+    out ??= words.slice(0, i);
+    let run = '';
+    for (; isLetter(words[i]); i++) run += words[i];
+    out.push(run);
+    i--;
+  }
+  return out ?? words;
+}
+const isLetter = (w: string | undefined) => w !== undefined && w.length === 1 && w >= 'a' && w <= 'z';
 
 /** A single short word written like a sigle (AMFT, CCI, BPI) or short enough to be one. */
 function sigle(raw: string, words: string[]): string | undefined {
@@ -87,6 +110,9 @@ const KIND_FR: Record<string, string> = {
 };
 
 type Scored = ActorNames & { forms: Form[] };
+
+/** An actor with its names' forms, as scorePair takes it. */
+export const withForms = (a: ActorNames): Scored => ({ ...a, forms: [a.name, ...a.aliases].map(toForm).filter((f) => f.folded) });
 
 /** Levenshtein similarity, 0–1, of two strings. */
 const similarity = (a: string, b: string) => 1 - distance(a, b) / Math.max(a.length, b.length);
@@ -231,4 +257,103 @@ export function markLinked(candidates: Candidate[], linked: Set<string>, minScor
       : c)
     .filter((c) => c.score >= minScore)
     .sort(byScore);
+}
+
+/** An actor of `fresh` (findSimilar) and the most alike actor found for it. */
+export interface Similar {
+  /** Index in `fresh`. */
+  fresh: number;
+  /** Index in `known`, or in `fresh` (an earlier one) when `known` is undefined. */
+  other: number;
+  known: boolean;
+  score: number;
+  reasons: Reason[];
+}
+
+/**
+ * An import's check (server/import/similar.ts): for each new actor, the most alike among the stored actors and
+ * the new ones before it, scored by scorePair as the duplicates panel scores. Pairs come from the panel's blocks
+ * but only those holding a new actor: the compact name, the acronym and sigles, and neighbours among the compact
+ * names and reversals whose digits are the same (close spelling needs them equal: "Acteur 1" and "Acteur 10" are
+ * never compared, and 100k such names cost no sort). Word blocks are left out: they only propose `contained`
+ * pairs, below an import's threshold. Each name's form is made once for its keys and kept only when it is
+ * scored. Cost: O(n) plus the sorts of names sharing their digits, plus the pairs proposed.
+ */
+export function findSimilar(fresh: ActorNames[], known: ActorNames[], opts: Options = {}): Similar[] {
+  const minScore = opts.minScore ?? 0.6;
+  const maxBlock = opts.maxBlock ?? 40;
+  const window = opts.window ?? 4;
+  const k = known.length;
+  const n = k + fresh.length;
+  const actor = (i: number) => (i < k ? known[i] : fresh[i - k]);
+  // Most names share no key with another: a block holds its first member as a number, an array from the second
+  // on (100k names cost no array each).
+  type Block = number | number[];
+  const byCompact = new Map<string, Block>();
+  const byAcronym = new Map<string, Block>();
+  const add = (blocks: Map<string, Block>, key: string, i: number) => {
+    const b = blocks.get(key);
+    if (b === undefined) blocks.set(key, i);
+    else if (typeof b === 'number') {
+      if (b !== i) blocks.set(key, [b, i]);
+    } else if (b[b.length - 1] !== i) b.push(i);
+  };
+  /** Compact names of five letters or more, by their digits: one entry, or a list from the second on. */
+  type Named = { key: string; i: number };
+  const byDigits = new Map<string, Named | Named[]>();
+  const keys = (raw: string, i: number) => {
+    const f = toForm(raw);
+    if (!f.folded) return;
+    add(byCompact, f.compact, i);
+    if (f.acronym) add(byAcronym, f.acronym, i);
+    if (f.sigle) add(byAcronym, f.sigle, i);
+    if (f.compact.length >= 5) {
+      const l = byDigits.get(f.digits);
+      const e = { key: f.compact, i };
+      if (l === undefined) byDigits.set(f.digits, e);
+      else if (Array.isArray(l)) l.push(e);
+      else byDigits.set(f.digits, [l, e]);
+    }
+  };
+  for (let i = 0; i < n; i++) {
+    const a = actor(i);
+    keys(a.name, i);
+    for (const x of a.aliases) keys(x, i);
+  }
+  const pairs = new Set<number>();
+  const propose = (i: number, j: number) => {
+    if (i !== j && (i >= k || j >= k)) pairs.add(i < j ? i * n + j : j * n + i);
+  };
+  for (const blocks of [byCompact, byAcronym]) {
+    for (const m of blocks.values()) {
+      if (typeof m === 'number' || m.length > maxBlock) continue;
+      for (let p = 0; p < m.length; p++) for (let q = p + 1; q < m.length; q++) propose(m[p], m[q]);
+    }
+  }
+  const neighbours = (list: Named[]) => {
+    list.sort((u, v) => (u.key < v.key ? -1 : u.key > v.key ? 1 : 0));
+    for (let p = 0; p < list.length; p++) for (let q = p + 1; q <= p + window && q < list.length; q++) propose(list[p].i, list[q].i);
+  };
+  for (const list of byDigits.values()) {
+    if (!Array.isArray(list)) continue;
+    neighbours(list);
+    neighbours(list.map(({ key, i }) => ({ key: [...key].reverse().join(''), i })));
+  }
+  const scored = new Map<number, Scored>();
+  const item = (i: number) => {
+    let s = scored.get(i);
+    if (!s) scored.set(i, (s = withForms(actor(i))));
+    return s;
+  };
+  const best = new Map<number, Similar>();
+  for (const key of pairs) {
+    const i = Math.floor(key / n);
+    const j = key - i * n;
+    // j > i: j is new; the later of two new actors is the one said to resemble the other.
+    const s = scorePair(item(j), item(i));
+    if (!s || s.score < minScore) continue;
+    const had = best.get(j);
+    if (!had || s.score > had.score) best.set(j, { fresh: j - k, other: i < k ? i : i - k, known: i < k, ...s });
+  }
+  return [...best.values()].sort((u, v) => u.fresh - v.fresh);
 }

@@ -15,8 +15,9 @@ import { issue, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
 import { KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
-import { locator, relBuilder, relKey, type Built } from './rel-build';
+import { discriminant, distinctId, locator, relBuilder, relKey, sameDiscriminant, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
+import { similarActorIssues } from './similar';
 import { planRanges, SPLIT_DEFAULTS, type SplitOptions } from './split';
 import { ENDS_STORED, SAME, SPILLED, type RangeResult } from './split-worker';
 
@@ -128,6 +129,8 @@ class RelTable {
   private status = new Uint8Array(1 << 12);
   private lines = new Uint32Array(1 << 12);
   private hashes = new Float64Array(1 << 12);
+  /** Per tie a row named, its row's discriminant (rel-build.ts): a further row of the pair is told apart by it. */
+  private discs = new Float64Array(1 << 12);
   size = 0;
 
   get(key: string): number | undefined {
@@ -168,20 +171,22 @@ class RelTable {
   seal(): void {
     this.storedIndex = this.scanned.seal();
   }
-  /** A row names tie `o`: its line and status (the row's digest against the stored one when it was STORED). */
-  claim(o: number, line: number, status: number): void {
+  /** A row names tie `o`: its line, discriminant and status (the row's digest against the stored one when it was STORED). */
+  claim(o: number, line: number, status: number, disc: number): void {
     this.lines[o] = line;
     this.status[o] = status;
+    this.discs[o] = disc;
   }
   /** `digest`: contentDigest's 20 bytes as a latin1 string; its first 35 bits are compared (records.ts digestValue). */
   sameDigest(o: number, digest: string): boolean {
     return this.hashes[o] === digestValue(digest);
   }
-  add(key: string, line: number, status: number): number {
+  add(key: string, line: number, status: number, disc: number): number {
     const o = this.grow();
     this.index.set(key, o);
     this.status[o] = status;
     this.lines[o] = line;
+    this.discs[o] = disc;
     return o;
   }
   private grow(): number {
@@ -194,9 +199,13 @@ class RelTable {
       };
       this.status = grow(this.status, (n) => new Uint8Array(n));
       this.lines = grow(this.lines, (n) => new Uint32Array(n));
-      const h = new Float64Array(this.hashes.length * 2);
-      h.set(this.hashes);
-      this.hashes = h;
+      const wider = (a: Float64Array) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.hashes = wider(this.hashes);
+      this.discs = wider(this.discs);
     }
     return o;
   }
@@ -214,6 +223,9 @@ class RelTable {
   }
   lineOf(o: number): number {
     return this.lines[o];
+  }
+  discOf(o: number): number {
+    return this.discs[o];
   }
   set(o: number, status: number): void {
     this.status[o] = status;
@@ -388,13 +400,30 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     while (lookups.size > max) await Promise.race(lookups);
   };
 
+  /**
+   * A row without an id whose tie `TYPE:source:target` an earlier row took: a further tie of the pair when its
+   * date (else its amount) differs from that row's, under the id suffixed by it (rel-build.ts distinctId), or a
+   * duplicate. The first row of a pair keeps the plain id, so a file that had one row for a pair re-imports as
+   * unchanged, and one that adds rows after it only creates them (README, "Several ties between one pair").
+   */
+  const furtherTie = (rel: RelationshipInputRow, derived: string, first: number, disc: number, loc: Loc): { key: string; id: string; seen: number | undefined } | ImportIssue => {
+    const dup = (line: number, why: string) => issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs que la ligne ${line}, ${why} ; donnez-leur des identifiants distincts (colonne Id) s'il s'agit de deux liens`, { field: undefined });
+    if (sameDiscriminant(rels.discOf(first), disc)) return dup(rels.lineOf(first), disc !== disc ? 'sans date ni montant pour les distinguer' : rel.date !== undefined ? 'à la même date' : 'sans date et du même montant');
+    const id = distinctId(derived, rel);
+    if (id === undefined) return dup(rels.lineOf(first), 'sans date ni montant pour les distinguer');
+    const key = relKey(rel.type, id);
+    const seen = rels.get(key);
+    if (seen !== undefined && rels.statusOf(seen) !== STORED) return dup(rels.lineOf(seen), rel.date !== undefined ? 'à la même date' : 'sans date et du même montant');
+    return { key, id, seen };
+  };
+
   let lastTable: TableStats | undefined;
   let parts = 0;
   /** Plans one relationship row; returns a promise only when it had to wait for a lookup batch. */
   const onRel = (rel: RelationshipInputRow, loc: Loc, json: boolean): Promise<void> | undefined => {
     const t = lastTable && lastTable.loc.file === loc.file && lastTable.loc.sheet === loc.sheet ? lastTable : (lastTable = tableOf(loc));
     t.rows++;
-    const e = build.ends(rel, loc);
+    let e = build.ends(rel, loc);
     if ('issues' in e) {
       for (const i of e.issues) issues.add(i);
       return;
@@ -413,27 +442,36 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       if (t.unsourced.length < MAX_ISSUES) t.unsourced.push(ev.unsourced);
       return;
     }
-    const key = relKey(rel.type, e.id);
-    const seen = rels.get(key);
+    let key = relKey(rel.type, e.id);
+    let seen = rels.get(key);
+    const disc = discriminant(rel);
     if (seen !== undefined && rels.statusOf(seen) !== STORED) {
-      issues.add(issue(loc, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: e.id === rel.id ? 'id' : undefined }));
-      return;
+      if (rel.id !== undefined) {
+        issues.add(issue(loc, 'id-duplicate', `relation en double : même identifiant que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: 'id' }));
+        return;
+      }
+      const further = furtherTie(rel, e.id, seen, disc, loc);
+      if (!('key' in further)) {
+        issues.add(further);
+        return;
+      }
+      [key, seen, e] = [further.key, further.seen, { ...e, id: further.id }];
     }
     if (!stored) {
       let o = seen;
-      if (o === undefined) o = rels.add(key, loc.line, CREATE);
-      else rels.claim(o, loc.line, UPDATE);
+      if (o === undefined) o = rels.add(key, loc.line, CREATE, disc);
+      else rels.claim(o, loc.line, UPDATE, disc);
       // A dry run has no spill: it does not build the records of ties it would write.
       return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
     const record = build.record(rel, e, (ev as Built).evidence);
     if (scan) {
-      if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE), record);
+      if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE, disc), record);
       const same = rels.sameDigest(seen, contentDigest('relationship', record));
-      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE);
+      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE, disc);
       return same ? undefined : spill?.add(seen, record);
     }
-    const o = rels.add(key, loc.line, PENDING);
+    const o = rels.add(key, loc.line, PENDING, disc);
     pending.push({ o, type: rel.type, id: e.id, hash: hashValue('relationship', record) });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
@@ -503,16 +541,31 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
         from = r.range;
         break;
       }
+      // A row naming a tie an earlier range's row took (a further funding of a pair, or a duplicate): the
+      // planner reads on from this range, and tells them apart as it reads (furtherTie).
+      if (takesTies(r.result)) {
+        from = r.range;
+        break;
+      }
       parts++;
-      const wait = mergeRange(r.result, split.file.name, t, sampler, wanted, standIns);
+      const wait = mergeRange(r.result, t, sampler, wanted, standIns);
       if (wait) await wait;
       progress('plan');
     }
     // A thread gave up on a range (a new actor, a misplaced quote): the planner reads on from it, as it would have.
     if (from) await readBatches(rangeRows(split, { start: from.start, end: ranges[ranges.length - 1].end, line: from.line }), sampler, wanted);
   };
+  /** Whether a range's rows name a tie that a row before the range took (a thread sees only its own range's). */
+  const takesTies = (res: RangeResult): boolean => {
+    let k = 0;
+    for (let i = 0; i < res.ords.length; i++) {
+      const o = res.ords[i];
+      if (o >= 0 ? rels.statusOf(o) !== STORED : rels.getAdded(res.keys[k++]) !== undefined) return true;
+    }
+    return false;
+  };
   /** Merges a range's results, in file order, as onRel would have planned its rows. */
-  const mergeRange = (res: RangeResult, file: string, t: TableStats, sampler: RowSampler, wanted: number, standIns: Map<string, string>): Promise<void> | undefined => {
+  const mergeRange = (res: RangeResult, t: TableStats, sampler: RowSampler, wanted: number, standIns: Map<string, string>): Promise<void> | undefined => {
     const { lines, ords, flags, keys, events } = res;
     rows += res.inputRows;
     t.rows += res.relRows;
@@ -522,9 +575,8 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     for (const id of res.named.actors) resolver.named.actors.add(id);
     for (const id of res.named.sources) resolver.named.sources.add(id);
     const spilled: number[] = [];
-    /** Indexes (among the spilled lines) of duplicates: their lines are left out. */
-    const dropped = new Set<number>();
-    let [k, e, si] = [0, 0, 0];
+    const { discs } = res;
+    let [k, e] = [0, 0];
     const n = lines.length;
     for (let i = 0; i <= n; i++) {
       for (; e < events.length && events[e].at === i; e++) {
@@ -542,20 +594,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       if (i === n) break;
       const [line, fl] = [lines[i], flags[i]];
       let o = ords[i];
-      const seen = o >= 0 ? (rels.statusOf(o) === STORED ? undefined : o) : rels.getAdded(keys[k++]);
-      if (seen !== undefined) {
-        issues.add(issue({ file, line }, 'id-duplicate', `relation en double : même type et mêmes acteurs (ou même identifiant) que la ligne ${rels.lineOf(seen)} ; donnez-leur des identifiants distincts s'il s'agit de deux liens`, { field: undefined }));
-        if (fl & SPILLED) dropped.add(si++);
-        continue;
-      }
-      if (o >= 0) rels.claim(o, line, fl & ENDS_STORED && fl & SAME ? UNCHANGED : UPDATE);
-      else o = rels.add(keys[k - 1], line, CREATE);
-      if (fl & SPILLED) [spilled.push(o), si++];
+      // No row names a tie an earlier row took (takesTies left such a range to the planner).
+      if (o >= 0) rels.claim(o, line, fl & ENDS_STORED && fl & SAME ? UNCHANGED : UPDATE, discs[i]);
+      else o = rels.add(keys[k++], line, CREATE, discs[i]);
+      if (fl & SPILLED) spilled.push(o);
     }
     if (!spill || !res.json) return undefined;
     let json = res.json;
     if (standIns.size && json.includes('"source":"\\u0001')) json = json.replace(/"source":"\\u0001([^"]*)"/g, (_, x: string) => `"source":${JSON.stringify(standIns.get(`\u0001${x}`))}`);
-    if (dropped.size) json = json.split('\n').filter((l, j) => l && !dropped.has(j)).map((l) => `${l}\n`).join('');
     return spill.addLines(spilled, json);
   };
   const onRow = (row: InputRow, json: boolean): Promise<void> | undefined => {
@@ -624,6 +670,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
   const actorOps = await classify([...resolver.actors.values()], counts.actors, actorClassify, storedActors);
+  // New actors named like a stored one or another new one: a warning each (the import still runs).
+  const fresh = actorOps.create.map((r) => {
+    const p = resolver.actors.get(r.id)!;
+    return { id: r.id, name: r.name, aliases: r.aliases, kind: r.kind, loc: p.loc, fromRef: p.fromRef };
+  });
+  for (const i of await similarActorIssues(db, fresh, resolver.dbIndex)) issues.add(i);
   counts.actors.unchanged += [...resolver.named.actors].filter((id) => !resolver.actors.has(id)).length;
   counts.sources.unchanged += [...resolver.named.sources].filter((id) => !resolver.sources.has(id)).length;
   const sourceOps = await classify([...resolver.sources.values()], counts.sources, {
@@ -677,8 +729,14 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
           for await (const row of input.rows()) {
             if ((++rows & 0x3fff) === 0) progress('write');
             if (row.kind !== 'relationship') continue;
-            const e = build.ends(row.rel, row.loc);
-            const o = 'issues' in e ? undefined : rels.get(relKey(row.rel.type, e.id));
+            let e = build.ends(row.rel, row.loc);
+            let o = 'issues' in e ? undefined : rels.get(relKey(row.rel.type, e.id));
+            if (o !== undefined && !('issues' in e) && row.rel.id === undefined && !(rels.lineOf(o) === row.loc.line && sameDiscriminant(rels.discOf(o), discriminant(row.rel)))) {
+              // Not the row that took the pair's plain id: a further tie of the pair, as furtherTie named it.
+              const id = distinctId(e.id, row.rel);
+              o = id === undefined ? undefined : rels.get(relKey(row.rel.type, id));
+              e = { ...e, id: id ?? e.id };
+            }
             if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
             if (rels.statusOf(o) === UNCHANGED) continue;
             add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));

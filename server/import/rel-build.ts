@@ -3,6 +3,7 @@
 import { SYMMETRIC_TYPES, type RelationshipRecord } from '../../model/schema';
 import { issue, shorten } from './read/issues';
 import type { ImportIssue, Loc, RelationshipInputRow } from './read/types';
+import { keyHash } from './key-index';
 import type { Resolver } from './resolve';
 
 /** "Relations, ligne 42": where a row is, as the evidence of a row without an excerpt cites it. */
@@ -11,6 +12,43 @@ export function locator(loc: Loc): string {
 }
 
 export const relKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+/**
+ * What tells apart two ties of one type between the same actors when the file gives no id: the date, else the
+ * amount (a funder paying a beneficiary every year). As a number, kept per tie in typed arrays: a date
+ * 2016-03-12 → -20160312 (2016 → -20160000), an amount (always > 0) as it is, NaN for neither.
+ */
+export function discriminant(rel: { date?: string; amount?: number }): number {
+  const d = rel.date;
+  if (d === undefined) return rel.amount ?? NaN;
+  // Read from the characters, without a regex, a substring or a closure: every row pays it.
+  const n = d.length;
+  if (n === 4 || (n === 7 && d.charCodeAt(4) === 45) || (n === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45)) {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 4 || i === 7) continue;
+      const c = d.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1e9 - keyHash(d);
+      v = v * 10 + c;
+    }
+    return -(n === 4 ? v * 10000 : n === 7 ? v * 100 : v);
+  }
+  // Not an ISO date (the readers give one): still told apart by its text, below every date.
+  return -1e9 - keyHash(d);
+}
+
+/** Whether two discriminants are the same (NaN, neither date nor amount, is the same as NaN). */
+export const sameDiscriminant = (a: number, b: number) => a === b || (a !== a && b !== b);
+
+/**
+ * The id of a further tie of a pair whose first row took `TYPE:source:target`: that id suffixed by the row's
+ * date (`FUNDS:region-sud:cluster:2016-03-12`), else by its amount (`…:500000eur`); undefined when it has neither.
+ */
+export function distinctId(derived: string, rel: { date?: string; amount?: number }): string | undefined {
+  if (rel.date !== undefined) return `${derived}:${rel.date}`;
+  if (rel.amount !== undefined) return `${derived}:${rel.amount}eur`;
+  return undefined;
+}
 
 /** A relationship row's ends and id, resolved (the cheap part, done for every row in both passes). */
 export type Ends = { source: string; target: string; id: string; stored: boolean } | { issues: ImportIssue[] };

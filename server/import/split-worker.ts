@@ -7,7 +7,7 @@ import { KeyIndex, type KeyIndexParts } from './key-index';
 import { rangeRows } from './read';
 import type { ByteRange } from './read/csv';
 import type { ImportIssue, InputRow, Loc, RelationshipInputRow, SplittableCsv } from './read/types';
-import { relBuilder, relKey, type Built } from './rel-build';
+import { discriminant, relBuilder, relKey, type Built } from './rel-build';
 import { Resolver, type ResolverSnapshot } from './resolve';
 
 /** Row result flags. */
@@ -53,6 +53,8 @@ export interface RangeResult {
   lines: Uint32Array;
   ords: Int32Array;
   flags: Uint8Array;
+  /** Per row result, its discriminant (rel-build.ts): what tells it apart from a further row of its pair. */
+  discs: Float64Array;
   /** The keys of the rows whose ordinal is -1, in order. */
   keys: string[];
   /** JSON lines of the SPILLED rows' records, in order (stand-in source ids in place of new sources). */
@@ -104,6 +106,7 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
     lines: new Uint32Array(1 << 14),
     ords: new Int32Array(1 << 14),
     flags: new Uint8Array(1 << 14),
+    discs: new Float64Array(1 << 14),
     keys: [],
     json: '',
     events: [],
@@ -114,6 +117,8 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
   };
   let n = 0;
   const json: string[] = [];
+  /** The range's keys: a pair named twice (a further funding, or a duplicate) is left to the planner (plan.ts furtherTie). */
+  const named = new Set<string>();
   let issues = 0;
   const event = (e: SplitEvent) => {
     if (e.type === 'issue' && ++issues > MAX_ISSUES) {
@@ -153,6 +158,8 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
       return undefined;
     }
     const key = relKey(rel.type, e.id);
+    if (named.has(key)) return `line ${loc.line} names a tie of its range again`;
+    named.add(key);
     const o = stored ? stored.get(key) : -1;
     let flags = e.stored ? ENDS_STORED : 0;
     let record;
@@ -170,10 +177,14 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
       out.lines = grow(out.lines, (m) => new Uint32Array(m));
       out.ords = grow(out.ords, (m) => new Int32Array(m));
       out.flags = grow(out.flags, (m) => new Uint8Array(m));
+      const d = new Float64Array(n * 2);
+      d.set(out.discs);
+      out.discs = d;
     }
     out.lines[n] = loc.line;
     out.ords[n] = o;
     out.flags[n] = flags;
+    out.discs[n] = discriminant(rel);
     if (o < 0) out.keys.push(key);
     n++;
     return undefined;
@@ -202,6 +213,7 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
   out.lines = out.lines.slice(0, n);
   out.ords = out.ords.slice(0, n);
   out.flags = out.flags.slice(0, n);
+  out.discs = out.discs.slice(0, n);
   out.json = json.length ? `${json.join('\n')}\n` : '';
   out.named = { actors: [...resolver.named.actors], sources: [...resolver.named.sources] };
   return out;
@@ -218,5 +230,5 @@ serveRequests<SplitRequest & { id: number }, { result?: RangeResult }>(async (re
   }
   if (!session) throw new Error('split worker: a range before its setup');
   const result = await planRange(session, req.range, req.sample);
-  return { reply: { result }, transfer: [result.lines.buffer, result.ords.buffer, result.flags.buffer] as ArrayBuffer[] };
+  return { reply: { result }, transfer: [result.lines.buffer, result.ords.buffer, result.flags.buffer, result.discs.buffer] as ArrayBuffer[] };
 });

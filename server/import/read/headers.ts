@@ -113,6 +113,10 @@ const FUNDING_ROLE_HEADERS: Record<'from' | 'to', string[]> = {
   to: ['beneficiaire', 'beneficiaires', 'structure beneficiaire', 'organisme beneficiaire', 'laureat', 'id beneficiaire'],
 };
 
+/** Headers of the first actor that say only "an actor" (`Nom`), not its part in the tie: an explicit one wins (mapHeaders). */
+const GENERIC_FROM = new Set(['nom', 'acteur', 'structure', 'organisme', 'organisation', 'entite']);
+const isGenericFrom = (header: string) => GENERIC_FROM.has(fold(header.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')));
+
 /** Headers that name an actor as a partner: a table of them without a type column is a table of partnerships. */
 const PARTNER_HEADERS = ['partenaire', 'partenaires', 'partenaire 1', 'partenaire 2'];
 
@@ -174,10 +178,14 @@ function mapFor(headers: string[], kind: TableKind): ColumnInfo[] {
   if (kind === 'relationships') {
     // Gephi's edge table says Source/Target: "Source" is the first actor when a Target-like column exists
     // and nothing else names the first actor; otherwise it is the evidence's document.
+    // Beside a generic name column (`Nom ; Source ; Target`), only with a `Target`/`Cible` column: in
+    // `Acteur ; Partenaire ; Source` the source is the document.
     const isSource = (c: ColumnInfo) => fold(c.header) === 'source';
     const hasTo = cols.some((c) => c.auto === 'to' || c.auto === 'toId');
-    const otherFrom = cols.some((c) => !isSource(c) && (c.auto === 'from' || c.auto === 'fromId'));
-    for (const c of cols) if (isSource(c)) c.field = c.auto = hasTo && !otherFrom ? 'from' : 'source';
+    const otherFrom = cols.filter((c) => !isSource(c) && (c.auto === 'from' || c.auto === 'fromId'));
+    const explicitFrom = otherFrom.some((c) => !isGenericFrom(c.header));
+    const target = cols.some((c) => ['target', 'cible'].includes(fold(c.header)));
+    for (const c of cols) if (isSource(c)) c.field = c.auto = hasTo && !explicitFrom && (!otherFrom.length || target) ? 'from' : 'source';
     // Kumu's and Gephi's "Label" on an edge: its type when no column gives one, else a note.
     const hasType = cols.some((c) => c.auto === 'type');
     for (const c of cols) if (fold(c.header) === 'label') c.field = c.auto = hasType ? 'note' : 'type';
@@ -215,7 +223,11 @@ export function mapHeaders(headers: string[], hint?: TableKind, overrides: Recor
   const seen = new Map<Field, number>();
   const duplicates: HeaderMapping['duplicates'] = [];
   const unknown: number[] = [];
-  for (const c of cols) {
+  // A column that names the first actor explicitly (`De`, `Source`, `From`, `Financeur`…) wins over a generic
+  // one (`Nom`, `Acteur`, `Structure`…) wherever they stand: in `Nom ; De ; Vers` the name is not the funder.
+  const generic = (c: ColumnInfo) => kind === 'relationships' && c.field === 'from' && c.auto === 'from' && !Object.prototype.hasOwnProperty.call(overrides, c.header) && isGenericFrom(c.header);
+  const ordered = cols.some((c) => c.field === 'from' && !generic(c)) ? [...cols.filter((c) => !generic(c)), ...cols.filter(generic)] : cols;
+  for (const c of ordered) {
     if (!c.field) {
       if (c.header.trim() && !IGNORED_HEADERS.includes(fold(c.header)) && !Object.prototype.hasOwnProperty.call(overrides, c.header)) unknown.push(c.index);
       continue;
@@ -226,6 +238,7 @@ export function mapHeaders(headers: string[], hint?: TableKind, overrides: Recor
       c.field = null;
     } else seen.set(c.field, c.index);
   }
+  duplicates.sort((a, b) => a.index - b.index);
   return { kind, columns: cols, unknown, duplicates };
 }
 

@@ -1,5 +1,5 @@
 // Duplicate candidates: legal forms and accents ignored, sigles against their expansion, close spellings; unrelated names never paired.
-import { findCandidates, markLinked, toForm, type ActorNames } from '../../../server/duplicates/candidates';
+import { findCandidates, findSimilar, markLinked, toForm, type ActorNames } from '../../../server/duplicates/candidates';
 
 const actor = (id: string, name: string, extra: Partial<ActorNames> = {}): ActorNames => ({ id, name, aliases: [], kind: 'association', ...extra });
 const pairOf = (a: ActorNames, b: ActorNames) => findCandidates([a, b, actor('zz-unrelated', 'Quelque chose d’autre')]);
@@ -12,10 +12,22 @@ describe('toForm', () => {
   });
 });
 
+describe('toForm on sigles written with dots or spaces', () => {
+  it.each([
+    ['Pôle S.C.S', ['pole', 'scs']],
+    ['C. C. I. Nice', ['cci', 'nice']],
+    ["L'Oréal", ['oreal']],
+    ['Société A', ['societe']],
+  ])('reads %s as the words %j', (name, words) => {
+    expect(toForm(name).words).toEqual(words);
+  });
+});
+
 describe('findCandidates', () => {
   it.each([
     ['a legal form', actor('x', 'Association Medinsoft'), actor('y', 'MEDINSOFT'), 'same-words'],
     ['word order and spacing', actor('x', 'Bpi France'), actor('y', 'Bpifrance'), 'same-words'],
+    ['a sigle written with dots', actor('x', 'Pôle S.C.S'), actor('y', 'Pôle SCS'), 'same-words'],
     ['accents and case', actor('x', 'Crédit Agricole SA'), actor('y', 'CREDIT AGRICOLE'), 'same-words'],
     ['a sigle and its expansion', actor('x', 'Aix-Marseille French Tech'), actor('y', 'AMFT'), 'acronym'],
     ['a sigle given as an alias', actor('x', 'Communauté du Pays d’Aix'), actor('y', 'Agglo', { aliases: ['CPA'] }), 'acronym'],
@@ -66,5 +78,24 @@ describe('markLinked', () => {
     expect(lowered.score).toBeCloseTo(c.score - 0.15, 5);
     expect(lowered.reasons.map((r) => r.code)).toContain('linked');
     expect(markLinked([c], new Set(['x|y']), 0.45)).toEqual([]);
+  });
+});
+
+describe('findSimilar', () => {
+  const a = (id: string, name: string, aliases: string[] = []): ActorNames => ({ id, name, aliases, kind: 'company' });
+
+  it('finds for a new actor the stored one it resembles, and for a later new actor an earlier one', () => {
+    const known = [a('bpifrance', 'Bpifrance'), a('region-sud', 'Région Sud'), a('ynov', 'Ynov Campus')];
+    const fresh = [a('bpi-france', 'BPI France'), a('launchmetrics', 'Launchmetrics'), a('acme', 'Acme'), a('launchmetric', 'Launchmetric')];
+    const found = findSimilar(fresh, known);
+    expect(found.map((s) => [s.fresh, s.known, s.other, s.reasons[0].code])).toEqual([
+      [0, true, 0, 'same-words'],
+      [3, false, 1, 'close-spelling'],
+    ]);
+  });
+
+  it('proposes no pair among names that differ only by their numbers, nor among stored actors', () => {
+    const fresh = Array.from({ length: 2000 }, (_, i) => a(`acteur-${i}`, `Acteur ${i}`, i % 3 ? [] : [`A${i}`]));
+    expect(findSimilar(fresh, [a('x', 'Région Sud'), a('y', 'Region  Sud')])).toEqual([]);
   });
 });

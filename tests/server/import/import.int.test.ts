@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeImportFiles } from '../../../bench/read-files';
-import { contentDigest, fromStored, get, list, recoverInterrupted, undo } from '../../../server/changes';
+import { BARRIER, contentDigest, fromStored, get, list, recoverInterrupted, undo } from '../../../server/changes';
 import type { Entity, Props, StoredImage } from '../../../server/changes/records';
 import type { Db } from '../../../server/db';
 import { ConflictError } from '../../../server/errors';
 import { ImportRefused, runImport, type ImportOptions, type ImportReport } from '../../../server/import';
+import { planImport } from '../../../server/import/plan';
+import { openInput } from '../../../server/import/read';
 import { applySchema, importDataset } from '../../../server/load';
 import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
 import { actor, dataset, rel } from '../../support/fixtures';
@@ -343,5 +345,103 @@ describe('npm run import (CLI)', () => {
     const r = await cli([fixture('good-french-excel.csv'), '--source-url', 'pas une url', '--source-title', 'T']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('sourceUrl');
+  });
+});
+
+describe('runImport of several ties between one pair (no id column)', () => {
+  beforeEach(() => wipe(db));
+
+  const HEAD = 'De;Vers;Type;Montant;Date';
+  /** A version of one relationships CSV (the same name each time: the evidence cites it), of these rows after the header. */
+  const csv = (version: string, rows: string[]) => {
+    const p = path.join(tmp, version);
+    fs.mkdirSync(p, { recursive: true });
+    fs.writeFileSync(path.join(p, 'financements.csv'), `${[HEAD, ...rows].join('\r\n')}\r\n`);
+    return { path: path.join(p, 'financements.csv'), name: 'financements.csv' };
+  };
+  const fundings = async () =>
+    (await db.read("MATCH (:Actor {name: 'Région Sud'})-[r:FUNDS]->(:Actor {name: 'Cluster Mer'}) RETURN r.id AS id, r.amount AS amount ORDER BY id")).map((r) => [r.id, r.amount]);
+  const opts = (scan: boolean): ImportOptions => ({ defaultKind: 'entreprise', source: SOURCE, scan });
+  const Y2016 = 'Région Sud;Cluster Mer;finance;100 000 €;12/03/2016';
+  const Y2017 = 'Région Sud;Cluster Mer;finance;120 000 €;2017';
+  const Y2018 = 'Région Sud;Cluster Mer;finance;150 000 €;2018';
+  const OTHER = 'Région Sud;Pôle Mer;finance;50 000 €;2016';
+
+  it.each([[true], [false]])('keeps TYPE:source:target for a pair of one row, adds a later funding under its dated id, and re-imports it as unchanged (scan %s)', async (scan) => {
+    // One row per pair: the id the importer always gave, so that graphs imported before stay unchanged.
+    await runImport(db, [csv('v1', [Y2016, OTHER])], opts(scan));
+    expect(await fundings()).toEqual([['FUNDS:region-sud:cluster-mer', 100_000]]);
+    // The next year's table adds a row under it: only that one is created.
+    const v2 = csv('v2', [Y2016, OTHER, Y2017]);
+    const second = await runImport(db, [v2], opts(scan));
+    expect(second.counts.relationships).toEqual({ created: 1, updated: 0, unchanged: 2 });
+    expect(await fundings()).toEqual([
+      ['FUNDS:region-sud:cluster-mer', 100_000],
+      ['FUNDS:region-sud:cluster-mer:2017', 120_000],
+    ]);
+    const digest = await graphDigest(db);
+    const again = await runImport(db, [v2], opts(scan));
+    expect(again.importId).toBeNull();
+    expect(again.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 3 });
+    expect(await graphDigest(db)).toEqual(digest);
+    // Sorted newest first, the rows shift ids (the first row of a pair keeps the plain one), but no funding is
+    // doubled (every row moved, so every evidence locator « financements.csv, ligne N » changed: updates).
+    const third = await runImport(db, [csv('v3', [Y2018, Y2017, Y2016, OTHER])], opts(scan));
+    expect(third.counts.relationships).toEqual({ created: 1, updated: 3, unchanged: 0 });
+    expect(await fundings()).toEqual([
+      ['FUNDS:region-sud:cluster-mer', 150_000],
+      ['FUNDS:region-sud:cluster-mer:2016-03-12', 100_000],
+      ['FUNDS:region-sud:cluster-mer:2017', 120_000],
+    ]);
+  });
+
+  it('gives the further ties the same ids when the write batches read the file again (a plan without a spill file)', async () => {
+    const f = csv('nospill', [Y2016, OTHER, Y2017, Y2018]);
+    const inputs = [await openInput(f, { defaultKind: 'entreprise' })];
+    const plan = await planImport(db, inputs, { defaultKind: 'company', source: SOURCE });
+    const ids: string[] = [];
+    for await (const b of plan.batches()) if (b !== BARRIER) ids.push(...(b.relationships?.create ?? []).map((r) => r.id));
+    expect(ids.sort()).toEqual(['FUNDS:region-sud:cluster-mer', 'FUNDS:region-sud:cluster-mer:2017', 'FUNDS:region-sud:cluster-mer:2018', 'FUNDS:region-sud:pole-mer']);
+  });
+
+  it('tells undated rows apart by their amount', async () => {
+    const r = await runImport(db, [csv('amounts', ['Région Sud;Cluster Mer;finance;100 000 €;', 'Région Sud;Cluster Mer;finance;1,5 M€;'])], opts(true));
+    expect(r.counts.relationships.created).toBe(2);
+    expect(await fundings()).toEqual([
+      ['FUNDS:region-sud:cluster-mer', 100_000],
+      ['FUNDS:region-sud:cluster-mer:1500000eur', 1_500_000],
+    ]);
+  });
+
+  it.each([
+    ['the same date', [Y2016, Y2017, 'Région Sud;Cluster Mer;finance;90 000 €;12/03/2016'], 4, 2],
+    ['the same date as a further row', [Y2016, Y2017, 'Région Sud;Cluster Mer;finance;90 000 €;2017'], 4, 3],
+    ['neither date nor amount', ['Région Sud;Cluster Mer;finance;;', 'Région Sud;Cluster Mer;finance;;'], 3, 2],
+  ])('refuses a second row of a pair with %s, naming both lines', async (_, rows, line, first) => {
+    const report = await refused([csv('dup', rows as string[])]);
+    const errors = report.issues.filter((i) => i.severity === 'error');
+    expect(errors).toEqual([expect.objectContaining({ code: 'id-duplicate', line })]);
+    expect(errors[0].message).toContain(`ligne ${first}`);
+  });
+});
+
+describe('runImport of actors named like stored ones', () => {
+  beforeEach(async () => {
+    await wipe(db);
+    await importDataset(db, dataset([actor('bpifrance', 'investor', { name: 'Bpifrance' }), actor('region-sud', 'local_authority', { name: 'Région Sud' })], []));
+  });
+
+  it('warns on the line of a new actor that resembles a stored one or an earlier new one, and still imports', async () => {
+    const p = path.join(tmp, 'ressemblants.csv');
+    fs.writeFileSync(p, ['De;Vers;Type;Montant', 'BPI France;Cluster Mer;finance;100 000 €', 'Région Sud;Cluster Mer;finance;50 000 €', 'Region Sud;Pôle Mer;finance;20 000 €', 'Cluster-Mer SAS;Pôle Mer;partenaire;'].join('\r\n'));
+    const r = await runImport(db, [{ path: p, name: 'ressemblants.csv' }], { defaultKind: 'entreprise', source: SOURCE });
+    expect(r.importId).toMatch(/^cs-/);
+    const similar = r.issues.filter((i) => i.code === 'actor-similar');
+    expect(similar).toEqual([
+      expect.objectContaining({ severity: 'warning', line: 2, message: expect.stringContaining('« BPI France » ressemble à l\'acteur existant « Bpifrance » (bpifrance)') }),
+      expect.objectContaining({ severity: 'warning', line: 5, message: expect.stringContaining('« Cluster-Mer SAS » ressemble à « Cluster Mer » (ligne 2)') }),
+    ]);
+    // "Region Sud" is Région Sud by its folded name: no new actor, no warning.
+    expect(r.counts.actors.created).toBe(4);
   });
 });

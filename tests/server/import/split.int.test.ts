@@ -105,6 +105,26 @@ describe('planImport of a relationships CSV in parts', () => {
     expect(parts.issues.find((i) => i.code === 'id-duplicate')?.line).toBe(lastLine);
   });
 
+  it('plans further fundings of a pair, in one range and across ranges, as the file planned in one piece', async () => {
+    const records = fs.readFileSync(files.relationships, 'latin1').split('\r\n');
+    const redated = (row: number, date: string) => {
+      const c = records[row].split(';');
+      return [...c.slice(0, 4), date, ...c.slice(5)].join(';');
+    };
+    // Row 5 again at the end, another year (many ranges later); and row 3000 again next to it (one range: the
+    // planner reads on from there).
+    const later = variant('later.csv', {}, [redated(5, '2002')]);
+    const near = variant('near.csv', { 3001: () => redated(3000, '2001').split(';') }, [redated(5, '2002')]);
+    for (const [file, created] of [[later, 4001], [near, 4001]] as const) {
+      const whole = await plan([files.actors, file], false);
+      const parts = await plan([files.actors, file], SPLIT);
+      expect(parts.parts).toBeGreaterThan(0);
+      expect(whole.errors).toBe(0);
+      expect(whole.counts.relationships.created).toBe(created);
+      expect({ ...parts, parts: 0 }).toEqual(whole);
+    }
+  });
+
   it('leaves the rest of the file to the planner from a range that names an actor nobody answers to', async () => {
     const newActor = variant('new-actor.csv', { 2000: (c) => ['Acteur inconnu', ...c.slice(1)] });
     const whole = await plan([files.actors, newActor], false);

@@ -77,6 +77,26 @@ describe('mapHeaders', () => {
     expect(m.duplicates).toEqual([{ index: 1, field: 'name', first: 0 }]);
   });
 
+  it.each([
+    [['Nom', 'De', 'Vers', 'Type'], ['from', 'to', 'type'], 1, 0],
+    [['Nom', 'Source', 'Target', 'Type'], ['from', 'to', 'type'], 1, 0],
+    [['Structure', 'Financeur', 'Bénéficiaire', 'Montant'], ['from', 'to', 'amount'], 1, 0],
+    [['De', 'Acteur', 'Vers', 'Type'], ['from', 'to', 'type'], 0, 1],
+  ])('lets the explicit first-actor column of %j win over a generic name column, reported as ignored', (headers, kept, from, dropped) => {
+    const m = mapHeaders(headers, 'relationships');
+    expect(m.columns.filter((c) => c.field).map((c) => c.field)).toEqual(kept);
+    expect(m.columns[from].field).toBe('from');
+    expect(m.duplicates).toEqual([{ index: dropped, field: 'from', first: from }]);
+  });
+
+  it('keeps a generic name column as the first actor when nothing else names it, and when the user maps it', () => {
+    expect(fields(['Nom', 'Vers', 'Type'])).toEqual(['from', 'to', 'type']);
+    // "Source" beside it is the document, unless a Target column makes the table Gephi's.
+    expect(fields(['Acteur', 'Partenaire', 'Source'])).toEqual(['from', 'to', 'source']);
+    const m = mapHeaders(['Nom', 'De', 'Vers'], 'relationships', { Nom: 'from' });
+    expect(m.columns.map((c) => c.field)).toEqual(['from', null, 'to']);
+  });
+
   it('applies overrides by header: a field, or null to ignore', () => {
     const m = mapHeaders(['Qui', 'Pour qui', 'Quoi', 'Divers'], undefined, { 'Pour qui': 'to', Quoi: 'type', Divers: null });
     expect(m.kind).toBe('relationships');
