@@ -137,8 +137,10 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
   try {
     for await (const ws of untilFailed(reader)) {
       const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
-      const match = w.name !== undefined ? w.name === sheet.name : sheet.part !== undefined && String(w.id) === sheet.part;
-      if (!match) continue;
+      // The parts stream holds this sheet's part alone when its number is known: the first sheet is it. exceljs names
+      // a sheet only when the relationship's target is written relative (worksheets/sheet1.xml); openpyxl (pandas)
+      // writes it absolute (/xl/worksheets/sheet1.xml) and exceljs then calls the sheet « Sheet1 ».
+      if (sheet.part === undefined && w.name !== sheet.name) continue;
       let batch: RecordItem[] = [];
       for await (const row of untilFailed(w)) {
         const values = row.values as ExcelValue[];

@@ -303,4 +303,10 @@ describe('openInput on good files', () => {
     ]);
     expect(rows[3]).toMatchObject({ rel: { type: 'FUNDS', from: { id: 'bpifrance' }, to: { id: 'ynov' }, amount: 1200000, evidence: [{ source: 'doc-1', excerpt: 'Bpifrance finance Ynov.' }] } });
   });
+  it('reads a workbook written by openpyxl (pandas), whose sheet relationship is an absolute path, not as an empty sheet', async () => {
+    const { input, rows, issues } = await read(fixture('real-openpyxl-workbook.xlsx'));
+    expect(input.sheets).toEqual({ used: ['Relations'], ignored: [] });
+    expect(issues.find((i) => i.code === 'file-empty')).toBeUndefined();
+    expect(data(rows).filter((r) => r.kind === 'relationship').map((r) => r.loc.line)).toContain(2);
+  });
 });
