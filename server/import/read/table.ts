@@ -237,7 +237,8 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   };
   for await (const batch of reader.records()) for (const item of batch) {
     if (isIssue(item)) {
-      unreadable++;
+      // A reader's warning (merged cells read on each row) leaves the sheet readable.
+      if (item.issue.severity === 'error') unreadable++;
       continue;
     }
     if (!header) {

@@ -1,13 +1,13 @@
 // XLSX workbooks through exceljs's streaming reader (after zip-guard's checks): one table reader per sheet used.
 import type ExcelJS from 'exceljs';
 import { isoFromDate } from '../fr/date';
-import { issue } from './issues';
+import { issue, shorten } from './issues';
 import { readNumberFormat } from './numfmt';
 import { tableKindOfSheet } from './headers';
 import type { Cell, RecordBatch, RecordItem, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
-import { xlsxPartsStream } from './zip-parts';
+import { sheetMerges, xlsxPartsStream, type MergedBlock } from './zip-parts';
 
 export interface SheetEntry {
   name: string;
@@ -151,8 +151,45 @@ async function rawFormats(path: string): Promise<Map<string, string>> {
   return raw;
 }
 
+const letters = (col: number): string => (col > 26 ? letters(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
+
+/**
+ * Fills each block of merged cells with its top-left cell's value, row by row as the rows stream past: Excel
+ * keeps the value in that cell alone, and a funder written once over three fundings is the funder of each.
+ * A warning says so once per block, on its first line.
+ */
+function mergeFiller(blocks: MergedBlock[], at: { file: string; sheet: string }) {
+  const values = new Map<MergedBlock, Cell>();
+  return (line: number, cells: Cell[], out: RecordItem[]): void => {
+    for (const b of blocks) {
+      if (line < b.top || line > b.bottom) continue;
+      if (line === b.top) {
+        const v = cells[b.left - 1];
+        if (v == null || (typeof v === 'string' && !v.trim())) continue;
+        values.set(b, v);
+        const text = typeof v === 'string' ? v : v.text;
+        const range = `${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`;
+        out.push({ issue: issue({ ...at, line }, 'merged-cells', `cellules fusionnées ${range} : « ${shorten(text)} » est lu sur chacune de leurs lignes (${b.top} à ${b.bottom})`, { severity: 'warning', column: letters(b.left) }) });
+      }
+      const v = values.get(b);
+      if (v === undefined) continue;
+      for (let c = b.left; c <= b.right; c++) if (cells[c - 1] == null && !(line === b.top && c === b.left)) cells[c - 1] = v;
+    }
+  };
+}
+
 async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
-  const formats = await rawFormats(file.path);
+  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+  let formats: Map<string, string>;
+  let fill: ReturnType<typeof mergeFiller> | undefined;
+  try {
+    formats = await rawFormats(file.path);
+    const merges = sheet.part !== undefined ? await sheetMerges(file.path, sheet.part) : [];
+    fill = merges.length ? mergeFiller(merges, { file: file.name, sheet: sheet.name }) : undefined;
+  } catch (e) {
+    yield unreadable(e);
+    return;
+  }
   // Only the parts this sheet needs, in the order exceljs needs them: it never buffers a sheet in a temporary file
   // (it does for every sheet met before sharedStrings.xml, where Excel and exceljs put them), so leaving early leaks nothing.
   const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined);
@@ -186,6 +223,7 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
           // A number or date's format says what it shows (a unit, a month): read only for those cells.
           cells.push(typeof v === 'number' || v instanceof Date ? toCell(v, format(row.getCell(i).numFmt), date1904()) : toCell(v));
         }
+        fill?.(row.number, cells, batch);
         batch.push({ line: row.number, cells });
         if (batch.length >= 1000) {
           yield batch;
@@ -196,7 +234,7 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
       return;
     }
   } catch (e) {
-    yield [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+    yield unreadable(e);
   } finally {
     // Closes the workbook file, whether the sheet was read to its end or the caller stopped early.
     parts.destroy();

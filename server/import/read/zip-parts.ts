@@ -151,3 +151,52 @@ export function xlsxPartsStream(path: string, sheets?: readonly string[]): Reada
   }
   return Readable.from(bytes(), { objectMode: false });
 }
+
+/** A block of merged cells: rows and columns 1-based, inclusive. */
+export interface MergedBlock {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const colNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+
+/**
+ * The merged blocks of sheet part N spanning more than one row (a funder written once beside several fundings).
+ * They are listed after the rows (<mergeCells> follows <sheetData>): the part is inflated once more and only its
+ * end is read as text.
+ */
+export async function sheetMerges(path: string, part: string): Promise<MergedBlock[]> {
+  const zf = await openZip(path);
+  let s: Readable | undefined;
+  try {
+    const e = (await readEntries(zf, DEFAULT_ZIP_LIMITS.maxEntries)).find((x) => x.fileName === sheetPart(part));
+    if (!e) return [];
+    s = await openEntry(zf, e);
+    let tail = '';
+    let found = false;
+    for await (const chunk of s) {
+      const b = chunk as Buffer;
+      if (!found) {
+        const text = tail + b.toString('latin1');
+        const at = text.indexOf('<mergeCells');
+        if (at < 0) {
+          tail = text.slice(-16);
+          continue;
+        }
+        found = true;
+        tail = text.slice(at);
+      } else tail += b.toString('latin1');
+    }
+    const blocks: MergedBlock[] = [];
+    for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*"([A-Z]+)(\d+):([A-Z]+)(\d+)"/gi)) {
+      const [top, bottom] = [Number(m[2]), Number(m[4])];
+      if (bottom > top) blocks.push({ top, left: colNumber(m[1]), bottom, right: colNumber(m[3]) });
+    }
+    return blocks;
+  } finally {
+    s?.destroy();
+    zf.close();
+  }
+}

@@ -321,4 +321,19 @@ describe('openInput on good files', () => {
       [6, 3_000_000, '3 M€', '2019-12'],
     ]);
   });
+  it('reads a funder written once in merged cells over the rows it funds as the funder of each, with a warning per block', async () => {
+    const { rows, issues } = await read(fixture('real-merged-funders.xlsx'));
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(issues.filter((i) => i.code === 'merged-cells').map((i) => [i.line, i.column])).toEqual([
+      [3, 'A'],
+      [3, 'C'],
+    ]);
+    const rels = data(rows).flatMap((r) => (r.kind === 'relationship' ? [[r.loc.line, r.rel.type, r.rel.from.name, r.rel.to.name, r.rel.amount]] : []));
+    expect(rels).toEqual([
+      [3, 'FUNDS', 'Région Sud', 'Cluster Mer', 1_500_000],
+      [4, 'FUNDS', 'Région Sud', 'Pôle Mer', 200_000],
+      [5, 'FUNDS', 'Région Sud', 'Incubateur Sud', 300_000],
+      [6, 'FUNDS', 'Bpifrance', 'Cluster Mer', 1_200_000],
+    ]);
+  });
 });
