@@ -31,6 +31,21 @@ export function headerScale(header: string): number {
   return 1;
 }
 
+/**
+ * The euros one unit of a label means, as a number format writes it after the number (« M€ », « k€ », « € »,
+ * « MEUR », « millions d'euros », « M »); undefined for a label that is not euros (« $ », « ETP », « ans »).
+ */
+export function unitFactor(label: string): number | undefined {
+  const euro = /€|\beur|\beuros?\b/i.test(label);
+  const s = label
+    .toLowerCase()
+    .replace(/\bd['’]\s*euros?\b|\bde\s+euros?\b|\beuros?\b|\beur\b|€/g, ' ')
+    .replace(/\b(?:ht|ttc)\b/g, ' ')
+    .replace(/[\s.]+/g, '');
+  if (!s) return euro ? 1 : undefined;
+  return SCALES.find(([re]) => re.test(s))?.[1];
+}
+
 /** Reads the digits of a number written with French or English separators; NaN when they are not a number. */
 function readNumber(digits: string, scaled: boolean): number {
   const s = digits.replace(GROUP, '');

@@ -46,7 +46,18 @@ export interface ByteScan {
   firstUtf8Line?: number;
   invalidBytes: number;
   firstInvalidLine?: number;
+  /**
+   * Of those bytes, French letters as Mac Roman writes them (é è ê à â ç ô: 0x88–0x99, where Windows-1252 has
+   * ‰ ™ Ž or nothing) against as Windows-1252 does (0xE0–0xF4, where Mac Roman has ‡ È Ë Í Ú).
+   */
+  macLetters: number;
+  windowsLetters: number;
 }
+
+/** 1 for a French letter's byte in Mac Roman, 2 in Windows-1252 (the bytes a French text uses most). */
+const LETTER_OF = new Uint8Array(256);
+for (const b of [0x88, 0x89, 0x8d, 0x8e, 0x8f, 0x90, 0x99]) LETTER_OF[b] = 1;
+for (const b of [0xe0, 0xe2, 0xe7, 0xe8, 0xe9, 0xea, 0xf4]) LETTER_OF[b] = 2;
 
 /** Length of the valid UTF-8 sequence starting at i, or 0 when the byte at i cannot start one there. */
 function utf8SequenceAt(b: Buffer, i: number): number {
@@ -80,7 +91,7 @@ function countLines(b: Buffer, end: number): number {
  * Node's native `isUtf8` passes clean chunks; only chunks that fail it are walked byte by byte.
  */
 export async function scanBytes(path: string): Promise<ByteScan> {
-  const scan: ByteScan = { bytes: 0, bom: null, utf8Sequences: 0, invalidBytes: 0 };
+  const scan: ByteScan = { bytes: 0, bom: null, utf8Sequences: 0, invalidBytes: 0, macLetters: 0, windowsLetters: 0 };
   let line = 1;
   let carry = Buffer.alloc(0);
   let first = true;
@@ -134,6 +145,9 @@ export async function scanBytes(path: string): Promise<ByteScan> {
           if (scan.firstUtf8Line === undefined) scan.firstUtf8Line = line + countLines(body, m.index);
           re.lastIndex = m.index + n;
         } else {
+          const letter = LETTER_OF[body[m.index]];
+          if (letter === 1) scan.macLetters++;
+          else if (letter === 2) scan.windowsLetters++;
           scan.invalidBytes++;
           if (scan.firstInvalidLine === undefined) scan.firstInvalidLine = line + countLines(body, m.index);
         }
@@ -169,9 +183,11 @@ export function chooseEncoding(scan: ByteScan, override?: string): EncodingChoic
   if (utf16) return { encoding: utf16, bom };
   const hasUtf8 = scan.utf8Sequences > 0 || scan.bom === 'utf-8';
   if (scan.invalidBytes === 0) return { encoding: 'utf-8', bom };
-  if (!hasUtf8) return { encoding: 'windows-1252', bom };
+  // Mac Excel's « CSV » (and Excel 2011's « CSV Macintosh ») is Mac Roman: read as Windows-1252, « Pôle » was « P™le ».
+  const eightBit = scan.macLetters > scan.windowsLetters ? 'macintosh' : 'windows-1252';
+  if (!hasUtf8) return { encoding: eightBit, bom };
   return {
-    encoding: scan.bom === 'utf-8' || scan.utf8Sequences >= scan.invalidBytes ? 'utf-8' : 'windows-1252',
+    encoding: scan.bom === 'utf-8' || scan.utf8Sequences >= scan.invalidBytes ? 'utf-8' : eightBit,
     bom,
     mixed: { utf8Line: scan.firstUtf8Line ?? 1, otherLine: scan.firstInvalidLine ?? 1 },
   };

@@ -7,6 +7,7 @@ import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
 import { fundingRoleOfHeader, isDirectionColumn, isPartnerHeader, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
+import { amountFromFormat, readNumberFormat } from './numfmt';
 import type {
   ActorInputRow,
   ActorRef,
@@ -33,6 +34,8 @@ export interface RichCell {
   formula?: boolean;
   error?: boolean;
   hyperlink?: string;
+  /** The Excel number format of a number cell, when not General: it may show a unit (0.0 "M€") or a percent. */
+  format?: string;
 }
 export type Cell = string | RichCell | null | undefined;
 
@@ -555,6 +558,22 @@ class RowBuilder {
     }
   }
 
+  /**
+   * A number cell's amount, read as the cell shows it: its format's unit (1.5 shown « 1,5 M€ » is 1 500 000), else
+   * the header's (a number cell under "Montant (k€)" is in thousands, like the text cells of that column).
+   */
+  private numberAmount(rel: Partial<RelationshipInputRow>, value: number, cell: RichCell): void {
+    const f = cell.format ? amountFromFormat(value, readNumberFormat(cell.format)) : { kind: 'plain' as const, shown: value };
+    if (f.kind === 'error') {
+      const what = f.code === 'amount-percent' ? 'un pourcentage, pas un montant en euros' : "une unité qui n'est pas l'euro";
+      this.err(this.col.amount, f.code, `la cellule affiche « ${f.shown} » (format ${shorten(cell.format ?? '')}) : ${what} ; écrivez le montant en euros (1 200 000 €, 1,5 M€)`);
+    } else if (f.kind === 'amount' && this.scale !== 1 && f.unit !== this.scale) {
+      this.err(this.col.amount, 'amount-unit-conflict', `la cellule affiche « ${f.shown} » mais l'en-tête annonce des montants × ${frNumber(this.scale)} € : lequel croire ? Retirez l'unité de l'en-tête ou du format de la cellule`);
+    } else if (f.kind === 'amount') [rel.amount, rel.amountRaw] = [f.value, f.shown];
+    // No unit shown: the header's applies to the number shown (0.0,, shows millions); without one, the number stored.
+    else [rel.amount, rel.amountRaw] = [Math.round((this.scale !== 1 ? f.shown * this.scale : value) * 100) / 100, cell.text];
+  }
+
   private relationship(): InputRow | undefined {
     const from = this.ref('from', 'fromId', 'fromKind');
     const to = this.ref('to', 'toId', 'toKind');
@@ -585,8 +604,7 @@ class RowBuilder {
     }
     const amountRaw = amountCell?.number !== undefined ? '' : this.text('amount');
     if (amountCell?.number !== undefined) {
-      // A number cell under "Montant (k€)" is in thousands, like the text cells of that column.
-      if (amountCell.number > 0) [rel.amount, rel.amountRaw] = [Math.round(amountCell.number * this.scale * 100) / 100, amountCell.text];
+      if (amountCell.number > 0) this.numberAmount(rel, amountCell.number, amountCell);
       else this.err(this.col.amount, amountCell.number < 0 ? 'amount-negative' : 'amount-zero', `le montant ${amountCell.text} ${amountCell.number < 0 ? 'est négatif' : 'vaut 0'} : laissez la cellule vide s'il est inconnu`);
     } else if (amountRaw) {
       const a = this.memo.amount.get(amountRaw);

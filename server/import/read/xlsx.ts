@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { isoFromDate } from '../fr/date';
 import { issue } from './issues';
+import { readNumberFormat } from './numfmt';
 import { tableKindOfSheet } from './headers';
 import type { Cell, RecordBatch, RecordItem, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
@@ -47,15 +48,28 @@ export async function listSheets(path: string): Promise<SheetEntry[]> {
 
 type ExcelValue = ExcelJS.CellValue;
 
-/** An exceljs value as a cell: text stays text; numbers, dates, formulas (never evaluated) and errors are marked. */
-export function toCell(v: ExcelValue): Cell {
+const DAY_MS = 86_400_000;
+
+/**
+ * An exceljs value as a cell: text stays text; numbers, dates, formulas (never evaluated) and errors are marked.
+ * `numFmt`, the cell's number format, goes with a number (it may show a unit: 0.0 "M€") and sets a date's
+ * precision (mmm-yy shows a month: 2017-04, not 2017-04-01); `date1904` is the workbook's date system.
+ */
+export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return { text: String(v), number: v };
+  if (typeof v === 'number') return numFmt && numFmt !== 'General' ? { text: String(v), number: v, format: numFmt } : { text: String(v), number: v };
   if (typeof v === 'boolean') return v ? 'VRAI' : 'FAUX';
   if (v instanceof Date) {
+    const f = numFmt ? readNumberFormat(numFmt) : undefined;
+    if (f && !f.date) {
+      // exceljs takes any m, d, y, h or s for a date, escaped ones too (0.0\ \M\€): the format shows a number.
+      const n = Math.round((v.getTime() / DAY_MS + 25_569 - (date1904 ? 1_462 : 0)) * 1e9) / 1e9;
+      return { text: String(n), number: n, format: numFmt };
+    }
     const iso = isoFromDate(v);
-    return { text: iso, date: iso };
+    const shown = f?.date === 'year' ? iso.slice(0, 4) : f?.date === 'month' ? iso.slice(0, 7) : iso;
+    return { text: shown, date: shown };
   }
   const o = v as unknown as Record<string, unknown>;
   if (Array.isArray(o.richText)) return (o.richText as { text?: string }[]).map((r) => r.text ?? '').join('');
@@ -120,7 +134,25 @@ function failures(parts: NodeJS.EventEmitter) {
   };
 }
 
+/**
+ * The workbook's custom number formats as written, by their text as exceljs gives it: exceljs drops the backslashes
+ * (0.0\ \M\€ becomes 0.0 M€, where M reads as a month), and the escapes say which letters are text.
+ */
+async function rawFormats(path: string): Promise<Map<string, string>> {
+  const styles = (await readZipText(path, 'xl/styles.xml')) ?? '';
+  const raw = new Map<string, string>();
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const code = attr(m[0], 'formatCode');
+    if (code?.includes('\\')) {
+      const seen = code.replace(/\\(.)/g, '$1');
+      if (!raw.has(seen)) raw.set(seen, code);
+    }
+  }
+  return raw;
+}
+
 async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
+  const formats = await rawFormats(file.path);
   // Only the parts this sheet needs, in the order exceljs needs them: it never buffers a sheet in a temporary file
   // (it does for every sheet met before sharedStrings.xml, where Excel and exceljs put them), so leaving early leaks nothing.
   const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined);
@@ -134,17 +166,26 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
     hyperlinks: 'ignore',
     entries: 'ignore',
   });
+  const format = (f: string | undefined) => (f && formats.get(f)) || f;
+  // The workbook's date system, once exceljs has read workbook.xml (before any sheet).
+  const date1904 = () => (reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904 === true;
   try {
     for await (const ws of untilFailed(reader)) {
       const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
-      const match = w.name !== undefined ? w.name === sheet.name : sheet.part !== undefined && String(w.id) === sheet.part;
-      if (!match) continue;
+      // The parts stream holds this sheet's part alone when its number is known: the first sheet is it. exceljs names
+      // a sheet only when the relationship's target is written relative (worksheets/sheet1.xml); openpyxl (pandas)
+      // writes it absolute (/xl/worksheets/sheet1.xml) and exceljs then calls the sheet « Sheet1 ».
+      if (sheet.part === undefined && w.name !== sheet.name) continue;
       let batch: RecordItem[] = [];
       for await (const row of untilFailed(w)) {
         const values = row.values as ExcelValue[];
         // row.values is 1-based (index 0 empty), sparse where cells are empty.
         const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(toCell(values[i]));
+        for (let i = 1; i < values.length; i++) {
+          const v = values[i];
+          // A number or date's format says what it shows (a unit, a month): read only for those cells.
+          cells.push(typeof v === 'number' || v instanceof Date ? toCell(v, format(row.getCell(i).numFmt), date1904()) : toCell(v));
+        }
         batch.push({ line: row.number, cells });
         if (batch.length >= 1000) {
           yield batch;

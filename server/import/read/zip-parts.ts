@@ -54,13 +54,62 @@ function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
 async function* checkedSheet(name: string, s: Readable): AsyncGenerator<Buffer> {
   let held: Buffer | undefined;
   let tail = Buffer.alloc(0);
+  const join = richRunsJoiner();
   for await (const chunk of s) {
+    tail = Buffer.concat([tail, chunk as Buffer]).subarray(-64);
+    const out = join(chunk as Buffer);
+    if (!out.length) continue;
     if (held) yield held;
-    held = chunk as Buffer;
-    tail = Buffer.concat([tail, held]).subarray(-64);
+    held = out;
   }
   if (!/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(tail.toString('latin1'))) throw new Error(`${name} est tronqué (il ne se termine pas par </worksheet>)`);
-  if (held) yield held;
+  const rest = join.flush();
+  if (held) yield rest.length ? Buffer.concat([held, rest]) : held;
+  else if (rest.length) yield rest;
+}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const SPACE = 0x20;
+const R = 0x72;
+const T = 0x74;
+const X = 0x78;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Rewrites a sheet's inline rich strings (<is><r><t>Bpi</t></r><r><t>france</t></r></is>, as openpyxl writes a
+ * name with a bold part) so that exceljs keeps every run: it starts the cell's text anew at each <t> and kept the
+ * last run alone (« france »). Each run's <t> becomes <x>, a tag exceljs ignores while adding its text to the
+ * cell's. Same length, so the part's declared size holds; a chunk without a run (<r>) passes untouched.
+ */
+export function richRunsJoiner(): ((chunk: Buffer) => Buffer) & { flush(): Buffer } {
+  let inRun = false; // after <r>, before its <t>
+  let inText = false; // inside a renamed <x>, before its </t>
+  let carry = EMPTY;
+  const join = (chunk: Buffer): Buffer => {
+    let buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    // A tag cut by the chunk's end waits for the next chunk.
+    const lt = buf.lastIndexOf(LT);
+    if (lt >= 0 && buf.indexOf(GT, lt) < 0) [buf, carry] = [buf.subarray(0, lt), Buffer.from(buf.subarray(lt))];
+    else carry = EMPTY;
+    if (!inRun && !inText && buf.indexOf('<r>') < 0 && buf.indexOf('<r ') < 0) return buf;
+    if (buf === chunk) buf = Buffer.from(chunk);
+    for (let i = buf.indexOf(LT); i >= 0; i = buf.indexOf(LT, i + 1)) {
+      const [a, b] = [buf[i + 1], buf[i + 2]];
+      if (inText) {
+        if (a === SLASH && b === T) buf[i + 2] = X;
+        inText = false;
+      } else if (a === R && (b === GT || b === SPACE)) inRun = true;
+      else if (inRun && a === T && (b === GT || b === SPACE || b === SLASH)) {
+        buf[i + 1] = X;
+        inRun = false;
+        inText = buf[buf.indexOf(GT, i) - 1] !== SLASH; // <t/> has no closing tag
+      } else if (a === SLASH && b === R && buf[i + 3] === GT) inRun = false;
+    }
+    return buf;
+  };
+  return Object.assign(join, { flush: () => carry });
 }
 
 /**

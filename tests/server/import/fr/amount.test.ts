@@ -1,5 +1,5 @@
 // Amounts as French spreadsheets write them: the value in euros, unknown kept absent, bad ones refused.
-import { headerScale, parseAmount } from '../../../../server/import/fr/amount';
+import { headerScale, parseAmount, unitFactor } from '../../../../server/import/fr/amount';
 
 describe('parseAmount', () => {
   it.each([
@@ -78,5 +78,27 @@ describe('headerScale', () => {
     ['Montant (Md€)', 1e9],
   ])('%j multiplies by %d', (header, scale) => {
     expect(headerScale(header)).toBe(scale);
+  });
+});
+
+describe('unitFactor', () => {
+  it.each([
+    ['€', 1],
+    ['EUR', 1],
+    ['k€', 1e3],
+    ['KEUR', 1e3],
+    ['M€', 1e6],
+    ['MEUR', 1e6],
+    ['M', 1e6],
+    ['millions €', 1e6],
+    ["millions d'euros", 1e6],
+    ['Md€', 1e9],
+    ['€ HT', 1],
+  ])('reads the label %s as %d euros', (label, factor) => {
+    expect(unitFactor(label)).toBe(factor);
+  });
+
+  it.each(['$', 'ETP', 'ans', 'jours'])('reads %s as no euros', (label) => {
+    expect(unitFactor(label)).toBeUndefined();
   });
 });

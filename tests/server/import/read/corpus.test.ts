@@ -303,4 +303,22 @@ describe('openInput on good files', () => {
     ]);
     expect(rows[3]).toMatchObject({ rel: { type: 'FUNDS', from: { id: 'bpifrance' }, to: { id: 'ynov' }, amount: 1200000, evidence: [{ source: 'doc-1', excerpt: 'Bpifrance finance Ynov.' }] } });
   });
+  it('reads a workbook written by openpyxl (pandas), whose sheet relationship is an absolute path, not as an empty sheet', async () => {
+    const { input, rows, issues } = await read(fixture('real-openpyxl-workbook.xlsx'));
+    expect(input.sheets).toEqual({ used: ['Relations'], ignored: [] });
+    expect(issues.find((i) => i.code === 'file-empty')).toBeUndefined();
+    expect(issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // Amounts through the unit their format shows, dates to the precision their format shows.
+    // A name with a bold part, two runs of an inline string: exceljs kept the last (« france »).
+    expect(data(rows).flatMap((r) => (r.kind === 'relationship' ? [r.rel.from.name] : []))).toEqual(['Région Sud', 'Bpifrance', 'Ademe', 'Métropole', 'Europe']);
+    const rels = data(rows).flatMap((r) => (r.kind === 'relationship' ? [[r.loc.line, r.rel.amount, r.rel.amountRaw, r.rel.date]] : []));
+    expect(rels).toEqual([
+      [2, 1_500_000, '1,5 M€', '2016-03-12'],
+      [3, 200_000, '200 k€', '2017-04'],
+      [4, 1_200_000, '1 200 000 €', '2018'],
+      [5, 2_500_000, '2,5 M€', '2016-03'],
+      // 0.0\ \M\€: exceljs took the escaped M for a month and gave a date.
+      [6, 3_000_000, '3 M€', '2019-12'],
+    ]);
+  });
 });

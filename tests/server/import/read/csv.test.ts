@@ -51,6 +51,13 @@ describe('scanBytes and chooseEncoding', () => {
     expect(chooseEncoding(await scan(iconv.encode('Nom\r\nRégion – Sud\r\n', 'windows-1252')))).toEqual({ encoding: 'windows-1252', bom: false });
   });
 
+  it("reads a Mac Excel CSV as Mac Roman (« Pôle » is not « P™le »), a French Windows-1252 text with ’, € and – still as Windows-1252", async () => {
+    const text = 'De;Vers;Montant\rRégion Sud;Pôle Mer;1 500 000 €\rCCI;Incubateur Ça démarre;200 k€\r';
+    expect(chooseEncoding(await scan(iconv.encode(text, 'macintosh'))).encoding).toBe('macintosh');
+    const windows = 'De;Vers;Note\r\nRégion Sud;Pôle Mer;l’été – 1,5 M€ « voté »\r\nŒuvre;Ça;™\r\n';
+    expect(chooseEncoding(await scan(iconv.encode(windows, 'windows-1252'))).encoding).toBe('windows-1252');
+  });
+
   it('does not mistake a character split across two 1 MB chunks for a bad byte', async () => {
     const pad = 'a'.repeat(1024 * 1024 - 1);
     const s = await scan(Buffer.from(`${pad}é\r\n`));

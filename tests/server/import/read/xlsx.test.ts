@@ -136,6 +136,76 @@ async function readZipNames(p: string): Promise<string[]> {
   }
 }
 
+describe('XLSX number formats', () => {
+  /** A Relations sheet written by exceljs, each row's amount and date cells with the given formats. */
+  async function formatted(name: string, header: string, rows: [number | string, string | undefined, Date | number | string, string | undefined][], date1904 = false) {
+    const wb = new ExcelJS.Workbook();
+    if (date1904) wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Relations');
+    ws.addRow(['De', 'Vers', 'Type', header, 'Date', 'Source']);
+    rows.forEach(([amount, amountFmt, date, dateFmt], i) => {
+      const r = ws.addRow([`Financeur ${i}`, 'Cluster Mer', 'finance', amount, date, 'Rapport 2024']);
+      if (amountFmt) r.getCell(4).numFmt = amountFmt;
+      if (dateFmt) r.getCell(5).numFmt = dateFmt;
+    });
+    const p = path.join(dir, name);
+    await wb.xlsx.writeFile(p);
+    const input = await openInput({ path: p, name });
+    const rels: [number, unknown, unknown, unknown][] = [];
+    const issues: unknown[][] = [];
+    for await (const r of input.rows()) {
+      if (r.kind === 'relationship') rels.push([r.loc.line, r.rel.amount, r.rel.amountRaw, r.rel.date]);
+      if (r.kind === 'issue') issues.push([r.issue.line, r.issue.column, r.issue.code]);
+    }
+    return { rels, issues };
+  }
+
+  it('reads an amount through the unit its format shows (« 1,5 M€ » is 1 500 000 €), a percent as an error on the line', async () => {
+    const { rels, issues } = await formatted('units.xlsx', 'Montant', [
+      [1.5, '0.0 "M€"', 2016, undefined],
+      [200, '0 "k€"', 2017, undefined],
+      [1_200_000, '#,##0 [$€-40C]', 2018, undefined],
+      [2_500_000, '0.0,, "M€"', 2019, undefined],
+      [0.15, '0%', 2020, undefined],
+    ]);
+    expect(rels).toEqual([
+      [2, 1_500_000, '1,5 M€', '2016'],
+      [3, 200_000, '200 k€', '2017'],
+      [4, 1_200_000, '1 200 000 €', '2018'],
+      [5, 2_500_000, '2,5 M€', '2019'],
+    ]);
+    expect(issues).toEqual([[6, 'D', 'amount-percent']]);
+  });
+
+  it('refuses a cell whose format shows another unit than its header, and applies the header to a cell without one', async () => {
+    const { rels, issues } = await formatted('conflict.xlsx', 'Montant (k€)', [
+      [1.5, '0.0 "M€"', 2016, undefined],
+      [200, '0 "k€"', 2017, undefined],
+      [300, '#,##0', 2018, undefined],
+    ]);
+    expect(issues).toEqual([[2, 'D', 'amount-unit-conflict']]);
+    expect(rels).toEqual([
+      [3, 200_000, '200 k€', '2017'],
+      [4, 300_000, '300', '2018'],
+    ]);
+  });
+
+  it('gives a date the precision its format shows, in the 1900 and the 1904 date systems', async () => {
+    const dates: [number, undefined, Date, string][] = [
+      [1000, undefined, new Date(Date.UTC(2016, 2, 12)), 'dd/mm/yyyy'],
+      [2000, undefined, new Date(Date.UTC(2017, 3, 1)), 'mmm-yy'],
+      [3000, undefined, new Date(Date.UTC(2018, 0, 1)), 'yyyy'],
+    ];
+    const expected = [
+      [2, 1000, '1000', '2016-03-12'],
+      [3, 2000, '2000', '2017-04'],
+      [4, 3000, '3000', '2018'],
+    ];
+    expect((await formatted('dates.xlsx', 'Montant', dates)).rels).toEqual(expected);
+    expect((await formatted('dates1904.xlsx', 'Montant', dates, true)).rels).toEqual(expected);
+  });
+});
+
 describe('toCell', () => {
   it('keeps the value Excel saved with a numeric formula beside its text, never computing it', () => {
     expect(toCell({ formula: 'B9*1000', result: 1_500_000 } as ExcelJS.CellValue)).toEqual({ text: '=B9*1000', formula: true, number: 1_500_000 });
