@@ -199,6 +199,10 @@ async function planXlsx(file: InputFile, first: Buffer, plan: Plan, tableOpts: P
     plan.issues.push(issue({ file: file.name }, 'sheet-missing', `aucune feuille « Acteurs » ou « Relations » dans le classeur (feuilles : ${sheets.map((s) => s.name).join(', ') || 'aucune'})`));
     return;
   }
+  // A hidden sheet is still in the workbook (an actors list hidden behind drop-down lists): read, and said.
+  for (const s of used.filter((u) => u.hidden)) {
+    plan.issues.push(issue({ file: file.name, sheet: s.name }, 'sheet-hidden', `la feuille « ${s.name} » est masquée dans Excel : elle est lue comme les autres (supprimez-la du classeur pour qu'elle ne le soit pas)`, { severity: 'warning' }));
+  }
   if (plan.sheets.ignored.length) {
     plan.issues.push(issue({ file: file.name }, 'sheet-ignored', `feuilles ignorées : ${plan.sheets.ignored.join(', ')}`, { severity: 'warning' }));
   }

@@ -14,6 +14,8 @@ export interface SheetEntry {
   /** The sheet's part number (xl/worksheets/sheet<N>.xml), how exceljs names a sheet it could not match. */
   part?: string;
   kind?: TableKind;
+  /** Hidden in Excel (state hidden or veryHidden): still read when named for a table, with a warning. */
+  hidden?: boolean;
 }
 
 const unescapeXml = (s: string) =>
@@ -41,7 +43,8 @@ export async function listSheets(path: string): Promise<SheetEntry[]> {
     if (!name) continue;
     const rid = attr(m[0], 'r:id') ?? attr(m[0], '[\\w]+:id');
     const part = rid ? /sheet(\d+)\.xml$/.exec(targets.get(rid) ?? '')?.[1] : undefined;
-    sheets.push({ name, part, kind: tableKindOfSheet(name) });
+    const state = attr(m[0], 'state');
+    sheets.push({ name, part, kind: tableKindOfSheet(name), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}) });
   }
   return sheets;
 }

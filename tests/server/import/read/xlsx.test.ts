@@ -136,6 +136,30 @@ async function readZipNames(p: string): Promise<string[]> {
   }
 }
 
+describe('XLSX hidden sheets and rows', () => {
+  it('reads a hidden Acteurs sheet with a sheet-hidden warning, and the rows a filter hides like the others', async () => {
+    const wb = new ExcelJS.Workbook();
+    const rels = wb.addWorksheet('Relations');
+    rels.addRow(['De', 'Vers', 'Type', 'Source']);
+    rels.addRow(['Région Sud', 'Cluster Mer', 'finance', 'Rapport']);
+    rels.addRow(['Bpifrance', 'Cluster Mer', 'finance', 'Rapport']).hidden = true;
+    rels.autoFilter = 'A1:D3';
+    const actors = wb.addWorksheet('Acteurs');
+    actors.state = 'hidden';
+    actors.addRow(['Nom', 'Nature']);
+    actors.addRow(['Cluster Mer', 'association']);
+    const p = path.join(dir, 'hidden.xlsx');
+    await wb.xlsx.writeFile(p);
+    const input = await openInput({ path: p, name: 'hidden.xlsx' });
+    const rows: InputRow[] = [];
+    for await (const r of input.rows()) rows.push(r);
+    expect(input.sheets).toEqual({ used: ['Relations', 'Acteurs'], ignored: [] });
+    expect(rows.filter((r) => r.kind === 'issue').map((r) => r.kind === 'issue' && [r.issue.code, r.issue.sheet, r.issue.severity])).toEqual([['sheet-hidden', 'Acteurs', 'warning']]);
+    expect(rows.filter((r) => r.kind === 'relationship').map((r) => r.kind === 'relationship' && r.rel.from.name)).toEqual(['Région Sud', 'Bpifrance']);
+    expect(rows.filter((r) => r.kind === 'actor')).toHaveLength(1);
+  });
+});
+
 describe('XLSX number formats', () => {
   /** A Relations sheet written by exceljs, each row's amount and date cells with the given formats. */
   async function formatted(name: string, header: string, rows: [number | string, string | undefined, Date | number | string, string | undefined][], date1904 = false) {
