@@ -570,6 +570,9 @@ class RowBuilder {
       this.err(this.col.amount, f.code, `la cellule affiche « ${f.shown} » (format ${shorten(cell.format ?? '')}) : ${what} ; écrivez le montant en euros (1 200 000 €, 1,5 M€)`);
     } else if (f.kind === 'amount' && this.scale !== 1 && f.unit !== this.scale) {
       this.err(this.col.amount, 'amount-unit-conflict', `la cellule affiche « ${f.shown} » mais l'en-tête annonce des montants × ${frNumber(this.scale)} € : lequel croire ? Retirez l'unité de l'en-tête ou du format de la cellule`);
+    } else if (f.kind === 'amount' && f.value > 1e11) {
+      // 1 500 000 typed in euros, then given the format 0.0 "M€": the cell shows « 1 500 000 M€ ».
+      this.err(this.col.amount, 'amount-implausible', `la cellule affiche « ${f.shown} » (format ${shorten(cell.format ?? '')}), soit ${frNumber(f.value)} € : plus de 100 milliards ; écrivez le montant dans l'unité de son format (1,5 pour 1,5 M€) ou retirez l'unité du format`);
     } else if (f.kind === 'amount') [rel.amount, rel.amountRaw] = [f.value, f.shown];
     // No unit shown: the header's applies to the number shown (0.0,, shows millions); without one, the number stored.
     else [rel.amount, rel.amountRaw] = [Math.round((this.scale !== 1 ? f.shown * this.scale : value) * 100) / 100, cell.text];

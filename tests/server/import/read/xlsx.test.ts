@@ -184,13 +184,14 @@ describe('XLSX number formats', () => {
     return { rels, issues };
   }
 
-  it('reads an amount through the unit its format shows (« 1,5 M€ » is 1 500 000 €), a percent as an error on the line', async () => {
+  it('reads an amount through the unit its format shows (« 1,5 M€ » is 1 500 000 €), a percent or past 100 Md€ as an error on the line', async () => {
     const { rels, issues } = await formatted('units.xlsx', 'Montant', [
       [1.5, '0.0 "M€"', 2016, undefined],
       [200, '0 "k€"', 2017, undefined],
       [1_200_000, '#,##0 [$€-40C]', 2018, undefined],
       [2_500_000, '0.0,, "M€"', 2019, undefined],
       [0.15, '0%', 2020, undefined],
+      [1_500_000, '0.0 "M€"', 2021, undefined],
     ]);
     expect(rels).toEqual([
       [2, 1_500_000, '1,5 M€', '2016'],
@@ -198,7 +199,11 @@ describe('XLSX number formats', () => {
       [4, 1_200_000, '1 200 000 €', '2018'],
       [5, 2_500_000, '2,5 M€', '2019'],
     ]);
-    expect(issues).toEqual([[6, 'D', 'amount-percent']]);
+    // 1 500 000 typed in euros then formatted in M€ shows « 1 500 000 M€ »: not 1,5 × 10¹² € silently.
+    expect(issues).toEqual([
+      [6, 'D', 'amount-percent'],
+      [7, 'D', 'amount-implausible'],
+    ]);
   });
 
   it('refuses a cell whose format shows another unit than its header, and applies the header to a cell without one', async () => {
