@@ -36,6 +36,8 @@ export interface RichCell {
   hyperlink?: string;
   /** The Excel number format of a number cell, when not General: it may show a unit (0.0 "M€") or a percent. */
   format?: string;
+  /** A number cell of a workbook counting days from 1904: a day number in a date column counts from there. */
+  date1904?: boolean;
 }
 export type Cell = string | RichCell | null | undefined;
 
@@ -492,8 +494,9 @@ class RowBuilder {
       return { date: String(rich.number), dateRaw: rich.text };
     }
     if (rich?.number !== undefined && rich.number >= EXCEL_SERIAL_MIN && rich.number < EXCEL_SERIAL_MAX) {
-      // A number cell in a date column whose date format was lost: Excel's day count (1900 system) since 1899-12-30.
-      return { date: isoFromDate(new Date(Date.UTC(1899, 11, 30) + Math.floor(rich.number) * 86_400_000)), dateRaw: rich.text };
+      // A number cell in a date column whose date format was lost: Excel's day count since 1899-12-30 (1904-01-01 in
+      // a workbook counting from 1904).
+      return { date: isoFromDate(new Date((rich.date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30)) + Math.floor(rich.number) * 86_400_000)), dateRaw: rich.text };
     }
     const raw = this.text(f);
     if (!raw) return {};

@@ -4,7 +4,7 @@ import { isoFromDate } from '../fr/date';
 import { issue, shorten } from './issues';
 import { readNumberFormat } from './numfmt';
 import { tableKindOfSheet } from './headers';
-import type { Cell, RecordBatch, RecordItem, TableReader } from './table';
+import type { Cell, RecordBatch, RecordItem, RichCell, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
 import { sheetMerges, xlsxPartsStream, type MergedBlock } from './zip-parts';
@@ -16,6 +16,8 @@ export interface SheetEntry {
   kind?: TableKind;
   /** Hidden in Excel (state hidden or veryHidden): still read when named for a table, with a warning. */
   hidden?: boolean;
+  /** The workbook counts days from 1904 (Mac Excel's option), written date1904="1" or "true". */
+  date1904?: boolean;
 }
 
 const unescapeXml = (s: string) =>
@@ -37,6 +39,9 @@ export async function listSheets(path: string): Promise<SheetEntry[]> {
     const target = attr(m[0], 'Target');
     if (id && target) targets.set(id, target);
   }
+  // exceljs reads date1904="1" only; "true" is as valid (xsd:boolean), and missing it shifts every date by 4 years.
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(wb)?.[0];
+  const date1904 = pr !== undefined && /^(?:1|true)$/i.test(attr(pr, 'date1904') ?? '');
   const sheets: SheetEntry[] = [];
   for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');
@@ -44,7 +49,7 @@ export async function listSheets(path: string): Promise<SheetEntry[]> {
     const rid = attr(m[0], 'r:id') ?? attr(m[0], '[\\w]+:id');
     const part = rid ? /sheet(\d+)\.xml$/.exec(targets.get(rid) ?? '')?.[1] : undefined;
     const state = attr(m[0], 'state');
-    sheets.push({ name, part, kind: tableKindOfSheet(name), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}) });
+    sheets.push({ name, part, kind: tableKindOfSheet(name), ...(state === 'hidden' || state === 'veryHidden' ? { hidden: true } : {}), ...(date1904 ? { date1904 } : {}) });
   }
   return sheets;
 }
@@ -52,6 +57,7 @@ export async function listSheets(path: string): Promise<SheetEntry[]> {
 type ExcelValue = ExcelJS.CellValue;
 
 const DAY_MS = 86_400_000;
+const DAYS_1900_TO_1904 = 1_462;
 
 /**
  * An exceljs value as a cell: text stays text; numbers, dates, formulas (never evaluated) and errors are marked.
@@ -61,13 +67,19 @@ const DAY_MS = 86_400_000;
 export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return numFmt && numFmt !== 'General' ? { text: String(v), number: v, format: numFmt } : { text: String(v), number: v };
+  if (typeof v === 'number') {
+    const cell: RichCell = { text: String(v), number: v };
+    if (numFmt && numFmt !== 'General') cell.format = numFmt;
+    // A day number whose date format was lost counts from 1904 in such a workbook.
+    if (date1904) cell.date1904 = true;
+    return cell;
+  }
   if (typeof v === 'boolean') return v ? 'VRAI' : 'FAUX';
   if (v instanceof Date) {
     const f = numFmt ? readNumberFormat(numFmt) : undefined;
     if (f && !f.date) {
       // exceljs takes any m, d, y, h or s for a date, escaped ones too (0.0\ \M\€): the format shows a number.
-      const n = Math.round((v.getTime() / DAY_MS + 25_569 - (date1904 ? 1_462 : 0)) * 1e9) / 1e9;
+      const n = Math.round((v.getTime() / DAY_MS + 25_569 - (date1904 ? DAYS_1900_TO_1904 : 0)) * 1e9) / 1e9;
       return { text: String(n), number: n, format: numFmt };
     }
     const iso = isoFromDate(v);
@@ -208,7 +220,9 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
   });
   const format = (f: string | undefined) => (f && formats.get(f)) || f;
   // The workbook's date system, once exceljs has read workbook.xml (before any sheet).
-  const date1904 = () => (reader as unknown as { properties?: { date1904?: boolean } }).properties?.date1904 === true;
+  const date1904 = sheet.date1904 === true;
+  // exceljs turned date cells into dates from 1900 when it missed date1904="true": 1 462 days to add.
+  const shift = () => (date1904 && (reader as unknown as { properties?: { model?: { date1904?: boolean } } }).properties?.model?.date1904 !== true ? DAYS_1900_TO_1904 * DAY_MS : 0);
   try {
     for await (const ws of untilFailed(reader)) {
       const w = ws as unknown as { name?: string; id?: number | string } & AsyncIterable<ExcelJS.Row>;
@@ -224,7 +238,8 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
         for (let i = 1; i < values.length; i++) {
           const v = values[i];
           // A number or date's format says what it shows (a unit, a month): read only for those cells.
-          cells.push(typeof v === 'number' || v instanceof Date ? toCell(v, format(row.getCell(i).numFmt), date1904()) : toCell(v));
+          if (v instanceof Date) cells.push(toCell(shift() ? new Date(v.getTime() + shift()) : v, format(row.getCell(i).numFmt), date1904));
+          else cells.push(typeof v === 'number' ? toCell(v, format(row.getCell(i).numFmt), date1904) : toCell(v));
         }
         fill?.(row.number, cells, batch);
         batch.push({ line: row.number, cells });

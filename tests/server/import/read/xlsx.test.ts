@@ -219,6 +219,29 @@ describe('XLSX number formats', () => {
     ]);
   });
 
+  it.each(['true', '1'])('reads the dates of a workbook counting from 1904 (date1904="%s"), typed or a lost format\'s day number, without a 4-year shift', async (flag) => {
+    const str = (r: string, t: string) => `<c r="${r}" t="inlineStr"><is><t>${t}</t></is></c>`;
+    const row = (n: number, date: string) => `<row r="${n}">${str(`A${n}`, `Financeur ${n}`)}${str(`B${n}`, 'Cluster Mer')}${str(`C${n}`, 'finance')}${date}${str(`E${n}`, 'Rapport')}</row>`;
+    // 2016-03-12 is day 40 979 from 1904-01-01 (42 441 from 1899-12-30).
+    const sheet = `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${row(1, str('D1', 'Date')).replace(str('A1', 'Financeur 1'), str('A1', 'De')).replace(str('B1', 'Cluster Mer'), str('B1', 'Vers')).replace(str('C1', 'finance'), str('C1', 'Type')).replace(str('E1', 'Rapport'), str('E1', 'Source'))}`
+      + `${row(2, '<c r="D2" s="1"><v>40979</v></c>')}${row(3, '<c r="D3"><v>40979</v></c>')}</sheetData></worksheet>`;
+    const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
+      + '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const p = writeZip(path.join(dir, `mac-${flag}.xlsx`), [
+      { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><workbookPr date1904="${flag}"/><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>`) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/styles.xml', data: Buffer.from(styles) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
+    ]);
+    const input = await openInput({ path: p, name: 'mac.xlsx' });
+    const dates: unknown[] = [];
+    for await (const r of input.rows()) if (r.kind === 'relationship') dates.push([r.loc.line, r.rel.date]);
+    expect(dates).toEqual([
+      [2, '2016-03-12'],
+      [3, '2016-03-12'],
+    ]);
+  });
+
   it('gives a date the precision its format shows, in the 1900 and the 1904 date systems', async () => {
     const dates: [number, undefined, Date, string][] = [
       [1000, undefined, new Date(Date.UTC(2016, 2, 12)), 'dd/mm/yyyy'],
