@@ -118,6 +118,28 @@ describe('runImport on good files', () => {
     expect(src).toEqual({ title: 'Tableau des financements 2024', publisher: 'Tests', date: '2024-03' });
   });
 
+  it('stores what workbooks as openpyxl and hand-kept Excel write mean: units from number formats, rich names, merged funders; undone as a whole', async () => {
+    const before = await graphDigest(db);
+    const r = await runImport(db, [file('real-openpyxl-workbook.xlsx')], { defaultKind: 'entreprise', source: SOURCE });
+    const m = await runImport(db, [file('real-merged-funders.xlsx')], { defaultKind: 'entreprise', source: SOURCE });
+    const ties = await db.read("MATCH (a:Actor)-[r:FUNDS]->(b:Actor) WHERE b.name IN ['Cluster Mer', 'Pôle Mer', 'Incubateur Sud'] RETURN a.name AS a, b.name AS b, r.amount AS amount, r.amountRaw AS raw, r.date AS date ORDER BY a, b");
+    expect(ties).toEqual([
+      { a: 'Ademe', b: 'Cluster Mer', amount: 1_200_000, raw: '1 200 000 €', date: '2018' },
+      // The second file's 1,2 M€ over the first's 200 k€ (the same tie: same pair, no id): the last import's word, as for Région Sud's date.
+      { a: 'Bpifrance', b: 'Cluster Mer', amount: 1_200_000, raw: '1 200 000 €', date: null },
+      { a: 'Europe', b: 'Cluster Mer', amount: 3_000_000, raw: '3 M€', date: '2019-12' },
+      { a: 'Métropole', b: 'Cluster Mer', amount: 2_500_000, raw: '2,5 M€', date: '2016-03' },
+      { a: 'Région Sud', b: 'Cluster Mer', amount: 1_500_000, raw: '1,5 M€', date: null },
+      { a: 'Région Sud', b: 'Incubateur Sud', amount: 300_000, raw: '300 k€', date: null },
+      { a: 'Région Sud', b: 'Pôle Mer', amount: 200_000, raw: '200 k€', date: null },
+    ]);
+    // « Bpi » in bold then « france »: one actor, not « france » beside it.
+    expect(await db.read("MATCH (a:Actor) WHERE a.name = 'france' RETURN a.id AS id")).toEqual([]);
+    await undo(db, m.importId!, 'local');
+    await undo(db, r.importId!, 'local');
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
   it('does not write on a dry run, and says what it would do', async () => {
     const before = await graphDigest(db);
     const r = await runImport(db, [file('good-workbook.xlsx')], { defaultKind: 'entreprise', source: SOURCE, dryRun: true });
