@@ -38,7 +38,15 @@ export interface RichCell {
   format?: string;
   /** A number cell of a workbook counting days from 1904: a day number in a date column counts from there. */
   date1904?: boolean;
+  /** The text Excel saved with a formula (=A2 repeating the funder above): what the user saw in the cell. */
+  result?: string;
 }
+
+/**
+ * Fields whose formula is read as the text Excel saved with it (=A2 repeating the funder above is « Région Sud »,
+ * never an actor named « =A2 »); elsewhere (excerpt, note, source, URL) a formula is its text, =HYPERLINK(…) kept.
+ */
+const FORMULA_RESULT_FIELDS = new Set<string>(['id', 'name', 'aliases', 'kind', 'territory', 'from', 'to', 'fromId', 'toId', 'fromKind', 'toKind', 'type', 'status', 'role', 'date', 'amount']);
 export type Cell = string | RichCell | null | undefined;
 
 /** One record of a table, with the 1-based line where it starts in its file or sheet. */
@@ -440,8 +448,13 @@ class RowBuilder {
         this.err(c, 'cell-error', `la cellule contient l'erreur Excel ${cell.text} : elle est lue comme vide`, 'warning');
         return '';
       }
-      if (cell.formula) this.err(c, 'formula', `formule importée comme texte, sans être calculée : ${shorten(cell.text)}`, 'warning');
-      t = cell.text;
+      if (cell.formula && cell.result !== undefined && FORMULA_RESULT_FIELDS.has(f)) {
+        this.err(c, 'formula-value', `formule ${shorten(cell.text)} : sa valeur enregistrée par Excel, « ${shorten(cell.result)} », est prise`, 'warning');
+        t = cell.result;
+      } else {
+        if (cell.formula) this.err(c, 'formula', `formule importée comme texte, sans être calculée : ${shorten(cell.text)}`, 'warning');
+        t = cell.text;
+      }
     }
     const max = MAX[f] ?? MAX_OTHER;
     if (t.length > max) {
@@ -491,6 +504,9 @@ class RowBuilder {
     const rich = this.rich(f);
     if (rich?.date) return { date: rich.date, dateRaw: rich.text };
     if (rich?.number !== undefined && Number.isInteger(rich.number) && rich.number >= 1800 && rich.number <= 2200) {
+      if (rich.format && readNumberFormat(rich.format).date) {
+        this.err(c, 'date-year-typed', `${rich.number} tapé dans une cellule au format date (Excel l'affiche comme un jour du début des années 1900) : lu comme l'année ${rich.number}`, 'warning');
+      }
       return { date: String(rich.number), dateRaw: rich.text };
     }
     if (rich?.number !== undefined && rich.number >= EXCEL_SERIAL_MIN && rich.number < EXCEL_SERIAL_MAX) {

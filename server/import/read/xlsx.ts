@@ -77,6 +77,9 @@ export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if (typeof v === 'boolean') return v ? 'VRAI' : 'FAUX';
   if (v instanceof Date) {
     const f = numFmt ? readNumberFormat(numFmt) : undefined;
+    const serial = Math.round((v.getTime() / DAY_MS + 25_569 - (date1904 ? DAYS_1900_TO_1904 : 0)) * 1e9) / 1e9;
+    // 2016 typed into a cell formatted as a date is day 2016, in 1905: a year, which the date column reads as such.
+    if (Number.isInteger(serial) && serial >= 1900 && serial <= 2100) return { text: String(serial), number: serial, ...(numFmt ? { format: numFmt } : {}) };
     if (f && !f.date) {
       // exceljs takes any m, d, y, h or s for a date, escaped ones too (0.0\ \M\€): the format shows a number.
       const n = Math.round((v.getTime() / DAY_MS + 25_569 - (date1904 ? DAYS_1900_TO_1904 : 0)) * 1e9) / 1e9;
@@ -91,7 +94,8 @@ export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if ('formula' in o || 'sharedFormula' in o) {
     const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
     // The value Excel computed and saved with the formula (never computed here): what the user saw in the cell.
-    return typeof o.result === 'number' && Number.isFinite(o.result) ? { text: `=${f}`, formula: true, number: o.result } : { text: `=${f}`, formula: true };
+    if (typeof o.result === 'number' && Number.isFinite(o.result)) return { text: `=${f}`, formula: true, number: o.result };
+    return typeof o.result === 'string' ? { text: `=${f}`, formula: true, result: o.result } : { text: `=${f}`, formula: true };
   }
   if ('error' in o) return { text: String(o.error), error: true };
   if ('hyperlink' in o) {

@@ -242,6 +242,18 @@ describe('XLSX number formats', () => {
     ]);
   });
 
+  it('reads a year typed into a cell formatted as a date (day 2016, in 1905) as that year, with a warning', async () => {
+    const { rels, issues } = await formatted('year-typed.xlsx', 'Montant', [
+      [1000, undefined, 2016, 'yyyy'],
+      [2000, undefined, 2017, 'dd/mm/yyyy'],
+    ]);
+    expect(rels.map((r) => r[3])).toEqual(['2016', '2017']);
+    expect(issues).toEqual([
+      [2, 'E', 'date-year-typed'],
+      [3, 'E', 'date-year-typed'],
+    ]);
+  });
+
   it('gives a date the precision its format shows, in the 1900 and the 1904 date systems', async () => {
     const dates: [number, undefined, Date, string][] = [
       [1000, undefined, new Date(Date.UTC(2016, 2, 12)), 'dd/mm/yyyy'],
@@ -261,7 +273,7 @@ describe('XLSX number formats', () => {
 describe('toCell', () => {
   it('keeps the value Excel saved with a numeric formula beside its text, never computing it', () => {
     expect(toCell({ formula: 'B9*1000', result: 1_500_000 } as ExcelJS.CellValue)).toEqual({ text: '=B9*1000', formula: true, number: 1_500_000 });
-    expect(toCell({ formula: 'HYPERLINK("http://example.org","Le document")', result: 'Le document' } as ExcelJS.CellValue)).toEqual({ text: '=HYPERLINK("http://example.org","Le document")', formula: true });
+    expect(toCell({ formula: 'HYPERLINK("http://example.org","Le document")', result: 'Le document' } as ExcelJS.CellValue)).toEqual({ text: '=HYPERLINK("http://example.org","Le document")', formula: true, result: 'Le document' });
     expect(toCell({ formula: 'A1' } as ExcelJS.CellValue)).toEqual({ text: '=A1', formula: true });
   });
 });
