@@ -1,4 +1,5 @@
 // Amounts as French (and English) spreadsheets write them: "1 200 000 €", "1,5 M€", "2 Md€", "19 millions d'euros".
+import { EXCEL_HASHES, HASHES_WHY } from './date';
 
 export type AmountResult =
   /** The cell says nothing, or says the amount is not known ("NC", "?"): the amount stays absent, never 0. */
@@ -109,6 +110,7 @@ export function parseAmount(raw: string, scale = 1): AmountResult {
 }
 
 function invalid(text: string): AmountResult {
+  if (EXCEL_HASHES.test(text)) return { kind: 'error', code: 'amount-invalid', message: `le montant « ${text.slice(0, 20)} » n'est pas un nombre : ${HASHES_WHY}` };
   return {
     kind: 'error',
     code: 'amount-invalid',

@@ -66,12 +66,17 @@ function build(raw: string, y: number, m?: number, d?: number): DateResult {
 }
 
 const impossible = (raw: string, why: string): DateResult => ({ kind: 'error', code: 'date-impossible', message: `la date « ${raw} » n'existe pas : ${why}` });
+/** What Excel writes to a CSV for a value its column was too narrow to show. */
+export const EXCEL_HASHES = /^#{3,}$/;
+export const HASHES_WHY = "Excel écrit des # quand la colonne est trop étroite pour afficher la valeur : élargissez la colonne et enregistrez de nouveau le CSV";
 const invalid = (raw: string, why?: string): DateResult => ({
   kind: 'error',
   code: 'date-invalid',
   message: why
     ? `la date « ${raw} » n'est pas acceptée : ${why}`
-    : `« ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} » n'est pas une date (exemples acceptés : 12/03/2016, 2016-03-12, 2016-03, mars 2016, 12 mars 2016, 2016)`,
+    : EXCEL_HASHES.test(raw.trim())
+      ? `« ${raw.trim().slice(0, 20)} » n'est pas une date : ${HASHES_WHY}`
+      : `« ${raw.length > 60 ? `${raw.slice(0, 60)}…` : raw} » n'est pas une date (exemples acceptés : 12/03/2016, 2016-03-12, 2016-03, mars 2016, 12 mars 2016, 2016)`,
 });
 
 /** Parses a date to ISO (partial allowed: 2016, 2016-03, 2016-03-12); `order` reads dd/dd/yyyy (default: day first). */

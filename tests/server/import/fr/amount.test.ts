@@ -102,3 +102,9 @@ describe('unitFactor', () => {
     expect(unitFactor(label)).toBeUndefined();
   });
 });
+
+describe('parseAmount on a CSV cell Excel filled with #', () => {
+  it('says the column was too narrow, not only that it is not a number', () => {
+    expect(parseAmount('########')).toMatchObject({ kind: 'error', code: 'amount-invalid', message: expect.stringContaining('colonne est trop étroite') });
+  });
+});

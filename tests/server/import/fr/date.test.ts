@@ -93,3 +93,9 @@ describe('date order of a column', () => {
     expect(decide(['2016', 'mars 2016'])).toBeUndefined();
   });
 });
+
+describe('parseDate on a CSV cell Excel filled with #', () => {
+  it('says the column was too narrow, not only that it is not a date', () => {
+    expect(parseDate('#########')).toMatchObject({ kind: 'error', code: 'date-invalid', message: expect.stringContaining('colonne est trop étroite') });
+  });
+});
