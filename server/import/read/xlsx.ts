@@ -211,7 +211,7 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
   }
   // Only the parts this sheet needs, in the order exceljs needs them: it never buffers a sheet in a temporary file
   // (it does for every sheet met before sharedStrings.xml, where Excel and exceljs put them), so leaving early leaks nothing.
-  const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined);
+  const parts = xlsxPartsStream(file.path, sheet.part !== undefined ? [sheet.part] : undefined, sheet.date1904 === true);
   const untilFailed = failures(parts);
   // Loaded when a workbook is read, not at start-up: a CSV import spares its ~0.3 s of loading.
   const { default: Excel } = await import('exceljs');

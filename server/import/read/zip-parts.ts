@@ -51,10 +51,10 @@ function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
  * A sheet's bytes, its last chunk held back until the sheet is seen to end with its closing tag: a sheet cut short
  * (in a sound zip) throws before the reader sees its end, instead of giving the rows before the cut as if complete.
  */
-async function* checkedSheet(name: string, s: Readable): AsyncGenerator<Buffer> {
+async function* checkedSheet(name: string, s: Readable, date1904: boolean): AsyncGenerator<Buffer> {
   let held: Buffer | undefined;
   let tail = Buffer.alloc(0);
-  const join = richRunsJoiner();
+  const join = richRunsJoiner(date1904);
   for await (const chunk of s) {
     tail = Buffer.concat([tail, chunk as Buffer]).subarray(-64);
     const out = join(chunk as Buffer);
@@ -75,6 +75,7 @@ const SPACE = 0x20;
 const R = 0x72;
 const T = 0x74;
 const X = 0x78;
+const C = 0x63;
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -83,7 +84,7 @@ const EMPTY = Buffer.alloc(0);
  * last run alone (« france »). Each run's <t> becomes <x>, a tag exceljs ignores while adding its text to the
  * cell's. Same length, so the part's declared size holds; a chunk without a run (<r>) passes untouched.
  */
-export function richRunsJoiner(): ((chunk: Buffer) => Buffer) & { flush(): Buffer } {
+export function richRunsJoiner(date1904 = false): ((chunk: Buffer) => Buffer) & { flush(): Buffer } {
   let inRun = false; // after <r>, before its <t>
   let inText = false; // inside a renamed <x>, before its </t>
   let carry = EMPTY;
@@ -93,6 +94,11 @@ export function richRunsJoiner(): ((chunk: Buffer) => Buffer) & { flush(): Buffe
     const lt = buf.lastIndexOf(LT);
     if (lt >= 0 && buf.indexOf(GT, lt) < 0) [buf, carry] = [buf.subarray(0, lt), Buffer.from(buf.subarray(lt))];
     else carry = EMPTY;
+    if (buf.indexOf('t="d"') >= 0) {
+      if (buf === chunk) buf = Buffer.from(chunk);
+      const cut = isoDatesToSerials(buf, date1904);
+      if (cut < buf.length) [buf, carry] = [buf.subarray(0, cut), Buffer.concat([buf.subarray(cut), carry])];
+    }
     if (!inRun && !inText && buf.indexOf('<r>') < 0 && buf.indexOf('<r ') < 0) return buf;
     if (buf === chunk) buf = Buffer.from(chunk);
     for (let i = buf.indexOf(LT); i >= 0; i = buf.indexOf(LT, i + 1)) {
@@ -112,13 +118,46 @@ export function richRunsJoiner(): ((chunk: Buffer) => Buffer) & { flush(): Buffe
   return Object.assign(join, { flush: () => carry });
 }
 
+const ISO_DATE = /^\s*(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
+
+/**
+ * Rewrites, in place and at the same length, the date cells stored as ISO text (t="d", as SheetJS with cellDates
+ * or openpyxl with iso_dates write them) as Excel's day numbers (t="n"): exceljs parsed « 2016-03-12T00:00:00 » as
+ * the number 2016. Returns where the first cell cut by the buffer's end starts (the buffer's length when none is).
+ */
+function isoDatesToSerials(buf: Buffer, date1904: boolean): number {
+  for (let i = buf.indexOf('t="d"'); i >= 0; i = buf.indexOf('t="d"', i + 5)) {
+    const open = buf.lastIndexOf(LT, i);
+    const tagEnd = buf.indexOf(GT, i);
+    // Only a cell's own attribute (a text may hold t="d"); <c … t="d"/> has no value.
+    if (open < 0 || buf[open + 1] !== C || buf[open + 2] !== SPACE || buf.indexOf(GT, open) !== tagEnd || buf[tagEnd - 1] === SLASH) continue;
+    const v = buf.indexOf('<v>', tagEnd);
+    const end = v < 0 ? -1 : buf.indexOf('</v>', v);
+    if (end < 0) {
+      const start = buf.lastIndexOf('<c ', i);
+      return start >= 0 ? start : i;
+    }
+    const m = ISO_DATE.exec(buf.toString('latin1', v + 3, end));
+    if (!m) continue;
+    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), 0) + Number(m[6] ?? 0) * 1000;
+    const serial = ms / 86_400_000 + 25_569 - (date1904 ? 1_462 : 0);
+    const room = end - (v + 3);
+    let text = String(serial);
+    if (text.length > room) text = serial.toFixed(Math.max(0, room - String(Math.trunc(serial)).length - 1));
+    if (text.length > room) continue;
+    buf.write('n', i + 3, 'latin1');
+    buf.write(text.padEnd(room, ' '), v + 3, 'latin1');
+  }
+  return buf.length;
+}
+
 /**
  * The workbook's head parts then the sheets `sheets` names (part numbers; all sheets when undefined), each stored
  * uncompressed, as one zip byte stream. Entries are inflated by yauzl, which checks each one's actual size against
  * the size it declares (the size written in its header here): call only after `checkZip` has accepted the file.
  * Destroying the stream closes the file; nothing is ever written to disk.
  */
-export function xlsxPartsStream(path: string, sheets?: readonly string[]): Readable {
+export function xlsxPartsStream(path: string, sheets?: readonly string[], date1904 = false): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {
     const zf = await openZip(path);
     let current: Readable | undefined;
@@ -139,7 +178,7 @@ export function xlsxPartsStream(path: string, sheets?: readonly string[]): Reada
         }
         yield localHeader(name, e.uncompressedSize, e.crc32);
         current = await openEntry(zf, e);
-        if (SHEET.test(name)) yield* checkedSheet(name, current);
+        if (SHEET.test(name)) yield* checkedSheet(name, current, date1904);
         else for await (const chunk of current) yield chunk as Buffer;
         current = undefined;
       }

@@ -254,6 +254,29 @@ describe('XLSX number formats', () => {
     ]);
   });
 
+  it('reads a date cell stored as ISO text (t="d", as SheetJS and openpyxl may write it) as that date, not as the year 2016 or 1905', async () => {
+    const sheet = '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+      + '<row r="1"><c r="A1" t="inlineStr"><is><t>De</t></is></c><c r="B1" t="inlineStr"><is><t>Vers</t></is></c><c r="C1" t="inlineStr"><is><t>Type</t></is></c><c r="D1" t="inlineStr"><is><t>Date</t></is></c><c r="E1" t="inlineStr"><is><t>Source</t></is></c></row>'
+      + '<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2" t="inlineStr"><is><t>B</t></is></c><c r="C2" t="inlineStr"><is><t>finance</t></is></c><c r="D2" s="1" t="d"><v>2016-03-12T00:00:00</v></c><c r="E2" t="inlineStr"><is><t>R</t></is></c></row>'
+      + '<row r="3"><c r="A3" t="inlineStr"><is><t>C</t></is></c><c r="B3" t="inlineStr"><is><t>B</t></is></c><c r="C3" t="inlineStr"><is><t>finance</t></is></c><c r="D3" t="d"><v>2017-04-01</v></c><c r="E3" t="inlineStr"><is><t>R</t></is></c></row>'
+      + '</sheetData></worksheet>';
+    const styles = '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders>'
+      + '<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>';
+    const p = writeZip(path.join(dir, 'iso-dates.xlsx'), [
+      { name: 'xl/workbook.xml', data: Buffer.from('<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Relations" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>') },
+      { name: 'xl/styles.xml', data: Buffer.from(styles) },
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) },
+    ]);
+    const input = await openInput({ path: p, name: 'iso.xlsx' });
+    const out: unknown[] = [];
+    for await (const r of input.rows()) out.push(r.kind === 'relationship' ? [r.loc.line, r.rel.date] : r.kind === 'issue' ? r.issue.code : r.kind);
+    expect(out).toEqual([
+      [2, '2016-03-12'],
+      [3, '2017-04-01'],
+    ]);
+  });
+
   it('gives a date the precision its format shows, in the 1900 and the 1904 date systems', async () => {
     const dates: [number, undefined, Date, string][] = [
       [1000, undefined, new Date(Date.UTC(2016, 2, 12)), 'dd/mm/yyyy'],

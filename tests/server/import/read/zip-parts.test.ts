@@ -1,4 +1,5 @@
-// The sheet rewrite that lets exceljs keep every run of an inline rich string, whatever the chunks' boundaries.
+// The sheet rewrites that let exceljs keep every run of an inline rich string and read ISO date cells (t="d"),
+// whatever the chunks' boundaries.
 import { richRunsJoiner } from '../../../../server/import/read/zip-parts';
 
 const RICH = '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b val="1" /></rPr><t>Bpi</t></r><r><t xml:space="preserve">france </t></r><r><t/></r></is></c>'
@@ -26,5 +27,24 @@ describe('richRunsJoiner', () => {
   it('passes a chunk without runs through untouched', () => {
     const plain = Buffer.from('<row r="1"><c r="A1" t="s"><v>0</v></c></row>');
     expect(richRunsJoiner()(plain)).toBe(plain);
+  });
+});
+
+describe('richRunsJoiner on ISO date cells (t="d")', () => {
+  const ISO = '<row r="2"><c r="A2" t="inlineStr"><is><t>note t="d"</t></is></c><c r="D2" s="1" t="d"><v>2016-03-12T00:00:00</v></c><c r="E2" t="d"/><c r="F2" t="d"><v>2016-03-12T12:00:00</v></c></row>';
+  const SERIALS = '<row r="2"><c r="A2" t="inlineStr"><is><t>note t="d"</t></is></c><c r="D2" s="1" t="n"><v>42441              </v></c><c r="E2" t="d"/><c r="F2" t="n"><v>42441.5            </v></c></row>';
+
+  it("writes Excel's day numbers in place of ISO dates, at the same length, leaving a text that says t=\"d\" alone", () => {
+    expect(run([ISO])).toBe(SERIALS);
+    expect(SERIALS).toHaveLength(ISO.length);
+  });
+
+  it('gives the same bytes whatever the chunk boundaries', () => {
+    for (let cut = 1; cut < ISO.length; cut++) expect(run([ISO.slice(0, cut), ISO.slice(cut)])).toBe(SERIALS);
+  });
+
+  it('counts from 1904 in a workbook that does', () => {
+    const join = richRunsJoiner(true);
+    expect(join(Buffer.from('<c r="D2" t="d"><v>2016-03-12</v></c>')).toString()).toBe('<c r="D2" t="n"><v>40979     </v></c>');
   });
 });
