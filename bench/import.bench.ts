@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Db } from '../server/db';
+import { readConfig } from '../server/config';
 import { applySchema, wipeGraph } from '../server/load';
 import type { ImportReport } from '../server/import';
 import { writeImportFiles } from './read-files';
@@ -15,6 +16,8 @@ const ROOT = path.resolve(__dirname, '..');
 const ACTORS = Number(process.env.BENCH_IMPORT_ACTORS ?? 100_000);
 const RELS = Number(process.env.BENCH_IMPORT_RELS ?? 1_000_000);
 const BATCH = 10_000;
+/** The import's writers, as the CLI takes them. */
+const IMPORT_WRITERS = readConfig().imports.writers;
 const RAW = {
   actors: fs.readFileSync(path.join(__dirname, 'cypher', 'raw-actors.cypher'), 'utf8'),
   relationships: fs.readFileSync(path.join(__dirname, 'cypher', 'raw-relationships.cypher'), 'utf8'),
@@ -164,7 +167,7 @@ const bench: Bench = {
     const c = imp.report.counts;
     if (c.relationships.created !== RELS) throw new Error(`expected ${RELS} relationships created, the report says ${JSON.stringify(c)}`);
     const rate = RELS / imp.seconds;
-    console.log(`  import (plan + write, 2 writers)               ${imp.seconds.toFixed(1)} s wall (plan ${imp.report.seconds.plan} s, write ${imp.report.seconds.write} s), ${imp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${impNeo.toFixed(1)} s CPU, peak RSS ${mb(imp.peakRssKb)}: ${fmt(rate)} rels/s${load()}`);
+    console.log(`  import (plan + write, ${IMPORT_WRITERS} writers)               ${imp.seconds.toFixed(1)} s wall (plan ${imp.report.seconds.plan} s, write ${imp.report.seconds.write} s), ${imp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${impNeo.toFixed(1)} s CPU, peak RSS ${mb(imp.peakRssKb)}: ${fmt(rate)} rels/s${load()}`);
 
     neo0 = neo4jCpu();
     const again = await cli([files.actors, files.relationships], target);

@@ -1,5 +1,5 @@
 // Importing a user's files (CSV, XLSX, JSON): read, validate and plan every row, then write the plan as one
-// change set in batches of 10k with two writers — all or nothing, at any size. Serves the CLI and the API.
+// change set in batches of 10k with three writers — all or nothing, at any size. Serves the CLI and the API.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -203,7 +203,7 @@ export async function runImport(db: Db, files: InputFile[], opts: ImportOptions 
     const h = handle;
     const t1 = performance.now();
     await writeAll(h, plan.batches(), {
-      writers: opts.writers ?? 2,
+      writers: opts.writers ?? 3,
       onWritten: () => {
         written = h.written;
       },
