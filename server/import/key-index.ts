@@ -20,6 +20,13 @@ export interface KeyIndexParts {
 }
 
 /** Collects keys (each added once, ordinals 0, 1, 2… in order), then seal() makes them searchable. */
+/** A typed array twice as long, holding `a` at its start (the tables here grow by doubling). */
+export function doubled<T extends Uint8Array | Uint32Array | Float64Array>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+  b.set(a);
+  return b;
+}
+
 export class KeyIndexBuilder {
   private readonly parts: string[] = [];
   private starts = new Uint32Array(1 << 12);
@@ -31,13 +38,8 @@ export class KeyIndexBuilder {
   add(key: string): number {
     const o = this.size++;
     if (o + 1 >= this.starts.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts);
-      this.hashes = grow(this.hashes);
+      this.starts = doubled(this.starts);
+      this.hashes = doubled(this.hashes);
     }
     this.starts[o] = this.length;
     this.hashes[o] = keyHash(key);

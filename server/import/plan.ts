@@ -14,7 +14,7 @@ import { recordRanges, type ByteRange } from './read/csv';
 import { issue, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
 import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
-import { KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
+import { doubled, KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
 import { discriminant, distinctId, locator, relBuilder, relKey, sameDiscriminant, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
 import { similarActorIssues } from './similar';
@@ -192,20 +192,10 @@ class RelTable {
   private grow(): number {
     const o = this.size++;
     if (o === this.status.length) {
-      const grow = <T extends Uint8Array | Uint32Array>(a: T, make: (n: number) => T) => {
-        const b = make(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.status = grow(this.status, (n) => new Uint8Array(n));
-      this.lines = grow(this.lines, (n) => new Uint32Array(n));
-      const wider = (a: Float64Array) => {
-        const b = new Float64Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.hashes = wider(this.hashes);
-      this.discs = wider(this.discs);
+      this.status = doubled(this.status);
+      this.lines = doubled(this.lines);
+      this.hashes = doubled(this.hashes);
+      this.discs = doubled(this.discs);
     }
     return o;
   }
