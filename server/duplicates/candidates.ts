@@ -198,7 +198,7 @@ export function findCandidates(actors: ActorNames[], opts: Options = {}): Candid
   const minScore = opts.minScore ?? 0.45;
   const maxBlock = opts.maxBlock ?? 40;
   const window = opts.window ?? 4;
-  const items = actors.map((a) => ({ ...a, forms: [a.name, ...a.aliases].map(toForm).filter((f) => f.folded) }));
+  const items = actors.map(withForms);
   // Arrays, not sets: actors are added in index order, so a repeat is always the last element.
   const blocks = new Map<string, number[]>();
   const add = (key: string, i: number) => {
