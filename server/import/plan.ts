@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
 import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
-import { fromRelContentJson, relContentJson } from '../changes/records';
+import { fromRelContentJson, mergeRel, relContentJson, type Overlay } from '../changes/records';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
@@ -131,6 +131,8 @@ class RelTable {
   private hashes = new Float64Array(1 << 12);
   /** Per tie a row named, its row's discriminant (rel-build.ts): a further row of the pair is told apart by it. */
   private discs = new Float64Array(1 << 12);
+  /** Per tie, 1 when its row states no status (a stored tie keeps its own: records.ts mergeRel). */
+  private unstated = new Uint8Array(1 << 12);
   size = 0;
 
   get(key: string): number | undefined {
@@ -196,6 +198,7 @@ class RelTable {
       this.lines = doubled(this.lines);
       this.hashes = doubled(this.hashes);
       this.discs = doubled(this.discs);
+      this.unstated = doubled(this.unstated);
     }
     return o;
   }
@@ -216,6 +219,13 @@ class RelTable {
   }
   discOf(o: number): number {
     return this.discs[o];
+  }
+  /** Notes whether the row that names tie `o` states its status (an update lays the row over the stored tie). */
+  stateStatus(o: number, stated: boolean): void {
+    this.unstated[o] = stated ? 0 : 1;
+  }
+  statusStated(o: number): boolean {
+    return this.unstated[o] === 0;
   }
   set(o: number, status: number): void {
     this.status[o] = status;
@@ -372,13 +382,35 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   const build = relBuilder(resolver, namedSource);
-  let pending: { o: number; type: string; id: string; hash: number }[] = [];
+  /**
+   * Ties whose stored version decides their status: looked up by id (`hash`: the row's, compared with the stored
+   * one), or known to differ from it (`differs`, from the scan). A row that differs is laid over the stored tie
+   * (records.ts mergeRel): unchanged when it adds nothing to it — a second file re-confirming a tie under a
+   * document it already cites, or the first file again after a second one (README, "Importing again").
+   */
+  let pending: { o: number; type: string; id: string; hash: number; record: RelationshipRecord; differs: boolean }[] = [];
   const lookups = new Set<Promise<void>>();
+  const reader = { run: (q: string, p?: Record<string, unknown>) => db.read(q, p) };
   const lookup = async (batch: typeof pending) => {
-    const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
+    const unknown = batch.filter((b) => !b.differs);
+    const stored = unknown.length ? await findRels(reader, unknown.map((b) => ({ type: b.type, id: b.id })), false) : undefined;
+    const over: typeof pending = [];
     for (const b of batch) {
-      const s = stored.get(relKey(b.type, b.id));
-      rels.set(b.o, !s ? CREATE : storedValue(s.props._h) === b.hash ? UNCHANGED : UPDATE);
+      const s = b.differs ? undefined : stored!.get(relKey(b.type, b.id));
+      if (b.differs || (s && storedValue(s.props._h) !== b.hash)) over.push(b);
+      else rels.set(b.o, s ? UNCHANGED : CREATE);
+    }
+    if (!over.length) return;
+    // Only the ties that differ are read whole (a re-import of the same file reads none).
+    const full = await findRels(reader, over.map((b) => ({ type: b.type, id: b.id })), true);
+    for (const b of over) {
+      const s = full.get(relKey(b.type, b.id));
+      if (!s) {
+        rels.set(b.o, CREATE); // deleted since
+        continue;
+      }
+      const merged = mergeRel(fromStored('relationship', s) as RelationshipRecord, b.record, rels.statusStated(b.o));
+      rels.set(b.o, storedValue(s.props._h) === hashValue('relationship', merged) ? UNCHANGED : UPDATE);
     }
   };
   const flush = async (max: number) => {
@@ -447,22 +479,30 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       }
       [key, seen, e] = [further.key, further.seen, { ...e, id: further.id }];
     }
+    const statusStated = rel.status !== undefined;
     if (!stored) {
       let o = seen;
       if (o === undefined) o = rels.add(key, loc.line, CREATE, disc);
-      else rels.claim(o, loc.line, UPDATE, disc);
+      else [rels.claim(o, loc.line, UPDATE, disc), rels.stateStatus(o, statusStated)];
       // A dry run has no spill: it does not build the records of ties it would write.
       return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
     const record = build.record(rel, e, (ev as Built).evidence);
+    let o: number;
+    let differs = false;
     if (scan) {
       if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE, disc), record);
-      const same = rels.sameDigest(seen, contentDigest('relationship', record));
-      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE, disc);
-      return same ? undefined : spill?.add(seen, record);
-    }
-    const o = rels.add(key, loc.line, PENDING, disc);
-    pending.push({ o, type: rel.type, id: e.id, hash: hashValue('relationship', record) });
+      if (rels.sameDigest(seen, contentDigest('relationship', record))) {
+        rels.claim(seen, loc.line, UNCHANGED, disc);
+        return undefined;
+      }
+      // It differs from the stored tie: what it changes once laid over it is known when that tie is read.
+      o = seen;
+      differs = true;
+      rels.claim(o, loc.line, PENDING, disc);
+    } else o = rels.add(key, loc.line, PENDING, disc);
+    rels.stateStatus(o, statusStated);
+    pending.push({ o, type: rel.type, id: e.id, hash: differs ? NaN : hashValue('relationship', record), record, differs });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -699,11 +739,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       rows = 0;
       let create: RelationshipRecord[] = [];
       let createHashes: (number | undefined)[] = [];
-      let update: { after: RelationshipRecord }[] = [];
+      let update: { after: RelationshipRecord; overlay: Overlay }[] = [];
       const add = (o: number, record: RelationshipRecord, h?: number) => {
         const st = rels.statusOf(o);
         if (st === CREATE) [create.push(record), createHashes.push(h)];
-        else if (st === UPDATE) update.push({ after: record });
+        else if (st === UPDATE) update.push({ after: record, overlay: { statusStated: rels.statusStated(o) } });
       };
       if (spill) {
         progressTotal = spill.count;
