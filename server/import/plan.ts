@@ -11,9 +11,9 @@ import type { Db } from '../db';
 import { Q } from '../queries';
 import { rangeRows } from './read';
 import { recordRanges, type ByteRange } from './read/csv';
-import { issue, shorten } from './read/issues';
+import { issue, quoteHeader, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
-import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
+import type { ColumnInfo, ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
 import { doubled, KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
 import { discriminant, distinctId, locator, relBuilder, relKey, sameDiscriminant, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
@@ -82,6 +82,15 @@ export interface PlanOptions {
    */
   split?: Partial<SplitOptions> | false;
 }
+
+/** Values a row may leave empty over a stored tie, which then keeps its own (records.ts mergeRel), and what a warning says of them. */
+const BLANKABLE = new Map([
+  ['amount', 'le montant enregistré est conservé'],
+  ['date', 'la date enregistrée est conservée'],
+  ['status', 'le statut enregistré est conservé'],
+  ['role', 'le rôle enregistré est conservé'],
+  ['note', 'la note enregistrée est conservée'],
+]);
 
 const CREATE = 0;
 const UPDATE = 1;
@@ -319,6 +328,10 @@ export async function* readSpill(spill: Pick<Spill, 'path' | 'count' | 'ordinals
 interface TableStats {
   loc: Loc;
   rows: number;
+  /** The table's columns of the values a row may leave empty over a stored tie (amount, date, status, role, note). */
+  blankable: Map<string, ColumnInfo>;
+  /** Per such column, the rows whose empty cell kept a stored value: how many, and the first lines. */
+  kept: Map<string, { count: number; lines: number[] }>;
   /** Rows with no evidence and no named source to fall back on: one issue per line, or one for the table. */
   unsourced: ImportIssue[];
   unsourcedCount: number;
@@ -377,7 +390,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const tableOf = (loc: Loc) => {
     const k = `${loc.file}\u0000${loc.sheet ?? ''}`;
     let t = tables.get(k);
-    if (!t) tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0 }));
+    if (!t) {
+      const info = inputs.find((i) => i.file.name === loc.file)?.detected.tables.find((x) => x.kind === 'relationships' && x.sheet === loc.sheet);
+      const blankable = new Map((info?.columns ?? []).filter((c) => c.field && BLANKABLE.has(c.field)).map((c) => [c.field!, c]));
+      tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0, blankable, kept: new Map() }));
+    }
     return t;
   };
 
@@ -388,7 +405,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
    * (records.ts mergeRel): unchanged when it adds nothing to it — a second file re-confirming a tie under a
    * document it already cites, or the first file again after a second one (README, "Importing again").
    */
-  let pending: { o: number; type: string; id: string; hash: number; record: RelationshipRecord; differs: boolean }[] = [];
+  let pending: { o: number; type: string; id: string; hash: number; record: RelationshipRecord; differs: boolean; t: TableStats; line: number }[] = [];
   const lookups = new Set<Promise<void>>();
   const reader = { run: (q: string, p?: Record<string, unknown>) => db.read(q, p) };
   const lookup = async (batch: typeof pending) => {
@@ -409,8 +426,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
         rels.set(b.o, CREATE); // deleted since
         continue;
       }
-      const merged = mergeRel(fromStored('relationship', s) as RelationshipRecord, b.record, rels.statusStated(b.o));
+      const before = fromStored('relationship', s) as RelationshipRecord;
+      const stated = rels.statusStated(b.o);
+      const merged = mergeRel(before, b.record, stated);
       rels.set(b.o, storedValue(s.props._h) === hashValue('relationship', merged) ? UNCHANGED : UPDATE);
+      if (b.t.blankable.size) keptBlanks(b.t, b.line, before, b.record, stated);
     }
   };
   const flush = async (max: number) => {
@@ -437,6 +457,18 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     const seen = rels.get(key);
     if (seen !== undefined && rels.statusOf(seen) !== STORED) return dup(rels.lineOf(seen), rel.date !== undefined ? 'à la même date' : 'sans date et du même montant');
     return { key, id, seen };
+  };
+
+  /** Counts the empty cells of a row that kept a stored tie's value (reported once per column, below). */
+  const keptBlanks = (t: TableStats, line: number, stored: RelationshipRecord, row: RelationshipRecord, statusStated: boolean) => {
+    for (const field of t.blankable.keys()) {
+      const kept = field === 'status' ? !statusStated && stored.status !== row.status : row[field as 'amount'] === undefined && stored[field as 'amount'] !== undefined;
+      if (!kept) continue;
+      let k = t.kept.get(field);
+      if (!k) t.kept.set(field, (k = { count: 0, lines: [] }));
+      k.count++;
+      if (k.lines.length < 5) k.lines.push(line);
+    }
   };
 
   let lastTable: TableStats | undefined;
@@ -502,7 +534,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       rels.claim(o, loc.line, PENDING, disc);
     } else o = rels.add(key, loc.line, PENDING, disc);
     rels.stateStatus(o, statusStated);
-    pending.push({ o, type: rel.type, id: e.id, hash: differs ? NaN : hashValue('relationship', record), record, differs });
+    pending.push({ o, type: rel.type, id: e.id, hash: differs ? NaN : hashValue('relationship', record), record, differs, t, line: loc.line });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -688,6 +720,18 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   progress('plan');
 
   for (const t of tables.values()) {
+    for (const [field, k] of t.kept) {
+      const c = t.blankable.get(field)!;
+      const lines = `${k.count > 1 ? 'lignes' : 'ligne'} ${k.lines.join(', ')}${k.count > k.lines.length ? '…' : ''}`;
+      const what = k.count > 1 ? `${k.count} relations déjà enregistrées ont la cellule vide` : 'une relation déjà enregistrée a la cellule vide';
+      issues.add(
+        issue({ file: t.loc.file, sheet: t.loc.sheet, line: k.lines[0] }, 'empty-cell-kept', `${what} dans la colonne ${quoteHeader(c.header, c.letter)} (${lines}) : ${BLANKABLE.get(field)} — une cellule vide ne l'efface pas ; pour l'effacer, modifiez la relation (panneau Détails, Modifier)`, {
+          field,
+          column: c.letter,
+          severity: 'warning',
+        }),
+      );
+    }
     if (!t.unsourcedCount) continue;
     if (t.unsourcedCount === t.rows && t.rows > 1) {
       issues.add(issue({ file: t.loc.file, sheet: t.loc.sheet, line: 1 }, 'evidence-missing', `aucune des ${t.rows} relations${t.loc.sheet ? ` de la feuille « ${t.loc.sheet} »` : ''} n'a de source : ajoutez une colonne Extrait ou Source, ou nommez le document source de l'import (titre, éditeur, date, adresse — --source-title …)`));

@@ -516,6 +516,15 @@ describe('runImport of a later file that says less about stored ties (README, "I
     expect(r.importId).toBeNull();
     expect(r.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 2 });
     expect(await graphDigest(db)).toEqual(digest);
+    // Not silently: one warning per column whose empty cells kept a stored value.
+    const kept = r.issues.filter((i) => i.code === 'empty-cell-kept');
+    expect(kept.map((i) => [i.field, i.column, i.line, i.severity])).toEqual([
+      ['amount', 'D', 2, 'warning'],
+      ['date', 'E', 2, 'warning'],
+      ['status', 'F', 2, 'warning'],
+      ['role', 'G', 2, 'warning'],
+      ['note', 'H', 2, 'warning'],
+    ]);
   });
 
   it('takes what a later file states: its values over the stored ones, its excerpt of a document in place of the stored one', async () => {
