@@ -542,6 +542,21 @@ describe('runImport of a later file that says less about stored ties (README, "I
     });
   });
 
+  it('keeps what a later actors table does not say: no column, or an empty cell, leaves an actor as it is', async () => {
+    const actors = (folder: string, header: string, rows: string[]) => csv(folder, 'acteurs.csv', header, rows);
+    await runImport(db, [actors('a1', 'Nom;Alias;Nature;Description;Territoire', ['Cluster Mer;CMer|Pôle mer;association;Le cluster maritime;Toulon'])], opts(true));
+    const digest = await graphDigest(db);
+    for (const [folder, header, row] of [
+      ['a2', 'Nom;Nature', 'Cluster Mer;association'],
+      ['a3', 'Nom', 'Cluster Mer'],
+      ['a4', 'Nom;Alias;Nature;Description;Territoire', 'Cluster Mer;;;;'],
+    ]) {
+      const r = await runImport(db, [actors(folder, header, [row])], opts(true));
+      expect(r.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      expect(await graphDigest(db)).toEqual(digest);
+    }
+  });
+
   it('creates a tie from a file without a status column as effective', async () => {
     await runImport(db, [csv('new', 'partenariats.csv', 'Financeur;Bénéficiaire;Type', ['Région Sud;Cluster Mer;finance'])], opts(true));
     expect(await tie()).toMatchObject({ status: 'effective', evidenceExcerpts: ['partenariats.csv, ligne 2'] });
