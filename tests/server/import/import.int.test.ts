@@ -427,6 +427,21 @@ describe('runImport of several ties between one pair (no id column)', () => {
     expect(ids.sort()).toEqual(['FUNDS:region-sud:cluster-mer', 'FUNDS:region-sud:cluster-mer:2017', 'FUNDS:region-sud:cluster-mer:2018', 'FUNDS:region-sud:pole-mer']);
   });
 
+  it('gives the ties of a pair the ids npm run load gives them: a CSV of the same fundings after a dataset creates none', async () => {
+    await importDataset(db, dataset([actor('region-sud', 'local_authority', { name: 'Région Sud' }), actor('cluster-mer', 'cluster', { name: 'Cluster Mer' })], [
+      rel('FUNDS', 'region-sud', 'cluster-mer', { amount: 100_000, date: '2016-03-12' }),
+      rel('FUNDS', 'region-sud', 'cluster-mer', { amount: 120_000, date: '2017' }),
+    ]));
+    expect(await fundings()).toEqual([
+      ['FUNDS:region-sud:cluster-mer', 100_000],
+      ['FUNDS:region-sud:cluster-mer:2017', 120_000],
+    ]);
+    const r = await runImport(db, [csv('after-load', [Y2016, Y2017])], opts(true));
+    // The same two ties, each gaining the table's evidence beside the dataset's.
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    expect(await fundings()).toHaveLength(2);
+  });
+
   it('tells undated rows apart by their amount', async () => {
     const r = await runImport(db, [csv('amounts', ['Région Sud;Cluster Mer;finance;100 000 €;', 'Région Sud;Cluster Mer;finance;1,5 M€;'])], opts(true));
     expect(r.counts.relationships.created).toBe(2);
