@@ -9,7 +9,7 @@ import type { Db } from '../server/db';
 import { readConfig } from '../server/config';
 import { applySchema, wipeGraph } from '../server/load';
 import type { ImportReport } from '../server/import';
-import { writeImportFiles } from './read-files';
+import { writeImportFiles, writeTiesOnlyFile } from './read-files';
 import { BENCH_INSTANCE, type Bench } from './run';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -173,6 +173,24 @@ const bench: Bench = {
     const again = await cli([files.actors, files.relationships], target);
     if (again.report.importId !== null || again.report.counts.relationships.unchanged !== RELS) throw new Error(`re-import was not all unchanged: ${JSON.stringify(again.report.counts)}`);
     console.log(`  re-import, all unchanged (nothing written)     ${again.seconds.toFixed(1)} s wall (plan ${again.report.seconds.plan} s), ${again.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(again.peakRssKb)}: ${fmt((ACTORS + RELS) / again.seconds)} rows/s${load()}`);
+
+    // BENCH_IMPORT_SECOND=1: a second table naming the same ties with nothing more (De;Vers;Type), laid over them —
+    // every tie read whole to be planned, each gaining the table's evidence — then the first files again (unchanged).
+    if (process.env.BENCH_IMPORT_SECOND === '1') {
+      const second = await writeTiesOnlyFile(dir, ACTORS, RELS);
+      const named = ['--source-title', 'Tableau des liens'];
+      neo0 = neo4jCpu();
+      const sdry = await cli([files.actors, second, ...named, '--dry-run'], target);
+      if (sdry.report.counts.relationships.updated !== RELS) throw new Error(`second file, dry run: expected ${RELS} updated, the report says ${JSON.stringify(sdry.report.counts)}`);
+      console.log(`  second file (De;Vers;Type), dry run            ${sdry.seconds.toFixed(1)} s wall (plan ${sdry.report.seconds.plan} s), ${sdry.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(sdry.peakRssKb)}${load()}`);
+      neo0 = neo4jCpu();
+      const simp = await cli([files.actors, second, ...named], target);
+      console.log(`  second file, import (${fmt(RELS)} ties updated)    ${simp.seconds.toFixed(1)} s wall (plan ${simp.report.seconds.plan} s, write ${simp.report.seconds.write} s), ${simp.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(simp.peakRssKb)}: ${fmt(RELS / simp.seconds)} rels/s${load()}`);
+      neo0 = neo4jCpu();
+      const first = await cli([files.actors, files.relationships], target);
+      if (first.report.importId !== null || first.report.counts.relationships.unchanged !== RELS) throw new Error(`the first files after the second were not all unchanged: ${JSON.stringify(first.report.counts)}`);
+      console.log(`  first files again, all unchanged               ${first.seconds.toFixed(1)} s wall (plan ${first.report.seconds.plan} s), ${first.cpuSeconds.toFixed(1)} s CPU + Neo4j ${(neo4jCpu() - neo0).toFixed(1)} s CPU, peak RSS ${mb(first.peakRssKb)}: ${fmt((ACTORS + RELS) / first.seconds)} rows/s${load()}`);
+    }
 
     // BENCH_IMPORT_RAW=0 skips the baseline (iterating on the importer; the figures written down include it).
     if (process.env.BENCH_IMPORT_RAW === '0') return void (await wipeGraph(db));

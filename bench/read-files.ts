@@ -54,6 +54,21 @@ export function relationshipRows(actors: number, seed = 7): (i: number) => strin
 }
 
 /**
+ * The same relationships as writeImportFiles's, as a second table names them with nothing more: `De;Vers;Type`, no
+ * amount, date, status nor excerpt (README, "Importing again": laid over the stored ties, it keeps their values and
+ * adds its evidence). Reuses the file when it exists.
+ */
+export async function writeTiesOnlyFile(dir: string, actors: number, relationships: number, seed = 7): Promise<string> {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `relations-${relationships}-types.csv`);
+  if (fs.existsSync(file)) return file;
+  const row = relationshipRows(actors, seed);
+  await writeLines(`${file}.part`, (i) => (i === 0 ? `${RELATIONSHIP_HEADERS.slice(0, 3).join(';')}\r\n` : '') + `${row(i).slice(0, 3).join(';')}\r\n`, relationships);
+  fs.renameSync(`${file}.part`, file);
+  return file;
+}
+
+/**
  * `actors` actors and `relationships` relationships in two CSV files under `dir` (distinct pairs, names as
  * references, 1 % of excerpts with a line break inside quotes). Reuses the files when they already exist.
  */
