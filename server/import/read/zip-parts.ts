@@ -43,7 +43,8 @@ function endRecord(): Buffer {
   return b;
 }
 
-function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
+/** One entry's inflated bytes (yauzl checks its actual size against the declared one as it inflates). */
+export function openEntry(zf: yauzl.ZipFile, e: yauzl.Entry): Promise<Readable> {
   return new Promise((resolve, reject) => zf.openReadStream(e, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
 }
 
