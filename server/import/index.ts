@@ -9,7 +9,7 @@ import { begin, processAlive, rollbackQuietly, writeAll, type ChangeSetHandle } 
 import type { Db } from '../db';
 import { planImport, type ImportCounts, type ImportPlan, type NamedSource, type PlanOptions } from './plan';
 import { openInput } from './read';
-import type { DateOrder, Field, ImportIssue, InputFile, InputRow, OpenedInput, TableInfo } from './read/types';
+import type { DateOrder, Field, ImportIssue, InputFile, InputFormat, InputRow, OpenedInput, TableInfo } from './read/types';
 
 export type { ImportCounts, NamedSource } from './plan';
 
@@ -59,7 +59,7 @@ export interface FileInfo {
   name: string;
   sha256: string;
   size: number;
-  format: string;
+  format: InputFormat;
   encoding: string;
   delimiter?: string;
   dateOrder?: DateOrder;

@@ -95,7 +95,8 @@ export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if ('formula' in o || 'sharedFormula' in o) {
     const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
     // The value Excel computed and saved with the formula (never computed here): what the user saw in the cell.
-    if (typeof o.result === 'number' && Number.isFinite(o.result)) return { text: `=${f}`, formula: true, number: o.result };
+    // Its format too: =D2/1000 shown « 1 500 k€ » is 1 500 000 €, as for a typed number.
+    if (typeof o.result === 'number' && Number.isFinite(o.result)) return { text: `=${f}`, formula: true, number: o.result, ...(numFmt && numFmt !== 'General' ? { format: numFmt } : {}) };
     return typeof o.result === 'string' ? { text: `=${f}`, formula: true, result: o.result } : { text: `=${f}`, formula: true };
   }
   if ('error' in o) return { text: String(o.error), error: true };
@@ -217,7 +218,9 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
           const v = values[i];
           // A number or date's format says what it shows (a unit, a month): read only for those cells.
           if (v instanceof Date) cells.push(toCell(shift() ? new Date(v.getTime() + shift()) : v, format(row.getCell(i).numFmt), date1904));
-          else cells.push(typeof v === 'number' ? toCell(v, format(row.getCell(i).numFmt), date1904) : toCell(v));
+          else if (typeof v === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt), date1904));
+          else if (v && typeof v === 'object' && typeof (v as { result?: unknown }).result === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt)));
+          else cells.push(toCell(v));
         }
         fill?.(row.number, cells, batch);
         batch.push({ line: row.number, cells });
