@@ -463,6 +463,9 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
   return { parser: p, isDone: () => done };
 }
 
+/** saxes's « 1:1094: unclosed tag: table:table-row » as « ligne 1, colonne 1094 : unclosed tag: table:table-row ». */
+const xmlError = (e: unknown) => (e as Error).message.replace(/^(?:[^:]*?:)??(\d+):(\d+): /, 'ligne $1, colonne $2 : ');
+
 async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<RecordBatch> {
   const at = { file: file.name, sheet: sheet.name };
   const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ ...at, line: 1 }, 'ods-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
@@ -496,7 +499,7 @@ async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<R
       try {
         parser.write(chunk);
       } catch (e) {
-        throw new OdsError(`content.xml n'est pas un XML valide (${(e as Error).message.replace(/^.*?:(\d+):(\d+): /, 'ligne $1, colonne $2 : ')})`);
+        throw new OdsError(`content.xml n'est pas un XML valide (${xmlError(e)})`);
       }
       yield* drain();
       // The sheet has ended: the rest of content.xml (other sheets) is not read.
@@ -506,7 +509,7 @@ async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<R
       try {
         parser.close();
       } catch (e) {
-        throw new OdsError(`content.xml est incomplet ou n'est pas un XML valide (${(e as Error).message.replace(/^.*?:(\d+):(\d+): /, 'ligne $1, colonne $2 : ')})`);
+        throw new OdsError(`content.xml est incomplet ou n'est pas un XML valide (${xmlError(e)})`);
       }
       throw new OdsError('la feuille est introuvable dans content.xml');
     }

@@ -267,7 +267,8 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   if (reader.sheet !== undefined) info.sheet = reader.sheet;
   const scanned: ScannedTable = { info, headerLine: header?.line ?? 1, issues, dateOrders: new Map() };
   if (!header) {
-    issues.push(issue({ ...at, line: 1 }, 'file-empty', reader.sheet ? `la feuille « ${reader.sheet} » est vide` : 'le fichier est vide : aucune ligne à importer'));
+    // A sheet that could not be read has said so (its reader's issue): it is not also « empty ».
+    if (!unreadable) issues.push(issue({ ...at, line: 1 }, 'file-empty', reader.sheet ? `la feuille « ${reader.sheet} » est vide` : 'le fichier est vide : aucune ligne à importer'));
     return scanned;
   }
   if (!kind) return scanned;
