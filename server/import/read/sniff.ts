@@ -29,6 +29,16 @@ export const isOds = (b: Buffer) =>
   isZip(b) && b.length >= 30 + 8 && b.toString('latin1', 30, 38) === 'mimetype' && b.toString('latin1', 38, 38 + ODS_MIME.length).startsWith(ODS_MIME);
 const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
 
+/**
+ * An Excel workbook by its first zip entry: [Content_Types].xml (Excel, exceljs), _rels/ (LibreOffice), xl/ (Gnumeric),
+ * docProps/. ECMA-376 puts no order on parts, so this only tells an .ods that is really an .xlsx.
+ */
+const isOoxml = (b: Buffer) => {
+  if (!isZip(b) || b.length < 30) return false;
+  const name = b.toString('latin1', 30, 30 + Math.min(b.readUInt16LE(26), b.length - 30));
+  return /^(?:\[Content_Types\]\.xml|_rels\/|xl\/|docProps\/)/.test(name);
+};
+
 /** Enough of a file's start for formatOf (an ODS zip's mimetype entry). */
 export const HEAD_BYTES = 96;
 
@@ -38,8 +48,7 @@ export const HEAD_BYTES = 96;
  */
 export function formatOf(name: string, first: Buffer): InputFormat | 'xls' {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase();
-  // Excel's workbooks start with [Content_Types].xml (ECMA-376 part 2 puts no order, but Excel, LibreOffice and exceljs write it first).
-  if (ext === 'ods' || ext === 'ots') return isZip(first) && first.toString('latin1', 30, 49) === '[Content_Types].xml' ? 'xlsx' : 'ods';
+  if (ext === 'ods' || ext === 'ots') return isOoxml(first) ? 'xlsx' : 'ods';
   if (ext === 'xlsx' || ext === 'xlsm') return isOds(first) ? 'ods' : 'xlsx';
   if (ext === 'xls') return isOds(first) ? 'ods' : isZip(first) ? 'xlsx' : 'xls';
   if (ext === 'json') return 'json';
