@@ -1,4 +1,4 @@
-// Importing a user's files (CSV, XLSX, JSON): read, validate and plan every row, then write the plan as one
+// Importing a user's files (CSV, XLSX, ODS, JSON): read, validate and plan every row, then write the plan as one
 // change set in batches of 10k with three writers — all or nothing, at any size. Serves the CLI and the API.
 import crypto from 'node:crypto';
 import fs from 'node:fs';

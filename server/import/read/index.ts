@@ -214,7 +214,7 @@ async function planWorkbook<S extends { name: string; kind?: TableKind; hidden?:
     sheets = await book.list();
   } catch (e) {
     if (!(e instanceof OdsError)) throw e;
-    plan.issues.push(issue(at, 'ods-invalid', `ce classeur .ods est illisible : ${e.message}`));
+    plan.issues.push(issue(at, e.code, `ce classeur .ods est illisible : ${e.message}`));
     return;
   }
   // A sheet named by one of its words ("Relations (2024)") is used only when no sheet is named exactly for

@@ -106,7 +106,14 @@ const attrOf = (tag: string, name: string) => {
 };
 
 /** Thrown (and turned into an issue by the caller) when content.xml is missing or is not the XML of a spreadsheet. */
-export class OdsError extends Error {}
+export class OdsError extends Error {
+  constructor(
+    message: string,
+    readonly code = 'ods-invalid',
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The workbook's sheets in order, with what each holds according to its name and whether it is hidden. content.xml
@@ -115,6 +122,15 @@ export class OdsError extends Error {}
  */
 export async function listOdsSheets(path: string): Promise<OdsSheet[]> {
   return withEntries(path, async (zf, byName) => {
+    // A password encrypts the parts themselves (the zip does not say so): its manifest does.
+    const manifest = byName.get('META-INF/manifest.xml');
+    if (manifest && manifest.uncompressedSize < 1024 ** 2) {
+      let text = '';
+      for await (const t of entryText(zf, manifest)) text += t;
+      if (/<(?:[\w.-]+:)?encryption-data\b/.test(text)) {
+        throw new OdsError('il est protégé par un mot de passe : enregistrez-le sans mot de passe (Fichier > Enregistrer sous…, sans cocher « Enregistrer avec mot de passe »)', 'ods-encrypted');
+      }
+    }
     const e = byName.get('content.xml');
     if (!e) throw new OdsError("le classeur n'a pas de contenu (content.xml absent) : est-ce bien un classeur OpenDocument (.ods) ?");
     const sheets: OdsSheet[] = [];
