@@ -6,6 +6,7 @@ import type {
   ActorDetail,
   ExtractRequest,
   ExtractResponse,
+  ImportFocus,
   ImportReportSchema,
   ImportStatus,
   CypherExample,
@@ -253,6 +254,8 @@ export async function previewImport(files: File[], fields: Record<string, string
 }
 export const commitImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}/commit`, { method: 'POST' });
 export const importStatus = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`);
+/** What a committed import brought: its most tied actors (`limit`) and the ties among them, at any graph size. */
+export const importFocus = (id: string, limit?: number) => call<ImportFocus>(`/api/imports/${encodeURIComponent(id)}/focus?${qs({ limit })}`);
 /** Undoes a committed import, or drops a preview with its uploaded files. */
 export const undoImport = (id: string) => call<ImportStatus>(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE' });
 export const discardImport = undoImport;

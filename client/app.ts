@@ -72,6 +72,11 @@ export interface AppContext {
   progress(label?: string, fraction?: number): void;
   /** What part of the graph the view holds (set by scope.ts): whole, the server's overview, or the network on demand. */
   scope: { mode: 'whole' | 'overview' | 'network'; stats?: GraphStats };
+  /**
+   * The graph's counts asked again and the view drawn anew as at start (scope.ts): whole when small, else its
+   * overview. After a write that may have moved the graph past the whole-graph limit (an import) or back.
+   */
+  rescope(): Promise<void>;
   /** A short message in the status bar. */
   notify(message: string, kind?: 'info' | 'warn' | 'error'): void;
   /** Listeners called when an actor is selected (details, funding and paths panels follow it). */
@@ -360,6 +365,7 @@ export function createContext(cy: Core, shell: Shell): AppContext {
       shell.progress.dataset.fraction = (fraction ?? 0).toFixed(2);
     },
     scope: { mode: 'whole' },
+    rescope: async () => undefined, // replaced by main.ts once the scope is registered
     notify(message, kind = 'info') {
       shell.status.textContent = message;
       shell.status.dataset.kind = kind;

@@ -81,9 +81,19 @@ async function boot(): Promise<void> {
     else cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, { duration: 300 });
   });
   const reset = $<HTMLButtonElement>('#reset');
-  if (ctx.scope.mode !== 'whole') {
-    reset.textContent = 'Vue d’ensemble';
-    reset.title = 'Revenir aux acteurs les plus reliés (avec les filtres)';
+  const initialReset = { text: reset.textContent, title: reset.title };
+  /** The reset button says where it goes: the whole small graph, or the overview of a large one. */
+  const labelReset = () => {
+    const whole = ctx.scope.mode === 'whole';
+    reset.textContent = whole ? initialReset.text : 'Vue d’ensemble';
+    reset.title = whole ? initialReset.title : 'Revenir aux acteurs les plus reliés (avec les filtres)';
+  };
+  labelReset();
+  if (scope) {
+    ctx.rescope = async () => {
+      await scope.rescope();
+      labelReset();
+    };
   }
   reset.addEventListener('click', () => void loadAll(true));
 

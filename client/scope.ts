@@ -42,6 +42,11 @@ export interface Scope {
   load(): Promise<void>;
   /** Back to the start: the whole small graph, or the overview with the current filters. */
   reset(): Promise<void>;
+  /**
+   * The counts asked again, whole or overview decided anew from them, and that view drawn: after a write that
+   * may have carried the graph past WHOLE_MAX (an import of 10,000 actors into the seeds) or back under it (its undo).
+   */
+  rescope(): Promise<void>;
 }
 
 /** Decides whole or overview from the graph's counts and registers the banner and the whole-network button. */
@@ -206,6 +211,19 @@ export function registerScope(
     load,
     async reset() {
       if (ctx.scope.mode === 'whole') return load();
+      return showOverview(serverFilters(view.get()));
+    },
+    async rescope() {
+      stats = await ctx.api.stats();
+      ctx.scope.stats = stats;
+      last = undefined;
+      ctx.scope.mode = stats.actors + stats.relationships <= WHOLE_MAX ? 'whole' : 'overview';
+      if (ctx.scope.mode === 'whole') {
+        ++ticket; // an overview still on its way is not drawn over the whole graph
+        prefetched = undefined;
+        paint();
+        return load();
+      }
       return showOverview(serverFilters(view.get()));
     },
   };

@@ -870,6 +870,24 @@ export const ImportStatus = z.object({
 });
 export type ImportStatus = z.infer<typeof ImportStatus>;
 
+/** GET /api/imports/:id/focus: how many of what an import wrote the result shows (the most tied first). */
+export const ImportFocusQuery = z.object({ limit: z.coerce.number().int().min(1).max(OVERVIEW_MAX).default(OVERVIEW_DEFAULT) });
+export type ImportFocusQuery = z.infer<typeof ImportFocusQuery>;
+
+/**
+ * GET /api/imports/:id/focus: what a committed import brought, drawable on any graph size — the `limit` actors it
+ * wrote that have the most ties (else, for a table of ties between stored actors, the ends of its ties), with their
+ * degree and every tie among them. `fresh` names the actors and ties this import wrote last (the rest is context);
+ * `written.actors` counts every actor it wrote last, shown or not.
+ */
+export const ImportFocus = z.object({
+  nodes: z.array(OverviewNode),
+  edges: z.array(CompactEdge),
+  fresh: z.object({ actors: z.array(z.string()), relationships: z.array(z.string()) }),
+  written: z.object({ actors: z.number().int() }),
+});
+export type ImportFocus = z.infer<typeof ImportFocus>;
+
 export const ImportList = z.object({ imports: z.array(ChangeSetInfo) });
 export type ImportList = z.infer<typeof ImportList>;
 

@@ -10,7 +10,7 @@ import {
   AcceptRequest, AcceptResponse, DuplicateJudgement, DuplicatesQuery, DuplicatesResponse, ExtractRequest, ExtractResponse,
   ImportTemplateQuery, JudgementRequest,
   ActorCreateRequest, ActorPatchRequest, ChangeSetIdParams, ChangeSetInfo, ChangesQuery, ChangesResponse, DeleteRequest, EditResult,
-  EvidenceIndexParams, EvidenceRequest, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
+  EvidenceIndexParams, EvidenceRequest, ImportFocus, ImportFocusQuery, ImportIdParams, ImportList, ImportListQuery, ImportReportSchema, ImportStatus, MergePreview, MergeRequest,
   RelationshipCreateRequest, RelationshipPatchRequest, RelationshipTypeQuery,
 } from '../model/schema';
 
@@ -154,6 +154,8 @@ export const ROUTES: RouteDoc[] = [
     ok: { status: 202, description: 'started', json: ImportStatus }, errors: [409, 422] },
   { method: 'get', path: '/api/imports', tag: 'import', summary: 'Imports, newest first.', query: ImportListQuery, ok: { description: 'the imports', json: ImportList } },
   { method: 'get', path: '/api/imports/:id', tag: 'import', summary: 'One import: state, live progress, preview.', params: ImportIdParams, ok: { description: 'the import', json: ImportStatus } },
+  { method: 'get', path: '/api/imports/:id/focus', tag: 'import', summary: 'What a committed import brought: its most tied actors and the ties among them, at any graph size.',
+    params: ImportIdParams, query: ImportFocusQuery, ok: { description: 'the actors and ties to draw', json: ImportFocus }, errors: [409] },
   { method: 'delete', path: '/api/imports/:id', tag: 'import', summary: 'Undo an import (409 with the later changes), or drop a preview.', params: ImportIdParams,
     ok: { description: 'undone', json: ImportStatus }, errors: [409] },
 

@@ -9,7 +9,15 @@ import { HEADER_SYNONYMS } from '../../server/import/read/headers';
 import type { AppContext } from '../app';
 import type { ImportStatus } from '../../model/schema';
 import type { ImportReport } from '../api';
+import { OVERVIEW_SIZE, WHOLE_MAX } from '../scope';
 import { h } from './dom';
+
+const fr = (n: number) => n.toLocaleString('fr-FR');
+/** Resolves once no layout is running (app.ts marks the body while one does). */
+const layoutDone = () => new Promise<void>((resolve) => {
+  const check = () => (document.body.dataset.layout === 'running' ? setTimeout(check, 100) : resolve());
+  check();
+});
 
 const ENCODINGS: [string, string][] = [
   ['', 'détection automatique'],
@@ -365,22 +373,52 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     const undo = h('button', { type: 'button', class: 'secondary', 'data-testid': 'import-undo' }, 'Annuler cet import');
     const result = h('div', { class: 'import-result', 'data-testid': 'import-result' }, h('p', { class: 'import-ok' }, `Import terminé : ${summary}`), undo);
     out.replaceChildren(result);
-    // What came in: the drawing gains what it lacks, each new actor placed beside a drawn neighbour (nothing
-    // else moves); then the new elements are highlighted and framed with their neighbours.
+    // What came in. A graph small enough to be drawn whole gains what it lacks, each new actor placed beside a
+    // drawn neighbour (nothing else moves). A larger one (the import carried it past WHOLE_MAX, or it was large
+    // already) is drawn anew on its overview, with the import's most tied actors and their ties added to it.
+    // Either way what came in is then lit, the rest dimmed, and framed.
+    let redrawn = false;
     try {
-      const g = await ctx.api.graph();
-      const before = new Set(ctx.cy.elements().map((e) => e.id()));
-      const keep = ctx.keepPositions;
-      ctx.keepPositions = true;
-      ctx.showGraph(g, 'add');
-      ctx.keepPositions = keep;
-      const fresh = ctx.cy.elements().filter((e) => !before.has(e.id()));
-      state.added = fresh;
-      if (fresh.nonempty()) {
-        // The actors already there that the new ties reach stay lit too, so each new tie reads end to end.
-        ctx.highlight(fresh.nodes().union(fresh.connectedNodes()).map((n) => n.id()), fresh.edges().map((e) => e.id()));
-        ctx.cy.animate({ fit: { eles: fresh.union(fresh.connectedNodes()).union(fresh.nodes().neighborhood()), padding: 60 } }, { duration: 400 });
-        result.append(h('p', { 'data-testid': 'import-focus' }, `Le réseau montre les ${fresh.nodes().length} acteurs et ${fresh.edges().length} relations arrivés.`));
+      const stats = await ctx.api.stats();
+      if (ctx.scope.mode === 'whole' && stats.actors + stats.relationships <= WHOLE_MAX) {
+        const g = await ctx.api.graph();
+        const before = new Set(ctx.cy.elements().map((e) => e.id()));
+        const keep = ctx.keepPositions;
+        ctx.keepPositions = true;
+        await ctx.showGraph(g, 'add');
+        ctx.keepPositions = keep;
+        const fresh = ctx.cy.elements().filter((e) => !before.has(e.id()));
+        state.added = fresh;
+        if (fresh.nonempty()) {
+          // The actors already there that the new ties reach stay lit too, so each new tie reads end to end.
+          ctx.highlight(fresh.nodes().union(fresh.connectedNodes()).map((n) => n.id()), fresh.edges().map((e) => e.id()));
+          ctx.cy.animate({ fit: { eles: fresh.union(fresh.connectedNodes()).union(fresh.nodes().neighborhood()), padding: 60 } }, { duration: 400 });
+          result.append(h('p', { 'data-testid': 'import-focus' }, `Le réseau montre les ${fr(fresh.nodes().length)} acteurs et ${fr(fresh.edges().length)} relations arrivés.`));
+        }
+      } else {
+        redrawn = true;
+        await ctx.rescope();
+        const f = await ctx.api.importFocus(id, OVERVIEW_SIZE);
+        await ctx.showGraph(f, 'add');
+        // The overview's places were not made for the import's actors (placed beside a neighbour, or all at the
+        // centre when they have none drawn): the view is laid out again as one, in the worker past 200 actors.
+        ctx.runLayout('fcose', { fit: false });
+        await layoutDone();
+        const edges = f.edges.filter((e) => f.fresh.relationships.includes(e.id));
+        const lit = new Set([...f.fresh.actors, ...edges.flatMap((e) => [e.source, e.target])]);
+        if (lit.size) {
+          ctx.highlight([...lit], edges.map((e) => e.id));
+          const eles = ctx.cy.$('.highlighted');
+          // An animated fit redraws a large view a dozen times: jump there.
+          if (ctx.cy.elements().length > 2000) ctx.cy.fit(eles, 60);
+          else ctx.cy.animate({ fit: { eles, padding: 60 } }, { duration: 400 });
+        }
+        const ties = c ? c.relationships.created + c.relationships.updated : undefined;
+        const actors = f.written.actors
+          ? `${f.fresh.actors.length < f.written.actors ? `les ${fr(f.fresh.actors.length)} plus reliés des ${fr(f.written.actors)} acteurs arrivés` : `les ${fr(f.fresh.actors.length)} acteurs arrivés`}`
+          : `les ${fr(lit.size)} acteurs que l’import relie`;
+        result.append(h('p', { 'data-testid': 'import-focus' },
+          `Le réseau, trop grand pour être dessiné en entier, est montré sur sa vue d’ensemble, avec ${actors} et ${fr(edges.length)}${ties !== undefined && ties > edges.length ? ` des ${fr(ties)}` : ''} relations de l’import entre eux (en surbrillance). « Réseau entier » et les filtres montrent le reste.`));
       }
     } catch (e) {
       result.append(h('p', {}, `Le réseau n’a pas été redessiné (${(e as Error).message}) : rechargez la page pour voir l’import.`));
@@ -389,9 +427,11 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
       undo.disabled = true;
       try {
         await ctx.api.undoImport(id);
-        state.added?.remove();
-        state.added = undefined;
         ctx.clearHighlight();
+        // A view drawn anew (overview) holds the import's actors among others: drawn anew again, from the counts.
+        if (redrawn) await ctx.rescope();
+        else state.added?.remove();
+        state.added = undefined;
         result.replaceChildren(h('p', { class: 'import-ok', 'data-testid': 'import-undone' }, 'Import annulé : le réseau est revenu à son état d’avant.'));
       } catch (e) {
         undo.disabled = false;

@@ -5,12 +5,13 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import { Router, type Request } from 'express';
-import { ImportIdParams, ImportListQuery, type ImportList, type ImportStatus } from '../../model/schema';
+import { ImportFocusQuery, ImportIdParams, ImportListQuery, type ImportFocus, type ImportList, type ImportStatus } from '../../model/schema';
 import { mayActFor, principal, requireRole } from '../auth';
 import { get, list, preview, undo } from '../changes';
 import type { Db } from '../db';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import { ImportRefused, runImport, type ImportOptions, type ImportProgress, type ImportReport } from '../import';
+import { importFocus } from '../import/focus';
 import { importOptions } from '../import/options';
 import { Q } from '../queries';
 import { parseInput } from '../validate';
@@ -200,6 +201,17 @@ export function importRoutes(db: Db, cfg: ImportsConfig = DEFAULT_IMPORTS_CONFIG
     const live = jobs.get(id)?.progress;
     if (live) body.live = live;
     if (info.state === 'previewed' && info.summary.preview) body.preview = info.summary.preview as ImportStatus['preview'];
+    res.json(body);
+  });
+
+  r.get('/imports/:id/focus', async (req, res) => {
+    const { id } = parseInput(ImportIdParams, req.params, 'params');
+    const { limit } = parseInput(ImportFocusQuery, req.query, 'query');
+    const info = await get(db, id);
+    if (info.kind !== 'import' && info.kind !== 'seed') throw new NotFoundError('Import', id);
+    // Before its commit an import wrote nothing; after its undo, what it wrote is gone.
+    if (info.state !== 'committed') throw new ConflictError(`import ${id} is ${info.state}: only a committed import has elements to show`, { state: info.state });
+    const body: ImportFocus = await importFocus(db, id, limit);
     res.json(body);
   });
 

@@ -128,4 +128,47 @@ describe('the Importer tab in Chromium', () => {
     await screenshot(page, 'importer-mapping');
     expect(errors).toEqual([]);
   });
+  it('shows an import that carries the graph past what the page draws whole on its overview, lit, and undoes it', async () => {
+    // 1,600 new actors and 9,600 ties (six per actor, to neighbours at fixed offsets): with the seeds, past the
+    // 10,000 actors + ties the page draws whole (client/scope.ts WHOLE_MAX).
+    const n = 1600;
+    const rows = ['De;Vers;Type'];
+    for (let k = 0; k < 6; k++) for (let i = 0; i < n; i++) rows.push(`Jeune pousse ${i};Jeune pousse ${(i + 1 + 37 * k) % n};partenaire`);
+    const file = path.join(dir, 'partenariats.csv');
+    fs.writeFileSync(file, `${rows.join('\r\n')}\r\n`);
+    const { page, errors } = await openApp(app.browser, app.url);
+    const before = await drawnCounts(page);
+    expect(await page.isHidden('[data-testid=scope-banner]')).toBe(true);
+    await page.click('[data-testid=tab-importer]');
+    await page.click('[data-testid=import-options] summary');
+    await page.fill('[data-testid=opt-source-title]', 'Annuaire des partenariats 2024');
+    await page.selectOption('[data-testid=opt-default-kind]', 'company');
+    await page.setInputFiles('[data-testid=import-files]', file);
+    await page.waitForSelector('[data-testid=import-counts]');
+    await page.click('[data-testid=import-commit]');
+    await page.waitForSelector('[data-testid=import-focus]', { timeout: 120_000 });
+
+    // The overview of the graph as it is now, its banner counting the whole graph, and the import's most tied
+    // actors lit: all of them new (the seeds' actors are dimmed).
+    expect(await page.textContent('[data-testid=import-focus]')).toMatch(/vue d’ensemble, avec les 300 plus reliés des 1\s600 acteurs arrivés/);
+    await page.waitForSelector('[data-testid=scope-banner]:not([hidden])');
+    expect((await page.textContent('[data-testid=scope-shown]'))!.replace(/\s/g, ' ')).toContain(`des ${(before.nodes + n).toLocaleString('fr-FR').replace(/\s/g, ' ')} acteurs`);
+    const lit = await page.evaluate(() => {
+      const cy = (window as unknown as { __maillage: { cy: { $(s: string): { map(f: (e: { data(k: string): string; isNode(): boolean }) => string): string[] } } } }).__maillage.cy;
+      return cy.$('node.highlighted').map((e) => e.data('name'));
+    });
+    expect(lit).toHaveLength(300);
+    expect(lit.every((name) => name.startsWith('Jeune pousse '))).toBe(true);
+    expect((await withClass(page, 'faded')).length).toBeGreaterThan(0);
+    await screenshot(page, 'importer-result-large');
+
+    await page.click('[data-testid=import-undo]');
+    await page.waitForSelector('[data-testid=import-undone]');
+    // The counts asked again: the seeds, small enough to be drawn whole, without a banner.
+    await page.waitForSelector('[data-testid=scope-banner]', { state: 'hidden' });
+    await page.waitForFunction((count) => (window as unknown as { __maillage: { cy: { nodes(): { length: number } } } }).__maillage.cy.nodes().length === count, before.nodes);
+    expect((await drawnCounts(page)).nodes).toBe(before.nodes);
+    expect(await nodeNames(page)).not.toContain('Jeune pousse 0');
+    expect(errors).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { ImportList, ImportReportSchema, ImportStatus } from '../../../model/schema';
+import { ImportFocus, ImportList, ImportReportSchema, ImportStatus } from '../../../model/schema';
 import { createApp } from '../../../server/app';
 import { runChangeSet } from '../../../server/changes';
 import type { Db } from '../../../server/db';
@@ -153,5 +153,60 @@ describe('POST /api/imports/:id/commit, GET /api/imports, DELETE /api/imports/:i
   it('answers 404 for an unknown import and 400 for a malformed id', async () => {
     expect((await request(app).get('/api/imports/cs-20260101T000000000Z-abcdef')).status).toBe(404);
     expect((await request(app).get('/api/imports/nope')).status).toBe(400);
+  });
+});
+
+describe('GET /api/imports/:id/focus', () => {
+  const focus = async (id: string, limit?: number) => {
+    const res = await request(app).get(`/api/imports/${id}/focus${limit ? `?limit=${limit}` : ''}`);
+    expect(res.status).toBe(200);
+    return ImportFocus.parse(res.body);
+  };
+  const commit = async (id: string) => {
+    await request(app).post(`/api/imports/${id}/commit`);
+    await waitFor(() => status(id), (s) => s.import.state === 'committed');
+  };
+
+  it('shows the actors a committed import wrote, most tied first, with the ties among them; 409 before and after', async () => {
+    const { importId } = ImportReportSchema.parse((await upload('good-french-excel.csv')).body);
+    expect((await request(app).get(`/api/imports/${importId}/focus`)).status).toBe(409);
+    await commit(importId!);
+
+    // Five actors written; Ynov Campus (stored before) joins as the end its three new ties share.
+    const all = await focus(importId!);
+    expect(all.written).toEqual({ actors: 5 });
+    expect(all.fresh.actors.sort()).toEqual(['aix-marseille-french-tech', 'bpifrance', 'french-tech', 'medinsoft', 'region-sud']);
+    expect(all.nodes.map((n) => n.id).sort()).toEqual([...all.fresh.actors, 'ynov'].sort());
+    expect(all.edges).toHaveLength(5);
+    expect(all.fresh.relationships.sort()).toEqual(all.edges.map((e) => e.id).sort());
+
+    // Fewer asked: the most tied of what it wrote (two ties each), and the tie between them.
+    const two = await focus(importId!, 2);
+    expect(two.nodes.map((n) => [n.id, n.degree])).toEqual([['aix-marseille-french-tech', 2], ['medinsoft', 2]]);
+    expect(two.edges.map((e) => [e.type, e.source, e.target])).toEqual([['PILOTS', 'aix-marseille-french-tech', 'medinsoft']]);
+    expect(two.written).toEqual({ actors: 5 });
+
+    expect((await request(app).get(`/api/imports/${importId}/focus?limit=0`)).status).toBe(400);
+    await request(app).delete(`/api/imports/${importId}`);
+    const after = await request(app).get(`/api/imports/${importId}/focus`);
+    expect(after.status).toBe(409);
+    expect(after.body.error.message).toContain('undone');
+    expect((await request(app).get('/api/imports/cs-20260101T000000000Z-abcdef/focus')).status).toBe(404);
+  });
+
+  it('shows the ends of its ties when an import wrote only ties between stored actors', async () => {
+    await importDataset(db, dataset([actor('alpha', 'company', { name: 'Alpha Robotique' }), actor('beta', 'investor', { name: 'Beta Capital' })], []));
+    const file = path.join(dir, 'liens.csv');
+    fs.writeFileSync(file, 'De;Vers;Type\r\nBeta Capital;Alpha Robotique;finance\r\nBeta Capital;Ynov Campus;finance\r\n');
+    const { importId, counts } = ImportReportSchema.parse((await request(app).post('/api/imports').attach('files', file).field('sourceTitle', 'Liens 2024')).body);
+    expect(counts.actors.created).toBe(0);
+    await commit(importId!);
+    const f = await focus(importId!);
+    expect(f.written).toEqual({ actors: 0 });
+    expect(f.fresh.actors).toEqual([]);
+    expect(f.nodes[0]).toMatchObject({ id: 'beta', degree: 2 });
+    expect(f.nodes.map((n) => n.id).sort()).toEqual(['alpha', 'beta', 'ynov']);
+    expect(f.fresh.relationships).toHaveLength(2);
+    expect(f.edges.map((e) => e.id).sort()).toEqual(f.fresh.relationships.sort());
   });
 });
