@@ -358,7 +358,7 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
   let line = 1;
   // The sheet's column default styles (<table:table-column table:default-cell-style-name>), by column.
   const colStyles: (string | undefined)[] = [];
-  let row: { cells: Cell[]; col: number; repeat: number; filled: boolean } | undefined;
+  let row: { cells: Cell[]; col: number; repeat: number; filled: boolean; style?: string } | undefined;
   let cell: { attrs: Record<string, string>; covered: boolean; paragraphs: string[]; p: string | undefined; link?: string } | undefined;
   // Inside a comment, a drawing or a note: its text is not the cell's.
   let skip = 0;
@@ -412,7 +412,7 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
     if (n === 'table:table-cell' || n === 'table:covered-table-cell') {
       if (row) cell = { attrs: a, covered: n === 'table:covered-table-cell', paragraphs: [], p: undefined };
     } else if (n === 'table:table-row') {
-      row = { cells: [], col: 0, repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1) || 1), filled: false };
+      row = { cells: [], col: 0, repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1) || 1), filled: false, style: a['table:default-cell-style-name'] };
     } else if (n === 'table:table-column') {
       const k = Math.max(1, Number(a['table:number-columns-repeated'] ?? 1) || 1);
       const style = a['table:default-cell-style-name'];
@@ -452,7 +452,8 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
         const text = c.paragraphs.join('\n');
         const type = a['office:value-type'];
         const numeric = type === 'float' || type === 'currency' || type === 'percentage' || type === 'date';
-        const code = numeric ? codeOf(a['table:style-name'] ?? colStyles[row.col], Number(a['office:value'] ?? 0)) : undefined;
+        // A cell without a style of its own has its row's default one, else its column's (ODF 1.3 §9.1.2, §9.1.6).
+        const code = numeric ? codeOf(a['table:style-name'] ?? row.style ?? colStyles[row.col], Number(a['office:value'] ?? 0)) : undefined;
         const v = odsCell(a, text, c.link, code);
         if (v != null) {
           // A value repeated across columns is in each (LibreOffice writes equal neighbours once); padding past the sheet's width is not.
