@@ -1,6 +1,7 @@
 // Parses and checks a dataset file (seed or user import) completely before anything touches the database.
 import { Dataset, SYMMETRIC_TYPES, type Actor, type Relationship, type RelationshipRecord, type Source } from '../model/schema';
 import { ValidationError, fromZod, type FieldIssue } from './errors';
+import { discriminant, distinctId, sameDiscriminant } from './import/rel-build';
 
 /** The dataset as the records a change set writes (server/changes/). */
 export interface DatasetRows {
@@ -56,20 +57,26 @@ export function checkDataset(input: unknown): { dataset: Dataset; rows: DatasetR
 
   const external = new Set<string>();
   const relIds = new Map<string, number>();
+  const discs: number[] = [];
   const relationships = ds.relationships.map((r, i) => {
     // A symmetric tie is stored once, endpoints in a canonical order, so A–B and B–A are the same edge.
     const [source, target] = SYMMETRIC_TYPES.has(r.type) && r.source > r.target ? [r.target, r.source] : [r.source, r.target];
-    const id = r.id ?? relationshipId({ type: r.type, source, target });
+    const derived = relationshipId({ type: r.type, source, target });
+    let id = r.id ?? derived;
     if (source === target) issues.push({ field: `relationships.${i}.target`, message: 'an actor cannot be related to itself' });
-    const key = id;
-    const seen = relIds.get(key);
-    if (seen !== undefined) {
-      issues.push({
-        field: `relationships.${i}`,
-        message: `duplicate relationship "${id}" (same as relationships.${seen}); give one of them an explicit "id"`,
-      });
+    discs[i] = discriminant(r);
+    const seen = relIds.get(id);
+    const duplicate = (of: number, why = '') => issues.push({ field: `relationships.${i}`, message: `duplicate relationship "${id}" (same as relationships.${of}${why}); give one of them an explicit "id"` });
+    if (seen !== undefined && r.id !== undefined) duplicate(seen);
+    else if (seen !== undefined) {
+      // As the importer does (README, "Several ties between one pair"): a further tie of the pair when its date,
+      // else its amount, differs from the first row's, under the id suffixed by it.
+      const further = sameDiscriminant(discs[seen], discs[i]) ? undefined : distinctId(derived, r);
+      if (further === undefined) duplicate(seen, r.date !== undefined ? ', same date' : r.amount !== undefined ? ', no date and the same amount' : ', neither a date nor an amount to tell them apart');
+      else if (relIds.has(further)) duplicate(relIds.get(further)!, r.date !== undefined ? ', same date' : ', no date and the same amount');
+      else id = further;
     }
-    relIds.set(key, i);
+    relIds.set(id, i);
     for (const end of [source, target]) if (!actorIds.has(end)) external.add(end);
     r.evidence.forEach((e, j) => {
       if (!sourceIds.has(e.source)) {

@@ -251,7 +251,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
             h('td', {}, rel.to.name ?? rel.to.id ?? ''),
             h('td', { class: 'num', title: rel.amountRaw ?? '' }, rel.amount !== undefined ? euros(rel.amount) : rel.amountRaw ? 'inconnu' : ''),
             h('td', { title: rel.dateRaw ?? '' }, rel.date ?? ''),
-            h('td', {}, STATUS_FR[rel.status] ?? rel.status),
+            h('td', {}, rel.status ? (STATUS_FR[rel.status] ?? rel.status) : ''),
           ),
         );
       } else if (r.kind === 'actor') {

@@ -1,6 +1,6 @@
 // The records a change set writes (actors, sources, relationships) and how they map to stored properties.
 import crypto from 'node:crypto';
-import type { Actor, RelationshipRecord, Source } from '../../model/schema';
+import type { Actor, Evidence, RelationshipRecord, Source } from '../../model/schema';
 import { fold } from '../../model/text';
 import { parseClaims } from '../graph-mapper';
 
@@ -19,9 +19,17 @@ export interface RecordOf {
 /** Creations, updates and deletions of one entity; records are complete (the after image, or the element deleted). */
 export interface EntityOps<T> {
   create?: T[];
-  /** `before`, when given, is what the caller read: the write is refused (ConflictError) if the stored element differs. */
-  update?: { before?: T; after: T }[];
+  /**
+   * `before`, when given, is what the caller read: the write is refused (ConflictError) if the stored element differs.
+   * `overlay` (relationships): `after` is an import's row, laid over the tie as stored when the batch writes it (mergeRel).
+   */
+  update?: { before?: T; after: T; overlay?: Overlay }[];
   delete?: T[];
+}
+
+/** An import's row laid over the stored tie instead of replacing it (mergeRel): whether the row states a status. */
+export interface Overlay {
+  statusStated: boolean;
 }
 
 /** One write of a change set: committed in one transaction together with its undo record. */
@@ -217,4 +225,43 @@ export function storedHash(entity: Entity, image: StoredImage): string {
 export interface RelRef {
   type: string;
   id: string;
+}
+
+/**
+ * A row of an import laid over the tie it names (README, "Importing again"): what the row does not state — an
+ * amount, a date, a role, a note it has no column or an empty cell for, a status when `statusStated` is false —
+ * keeps the stored value (an amount or a date together with its raw text); conflicting claims are kept. The
+ * evidence accumulates: the stored excerpts of a document the row cites are replaced by the row's (the file now
+ * says what that document states), those of every other document are kept, so no file ever drops a source.
+ * The stored record comes back as it is (same content, same hash) when the row adds nothing to it.
+ */
+export function mergeRel(stored: RelationshipRecord, row: RelationshipRecord, statusStated: boolean): RelationshipRecord {
+  const out: RelationshipRecord = { id: row.id, type: row.type, source: row.source, target: row.target, status: statusStated ? row.status : stored.status, evidence: mergeEvidence(stored.evidence, row.evidence) };
+  const [a, aRaw] = row.amount !== undefined ? [row.amount, row.amountRaw] : stored.amount !== undefined ? [stored.amount, stored.amountRaw] : [undefined, row.amountRaw ?? stored.amountRaw];
+  if (a !== undefined) out.amount = a;
+  if (aRaw !== undefined) out.amountRaw = aRaw;
+  const [d, dRaw] = row.date !== undefined ? [row.date, row.dateRaw] : stored.date !== undefined ? [stored.date, stored.dateRaw] : [undefined, row.dateRaw ?? stored.dateRaw];
+  if (d !== undefined) out.date = d;
+  if (dRaw !== undefined) out.dateRaw = dRaw;
+  const role = row.role ?? stored.role;
+  if (role !== undefined) out.role = role;
+  const note = row.note ?? stored.note;
+  if (note !== undefined) out.note = note;
+  const claims = row.claims?.length ? row.claims : stored.claims;
+  if (claims?.length) out.claims = claims;
+  return out;
+}
+
+/** mergeRel's evidence: the stored list in its order (less the excerpts of the row's documents it no longer has), then the row's new ones. */
+export function mergeEvidence(stored: readonly Evidence[], row: readonly Evidence[]): Evidence[] {
+  const key = (e: Evidence) => `${e.source}\u0000${e.excerpt}`;
+  const cited = new Set(row.map((e) => e.source));
+  const stated = new Set(row.map(key));
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of [...stored.filter((x) => !cited.has(x.source) || stated.has(key(x))), ...row]) {
+    const k = key(e);
+    if (!seen.has(k)) [seen.add(k), out.push({ source: e.source, excerpt: e.excerpt })];
+  }
+  return out;
 }

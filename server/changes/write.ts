@@ -7,7 +7,9 @@ import { Q, type QueryName } from '../queries';
 import {
   REL_STORED_KEYS,
   contentHash,
+  fromStored,
   hashValue,
+  mergeRel,
   storedHash,
   toStored,
   type Entity,
@@ -350,6 +352,12 @@ async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined,
     }
   }
   const key = (r: RelationshipRecord) => relKey(r.type, r.id);
+  // An import's rows, laid over the ties as they are stored now (what they do not state is kept): the after image.
+  for (let i = 0; i < update.length; i++) {
+    const { before, after, overlay } = update[i];
+    const s = overlay && stored.get(key(after));
+    if (s) update[i] = { before, after: mergeRel(fromStored('relationship', s) as RelationshipRecord, after, overlay.statusStated) };
+  }
   const check = (list: { before?: RelationshipRecord; r: RelationshipRecord }[]) => {
     const out: ChangeConflict[] = [];
     for (const { before, r } of list) {

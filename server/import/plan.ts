@@ -5,15 +5,15 @@ import fs from 'node:fs';
 import type { z } from 'zod';
 import { Actor as ActorSchema, Source as SourceSchema, type Actor, type ActorKind, type RelationshipRecord, type Source } from '../../model/schema';
 import { BARRIER, contentDigest, digestValue, fromStored, hashValue, storedValue, type WriteBatch } from '../changes';
-import { fromRelContentJson, relContentJson } from '../changes/records';
+import { fromRelContentJson, mergeRel, relContentJson, type Overlay } from '../changes/records';
 import { findRels } from '../changes/write';
 import type { Db } from '../db';
 import { Q } from '../queries';
 import { rangeRows } from './read';
 import { recordRanges, type ByteRange } from './read/csv';
-import { issue, shorten } from './read/issues';
+import { issue, quoteHeader, shorten } from './read/issues';
 import { RowSampler } from './read/sample';
-import type { ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
+import type { ColumnInfo, ImportIssue, InputRow, Loc, OpenedInput, RelationshipInputRow, SplittableCsv } from './read/types';
 import { doubled, KeyIndexBuilder, type KeyIndex, type KeyIndexParts } from './key-index';
 import { discriminant, distinctId, locator, relBuilder, relKey, sameDiscriminant, type Built } from './rel-build';
 import { actorRecord, readDbIndex, Resolver, sourceRecord, type PlannedActor, type PlannedSource } from './resolve';
@@ -83,6 +83,15 @@ export interface PlanOptions {
   split?: Partial<SplitOptions> | false;
 }
 
+/** Values a row may leave empty over a stored tie, which then keeps its own (records.ts mergeRel), and what a warning says of them. */
+const BLANKABLE = new Map([
+  ['amount', 'le montant enregistré est conservé'],
+  ['date', 'la date enregistrée est conservée'],
+  ['status', 'le statut enregistré est conservé'],
+  ['role', 'le rôle enregistré est conservé'],
+  ['note', 'la note enregistrée est conservée'],
+]);
+
 const CREATE = 0;
 const UPDATE = 1;
 const UNCHANGED = 2;
@@ -131,6 +140,8 @@ class RelTable {
   private hashes = new Float64Array(1 << 12);
   /** Per tie a row named, its row's discriminant (rel-build.ts): a further row of the pair is told apart by it. */
   private discs = new Float64Array(1 << 12);
+  /** Per tie, 1 when its row states no status (a stored tie keeps its own: records.ts mergeRel). */
+  private unstated = new Uint8Array(1 << 12);
   size = 0;
 
   get(key: string): number | undefined {
@@ -196,6 +207,7 @@ class RelTable {
       this.lines = doubled(this.lines);
       this.hashes = doubled(this.hashes);
       this.discs = doubled(this.discs);
+      this.unstated = doubled(this.unstated);
     }
     return o;
   }
@@ -216,6 +228,13 @@ class RelTable {
   }
   discOf(o: number): number {
     return this.discs[o];
+  }
+  /** Notes whether the row that names tie `o` states its status (an update lays the row over the stored tie). */
+  stateStatus(o: number, stated: boolean): void {
+    this.unstated[o] = stated ? 0 : 1;
+  }
+  statusStated(o: number): boolean {
+    return this.unstated[o] === 0;
   }
   set(o: number, status: number): void {
     this.status[o] = status;
@@ -309,6 +328,10 @@ export async function* readSpill(spill: Pick<Spill, 'path' | 'count' | 'ordinals
 interface TableStats {
   loc: Loc;
   rows: number;
+  /** The table's columns of the values a row may leave empty over a stored tie (amount, date, status, role, note). */
+  blankable: Map<string, ColumnInfo>;
+  /** Per such column, the rows whose empty cell kept a stored value: how many, and the first lines. */
+  kept: Map<string, { count: number; lines: number[] }>;
   /** Rows with no evidence and no named source to fall back on: one issue per line, or one for the table. */
   unsourced: ImportIssue[];
   unsourcedCount: number;
@@ -367,18 +390,47 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const tableOf = (loc: Loc) => {
     const k = `${loc.file}\u0000${loc.sheet ?? ''}`;
     let t = tables.get(k);
-    if (!t) tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0 }));
+    if (!t) {
+      const info = inputs.find((i) => i.file.name === loc.file)?.detected.tables.find((x) => x.kind === 'relationships' && x.sheet === loc.sheet);
+      const blankable = new Map((info?.columns ?? []).filter((c) => c.field && BLANKABLE.has(c.field)).map((c) => [c.field!, c]));
+      tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0, blankable, kept: new Map() }));
+    }
     return t;
   };
 
   const build = relBuilder(resolver, namedSource);
-  let pending: { o: number; type: string; id: string; hash: number }[] = [];
+  /**
+   * Ties whose stored version decides their status: looked up by id (`hash`: the row's, compared with the stored
+   * one), or known to differ from it (`differs`, from the scan). A row that differs is laid over the stored tie
+   * (records.ts mergeRel): unchanged when it adds nothing to it — a second file re-confirming a tie under a
+   * document it already cites, or the first file again after a second one (README, "Importing again").
+   */
+  let pending: { o: number; type: string; id: string; hash: number; record: RelationshipRecord; differs: boolean; t: TableStats; line: number }[] = [];
   const lookups = new Set<Promise<void>>();
+  const reader = { run: (q: string, p?: Record<string, unknown>) => db.read(q, p) };
   const lookup = async (batch: typeof pending) => {
-    const stored = await findRels({ run: (q, p) => db.read(q, p) }, batch.map((b) => ({ type: b.type, id: b.id })), false);
+    const unknown = batch.filter((b) => !b.differs);
+    const stored = unknown.length ? await findRels(reader, unknown.map((b) => ({ type: b.type, id: b.id })), false) : undefined;
+    const over: typeof pending = [];
     for (const b of batch) {
-      const s = stored.get(relKey(b.type, b.id));
-      rels.set(b.o, !s ? CREATE : storedValue(s.props._h) === b.hash ? UNCHANGED : UPDATE);
+      const s = b.differs ? undefined : stored!.get(relKey(b.type, b.id));
+      if (b.differs || (s && storedValue(s.props._h) !== b.hash)) over.push(b);
+      else rels.set(b.o, s ? UNCHANGED : CREATE);
+    }
+    if (!over.length) return;
+    // Only the ties that differ are read whole (a re-import of the same file reads none).
+    const full = await findRels(reader, over.map((b) => ({ type: b.type, id: b.id })), true);
+    for (const b of over) {
+      const s = full.get(relKey(b.type, b.id));
+      if (!s) {
+        rels.set(b.o, CREATE); // deleted since
+        continue;
+      }
+      const before = fromStored('relationship', s) as RelationshipRecord;
+      const stated = rels.statusStated(b.o);
+      const merged = mergeRel(before, b.record, stated);
+      rels.set(b.o, storedValue(s.props._h) === hashValue('relationship', merged) ? UNCHANGED : UPDATE);
+      if (b.t.blankable.size) keptBlanks(b.t, b.line, before, b.record, stated);
     }
   };
   const flush = async (max: number) => {
@@ -405,6 +457,18 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
     const seen = rels.get(key);
     if (seen !== undefined && rels.statusOf(seen) !== STORED) return dup(rels.lineOf(seen), rel.date !== undefined ? 'à la même date' : 'sans date et du même montant');
     return { key, id, seen };
+  };
+
+  /** Counts the empty cells of a row that kept a stored tie's value (reported once per column, below). */
+  const keptBlanks = (t: TableStats, line: number, stored: RelationshipRecord, row: RelationshipRecord, statusStated: boolean) => {
+    for (const field of t.blankable.keys()) {
+      const kept = field === 'status' ? !statusStated && stored.status !== row.status : row[field as 'amount'] === undefined && stored[field as 'amount'] !== undefined;
+      if (!kept) continue;
+      let k = t.kept.get(field);
+      if (!k) t.kept.set(field, (k = { count: 0, lines: [] }));
+      k.count++;
+      if (k.lines.length < 5) k.lines.push(line);
+    }
   };
 
   let lastTable: TableStats | undefined;
@@ -447,22 +511,30 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       }
       [key, seen, e] = [further.key, further.seen, { ...e, id: further.id }];
     }
+    const statusStated = rel.status !== undefined;
     if (!stored) {
       let o = seen;
       if (o === undefined) o = rels.add(key, loc.line, CREATE, disc);
-      else rels.claim(o, loc.line, UPDATE, disc);
+      else [rels.claim(o, loc.line, UPDATE, disc), rels.stateStatus(o, statusStated)];
       // A dry run has no spill: it does not build the records of ties it would write.
       return spill?.add(o, build.record(rel, e, (ev as Built).evidence));
     }
     const record = build.record(rel, e, (ev as Built).evidence);
+    let o: number;
+    let differs = false;
     if (scan) {
       if (seen === undefined) return spill?.add(rels.add(key, loc.line, CREATE, disc), record);
-      const same = rels.sameDigest(seen, contentDigest('relationship', record));
-      rels.claim(seen, loc.line, same ? UNCHANGED : UPDATE, disc);
-      return same ? undefined : spill?.add(seen, record);
-    }
-    const o = rels.add(key, loc.line, PENDING, disc);
-    pending.push({ o, type: rel.type, id: e.id, hash: hashValue('relationship', record) });
+      if (rels.sameDigest(seen, contentDigest('relationship', record))) {
+        rels.claim(seen, loc.line, UNCHANGED, disc);
+        return undefined;
+      }
+      // It differs from the stored tie: what it changes once laid over it is known when that tie is read.
+      o = seen;
+      differs = true;
+      rels.claim(o, loc.line, PENDING, disc);
+    } else o = rels.add(key, loc.line, PENDING, disc);
+    rels.stateStatus(o, statusStated);
+    pending.push({ o, type: rel.type, id: e.id, hash: differs ? NaN : hashValue('relationship', record), record, differs, t, line: loc.line });
     const wrote = spill?.add(o, record);
     const wait = pending.length >= BATCH ? flush(LOOKUPS - 1) : undefined;
     return wrote && wait ? Promise.all([wrote, wait]).then(() => undefined) : (wrote ?? wait);
@@ -648,6 +720,18 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   progress('plan');
 
   for (const t of tables.values()) {
+    for (const [field, k] of t.kept) {
+      const c = t.blankable.get(field)!;
+      const lines = `${k.count > 1 ? 'lignes' : 'ligne'} ${k.lines.join(', ')}${k.count > k.lines.length ? '…' : ''}`;
+      const what = k.count > 1 ? `${k.count} relations déjà enregistrées ont la cellule vide` : 'une relation déjà enregistrée a la cellule vide';
+      issues.add(
+        issue({ file: t.loc.file, sheet: t.loc.sheet, line: k.lines[0] }, 'empty-cell-kept', `${what} dans la colonne ${quoteHeader(c.header, c.letter)} (${lines}) : ${BLANKABLE.get(field)} — une cellule vide ne l'efface pas ; pour l'effacer, modifiez la relation (panneau Détails, Modifier)`, {
+          field,
+          column: c.letter,
+          severity: 'warning',
+        }),
+      );
+    }
     if (!t.unsourcedCount) continue;
     if (t.unsourcedCount === t.rows && t.rows > 1) {
       issues.add(issue({ file: t.loc.file, sheet: t.loc.sheet, line: 1 }, 'evidence-missing', `aucune des ${t.rows} relations${t.loc.sheet ? ` de la feuille « ${t.loc.sheet} »` : ''} n'a de source : ajoutez une colonne Extrait ou Source, ou nommez le document source de l'import (titre, éditeur, date, adresse — --source-title …)`));
@@ -699,11 +783,11 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       rows = 0;
       let create: RelationshipRecord[] = [];
       let createHashes: (number | undefined)[] = [];
-      let update: { after: RelationshipRecord }[] = [];
+      let update: { after: RelationshipRecord; overlay: Overlay }[] = [];
       const add = (o: number, record: RelationshipRecord, h?: number) => {
         const st = rels.statusOf(o);
         if (st === CREATE) [create.push(record), createHashes.push(h)];
-        else if (st === UPDATE) update.push({ after: record });
+        else if (st === UPDATE) update.push({ after: record, overlay: { statusStated: rels.statusStated(o) } });
       };
       if (spill) {
         progressTotal = spill.count;

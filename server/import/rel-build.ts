@@ -94,7 +94,7 @@ export function relBuilder(resolver: Resolver, namedSource: string | undefined) 
   };
 
   const record = (rel: RelationshipInputRow, e: { source: string; target: string; id: string }, ev: { source: string; excerpt: string }[]): RelationshipRecord => {
-    const r: RelationshipRecord = { id: e.id, type: rel.type, source: e.source, target: e.target, status: rel.status, evidence: ev };
+    const r: RelationshipRecord = { id: e.id, type: rel.type, source: e.source, target: e.target, status: rel.status ?? 'effective', evidence: ev };
     if (rel.amount !== undefined) r.amount = rel.amount;
     // The raw text is kept only when it says more than the value (`1,5 M€`, `mars 2016`), not `50000`.
     if (rel.amountRaw !== undefined && rel.amountRaw !== String(rel.amount)) r.amountRaw = rel.amountRaw;

@@ -168,6 +168,9 @@ export async function planRange(s: Session, range: ByteRange, sample: number): P
       if (record.evidence.some((x) => x.source.charCodeAt(0) === 1)) return `line ${loc.line} compares a stored tie citing a new document`;
       if (sameDigest(o, contentDigest('relationship', record))) flags |= SAME;
     }
+    // A row that differs from the stored tie is laid over it (records.ts mergeRel), which needs that tie read:
+    // left to the planner, which reads on from here (a re-import that changes ties is not planned in parts).
+    if (o >= 0 && !(flags & SAME)) return `line ${loc.line} changes a stored tie`;
     if (setup.spill && !(flags & SAME)) {
       record ??= build.record(rel, e, (ev as Built).evidence);
       json.push(JSON.stringify(record));

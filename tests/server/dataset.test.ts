@@ -44,6 +44,24 @@ describe('checkDataset', () => {
     expect(checkDataset(ds).rows.relationships.map((r) => r.id)).toEqual(['grant-2015', 'grant-2016']);
   });
 
+  it('tells two ties of one pair apart by their date, else their amount, as the importer does', () => {
+    const ds = dataset(
+      [actor('a'), actor('b'), actor('c')],
+      [rel('FUNDS', 'a', 'b', { date: '2016', amount: 10 }), rel('FUNDS', 'a', 'b', { date: '2017-03-12', amount: 10 }), rel('FUNDS', 'a', 'c', { amount: 10 }), rel('FUNDS', 'a', 'c', { amount: 20 })],
+    );
+    expect(checkDataset(ds).rows.relationships.map((r) => r.id)).toEqual(['FUNDS:a:b', 'FUNDS:a:b:2017-03-12', 'FUNDS:a:c', 'FUNDS:a:c:20eur']);
+  });
+
+  it.each([
+    ['the same date', [{ date: '2016' }, { date: '2016', amount: 5 }]],
+    ['the same date as a further tie', [{ date: '2016' }, { date: '2017' }, { date: '2017' }]],
+    ['no date and the same amount', [{ amount: 5 }, { amount: 5 }]],
+    ['neither a date nor an amount', [{}, {}]],
+  ])('refuses a second tie of a pair with %s, naming it', (_, props) => {
+    const ds = dataset([actor('a'), actor('b')], props.map((p) => rel('FUNDS', 'a', 'b', p)));
+    expect(fieldsOf(ds)).toEqual([`relationships.${props.length - 1}`]);
+  });
+
   it.each([
     ['a relationship without evidence', (d: ReturnType<typeof valid>) => { d.relationships[0].evidence = []; }, 'relationships.0.evidence'],
     ['an unknown relationship type', (d: ReturnType<typeof valid>) => { (d.relationships[0] as { type: string }).type = 'OWNS'; }, 'relationships.0.type'],

@@ -234,8 +234,9 @@ function jsonRow(kind: TableKind, v: unknown, loc: Loc, seen: Map<string, number
     if (!t) err('type', 'required', 'le type de relation est vide');
     else if (!parsed) err('type', 'type-unknown', `type « ${shorten(t)} » inconnu ; types acceptés : FUNDS, PILOTS, PARTNERS_WITH, LABELS (ou finance, pilote, partenaire, labellise)`);
     const st = str('status');
-    const status = st ? parseStatus(st) : 'effective';
-    if (!status) err('status', 'status-unknown', `statut « ${shorten(st ?? '')} » inconnu ; statuts acceptés : effectif, prévu, en attente, intérêt, refusé, terminé`);
+    // No status key: undefined, as an empty cell in a table (a tie already stored keeps its own).
+    const status = st ? parseStatus(st) : undefined;
+    if (st && !status) err('status', 'status-unknown', `statut « ${shorten(st ?? '')} » inconnu ; statuts acceptés : effectif, prévu, en attente, intérêt, refusé, terminé`);
     const rel: Partial<RelationshipInputRow> = {};
     const rid = str('id');
     if (rid) {
@@ -272,7 +273,7 @@ function jsonRow(kind: TableKind, v: unknown, loc: Loc, seen: Map<string, number
       }
     }
     if (from && to && from === to) err('target', 'self-tie', 'un acteur ne peut pas être relié à lui-même');
-    if (from && to && parsed && status) {
+    if (from && to && parsed && (status || !st)) {
       const [a, b] = parsed.passive ? [to, from] : [from, to];
       const out: RelationshipInputRow = { ...rel, type: parsed.type, from: { id: a }, to: { id: b }, status, evidence };
       if (t !== parsed.type) out.typeRaw = t;

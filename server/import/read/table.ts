@@ -647,11 +647,9 @@ class RowBuilder {
     if (rel.amount !== undefined) this.checkScale(rel.amount, rel.amountRaw ?? '');
     Object.assign(rel, this.date('date'));
     const statusRaw = this.text('status');
-    let status = statusRaw ? this.memo.status.get(statusRaw) : 'effective';
-    if (!status) {
-      this.err(this.col.status, 'status-unknown', `statut « ${shorten(statusRaw)} » inconnu ; statuts acceptés : effectif, prévu, en attente, intérêt, refusé, terminé`);
-      status = 'effective';
-    }
+    // No status (an empty cell, or no column): undefined, so that a tie already stored keeps its own.
+    const status = statusRaw ? this.memo.status.get(statusRaw) : undefined;
+    if (statusRaw && !status) this.err(this.col.status, 'status-unknown', `statut « ${shorten(statusRaw)} » inconnu ; statuts acceptés : effectif, prévu, en attente, intérêt, refusé, terminé`);
     const role = this.text('role');
     const note = this.text('note');
     const excerpt = this.text('excerpt');

@@ -155,8 +155,8 @@ export interface RelationshipInputRow {
   /** ISO, partial allowed (2016, 2016-03, 2016-03-12); `dateRaw` keeps the cell as written. */
   date?: string;
   dateRaw?: string;
-  /** `effective` when the row says nothing. */
-  status: RelStatus;
+  /** Absent when the row says nothing (an empty cell, no column): a new tie is `effective`, a stored one keeps its status. */
+  status?: RelStatus;
   role?: string;
   note?: string;
   /** Empty when the row has none: the planner adds the import's source and the row's locator. */

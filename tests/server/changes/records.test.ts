@@ -1,7 +1,7 @@
 // The content hashes of records: the `_h` a re-import compares, in every stored format (35 bits since after 8, 53
 // bits from after 7, the base64url digest before), and the versions edits compare.
 import crypto from 'node:crypto';
-import { contentDigest, contentHash, digestValue, fromRelContentJson, hashValue, relContentJson, storedHash, storedValue, toStored } from '../../../server/changes/records';
+import { contentDigest, contentHash, digestValue, fromRelContentJson, hashValue, mergeEvidence, mergeRel, relContentJson, storedHash, storedValue, toStored } from '../../../server/changes/records';
 import type { RelationshipRecord } from '../../../model/schema';
 
 const tie = (over: Partial<RelationshipRecord> = {}): RelationshipRecord => ({
@@ -102,5 +102,44 @@ describe('relContentJson and fromRelContentJson', () => {
 
   it('leaves a tie with claims to its JSON record (a claim rebuilt could order its keys otherwise)', () => {
     expect(relContentJson(tie({ claims: [{ sources: ['d-1'], amount: 1 }, { sources: ['d-2'], amount: 2 }] }))).toBeUndefined();
+  });
+});
+
+describe('mergeRel', () => {
+  const stored = tie({ amount: 1_500_000, amountRaw: '1,5 M€', date: '2016-03-12', dateRaw: '12/03/2016', status: 'planned', role: 'chef de file', note: 'convention' });
+
+  it('keeps every value the row does not state, the status included when it states none', () => {
+    const row = tie({ evidence: [{ source: 'document-2', excerpt: 'partenariats.csv, ligne 2' }] });
+    expect(mergeRel(stored, row, false)).toEqual({ ...stored, evidence: [...stored.evidence, ...row.evidence] });
+  });
+
+  it('takes the values the row states, an amount or a date with its own raw text', () => {
+    const row = tie({ amount: 2_000_000, date: '2017', status: 'effective', note: 'avenant' });
+    expect(mergeRel(stored, row, true)).toEqual({ ...stored, amount: 2_000_000, amountRaw: undefined, date: '2017', dateRaw: undefined, status: 'effective', note: 'avenant' });
+  });
+
+  it('gives back the stored record, hash and all, when the row adds nothing to it', () => {
+    expect(hashValue('relationship', mergeRel(stored, tie(), false))).toBe(hashValue('relationship', stored));
+    const twoDocs = tie({ ...stored, evidence: [...stored.evidence, { source: 'document-2', excerpt: 'x' }] });
+    expect(mergeRel(twoDocs, tie({ amount: 1_500_000, amountRaw: '1,5 M€' }), false)).toEqual(twoDocs);
+  });
+
+  it('keeps stored claims', () => {
+    const claims = [{ amount: 1, sources: ['document-1'] }, { amount: 2, sources: ['document-1'] }];
+    expect(mergeRel(tie({ claims }), tie(), true).claims).toEqual(claims);
+  });
+});
+
+describe('mergeEvidence', () => {
+  const e = (source: string, excerpt: string) => ({ source, excerpt });
+
+  it.each([
+    ['adds the row\'s documents after the stored ones', [e('a', '1')], [e('b', '2')], [e('a', '1'), e('b', '2')]],
+    ['keeps the stored order when the row cites the same excerpts in another', [e('a', '1'), e('b', '2')], [e('b', '2'), e('a', '1')], [e('a', '1'), e('b', '2')]],
+    ['replaces the excerpts of a document the row cites by the row\'s', [e('a', '1'), e('b', '2'), e('a', '3')], [e('a', '4')], [e('b', '2'), e('a', '4')]],
+    ['keeps an excerpt of a cited document the row still has, in its place', [e('a', '1'), e('b', '2')], [e('a', '1'), e('a', '5')], [e('a', '1'), e('b', '2'), e('a', '5')]],
+    ['never doubles an excerpt', [e('a', '1')], [e('a', '1'), e('a', '1')], [e('a', '1')]],
+  ])('%s', (_, stored, row, out) => {
+    expect(mergeEvidence(stored, row)).toEqual(out);
   });
 });

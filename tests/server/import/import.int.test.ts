@@ -127,11 +127,12 @@ describe('runImport on good files', () => {
     const ties = await db.read("MATCH (a:Actor)-[r:FUNDS]->(b:Actor) WHERE b.name IN ['Cluster Mer', 'Pôle Mer', 'Incubateur Sud'] RETURN a.name AS a, b.name AS b, r.amount AS amount, r.amountRaw AS raw, r.date AS date ORDER BY a, b");
     expect(ties).toEqual([
       { a: 'Ademe', b: 'Cluster Mer', amount: 1_200_000, raw: '1 200 000 €', date: '2018' },
-      // The second file's 1,2 M€ over the first's 200 k€ (the same tie: same pair, no id): the last import's word, as for Région Sud's date.
-      { a: 'Bpifrance', b: 'Cluster Mer', amount: 1_200_000, raw: '1 200 000 €', date: null },
+      // The second file's 1,2 M€ over the first's 200 k€ (the same tie: same pair, no id): the last import's word; the
+      // date the second file does not give is the first's (it has no date column: it says nothing of dates).
+      { a: 'Bpifrance', b: 'Cluster Mer', amount: 1_200_000, raw: '1 200 000 €', date: '2017-04' },
       { a: 'Europe', b: 'Cluster Mer', amount: 3_000_000, raw: '3 M€', date: '2019-12' },
       { a: 'Métropole', b: 'Cluster Mer', amount: 2_500_000, raw: '2,5 M€', date: '2016-03' },
-      { a: 'Région Sud', b: 'Cluster Mer', amount: 1_500_000, raw: '1,5 M€', date: null },
+      { a: 'Région Sud', b: 'Cluster Mer', amount: 1_500_000, raw: '1,5 M€', date: '2016-03-12' },
       { a: 'Région Sud', b: 'Incubateur Sud', amount: 300_000, raw: '300 k€', date: null },
       { a: 'Région Sud', b: 'Pôle Mer', amount: 200_000, raw: '200 k€', date: null },
     ]);
@@ -449,6 +450,21 @@ describe('runImport of several ties between one pair (no id column)', () => {
     expect(ids.sort()).toEqual(['FUNDS:region-sud:cluster-mer', 'FUNDS:region-sud:cluster-mer:2017', 'FUNDS:region-sud:cluster-mer:2018', 'FUNDS:region-sud:pole-mer']);
   });
 
+  it('gives the ties of a pair the ids npm run load gives them: a CSV of the same fundings after a dataset creates none', async () => {
+    await importDataset(db, dataset([actor('region-sud', 'local_authority', { name: 'Région Sud' }), actor('cluster-mer', 'cluster', { name: 'Cluster Mer' })], [
+      rel('FUNDS', 'region-sud', 'cluster-mer', { amount: 100_000, date: '2016-03-12' }),
+      rel('FUNDS', 'region-sud', 'cluster-mer', { amount: 120_000, date: '2017' }),
+    ]));
+    expect(await fundings()).toEqual([
+      ['FUNDS:region-sud:cluster-mer', 100_000],
+      ['FUNDS:region-sud:cluster-mer:2017', 120_000],
+    ]);
+    const r = await runImport(db, [csv('after-load', [Y2016, Y2017])], opts(true));
+    // The same two ties, each gaining the table's evidence beside the dataset's.
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 2, unchanged: 0 });
+    expect(await fundings()).toHaveLength(2);
+  });
+
   it('tells undated rows apart by their amount', async () => {
     const r = await runImport(db, [csv('amounts', ['Région Sud;Cluster Mer;finance;100 000 €;', 'Région Sud;Cluster Mer;finance;1,5 M€;'])], opts(true));
     expect(r.counts.relationships.created).toBe(2);
@@ -467,6 +483,121 @@ describe('runImport of several ties between one pair (no id column)', () => {
     const errors = report.issues.filter((i) => i.severity === 'error');
     expect(errors).toEqual([expect.objectContaining({ code: 'id-duplicate', line })]);
     expect(errors[0].message).toContain(`ligne ${first}`);
+  });
+});
+
+describe('runImport of a later file that says less about stored ties (README, "Importing again")', () => {
+  beforeEach(() => wipe(db));
+
+  /** A CSV file under its own folder (evidence cites the file's name), of these lines after the header. */
+  const csv = (folder: string, name: string, header: string, rows: string[]) => {
+    fs.mkdirSync(path.join(tmp, folder), { recursive: true });
+    const p = path.join(tmp, folder, name);
+    fs.writeFileSync(p, `${[header, ...rows].join('\r\n')}\r\n`);
+    return { path: p, name };
+  };
+  const FULL = 'Financeur;Bénéficiaire;Type;Montant;Date;Statut;Rôle;Note;Extrait;Source';
+  const fundings = (folder = 'v1', row = 'Région Sud;Cluster Mer;finance;1,5 M€;12/03/2016;prévu;chef de file;convention 2016;La Région apporte 1,5 M€ au cluster.;Rapport Région 2016') =>
+    csv(folder, 'financements.csv', FULL, [row, 'Ademe;Cluster Mer;finance;200 k€;2017;effectif;;;L’Ademe finance le cluster.;Rapport Région 2016']);
+  const tie = async () => {
+    const [row] = await db.read("MATCH (:Actor {name: 'Région Sud'})-[r:FUNDS]->(:Actor {name: 'Cluster Mer'}) RETURN r {.*, _cs: null, _h: null} AS r");
+    return row.r as Record<string, unknown>;
+  };
+  const opts = (scan: boolean): ImportOptions => ({ defaultKind: 'entreprise', source: SOURCE, scan });
+  const AFTER_FULL = {
+    id: 'FUNDS:region-sud:cluster-mer',
+    amount: 1_500_000,
+    amountRaw: '1,5 M€',
+    date: '2016-03-12',
+    dateRaw: '12/03/2016',
+    status: 'planned',
+    role: 'chef de file',
+    note: 'convention 2016',
+    evidenceSources: ['rapport-region-2016'],
+    evidenceExcerpts: ['La Région apporte 1,5 M€ au cluster.'],
+  };
+
+  it.each([[true], [false]])('keeps what a file without those columns does not say, adds its evidence, counts it truthfully, re-imports either file as unchanged and undoes exactly (scan %s)', async (scan) => {
+    await runImport(db, [fundings()], opts(scan));
+    expect(await tie()).toMatchObject(AFTER_FULL);
+    const afterFirst = await graphDigest(db);
+    // A table of the same ties with neither amount, date, status, role, note nor excerpt: the import's named document.
+    const partners = csv('v2', 'partenariats.csv', 'Financeur;Bénéficiaire;Type', ['Région Sud;Cluster Mer;finance']);
+    const dry = await runImport(db, [partners], { ...opts(scan), dryRun: true });
+    // The tie gains a document that states it: an update, and the only one.
+    expect(dry.counts.relationships).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await graphDigest(db)).toEqual(afterFirst);
+    const second = await runImport(db, [partners], opts(scan));
+    expect(second.counts.relationships).toEqual(dry.counts.relationships);
+    expect(await tie()).toMatchObject({
+      ...AFTER_FULL,
+      evidenceSources: ['rapport-region-2016', 'tableau-des-financements-2024'],
+      evidenceExcerpts: ['La Région apporte 1,5 M€ au cluster.', 'partenariats.csv, ligne 2'],
+    });
+    const afterSecond = await graphDigest(db);
+    // Either file again adds nothing: unchanged, nothing written.
+    for (const f of [partners, fundings(), partners]) {
+      const again = await runImport(db, [f], opts(scan));
+      expect(again.importId).toBeNull();
+      expect(again.counts.relationships).toMatchObject({ created: 0, updated: 0 });
+      expect(await graphDigest(db)).toEqual(afterSecond);
+    }
+    await undo(db, second.importId!, 'local');
+    expect(await graphDigest(db)).toEqual(afterFirst);
+  });
+
+  it.each([[true], [false]])('keeps the stored values of empty cells in columns the file has: the same file with blanks is unchanged (scan %s)', async (scan) => {
+    await runImport(db, [fundings()], opts(scan));
+    const digest = await graphDigest(db);
+    const blanks = fundings('blanks', 'Région Sud;Cluster Mer;finance;;;;;;La Région apporte 1,5 M€ au cluster.;Rapport Région 2016');
+    const r = await runImport(db, [blanks], opts(scan));
+    expect(r.importId).toBeNull();
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await graphDigest(db)).toEqual(digest);
+    // Not silently: one warning per column whose empty cells kept a stored value.
+    const kept = r.issues.filter((i) => i.code === 'empty-cell-kept');
+    expect(kept.map((i) => [i.field, i.column, i.line, i.severity])).toEqual([
+      ['amount', 'D', 2, 'warning'],
+      ['date', 'E', 2, 'warning'],
+      ['status', 'F', 2, 'warning'],
+      ['role', 'G', 2, 'warning'],
+      ['note', 'H', 2, 'warning'],
+    ]);
+  });
+
+  it('takes what a later file states: its values over the stored ones, its excerpt of a document in place of the stored one', async () => {
+    await runImport(db, [fundings()], opts(true));
+    const edited = fundings('edited', 'Région Sud;Cluster Mer;finance;2 M€;;effectif;;;La Région porte son aide à 2 M€.;Rapport Région 2016');
+    const r = await runImport(db, [edited], opts(true));
+    expect(r.counts.relationships).toEqual({ created: 0, updated: 1, unchanged: 1 });
+    expect(await tie()).toMatchObject({
+      ...AFTER_FULL,
+      amount: 2_000_000,
+      amountRaw: '2 M€',
+      status: 'effective',
+      evidenceSources: ['rapport-region-2016'],
+      evidenceExcerpts: ['La Région porte son aide à 2 M€.'],
+    });
+  });
+
+  it('keeps what a later actors table does not say: no column, or an empty cell, leaves an actor as it is', async () => {
+    const actors = (folder: string, header: string, rows: string[]) => csv(folder, 'acteurs.csv', header, rows);
+    await runImport(db, [actors('a1', 'Nom;Alias;Nature;Description;Territoire', ['Cluster Mer;CMer|Pôle mer;association;Le cluster maritime;Toulon'])], opts(true));
+    const digest = await graphDigest(db);
+    for (const [folder, header, row] of [
+      ['a2', 'Nom;Nature', 'Cluster Mer;association'],
+      ['a3', 'Nom', 'Cluster Mer'],
+      ['a4', 'Nom;Alias;Nature;Description;Territoire', 'Cluster Mer;;;;'],
+    ]) {
+      const r = await runImport(db, [actors(folder, header, [row])], opts(true));
+      expect(r.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
+      expect(await graphDigest(db)).toEqual(digest);
+    }
+  });
+
+  it('creates a tie from a file without a status column as effective', async () => {
+    await runImport(db, [csv('new', 'partenariats.csv', 'Financeur;Bénéficiaire;Type', ['Région Sud;Cluster Mer;finance'])], opts(true));
+    expect(await tie()).toMatchObject({ status: 'effective', evidenceExcerpts: ['partenariats.csv, ligne 2'] });
   });
 });
 
