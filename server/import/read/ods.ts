@@ -330,8 +330,10 @@ export function odsCell(a: Record<string, string>, text: string, hyperlink: stri
     return { text: shown, date: shown };
   }
   if (type === 'boolean') return a['office:boolean-value'] === 'true' ? 'VRAI' : 'FAUX';
-  if (hyperlink !== undefined) return { text, hyperlink };
-  return text === '' ? null : text;
+  // A writer may give a text cell's value as an attribute alone, without a paragraph.
+  const shown = text === '' && type === 'string' ? (a['office:string-value'] ?? '') : text;
+  if (hyperlink !== undefined) return { text: shown, hyperlink };
+  return shown === '' ? null : shown;
 }
 
 /** One sheet as a table reader: each records() call streams content.xml again. */

@@ -294,6 +294,7 @@ describe('odsCell', () => {
     expect(odsCell({ 'table:formula': 'of:=SUM([.B2:.B3])', 'office:value-type': 'float', 'office:value': '3' }, '3', undefined, undefined)).toEqual({ text: '=SUM(B2:B3)', formula: true, number: 3 });
     expect(odsCell({ 'table:formula': 'of:=[.A2]', 'office:value-type': 'string', 'office:string-value': 'Région Sud' }, 'Région Sud', undefined, undefined)).toEqual({ text: '=A2', formula: true, result: 'Région Sud' });
     expect(odsCell({}, '', undefined, undefined)).toBeNull();
+    expect(odsCell({ 'office:value-type': 'string', 'office:string-value': 'Région Sud' }, '', undefined, undefined)).toBe('Région Sud');
   });
 
   it.each([
