@@ -8,7 +8,7 @@ import type { Cell, RecordBatch, RecordItem, RichCell, TableReader } from './tab
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
 import { mergeFiller } from './merges';
-import { sheetMerges, xlsxPartsStream } from './zip-parts';
+import { sheetTail, xlsxPartsStream } from './zip-parts';
 
 export interface SheetEntry {
   name: string;
@@ -176,10 +176,12 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
   const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   let formats: Map<string, string>;
   let fill: ReturnType<typeof mergeFiller> | undefined;
+  let links = new Map<string, string>();
   try {
     formats = await rawFormats(file.path);
-    const merges = sheet.part !== undefined ? await sheetMerges(file.path, sheet.part) : [];
-    fill = merges.length ? mergeFiller(merges, { file: file.name, sheet: sheet.name }) : undefined;
+    const tail = sheet.part !== undefined ? await sheetTail(file.path, sheet.part) : { merges: [], links };
+    fill = tail.merges.length ? mergeFiller(tail.merges, { file: file.name, sheet: sheet.name }) : undefined;
+    links = tail.links;
   } catch (e) {
     yield unreadable(e);
     return;
@@ -221,6 +223,14 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
           else if (typeof v === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt), date1904));
           else if (v && typeof v === 'object' && typeof (v as { result?: unknown }).result === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt)));
           else cells.push(toCell(v));
+        }
+        // A cell's link, which exceljs's streaming reader drops: the text keeps its address (a source's URL).
+        if (links.size) {
+          for (let i = 0; i < cells.length; i++) {
+            const url = links.get(`${i + 1}:${row.number}`);
+            const c = cells[i];
+            if (url && c != null && (typeof c === 'string' || !c.hyperlink)) cells[i] = typeof c === 'string' ? { text: c, hyperlink: url } : { ...c, hyperlink: url };
+          }
         }
         fill?.(row.number, cells, batch);
         batch.push({ line: row.number, cells });

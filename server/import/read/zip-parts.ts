@@ -314,17 +314,25 @@ export interface MergedBlock {
 
 const colNumber = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
 
+/** What a sheet lists after its rows: merged blocks over several rows, and cells' links by reference (A1 → URL). */
+export interface SheetTail {
+  merges: MergedBlock[];
+  links: Map<string, string>;
+}
+
 /**
- * The merged blocks of sheet part N spanning more than one row (a funder written once beside several fundings).
- * They are listed after the rows (<mergeCells> follows <sheetData>): the part is inflated once more and only its
- * end is read as text.
+ * The merged blocks of sheet part N spanning more than one row (a funder written once beside several fundings), and
+ * the web links of its cells (a source's title linking to its page: Excel and LibreOffice keep the address in the
+ * sheet's relationships, exceljs's streaming reader drops it). Both are listed after the rows (<mergeCells> and
+ * <hyperlinks> follow <sheetData>): the part is inflated once more and only its end is read as text.
  */
-export async function sheetMerges(path: string, part: string): Promise<MergedBlock[]> {
+export async function sheetTail(path: string, part: string): Promise<SheetTail> {
   const zf = await openZip(path);
   let s: Readable | undefined;
   try {
-    const e = (await readEntries(zf, DEFAULT_ZIP_LIMITS.maxEntries)).find((x) => x.fileName === sheetPart(part));
-    if (!e) return [];
+    const entries = await readEntries(zf, DEFAULT_ZIP_LIMITS.maxEntries);
+    const e = entries.find((x) => x.fileName === sheetPart(part));
+    if (!e) return { merges: [], links: new Map() };
     s = await openEntry(zf, e);
     let tail = '';
     let found = false;
@@ -332,7 +340,7 @@ export async function sheetMerges(path: string, part: string): Promise<MergedBlo
       const b = chunk as Buffer;
       if (!found) {
         const text = tail + b.toString('latin1');
-        const at = text.indexOf('<mergeCells');
+        const at = text.search(/<(?:\w+:)?(?:mergeCells|hyperlinks)\b/);
         if (at < 0) {
           tail = text.slice(-16);
           continue;
@@ -341,14 +349,46 @@ export async function sheetMerges(path: string, part: string): Promise<MergedBlo
         tail = text.slice(at);
       } else tail += b.toString('latin1');
     }
-    const blocks: MergedBlock[] = [];
+    s.destroy();
+    s = undefined;
+    const merges: MergedBlock[] = [];
     for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*"([A-Z]+)(\d+):([A-Z]+)(\d+)"/gi)) {
       const [top, bottom] = [Number(m[2]), Number(m[4])];
-      if (bottom > top) blocks.push({ top, left: colNumber(m[1]), bottom, right: colNumber(m[3]) });
+      if (bottom > top) merges.push({ top, left: colNumber(m[1]), bottom, right: colNumber(m[3]) });
     }
-    return blocks;
+    const links = new Map<string, string>();
+    const refs = [...tail.matchAll(/<(?:\w+:)?hyperlink\b[^>]*>/gi)].map((m) => ({ ref: /\sref\s*=\s*"([^"]*)"/.exec(m[0])?.[1], rid: /\s[\w]+:id\s*=\s*"([^"]*)"/.exec(m[0])?.[1] }));
+    if (refs.some((r) => r.rid)) {
+      const relsEntry = entries.find((x) => x.fileName === `xl/worksheets/_rels/sheet${part}.xml.rels`);
+      const targets = new Map<string, string>();
+      if (relsEntry && relsEntry.uncompressedSize < 16 * 1024 ** 2) {
+        let rels = '';
+        const r = await openEntry(zf, relsEntry);
+        for await (const chunk of r) rels += (chunk as Buffer).toString('utf8');
+        for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+          const id = /\sId\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+          const target = /\sTarget\s*=\s*"([^"]*)"/.exec(m[0])?.[1];
+          if (id && target && /^https?:\/\//i.test(target)) targets.set(id, target.replace(/&amp;/g, '&'));
+        }
+      }
+      for (const { ref, rid } of refs) {
+        const url = rid ? targets.get(rid) : undefined;
+        const m = ref ? /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(ref) : null;
+        if (!url || !m) continue;
+        // A link over a range (rare) gives its address to each of its cells, within reason.
+        const [c0, r0] = [colNumber(m[1]), Number(m[2])];
+        const [c1, r1] = m[3] ? [colNumber(m[3]), Number(m[4])] : [c0, r0];
+        for (let r = r0; r <= r1 && r - r0 < 10_000; r++) for (let c = c0; c <= c1 && c - c0 < 100; c++) links.set(`${c}:${r}`, url);
+      }
+    }
+    return { merges, links };
   } finally {
     s?.destroy();
     zf.close();
   }
+}
+
+/** The merged blocks of sheet part N spanning more than one row (sheetTail's). */
+export async function sheetMerges(path: string, part: string): Promise<MergedBlock[]> {
+  return (await sheetTail(path, part)).merges;
 }

@@ -297,6 +297,28 @@ describe('XLSX number formats', () => {
   });
 });
 
+describe('XLSX links', () => {
+  it("keeps a linked cell's address (a source's page), which exceljs's streaming reader drops, in LibreOffice's and exceljs's workbooks", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Relations');
+    ws.addRow(['De', 'Vers', 'Type', 'Source']);
+    ws.addRow(['Région Sud', 'Cluster Mer', 'finance', { text: 'Rapport 2024', hyperlink: 'https://example.org/rapport?a=1&b=2' }]);
+    ws.addRow(['Ademe', 'Cluster Mer', 'finance', 'Rapport 2023']);
+    const p = path.join(dir, 'links.xlsx');
+    await wb.xlsx.writeFile(p);
+    const evidence = async (file: string) => {
+      const out: [number, unknown][] = [];
+      for await (const r of (await openInput({ path: file, name: path.basename(file) })).rows()) if (r.kind === 'relationship') out.push([r.loc.line, r.rel.evidence]);
+      return out;
+    };
+    expect(await evidence(p)).toEqual([
+      [2, [{ source: 'Rapport 2024', url: 'https://example.org/rapport?a=1&b=2' }]],
+      [3, [{ source: 'Rapport 2023' }]],
+    ]);
+    expect((await evidence(fixture('real-libreoffice-ecosysteme.xlsx')))[0]).toEqual([2, [{ excerpt: 'La Région finance le campus.', source: 'Communiqué de la Région', url: 'https://www.maregionsud.fr/cp-ynov' }]]);
+  });
+});
+
 describe('toCell', () => {
   it('keeps the value Excel saved with a numeric formula beside its text, never computing it', () => {
     expect(toCell({ formula: 'B9*1000', result: 1_500_000 } as ExcelJS.CellValue)).toEqual({ text: '=B9*1000', formula: true, number: 1_500_000 });
