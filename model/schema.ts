@@ -1,10 +1,10 @@
 // The single source of truth for Maillage's data model and API shapes: server, client, loader and tests import it.
 import { z } from 'zod';
 
-import { ACTOR_KINDS, METRIC_SORTS, REL_STATUSES, REL_TYPES } from './vocabulary';
+import { ACTOR_KINDS, IMPORT_FORMATS, METRIC_SORTS, REL_STATUSES, REL_TYPES } from './vocabulary';
 
 // The vocabulary (kinds, types, statuses, labels) lives in vocabulary.ts, zod-free for the client bundle.
-export { ACTOR_KINDS, ACTOR_KIND_LABELS, METRIC_SORTS, REL_STATUSES, REL_TYPES, SYMMETRIC_TYPES } from './vocabulary';
+export { ACTOR_KINDS, ACTOR_KIND_LABELS, IMPORT_EXTENSIONS, IMPORT_FORMATS, METRIC_SORTS, REL_STATUSES, REL_TYPES, SYMMETRIC_TYPES } from './vocabulary';
 
 export const ActorKind = z.enum(ACTOR_KINDS);
 export type ActorKind = z.infer<typeof ActorKind>;
@@ -813,6 +813,10 @@ export type ImportRequest = z.infer<typeof ImportRequest>;
 
 const EntityCountsSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int() });
 
+/** The formats the importer reads (vocabulary.ts IMPORT_FORMATS): a file's `format` in the import report. */
+export const ImportFormat = z.enum(IMPORT_FORMATS);
+export type ImportFormat = z.infer<typeof ImportFormat>;
+
 export const ImportIssueSchema = z.object({
   file: z.string(),
   sheet: z.string().optional(),
@@ -837,7 +841,7 @@ export const ImportReportSchema = z.object({
       name: z.string(),
       sha256: z.string(),
       size: z.number().int(),
-      format: z.string(),
+      format: ImportFormat,
       encoding: z.string(),
       delimiter: z.string().optional(),
       dateOrder: z.enum(['dmy', 'mdy']).optional(),

@@ -53,3 +53,16 @@ export type RelStatus = (typeof REL_STATUSES)[number];
 /** What key actors can be ranked by (GET /api/metrics?sort=). */
 export const METRIC_SORTS = ['pagerank', 'degree', 'inDegree', 'outDegree', 'betweenness', 'broker', 'fundsOut', 'fundsIn'] as const;
 export type MetricSort = (typeof METRIC_SORTS)[number];
+
+/**
+ * The formats the importer reads (server/import/read/): CSV (and TSV), Excel's XLSX, OpenDocument's ODS
+ * (LibreOffice's own format), Maillage's JSON dataset.
+ */
+export const IMPORT_FORMATS = ['csv', 'xlsx', 'ods', 'json'] as const;
+/** The file names the Importer panel's picker offers, by format. */
+export const IMPORT_EXTENSIONS: Record<(typeof IMPORT_FORMATS)[number], readonly string[]> = {
+  csv: ['.csv', '.tsv', '.txt'],
+  xlsx: ['.xlsx', '.xlsm'],
+  ods: ['.ods'],
+  json: ['.json'],
+};

@@ -3,7 +3,7 @@
 // network, and undo it. Talks to /api/imports (docs/design.md §2).
 import './importer.css';
 import type { Collection } from 'cytoscape';
-import { ACTOR_KIND_LABELS, ACTOR_KINDS } from '../../model/vocabulary';
+import { ACTOR_KIND_LABELS, ACTOR_KINDS, IMPORT_EXTENSIONS } from '../../model/vocabulary';
 import type { ImportIssue, InputRow, TableInfo } from '../../server/import/read/types';
 import { HEADER_SYNONYMS } from '../../server/import/read/headers';
 import type { AppContext } from '../app';
@@ -94,7 +94,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
   const state: State = { files: [], mapping: {} };
 
   // ---- files ----
-  const input = h('input', { type: 'file', multiple: '', accept: '.csv,.tsv,.txt,.xlsx,.xlsm,.json', 'data-testid': 'import-files', id: 'import-files' });
+  const input = h('input', { type: 'file', multiple: '', accept: Object.values(IMPORT_EXTENSIONS).flat().join(','), 'data-testid': 'import-files', id: 'import-files' });
   const drop = h(
     'label',
     { class: 'import-drop', for: 'import-files', 'data-testid': 'import-drop' },

@@ -1,4 +1,4 @@
-// Importing a user's files (CSV, XLSX, JSON): read, validate and plan every row, then write the plan as one
+// Importing a user's files (CSV, XLSX, ODS, JSON): read, validate and plan every row, then write the plan as one
 // change set in batches of 10k with three writers — all or nothing, at any size. Serves the CLI and the API.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import { begin, processAlive, rollbackQuietly, writeAll, type ChangeSetHandle } 
 import type { Db } from '../db';
 import { planImport, type ImportCounts, type ImportPlan, type NamedSource, type PlanOptions } from './plan';
 import { openInput } from './read';
-import type { DateOrder, Field, ImportIssue, InputFile, InputRow, OpenedInput, TableInfo } from './read/types';
+import type { DateOrder, Field, ImportIssue, InputFile, InputFormat, InputRow, OpenedInput, TableInfo } from './read/types';
 
 export type { ImportCounts, NamedSource } from './plan';
 
@@ -59,7 +59,7 @@ export interface FileInfo {
   name: string;
   sha256: string;
   size: number;
-  format: string;
+  format: InputFormat;
   encoding: string;
   delimiter?: string;
   dateOrder?: DateOrder;

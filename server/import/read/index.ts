@@ -1,4 +1,4 @@
-// openInput: a user's file (CSV, XLSX, JSON) → what was detected + a re-iterable stream of normalised rows.
+// openInput: a user's file (CSV, XLSX, ODS, JSON) → what was detected + a re-iterable stream of normalised rows.
 import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import { ValidationError } from '../../errors';
@@ -7,11 +7,12 @@ import { csvRangeTable, csvTable, detectDelimiter, detectNewline, normaliseDelim
 import { HEADER_SYNONYMS, isExactSheetName } from './headers';
 import { issue } from './issues';
 import { openJson } from './json';
-import { chooseEncoding, formatOf, head, isZip, normaliseEncoding, scanBytes } from './sniff';
+import { chooseEncoding, formatOf, head, HEAD_BYTES, isZip, normaliseEncoding, scanBytes } from './sniff';
 import { scanTable, tableRows, type ScannedTable, type TableReader } from './table';
 import type { ByteRange, CsvSetup } from './csv';
-import type { Detected, Field, ImportIssue, InputFile, InputRow, OpenedInput, ReadOptions, SplittableCsv } from './types';
-import { listSheets, xlsxTable } from './xlsx';
+import type { Detected, Field, ImportIssue, InputFile, InputRow, OpenedInput, ReadOptions, SplittableCsv, TableKind } from './types';
+import { listOdsSheets, OdsError, odsTable, type OdsSheet } from './ods';
+import { listSheets, xlsxTable, type SheetEntry } from './xlsx';
 import { checkZip } from './zip-guard';
 
 export type * from './types';
@@ -67,7 +68,7 @@ interface Plan {
 export async function openInput(file: InputFile, opts: ReadOptions = {}): Promise<OpenedInput> {
   const o = checkOptions(opts);
   const stat = await fs.promises.stat(file.path);
-  const first = await head(file.path, 8);
+  const first = await head(file.path, HEAD_BYTES);
   const format = formatOf(file.name, first);
   const at = { file: file.name, line: 1 };
   const plan: Plan = {
@@ -82,7 +83,8 @@ export async function openInput(file: InputFile, opts: ReadOptions = {}): Promis
   if (stat.size === 0) plan.issues.push(issue(at, 'file-empty', 'le fichier est vide : aucune ligne à importer'));
   else if (format === 'xls') {
     plan.issues.push(issue(at, 'xls-legacy', 'format Excel 97-2003 (.xls) non pris en charge : enregistrez le classeur au format .xlsx ou CSV'));
-  } else if (format === 'xlsx') await planXlsx(file, first, plan, tableOpts);
+  } else if (format === 'xlsx') await planWorkbook(file, first, plan, tableOpts, XLSX_BOOK(file));
+  else if (format === 'ods') await planWorkbook(file, first, plan, tableOpts, ODS_BOOK(file));
   else if (format === 'json') {
     plan.json = await openJson(file);
     plan.detected.tables = plan.json.tables;
@@ -175,18 +177,46 @@ async function planCsv(file: InputFile, o: ReturnType<typeof checkOptions>, plan
   plan.tables.push({ reader, scanned: await scanTable(reader, tableOpts) });
 }
 
-async function planXlsx(file: InputFile, first: Buffer, plan: Plan, tableOpts: Parameters<typeof scanTable>[1]): Promise<void> {
+/** What planning a workbook needs from its reader (XLSX or ODS), and how messages name its kind. */
+interface Workbook<S extends { name: string; kind?: TableKind; hidden?: boolean }> {
+  /** « .xlsx », « .ods »: in the message for a file that is no zip. */
+  ext: string;
+  /** The application users save such a workbook from, named in messages: Excel, LibreOffice. */
+  app: string;
+  /** The sheets in order; throws with a French message when the workbook's content cannot be listed. */
+  list(): Promise<S[]>;
+  table(s: S): TableReader;
+}
+
+const XLSX_BOOK = (file: InputFile): Workbook<SheetEntry> => ({ ext: '.xlsx', app: 'Excel', list: () => listSheets(file.path), table: (s) => xlsxTable(file, s) });
+const ODS_BOOK = (file: InputFile): Workbook<OdsSheet> => ({ ext: '.ods', app: 'LibreOffice', list: () => listOdsSheets(file.path), table: (s) => odsTable(file, s) });
+
+async function planWorkbook<S extends { name: string; kind?: TableKind; hidden?: boolean }>(
+  file: InputFile,
+  first: Buffer,
+  plan: Plan,
+  tableOpts: Parameters<typeof scanTable>[1],
+  book: Workbook<S>,
+): Promise<void> {
   const at = { file: file.name, line: 1 };
   if (!isZip(first)) {
-    plan.issues.push(issue(at, 'file-not-zip', "ce fichier .xlsx n'est pas un classeur Excel : ce n'est pas une archive zip (fichier renommé, ou d'un autre format ?)"));
+    const what = book.ext === '.ods' ? 'un classeur OpenDocument (LibreOffice)' : 'un classeur Excel';
+    plan.issues.push(issue(at, 'file-not-zip', `ce fichier ${book.ext} n'est pas ${what} : ce n'est pas une archive zip (fichier renommé, ou d'un autre format ?)`));
     return;
   }
-  const z = await checkZip(file.path);
+  const z = await checkZip(file.path, undefined, { ext: book.ext, app: book.app });
   if (!z.ok) {
     plan.issues.push(issue(at, z.code, z.message));
     return;
   }
-  const sheets = await listSheets(file.path);
+  let sheets: S[];
+  try {
+    sheets = await book.list();
+  } catch (e) {
+    if (!(e instanceof OdsError)) throw e;
+    plan.issues.push(issue(at, e.code, `ce classeur .ods est illisible : ${e.message}`));
+    return;
+  }
   // A sheet named by one of its words ("Relations (2024)") is used only when no sheet is named exactly for
   // its kind: beside "Relations", "Relations (2)" is Excel's copy of it, not more relations.
   const exact = new Set(sheets.filter((s) => s.kind && isExactSheetName(s.name)).map((s) => s.kind));
@@ -201,7 +231,7 @@ async function planXlsx(file: InputFile, first: Buffer, plan: Plan, tableOpts: P
   }
   // A hidden sheet is still in the workbook (an actors list hidden behind drop-down lists): read, and said.
   for (const s of used.filter((u) => u.hidden)) {
-    plan.issues.push(issue({ file: file.name, sheet: s.name }, 'sheet-hidden', `la feuille « ${s.name} » est masquée dans Excel : elle est lue comme les autres (supprimez-la du classeur pour qu'elle ne le soit pas)`, { severity: 'warning' }));
+    plan.issues.push(issue({ file: file.name, sheet: s.name }, 'sheet-hidden', `la feuille « ${s.name} » est masquée dans ${book.app} : elle est lue comme les autres (supprimez-la du classeur pour qu'elle ne le soit pas)`, { severity: 'warning' }));
   }
   if (plan.sheets.ignored.length) {
     plan.issues.push(issue({ file: file.name }, 'sheet-ignored', `feuilles ignorées : ${plan.sheets.ignored.join(', ')}`, { severity: 'warning' }));
@@ -210,7 +240,7 @@ async function planXlsx(file: InputFile, first: Buffer, plan: Plan, tableOpts: P
   const rank = { sources: 0, actors: 1, relationships: 2 } as const;
   used.sort((a, b) => (a.kind ? rank[a.kind] : 3) - (b.kind ? rank[b.kind] : 3));
   for (const s of used) {
-    const reader = xlsxTable(file, s);
+    const reader = book.table(s);
     plan.tables.push({ reader, scanned: await scanTable(reader, tableOpts) });
   }
 }

@@ -21,13 +21,39 @@ export const isZip = (b: Buffer) => b.length >= 4 && b[0] === 0x50 && b[1] === 0
 /** The OLE2 container of Excel 97–2003 .xls files. */
 export const isOle2 = (b: Buffer) => b.length >= 8 && b.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
 
-/** The format by extension first (what the user meant), by content when the extension says nothing. */
+/**
+ * An OpenDocument spreadsheet: its zip's first entry is « mimetype », stored, holding the document's type
+ * (OpenDocument 1.2 §3.3; LibreOffice, Gnumeric and Excel all write it so). `first` needs 80 bytes.
+ */
+export const isOds = (b: Buffer) =>
+  isZip(b) && b.length >= 30 + 8 && b.toString('latin1', 30, 38) === 'mimetype' && b.toString('latin1', 38, 38 + ODS_MIME.length).startsWith(ODS_MIME);
+const ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet';
+
+/**
+ * An Excel workbook by its first zip entry: [Content_Types].xml (Excel, exceljs), _rels/ (LibreOffice), xl/ (Gnumeric),
+ * docProps/. ECMA-376 puts no order on parts, so this only tells an .ods that is really an .xlsx.
+ */
+const isOoxml = (b: Buffer) => {
+  if (!isZip(b) || b.length < 30) return false;
+  const name = b.toString('latin1', 30, 30 + Math.min(b.readUInt16LE(26), b.length - 30));
+  return /^(?:\[Content_Types\]\.xml|_rels\/|xl\/|docProps\/)/.test(name);
+};
+
+/** Enough of a file's start for formatOf (an ODS zip's mimetype entry). */
+export const HEAD_BYTES = 96;
+
+/**
+ * The format by extension first (what the user meant), by content when the extension says nothing. A workbook's
+ * content wins over its extension between XLSX and ODS: both are zips, and a renamed one is still what it is.
+ */
 export function formatOf(name: string, first: Buffer): InputFormat | 'xls' {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase();
-  if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-  if (ext === 'xls') return isZip(first) ? 'xlsx' : 'xls';
+  if (ext === 'ods' || ext === 'ots') return isOoxml(first) ? 'xlsx' : 'ods';
+  if (ext === 'xlsx' || ext === 'xlsm') return isOds(first) ? 'ods' : 'xlsx';
+  if (ext === 'xls') return isOds(first) ? 'ods' : isZip(first) ? 'xlsx' : 'xls';
   if (ext === 'json') return 'json';
   if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (isOds(first)) return 'ods';
   if (isZip(first)) return 'xlsx';
   if (isOle2(first)) return 'xls';
   const text = first.toString('utf8').replace(/^\uFEFF/, '').trimStart();

@@ -8,7 +8,7 @@ const TITLES: Record<TableKind, string> = { relationships: 'Relations', actors: 
 export function synonymsMarkdown(): string {
   const out: string[] = [];
   for (const kind of ['relationships', 'actors', 'sources'] as TableKind[]) {
-    out.push(`**${TITLES[kind]}** (sheet names: ${SHEET_NAMES[kind].map((s) => `\`${s}\``).join(', ')})`, '', '| field | holds | headers (compared without case, accents or punctuation) |', '| --- | --- | --- |');
+    out.push(`**${TITLES[kind]}** (sheet names in a workbook, XLSX or ODS: ${SHEET_NAMES[kind].map((s) => `\`${s}\``).join(', ')})`, '', '| field | holds | headers (compared without case, accents or punctuation) |', '| --- | --- | --- |');
     for (const f of HEADER_SYNONYMS[kind]) out.push(`| \`${f.field}\` | ${f.label.replace(/\|/g, '\\|')} | ${f.headers.map((h) => `\`${h}\``).join(', ')} |`);
     out.push('');
   }

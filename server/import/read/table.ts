@@ -66,6 +66,8 @@ export interface TableReader {
   hint?: TableKind;
   /** CSV only: named in messages about extra cells. */
   delimiter?: string;
+  /** The application that saved a workbook's formulas' values and shows its dates, named in messages (Excel by default; LibreOffice for .ods). */
+  app?: string;
   records(): AsyncIterable<RecordBatch>;
 }
 
@@ -265,7 +267,8 @@ export async function scanTable(reader: TableReader, opts: TableOptions = {}): P
   if (reader.sheet !== undefined) info.sheet = reader.sheet;
   const scanned: ScannedTable = { info, headerLine: header?.line ?? 1, issues, dateOrders: new Map() };
   if (!header) {
-    issues.push(issue({ ...at, line: 1 }, 'file-empty', reader.sheet ? `la feuille « ${reader.sheet} » est vide` : 'le fichier est vide : aucune ligne à importer'));
+    // A sheet that could not be read has said so (its reader's issue): it is not also « empty ».
+    if (!unreadable) issues.push(issue({ ...at, line: 1 }, 'file-empty', reader.sheet ? `la feuille « ${reader.sheet} » est vide` : 'le fichier est vide : aucune ligne à importer'));
     return scanned;
   }
   if (!kind) return scanned;
@@ -398,6 +401,10 @@ class RowBuilder {
     this.roleColumn = (['from', 'fromId', 'to', 'toId'] as const).map((f) => this.col[f]).find((c) => c && fundingRoleOfHeader(c.header));
   }
 
+  private get app(): string {
+    return this.reader.app ?? 'Excel';
+  }
+
   /** A first or second actor column named by its role in a funding ("Financeur", "Bénéficiaire"). */
   private readonly roleColumn: ColumnInfo | undefined;
 
@@ -445,11 +452,11 @@ class RowBuilder {
     if (typeof cell === 'string') t = cell;
     else {
       if (cell.error) {
-        this.err(c, 'cell-error', `la cellule contient l'erreur Excel ${cell.text} : elle est lue comme vide`, 'warning');
+        this.err(c, 'cell-error', `la cellule contient l'erreur ${this.app} ${cell.text} : elle est lue comme vide`, 'warning');
         return '';
       }
       if (cell.formula && cell.result !== undefined && FORMULA_RESULT_FIELDS.has(f)) {
-        this.err(c, 'formula-value', `formule ${shorten(cell.text)} : sa valeur enregistrée par Excel, « ${shorten(cell.result)} », est prise`, 'warning');
+        this.err(c, 'formula-value', `formule ${shorten(cell.text)} : sa valeur enregistrée par ${this.app}, « ${shorten(cell.result)} », est prise`, 'warning');
         t = cell.result;
       } else {
         if (cell.formula) this.err(c, 'formula', `formule importée comme texte, sans être calculée : ${shorten(cell.text)}`, 'warning');
@@ -505,7 +512,7 @@ class RowBuilder {
     if (rich?.date) return { date: rich.date, dateRaw: rich.text };
     if (rich?.number !== undefined && Number.isInteger(rich.number) && rich.number >= 1800 && rich.number <= 2200) {
       if (rich.format && readNumberFormat(rich.format).date) {
-        this.err(c, 'date-year-typed', `${rich.number} tapé dans une cellule au format date (Excel l'affiche comme un jour du début des années 1900) : lu comme l'année ${rich.number}`, 'warning');
+        this.err(c, 'date-year-typed', `${rich.number} tapé dans une cellule au format date (${this.app} l'affiche comme un jour du début des années 1900) : lu comme l'année ${rich.number}`, 'warning');
       }
       return { date: String(rich.number), dateRaw: rich.text };
     }
@@ -623,7 +630,7 @@ class RowBuilder {
     const amountCell = this.rich('amount');
     // A formula's amount is the value Excel saved with it (=B2*1000, =SOMME(…)), said in a warning.
     if (amountCell?.formula && amountCell.number !== undefined) {
-      this.err(this.col.amount, 'formula-value', `formule ${shorten(amountCell.text)} : sa valeur enregistrée par Excel, ${frNumber(amountCell.number)}, est prise comme montant`, 'warning');
+      this.err(this.col.amount, 'formula-value', `formule ${shorten(amountCell.text)} : sa valeur enregistrée par ${this.app}, ${frNumber(amountCell.number)}, est prise comme montant`, 'warning');
     }
     const amountRaw = amountCell?.number !== undefined ? '' : this.text('amount');
     if (amountCell?.number !== undefined) {

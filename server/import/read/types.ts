@@ -1,7 +1,8 @@
 // The reading layer's contract (docs/design.md §2): a user's file → what was detected + a re-iterable stream of rows.
-import type { ActorKind, RelStatus, RelType } from '../../../model/schema';
+import type { ActorKind, ImportFormat, RelStatus, RelType } from '../../../model/schema';
 
-export type InputFormat = 'csv' | 'xlsx' | 'json';
+/** model/schema.ts IMPORT_FORMATS. */
+export type InputFormat = ImportFormat;
 /** How `12/03/2016` is read: day first (French, the default) or month first. Decided per column as a whole. */
 export type DateOrder = 'dmy' | 'mdy';
 /** What a table (a CSV file, a sheet, a JSON array) holds. */

@@ -1,13 +1,14 @@
 // XLSX workbooks through exceljs's streaming reader (after zip-guard's checks): one table reader per sheet used.
 import type ExcelJS from 'exceljs';
 import { isoFromDate } from '../fr/date';
-import { issue, shorten } from './issues';
+import { issue } from './issues';
 import { readNumberFormat } from './numfmt';
 import { tableKindOfSheet } from './headers';
 import type { Cell, RecordBatch, RecordItem, RichCell, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
-import { sheetMerges, xlsxPartsStream, type MergedBlock } from './zip-parts';
+import { mergeFiller } from './merges';
+import { sheetTail, xlsxPartsStream } from './zip-parts';
 
 export interface SheetEntry {
   name: string;
@@ -94,7 +95,8 @@ export function toCell(v: ExcelValue, numFmt?: string, date1904 = false): Cell {
   if ('formula' in o || 'sharedFormula' in o) {
     const f = typeof o.formula === 'string' ? o.formula : typeof o.sharedFormula === 'string' ? o.sharedFormula : '';
     // The value Excel computed and saved with the formula (never computed here): what the user saw in the cell.
-    if (typeof o.result === 'number' && Number.isFinite(o.result)) return { text: `=${f}`, formula: true, number: o.result };
+    // Its format too: =D2/1000 shown « 1 500 k€ » is 1 500 000 €, as for a typed number.
+    if (typeof o.result === 'number' && Number.isFinite(o.result)) return { text: `=${f}`, formula: true, number: o.result, ...(numFmt && numFmt !== 'General' ? { format: numFmt } : {}) };
     return typeof o.result === 'string' ? { text: `=${f}`, formula: true, result: o.result } : { text: `=${f}`, formula: true };
   }
   if ('error' in o) return { text: String(o.error), error: true };
@@ -170,41 +172,16 @@ async function rawFormats(path: string): Promise<Map<string, string>> {
   return raw;
 }
 
-const letters = (col: number): string => (col > 26 ? letters(Math.floor((col - 1) / 26)) : '') + String.fromCharCode(65 + ((col - 1) % 26));
-
-/**
- * Fills each block of merged cells with its top-left cell's value, row by row as the rows stream past: Excel
- * keeps the value in that cell alone, and a funder written once over three fundings is the funder of each.
- * A warning says so once per block, on its first line.
- */
-function mergeFiller(blocks: MergedBlock[], at: { file: string; sheet: string }) {
-  const values = new Map<MergedBlock, Cell>();
-  return (line: number, cells: Cell[], out: RecordItem[]): void => {
-    for (const b of blocks) {
-      if (line < b.top || line > b.bottom) continue;
-      if (line === b.top) {
-        const v = cells[b.left - 1];
-        if (v == null || (typeof v === 'string' && !v.trim())) continue;
-        values.set(b, v);
-        const text = typeof v === 'string' ? v : v.text;
-        const range = `${letters(b.left)}${b.top}:${letters(b.right)}${b.bottom}`;
-        out.push({ issue: issue({ ...at, line }, 'merged-cells', `cellules fusionnées ${range} : « ${shorten(text)} » est lu sur chacune de leurs lignes (${b.top} à ${b.bottom})`, { severity: 'warning', column: letters(b.left) }) });
-      }
-      const v = values.get(b);
-      if (v === undefined) continue;
-      for (let c = b.left; c <= b.right; c++) if (cells[c - 1] == null && !(line === b.top && c === b.left)) cells[c - 1] = v;
-    }
-  };
-}
-
 async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
   const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   let formats: Map<string, string>;
   let fill: ReturnType<typeof mergeFiller> | undefined;
+  let links = new Map<string, string>();
   try {
     formats = await rawFormats(file.path);
-    const merges = sheet.part !== undefined ? await sheetMerges(file.path, sheet.part) : [];
-    fill = merges.length ? mergeFiller(merges, { file: file.name, sheet: sheet.name }) : undefined;
+    const tail = sheet.part !== undefined ? await sheetTail(file.path, sheet.part) : { merges: [], links };
+    fill = tail.merges.length ? mergeFiller(tail.merges, { file: file.name, sheet: sheet.name }) : undefined;
+    links = tail.links;
   } catch (e) {
     yield unreadable(e);
     return;
@@ -243,7 +220,17 @@ async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator
           const v = values[i];
           // A number or date's format says what it shows (a unit, a month): read only for those cells.
           if (v instanceof Date) cells.push(toCell(shift() ? new Date(v.getTime() + shift()) : v, format(row.getCell(i).numFmt), date1904));
-          else cells.push(typeof v === 'number' ? toCell(v, format(row.getCell(i).numFmt), date1904) : toCell(v));
+          else if (typeof v === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt), date1904));
+          else if (v && typeof v === 'object' && typeof (v as { result?: unknown }).result === 'number') cells.push(toCell(v, format(row.getCell(i).numFmt)));
+          else cells.push(toCell(v));
+        }
+        // A cell's link, which exceljs's streaming reader drops: the text keeps its address (a source's URL).
+        if (links.size) {
+          for (let i = 0; i < cells.length; i++) {
+            const url = links.get(`${i + 1}:${row.number}`);
+            const c = cells[i];
+            if (url && c != null && (typeof c === 'string' || !c.hyperlink)) cells[i] = typeof c === 'string' ? { text: c, hyperlink: url } : { ...c, hyperlink: url };
+          }
         }
         fill?.(row.number, cells, batch);
         batch.push({ line: row.number, cells });

@@ -1,4 +1,4 @@
-// Checks an XLSX (a zip) before any XLSX library inflates it: declared sizes and ratios, entries laid end to end
+// Checks a workbook's zip (XLSX, ODS) before any reader inflates it: declared sizes and ratios, entries laid end to end
 // (nothing hidden for a streaming reader to find), then the actual inflated sizes, counted while inflating.
 import fs from 'node:fs';
 import yauzl from 'yauzl';
@@ -79,12 +79,12 @@ async function centralDirectoryOffset(fd: fs.promises.FileHandle, size: number):
  * (declared sizes, ratios), on the local headers (every byte before the central directory belongs to a listed
  * entry, so a streaming reader meets nothing else), and while inflating each entry (actual size = declared).
  */
-export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipCheck> {
+export async function checkZip(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, book = { ext: '.xlsx', app: 'Excel' }): Promise<ZipCheck> {
   let zf: yauzl.ZipFile;
   try {
     zf = await openZip(path);
   } catch (e) {
-    return { ok: false, code: 'zip-invalid', message: `ce classeur n'est pas une archive zip lisible (${(e as Error).message}) : un fichier .xlsx est un zip ; enregistrez-le de nouveau depuis Excel` };
+    return { ok: false, code: 'zip-invalid', message: `ce classeur n'est pas une archive zip lisible (${(e as Error).message}) : un fichier ${book.ext} est un zip ; enregistrez-le de nouveau depuis ${book.app}` };
   }
   try {
     let entries: yauzl.Entry[];

@@ -10,7 +10,7 @@ import { ImportRefused, runImport, type ImportOptions, type ImportReport } from 
 import { planImport } from '../../../server/import/plan';
 import { openInput } from '../../../server/import/read';
 import { applySchema, importDataset } from '../../../server/load';
-import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
+import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeOdsLyingZipBomb, writeOdsZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
 import { actor, dataset, rel } from '../../support/fixtures';
 import { testDb, wipe } from '../../support/db';
 import { graphDigest } from '../../support/digest';
@@ -70,6 +70,8 @@ describe('runImport on the bad-file corpus', () => {
     ['a zip bomb', () => writeZipBomb(tmp), 'zip-bomb'],
     ['a zip bomb that lies about its size', () => writeLyingZipBomb(tmp), 'zip-bomb'],
     ['an xlsx with an entry hidden between two others', () => writeZipWithHiddenEntry(tmp), undefined],
+    ['an .ods zip bomb', () => writeOdsZipBomb(tmp), 'zip-bomb'],
+    ['an .ods zip bomb that lies about its size', () => writeOdsLyingZipBomb(tmp), 'zip-bomb'],
   ])('refuses %s, and the graph is unchanged', async (_what, make, code) => {
     const before = await graphDigest(db);
     const p = make();
@@ -362,6 +364,27 @@ describe('npm run import (CLI)', () => {
     const r = await cli([fixture('good-french-excel.csv'), '--dry-run', '--json', '--default-kind', 'entreprise', '--source-title', 'T', '--source-date', '12/03/2024']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ importId: null, dryRun: true, detected: { encoding: 'windows-1252', delimiter: ';', dateOrder: 'dmy' } });
+  });
+
+  it('imports the .ods LibreOffice saved (exit 0, format ods, typed amounts and dates, merged funder), finds it unchanged on a dry run, and undoes it', async () => {
+    const before = await graphDigest(db);
+    const args = [fixture('real-libreoffice-ecosysteme.ods'), '--json', '--default-kind', 'entreprise', '--source-title', 'Écosystème régional'];
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as ImportReport;
+    expect(report.files[0]).toMatchObject({ name: 'real-libreoffice-ecosysteme.ods', format: 'ods', sheets: { used: ['Acteurs', 'Relations'], ignored: ['Listes', 'Notes'] } });
+    expect(report.counts.relationships).toEqual({ created: 5, updated: 0, unchanged: 0 });
+    const ties = await db.read("MATCH (:Actor {name: 'Région Sud'})-[r:FUNDS]->(b:Actor) RETURN b.name AS b, r.amount AS amount, r.amountRaw AS raw, r.date AS date ORDER BY b");
+    expect(ties).toEqual([
+      { b: 'French Tech Aix-Marseille', amount: 1_500_000, raw: '1,5 M€', date: '2018' },
+      { b: 'The Camp', amount: 1_500_000, raw: '1,5 M€', date: '2017-04' },
+      { b: 'Ynov Campus', amount: 1_500_000, raw: '1 500 000 €', date: '2016-03-12' },
+    ]);
+    const again = await cli([...args, '--dry-run']);
+    expect(again.code).toBe(0);
+    expect((JSON.parse(again.stdout) as ImportReport).counts.relationships).toEqual({ created: 0, updated: 0, unchanged: 5 });
+    await undo(db, report.importId!, 'local');
+    expect(await graphDigest(db)).toEqual(before);
   });
 
   it('exits 2 naming a bad option', async () => {

@@ -61,6 +61,22 @@ describe('POST /api/imports', () => {
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('upload-'))).toEqual([]);
   });
 
+  it('previews an .ods LibreOffice saved (format ods, its sheets) and refuses a broken one with 400, writing nothing', async () => {
+    const before = await graphDigest(db);
+    // An app of its own: its uploads do not count against the rate limit the other tests of this file share.
+    const own = createApp(db, { imports: { dir, maxFileBytes: 64 * 1024, maxFiles: 3 } });
+    const upload = (file: string) => request(own).post('/api/imports').attach('files', fixture(file)).field('defaultKind', 'entreprise').field('sourceTitle', 'Tableau 2024');
+    const res = await upload('real-libreoffice-ecosysteme.ods');
+    expect(res.status).toBe(201);
+    const report = ImportReportSchema.parse(res.body);
+    expect(report.files).toEqual([expect.objectContaining({ name: 'real-libreoffice-ecosysteme.ods', format: 'ods', sheets: { used: ['Acteurs', 'Relations'], ignored: ['Listes', 'Notes'] } })]);
+    expect(report.counts.relationships.created).toBe(5);
+    const bad = await upload('bad-ods-cut.ods');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.report.issues).toEqual([expect.objectContaining({ file: 'bad-ods-cut.ods', sheet: 'Relations', line: 1, code: 'ods-invalid' })]);
+    expect(await graphDigest(db)).toEqual(before);
+  });
+
   it('returns 415 for a body that is not multipart, 413 for a file past the limit, 400 naming a bad option', async () => {
     expect((await request(app).post('/api/imports').send({ x: 1 })).status).toBe(415);
     const big = path.join(dir, 'big.csv');

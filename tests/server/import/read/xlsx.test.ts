@@ -162,7 +162,7 @@ describe('XLSX hidden sheets and rows', () => {
 
 describe('XLSX number formats', () => {
   /** A Relations sheet written by exceljs, each row's amount and date cells with the given formats. */
-  async function formatted(name: string, header: string, rows: [number | string, string | undefined, Date | number | string, string | undefined][], date1904 = false) {
+  async function formatted(name: string, header: string, rows: [ExcelJS.CellValue, string | undefined, Date | number | string, string | undefined][], date1904 = false) {
     const wb = new ExcelJS.Workbook();
     if (date1904) wb.properties.date1904 = true;
     const ws = wb.addWorksheet('Relations');
@@ -192,17 +192,21 @@ describe('XLSX number formats', () => {
       [2_500_000, '0.0,, "M€"', 2019, undefined],
       [0.15, '0%', 2020, undefined],
       [1_500_000, '0.0 "M€"', 2021, undefined],
+      [{ formula: '1500*1', result: 1500 }, '0 "k€"', 2022, undefined],
     ]);
     expect(rels).toEqual([
       [2, 1_500_000, '1,5 M€', '2016'],
       [3, 200_000, '200 k€', '2017'],
       [4, 1_200_000, '1 200 000 €', '2018'],
       [5, 2_500_000, '2,5 M€', '2019'],
+      // A formula's value through its cell's format, as a typed number's.
+      [8, 1_500_000, '1 500 k€', '2022'],
     ]);
     // 1 500 000 typed in euros then formatted in M€ shows « 1 500 000 M€ »: not 1,5 × 10¹² € silently.
     expect(issues).toEqual([
       [6, 'D', 'amount-percent'],
       [7, 'D', 'amount-implausible'],
+      [8, 'D', 'formula-value'],
     ]);
   });
 
@@ -293,10 +297,34 @@ describe('XLSX number formats', () => {
   });
 });
 
+describe('XLSX links', () => {
+  it("keeps a linked cell's address (a source's page), which exceljs's streaming reader drops, in LibreOffice's and exceljs's workbooks", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Relations');
+    ws.addRow(['De', 'Vers', 'Type', 'Source']);
+    ws.addRow(['Région Sud', 'Cluster Mer', 'finance', { text: 'Rapport 2024', hyperlink: 'https://example.org/rapport?a=1&b=2' }]);
+    ws.addRow(['Ademe', 'Cluster Mer', 'finance', 'Rapport 2023']);
+    const p = path.join(dir, 'links.xlsx');
+    await wb.xlsx.writeFile(p);
+    const evidence = async (file: string) => {
+      const out: [number, unknown][] = [];
+      for await (const r of (await openInput({ path: file, name: path.basename(file) })).rows()) if (r.kind === 'relationship') out.push([r.loc.line, r.rel.evidence]);
+      return out;
+    };
+    expect(await evidence(p)).toEqual([
+      [2, [{ source: 'Rapport 2024', url: 'https://example.org/rapport?a=1&b=2' }]],
+      [3, [{ source: 'Rapport 2023' }]],
+    ]);
+    expect((await evidence(fixture('real-libreoffice-ecosysteme.xlsx')))[0]).toEqual([2, [{ excerpt: 'La Région finance le campus.', source: 'Communiqué de la Région', url: 'https://www.maregionsud.fr/cp-ynov' }]]);
+  });
+});
+
 describe('toCell', () => {
   it('keeps the value Excel saved with a numeric formula beside its text, never computing it', () => {
     expect(toCell({ formula: 'B9*1000', result: 1_500_000 } as ExcelJS.CellValue)).toEqual({ text: '=B9*1000', formula: true, number: 1_500_000 });
     expect(toCell({ formula: 'HYPERLINK("http://example.org","Le document")', result: 'Le document' } as ExcelJS.CellValue)).toEqual({ text: '=HYPERLINK("http://example.org","Le document")', formula: true, result: 'Le document' });
     expect(toCell({ formula: 'A1' } as ExcelJS.CellValue)).toEqual({ text: '=A1', formula: true });
+    // Its number format goes with it: =D2/1000 shown « 1 500 k€ » is read as the cell shows it.
+    expect(toCell({ formula: 'D2/1000', result: 1500 } as ExcelJS.CellValue, '0 "k€"')).toEqual({ text: '=D2/1000', formula: true, number: 1500, format: '0 "k€"' });
   });
 });

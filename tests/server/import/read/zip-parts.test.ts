@@ -1,6 +1,6 @@
-// The sheet rewrites that let exceljs keep every run of an inline rich string and read ISO date cells (t="d"),
-// whatever the chunks' boundaries.
-import { richRunsJoiner } from '../../../../server/import/read/zip-parts';
+// The sheet rewrites that let exceljs keep every run of an inline rich string, read ISO date cells (t="d"), read
+// Gnumeric's indented parts and its text formulas (t="s"), whatever the chunks' boundaries.
+import { indentMover, richRunsJoiner } from '../../../../server/import/read/zip-parts';
 
 const RICH = '<row r="2"><c r="A2" t="inlineStr"><is><r><rPr><b val="1" /></rPr><t>Bpi</t></r><r><t xml:space="preserve">france </t></r><r><t/></r></is></c>'
   + '<c r="B2" t="inlineStr"><is><t>Cluster Mer</t></is></c></row>';
@@ -46,5 +46,46 @@ describe('richRunsJoiner on ISO date cells (t="d")', () => {
   it('counts from 1904 in a workbook that does', () => {
     const join = richRunsJoiner(true);
     expect(join(Buffer.from('<c r="D2" t="d"><v>2016-03-12</v></c>')).toString()).toBe('<c r="D2" t="n"><v>40979     </v></c>');
+  });
+});
+
+describe('richRunsJoiner on text formulas saved in the shared strings (t="s", as Gnumeric writes them)', () => {
+  const SHEET = '<row r="7"><c r="A7" t="s"><f>A6</f><v>6</v></c><c r="B7" t="s"><v>2</v></c><c r="C7"><f>B2*2</f><v>4</v></c></row>';
+  const READ = '<row r="7"><c r="A7" t="s"><x>A6</x><v>6</v></c><c r="B7" t="s"><v>2</v></c><c r="C7"><f>B2*2</f><v>4</v></c></row>';
+
+  it("hides the formula of a text cell from exceljs (its value is the shared string's), leaving numeric formulas alone", () => {
+    expect(run([SHEET])).toBe(READ);
+  });
+
+  it('gives the same bytes whatever the chunk boundaries', () => {
+    for (let cut = 1; cut < SHEET.length; cut++) expect(run([SHEET.slice(0, cut), SHEET.slice(cut)])).toBe(READ);
+  });
+});
+
+describe('indentMover', () => {
+  const INDENTED = '<?xml version="1.0"?>\n<sst>\n  <si>\n    <t>Région Sud</t>\n  </si>\n  <si>\n    <t xml:space="preserve">  </t>\n  </si>\n  <c r="A1"/>\n</sst>';
+  const moved = (parts: string[]) => {
+    const move = indentMover();
+    return parts.map((p) => move(Buffer.from(p, 'latin1')).toString('latin1')).join('') + move.flush().toString('latin1');
+  };
+
+  it("moves the whitespace between tags into them, keeping a text element's own spaces and the length", () => {
+    const out = moved([INDENTED]);
+    expect(out).toHaveLength(INDENTED.length);
+    // Between tags, only the XML declaration's line break and a text's spaces remain: no text node for exceljs.
+    expect(out.match(/>\s+</g)).toEqual(['>\n<', '>  <']);
+    expect(out.indexOf('>\n<')).toBe(INDENTED.indexOf('?>') + 1);
+    expect(out).toContain('<t>Région Sud</t\n  ></si');
+    expect(out).toContain('<c r="A1"\n/>');
+  });
+
+  it('gives the same bytes whatever the chunk boundaries', () => {
+    const whole = moved([INDENTED]);
+    for (let cut = 1; cut < INDENTED.length; cut++) expect(moved([INDENTED.slice(0, cut), INDENTED.slice(cut)])).toBe(whole);
+  });
+
+  it('passes a part without indentation through untouched', () => {
+    const plain = Buffer.from(`<?xml version="1.0"?>\r\n<sst>${'<si><t>A</t></si>'.repeat(500)}</sst>`);
+    expect(indentMover()(plain)).toBe(plain);
   });
 });
