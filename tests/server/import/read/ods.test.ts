@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openInput, type InputRow, type ReadOptions } from '../../../../server/import/read';
 import { formulaText, listOdsSheets, odsCell } from '../../../../server/import/read/ods';
 import { formatOf, HEAD_BYTES, head } from '../../../../server/import/read/sniff';
-import { fixture, odsContent, tempDir, writeOds, writeOdsLyingZipBomb, writeOdsZipBomb, writeZip } from '../../../fixtures/import/corpus';
+import { fixture, odsContent, tempDir, writeOds, writeOdsLyingZipBomb, writeOdsRepeatBomb, writeOdsZipBomb, writeZip } from '../../../fixtures/import/corpus';
 
 let dir: string;
 beforeAll(() => (dir = tempDir()));
@@ -255,6 +255,8 @@ describe('ODS content.xml', () => {
   it.each([
     ['a zip bomb', writeOdsZipBomb, /taux anormal/],
     ['a zip bomb that lies about its size', writeOdsLyingZipBomb, /au-delà de la taille qu'il annonce/],
+    // Under 1 kB, which the zip's guards pass: its repeats say a million rows of 16 384 filled cells.
+    ['a repeat bomb', writeOdsRepeatBomb, /plus de 100 000 000 cellules remplies \(ligne 2\) : refusé \(bombe \?\)/],
   ])('refuses %s before reading a cell', async (_what, write, message) => {
     const { issues, rows } = await read(write(dir));
     expect(rows).toHaveLength(1);
