@@ -5,7 +5,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type yauzl from 'yauzl';
 import { tableKindOfSheet } from './headers';
 import { issue } from './issues';
-import { mergeFiller } from './merges';
+import { MergeBombError, mergeFiller } from './merges';
 import type { Cell, RawRecord, RecordBatch, RecordItem, RichCell, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { DEFAULT_ZIP_LIMITS, openZip, readEntries } from './zip-guard';
@@ -504,7 +504,7 @@ const xmlError = (e: unknown) => (e as Error).message.replace(/^(?:[^:]*?:)??(\d
 
 async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<RecordBatch> {
   const at = { file: file.name, sheet: sheet.name };
-  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ ...at, line: 1 }, e instanceof OdsError ? e.code : 'ods-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ ...at, line: 1 }, e instanceof OdsError || e instanceof MergeBombError ? e.code : 'ods-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   let zf: yauzl.ZipFile | undefined;
   let text: AsyncGenerator<string> | undefined;
   try {

@@ -10,7 +10,7 @@ import { ImportRefused, runImport, type ImportOptions, type ImportReport } from 
 import { planImport } from '../../../server/import/plan';
 import { openInput } from '../../../server/import/read';
 import { applySchema, importDataset } from '../../../server/load';
-import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeOdsLyingZipBomb, writeOdsRepeatBomb, writeOdsZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
+import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeOdsLyingZipBomb, writeOdsMergeBomb, writeOdsRepeatBomb, writeOdsZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
 import { actor, dataset, rel } from '../../support/fixtures';
 import { testDb, wipe } from '../../support/db';
 import { graphDigest } from '../../support/digest';
@@ -73,6 +73,7 @@ describe('runImport on the bad-file corpus', () => {
     ['an .ods zip bomb', () => writeOdsZipBomb(tmp), 'zip-bomb'],
     ['an .ods zip bomb that lies about its size', () => writeOdsLyingZipBomb(tmp), 'zip-bomb'],
     ['an .ods whose repeats say 16 billion filled cells in under 1 kB', () => writeOdsRepeatBomb(tmp), 'zip-bomb'],
+    ['an .ods with a cell merged over every row and column', () => writeOdsMergeBomb(tmp), 'zip-bomb'],
   ])('refuses %s, and the graph is unchanged', async (_what, make, code) => {
     const before = await graphDigest(db);
     const p = make();
