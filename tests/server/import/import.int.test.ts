@@ -73,7 +73,8 @@ describe('runImport on the bad-file corpus', () => {
     ['an .ods zip bomb', () => writeOdsZipBomb(tmp), 'zip-bomb'],
     ['an .ods zip bomb that lies about its size', () => writeOdsLyingZipBomb(tmp), 'zip-bomb'],
     ['an .ods whose repeats say 16 billion filled cells in under 1 kB', () => writeOdsRepeatBomb(tmp), 'zip-bomb'],
-    ['an .ods with a cell merged over every row and column', () => writeOdsMergeBomb(tmp), 'zip-bomb'],
+    // Refused whatever comes first in the report (the rows read before the count runs out are already wrong).
+    ['an .ods with a cell merged over every row and column', () => writeOdsMergeBomb(tmp), undefined],
   ])('refuses %s, and the graph is unchanged', async (_what, make, code) => {
     const before = await graphDigest(db);
     const p = make();
