@@ -5,7 +5,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type yauzl from 'yauzl';
 import { tableKindOfSheet } from './headers';
 import { issue } from './issues';
-import { mergeFiller } from './merges';
+import { MergeBombError, mergeFiller } from './merges';
 import type { Cell, RawRecord, RecordBatch, RecordItem, RichCell, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { DEFAULT_ZIP_LIMITS, openZip, readEntries } from './zip-guard';
@@ -36,6 +36,14 @@ const NS: Record<string, string> = {
 const MAX_COLUMNS = 16_384;
 const MAX_ROWS = 1_048_576;
 const BATCH = 1000;
+/** A batch of wide rows is yielded sooner: a batch holds at most about this many cells. */
+const BATCH_CELLS = 1_000_000;
+/**
+ * Filled cells a sheet may expand to through its repeats. A few bytes of content.xml can repeat a filled cell over
+ * 16 384 columns and a row over a million lines (16 billion cells) where the zip's guards see nothing: a bomb of its
+ * own. 100 million is five times a million rows of twenty columns.
+ */
+export const MAX_EXPANDED_CELLS = 100_000_000;
 
 /**
  * Names as written → names under the usual prefixes. A document binding the usual prefixes (all seen) is read as
@@ -360,7 +368,8 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
   let line = 1;
   // The sheet's column default styles (<table:table-column table:default-cell-style-name>), by column.
   const colStyles: (string | undefined)[] = [];
-  let row: { cells: Cell[]; col: number; repeat: number; filled: boolean; style?: string } | undefined;
+  let row: { cells: Cell[]; col: number; repeat: number; filled: number; style?: string } | undefined;
+  let expanded = 0;
   let cell: { attrs: Record<string, string>; covered: boolean; paragraphs: string[]; p: string | undefined; link?: string } | undefined;
   // Inside a comment, a drawing or a note: its text is not the cell's.
   let skip = 0;
@@ -414,7 +423,7 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
     if (n === 'table:table-cell' || n === 'table:covered-table-cell') {
       if (row) cell = { attrs: a, covered: n === 'table:covered-table-cell', paragraphs: [], p: undefined };
     } else if (n === 'table:table-row') {
-      row = { cells: [], col: 0, repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1) || 1), filled: false, style: a['table:default-cell-style-name'] };
+      row = { cells: [], col: 0, repeat: Math.max(1, Number(a['table:number-rows-repeated'] ?? 1) || 1), filled: 0, style: a['table:default-cell-style-name'] };
     } else if (n === 'table:table-column') {
       const k = Math.max(1, Number(a['table:number-columns-repeated'] ?? 1) || 1);
       const style = a['table:default-cell-style-name'];
@@ -459,8 +468,9 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
         const v = odsCell(a, text, c.link, code);
         if (v != null) {
           // A value repeated across columns is in each (LibreOffice writes equal neighbours once); padding past the sheet's width is not.
-          for (let i = 0; i < repeat && row.col + i < MAX_COLUMNS; i++) row.cells[row.col + i] = v;
-          row.filled = true;
+          let i = 0;
+          for (; i < repeat && row.col + i < MAX_COLUMNS; i++) row.cells[row.col + i] = v;
+          row.filled += i;
         }
       }
       if (!c.covered) {
@@ -471,7 +481,14 @@ function sheetParser(sheet: OdsSheet, styles: Styles, merges: MergedBlock[], out
       row.col += repeat;
     } else if (n === 'table:table-row' && row) {
       // Empty rows cost nothing, however many a repeat counts (LibreOffice pads a sheet to its last row).
-      if (row.filled && line <= MAX_ROWS) out.push({ line, cells: row.cells, repeat: Math.min(row.repeat, MAX_ROWS - line + 1) });
+      if (row.filled && line <= MAX_ROWS) {
+        const repeat = Math.min(row.repeat, MAX_ROWS - line + 1);
+        expanded += row.filled * repeat;
+        if (expanded > MAX_EXPANDED_CELLS) {
+          throw new OdsError(`ses répétitions de lignes et de cellules donneraient plus de ${MAX_EXPANDED_CELLS.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} cellules remplies (ligne ${line}) : refusé (bombe ?)`, 'zip-bomb');
+        }
+        out.push({ line, cells: row.cells, repeat });
+      }
       line += row.repeat;
       row = undefined;
     } else if (n === 'table:table') {
@@ -487,7 +504,7 @@ const xmlError = (e: unknown) => (e as Error).message.replace(/^(?:[^:]*?:)??(\d
 
 async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<RecordBatch> {
   const at = { file: file.name, sheet: sheet.name };
-  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ ...at, line: 1 }, 'ods-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ ...at, line: 1 }, e instanceof OdsError || e instanceof MergeBombError ? e.code : 'ods-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   let zf: yauzl.ZipFile | undefined;
   let text: AsyncGenerator<string> | undefined;
   try {
@@ -503,13 +520,15 @@ async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<R
     const { parser, isDone } = sheetParser(sheet, styles, merges, runs);
     text = entryText(zf, content);
     let batch: RecordItem[] = [];
+    let batchCells = 0;
     const drain = function* (): Generator<RecordItem[]> {
       for (const r of runs) {
         for (let k = 0; k < r.repeat; k++) {
           const rec: RawRecord = { line: r.line + k, cells: k + 1 < r.repeat ? r.cells.slice() : r.cells };
           fill(rec.line, rec.cells, batch);
           batch.push(rec);
-          if (batch.length >= BATCH) [yield batch, (batch = [])];
+          batchCells += rec.cells.length;
+          if (batch.length >= BATCH || batchCells >= BATCH_CELLS) [yield batch, (batch = []), (batchCells = 0)];
         }
       }
       runs.length = 0;
@@ -518,6 +537,7 @@ async function* sheetRecords(file: InputFile, sheet: OdsSheet): AsyncGenerator<R
       try {
         parser.write(chunk);
       } catch (e) {
+        if (e instanceof OdsError) throw e;
         throw new OdsError(`content.xml n'est pas un XML valide (${xmlError(e)})`);
       }
       yield* drain();

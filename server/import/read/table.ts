@@ -5,7 +5,7 @@ import { headerScale, parseAmount } from '../fr/amount';
 import { DateOrderVote, dateOrderHint, isoFromDate, parseDate } from '../fr/date';
 import { ACTOR_KIND_LABELS, type RelType } from '../../../model/vocabulary';
 import { parseKind, parseRelType, parseStatus } from '../fr/vocabulary';
-import { fundingRoleOfHeader, isDirectionColumn, isPartnerHeader, mapHeaders } from './headers';
+import { columnLetter, fundingRoleOfHeader, isDirectionColumn, isPartnerHeader, mapHeaders } from './headers';
 import { frNumber, issue, quoteHeader, shorten } from './issues';
 import { amountFromFormat, readNumberFormat } from './numfmt';
 import type {
@@ -422,7 +422,11 @@ class RowBuilder {
     this.loc = { file: this.reader.file.name, line: rec.line };
     if (this.reader.sheet !== undefined) this.loc.sheet = this.reader.sheet;
     const extra = rec.cells.slice(width).filter((c) => cellText(c).trim()).length;
-    if (extra) {
+    if (extra && this.reader.sheet !== undefined) {
+      // In a sheet, no separator is at fault: a value was typed beside the table, under no header.
+      const at = width + rec.cells.slice(width).findIndex((c) => cellText(c).trim());
+      this.err(undefined, 'extra-cells', `la ligne a une valeur hors du tableau, en colonne ${columnLetter(at)} sans en-tête : donnez un en-tête à cette colonne ou videz la cellule`);
+    } else if (extra) {
       const sep = this.reader.delimiter ? ` « ${this.reader.delimiter === '\t' ? 'tabulation' : this.reader.delimiter} »` : '';
       this.err(undefined, 'extra-cells', `la ligne a ${rec.cells.length} valeurs pour ${width} colonnes : une valeur contient-elle le séparateur${sep} sans être entre guillemets ?`);
     }

@@ -7,7 +7,7 @@ import { tableKindOfSheet } from './headers';
 import type { Cell, RecordBatch, RecordItem, RichCell, TableReader } from './table';
 import type { InputFile, TableKind } from './types';
 import { readZipText } from './zip-guard';
-import { mergeFiller } from './merges';
+import { MergeBombError, mergeFiller } from './merges';
 import { sheetTail, xlsxPartsStream } from './zip-parts';
 
 export interface SheetEntry {
@@ -173,7 +173,7 @@ async function rawFormats(path: string): Promise<Map<string, string>> {
 }
 
 async function* sheetRecords(file: InputFile, sheet: SheetEntry): AsyncGenerator<RecordBatch> {
-  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
+  const unreadable = (e: unknown): RecordItem[] => [{ issue: issue({ file: file.name, sheet: sheet.name, line: 1 }, e instanceof MergeBombError ? e.code : 'xlsx-invalid', `la feuille « ${sheet.name} » n'a pas pu être lue : ${(e as Error).message}`) }];
   let formats: Map<string, string>;
   let fill: ReturnType<typeof mergeFiller> | undefined;
   let links = new Map<string, string>();

@@ -10,7 +10,7 @@ import { ImportRefused, runImport, type ImportOptions, type ImportReport } from 
 import { planImport } from '../../../server/import/plan';
 import { openInput } from '../../../server/import/read';
 import { applySchema, importDataset } from '../../../server/load';
-import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeOdsLyingZipBomb, writeOdsZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
+import { BAD_FILES, fixture, GOOD_FILES, tempDir, writeHugeCell, writeLyingZipBomb, writeOdsLyingZipBomb, writeOdsMergeBomb, writeOdsRepeatBomb, writeOdsZipBomb, writeZipBomb, writeZipWithHiddenEntry } from '../../fixtures/import/corpus';
 import { actor, dataset, rel } from '../../support/fixtures';
 import { testDb, wipe } from '../../support/db';
 import { graphDigest } from '../../support/digest';
@@ -72,6 +72,9 @@ describe('runImport on the bad-file corpus', () => {
     ['an xlsx with an entry hidden between two others', () => writeZipWithHiddenEntry(tmp), undefined],
     ['an .ods zip bomb', () => writeOdsZipBomb(tmp), 'zip-bomb'],
     ['an .ods zip bomb that lies about its size', () => writeOdsLyingZipBomb(tmp), 'zip-bomb'],
+    ['an .ods whose repeats say 16 billion filled cells in under 1 kB', () => writeOdsRepeatBomb(tmp), 'zip-bomb'],
+    // Refused whatever comes first in the report (the rows read before the count runs out are already wrong).
+    ['an .ods with a cell merged over every row and column', () => writeOdsMergeBomb(tmp), undefined],
   ])('refuses %s, and the graph is unchanged', async (_what, make, code) => {
     const before = await graphDigest(db);
     const p = make();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openInput, type InputRow, type ReadOptions } from '../../../../server/import/read';
 import { formulaText, listOdsSheets, odsCell } from '../../../../server/import/read/ods';
 import { formatOf, HEAD_BYTES, head } from '../../../../server/import/read/sniff';
-import { fixture, odsContent, tempDir, writeOds, writeOdsLyingZipBomb, writeOdsZipBomb, writeZip } from '../../../fixtures/import/corpus';
+import { fixture, odsContent, tempDir, writeOds, writeOdsLyingZipBomb, writeOdsMergeBomb, writeOdsRepeatBomb, writeOdsZipBomb, writeZip } from '../../../fixtures/import/corpus';
 
 let dir: string;
 beforeAll(() => (dir = tempDir()));
@@ -255,11 +255,27 @@ describe('ODS content.xml', () => {
   it.each([
     ['a zip bomb', writeOdsZipBomb, /taux anormal/],
     ['a zip bomb that lies about its size', writeOdsLyingZipBomb, /au-delà de la taille qu'il annonce/],
+    // Under 1 kB, which the zip's guards pass: its repeats say a million rows of 16 384 filled cells.
+    ['a repeat bomb', writeOdsRepeatBomb, /plus de 100 000 000 cellules remplies \(ligne 2\) : refusé \(bombe \?\)/],
+
   ])('refuses %s before reading a cell', async (_what, write, message) => {
     const { issues, rows } = await read(write(dir));
     expect(rows).toHaveLength(1);
     expect(issues[0]).toMatchObject({ code: 'zip-bomb', line: 1, severity: 'error' });
     expect(issues[0].message).toMatch(message);
+  });
+
+  it('refuses a cell merged over every row and column, counting the cells it fills as the rows stream past', async () => {
+    const { issues } = await read(writeOdsMergeBomb(dir));
+    const bomb = issues.find((i) => i.code === 'zip-bomb');
+    expect(bomb).toMatchObject({ sheet: 'Relations', line: 1, severity: 'error' });
+    expect(bomb!.message).toMatch(/cellules fusionnées en rempliraient plus de 10 000 000 \(ligne \d+\) : refusé \(bombe \?\)/);
+  });
+
+  it('names the column of a value typed beside the table, under no header (no separator is at fault in a sheet)', async () => {
+    const p = relations('beside.ods', [], [row(cell('Région Sud') + cell('Cluster Mer') + cell('finance') + cell('Rapport') + '<table:table-cell/>' + cell('à vérifier'))]);
+    const { issues } = await read(p);
+    expect(issues.map((i) => [i.line, i.code, i.message])).toEqual([[2, 'extra-cells', 'la ligne a une valeur hors du tableau, en colonne F sans en-tête : donnez un en-tête à cette colonne ou videz la cellule']]);
   });
 
   it('refuses a zip without content.xml', async () => {
