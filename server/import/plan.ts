@@ -91,6 +91,46 @@ const BLANKABLE = new Map([
   ['role', 'le rôle enregistré est conservé'],
   ['note', 'la note enregistrée est conservée'],
 ]);
+/** The same for a stored actor (resolve.ts actorRecord); its aliases are only ever added to. */
+const ACTOR_BLANKABLE = new Map([
+  ['kind', 'la nature enregistrée est conservée'],
+  ['description', 'la description enregistrée est conservée'],
+  ['territory', 'le territoire enregistré est conservé'],
+]);
+
+/** A table's columns of values an empty cell leaves as stored, and the rows where it did: said once per column, never silently. */
+interface BlankTable {
+  loc: Loc;
+  columns: Map<string, ColumnInfo>;
+  kept: Map<string, { count: number; lines: number[] }>;
+}
+
+function blankTable(inputs: OpenedInput[], loc: Loc, kind: 'relationships' | 'actors', fields: ReadonlyMap<string, string>): BlankTable {
+  const info = inputs.find((i) => i.file.name === loc.file)?.detected.tables.find((x) => x.kind === kind && x.sheet === loc.sheet);
+  const columns = new Map((info?.columns ?? []).filter((c) => c.field && fields.has(c.field)).map((c) => [c.field!, c]));
+  return { loc, columns, kept: new Map() };
+}
+
+function noteKept(t: BlankTable, field: string, line: number): void {
+  let k = t.kept.get(field);
+  if (!k) t.kept.set(field, (k = { count: 0, lines: [] }));
+  k.count++;
+  if (k.lines.length < 5) k.lines.push(line);
+}
+
+/** One `empty-cell-kept` warning per column of `t` whose empty cells kept stored values. */
+function keptIssues(t: BlankTable, fields: ReadonlyMap<string, string>, what: { one: string; many: string; fix: string }): ImportIssue[] {
+  return [...t.kept].map(([field, k]) => {
+    const c = t.columns.get(field)!;
+    const lines = `${k.count > 1 ? 'lignes' : 'ligne'} ${k.lines.join(', ')}${k.count > k.lines.length ? '…' : ''}`;
+    const who = k.count > 1 ? `${k.count} ${what.many} ont la cellule vide` : `${what.one} a la cellule vide`;
+    return issue({ file: t.loc.file, sheet: t.loc.sheet, line: k.lines[0] }, 'empty-cell-kept', `${who} dans la colonne ${quoteHeader(c.header, c.letter)} (${lines}) : ${fields.get(field)} — une cellule vide ne l'efface pas ; pour l'effacer, ${what.fix} (panneau Détails, Modifier)`, {
+      field,
+      column: c.letter,
+      severity: 'warning',
+    });
+  });
+}
 
 const CREATE = 0;
 const UPDATE = 1;
@@ -328,10 +368,8 @@ export async function* readSpill(spill: Pick<Spill, 'path' | 'count' | 'ordinals
 interface TableStats {
   loc: Loc;
   rows: number;
-  /** The table's columns of the values a row may leave empty over a stored tie (amount, date, status, role, note). */
-  blankable: Map<string, ColumnInfo>;
-  /** Per such column, the rows whose empty cell kept a stored value: how many, and the first lines. */
-  kept: Map<string, { count: number; lines: number[] }>;
+  /** Its columns of values a row may leave empty over a stored tie (amount, date, status, role, note), and where it did. */
+  blanks: BlankTable;
   /** Rows with no evidence and no named source to fall back on: one issue per line, or one for the table. */
   unsourced: ImportIssue[];
   unsourcedCount: number;
@@ -390,11 +428,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   const tableOf = (loc: Loc) => {
     const k = `${loc.file}\u0000${loc.sheet ?? ''}`;
     let t = tables.get(k);
-    if (!t) {
-      const info = inputs.find((i) => i.file.name === loc.file)?.detected.tables.find((x) => x.kind === 'relationships' && x.sheet === loc.sheet);
-      const blankable = new Map((info?.columns ?? []).filter((c) => c.field && BLANKABLE.has(c.field)).map((c) => [c.field!, c]));
-      tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0, blankable, kept: new Map() }));
-    }
+    if (!t) tables.set(k, (t = { loc, rows: 0, unsourced: [], unsourcedCount: 0, blanks: blankTable(inputs, loc, 'relationships', BLANKABLE) }));
     return t;
   };
 
@@ -430,7 +464,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       const stated = rels.statusStated(b.o);
       const merged = mergeRel(before, b.record, stated);
       rels.set(b.o, storedValue(s.props._h) === hashValue('relationship', merged) ? UNCHANGED : UPDATE);
-      if (b.t.blankable.size) keptBlanks(b.t, b.line, before, b.record, stated);
+      if (b.t.blanks.columns.size) keptBlanks(b.t.blanks, b.line, before, b.record, stated);
     }
   };
   const flush = async (max: number) => {
@@ -460,14 +494,10 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   };
 
   /** Counts the empty cells of a row that kept a stored tie's value (reported once per column, below). */
-  const keptBlanks = (t: TableStats, line: number, stored: RelationshipRecord, row: RelationshipRecord, statusStated: boolean) => {
-    for (const field of t.blankable.keys()) {
+  const keptBlanks = (t: BlankTable, line: number, stored: RelationshipRecord, row: RelationshipRecord, statusStated: boolean) => {
+    for (const field of t.columns.keys()) {
       const kept = field === 'status' ? !statusStated && stored.status !== row.status : row[field as 'amount'] === undefined && stored[field as 'amount'] !== undefined;
-      if (!kept) continue;
-      let k = t.kept.get(field);
-      if (!k) t.kept.set(field, (k = { count: 0, lines: [] }));
-      k.count++;
-      if (k.lines.length < 5) k.lines.push(line);
+      if (kept) noteKept(t, field, line);
     }
   };
 
@@ -683,11 +713,25 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
       issues.add(issue(p.loc ?? { file: '(import)' }, 'invalid', `${entity === 'actor' ? "l'acteur" : 'le document'} « ${shorten(p.id)} » : ${field ? `${field} : ` : ''}${e.message}`, { field: field || undefined }));
     }
   };
+  /** Actor rows laid over stored actors: their empty cells that kept a stored value, per table (said after the plan). */
+  const actorBlanks = new Map<string, BlankTable>();
+  const keptActorBlanks = (p: PlannedActor, stored: Actor) => {
+    const k = `${p.loc.file}\u0000${p.loc.sheet ?? ''}`;
+    let t = actorBlanks.get(k);
+    if (!t) actorBlanks.set(k, (t = blankTable(inputs, p.loc, 'actors', ACTOR_BLANKABLE)));
+    for (const field of t.columns.keys()) {
+      const f = field as 'kind' | 'description' | 'territory';
+      if (!p.row[f] && stored[f]) noteKept(t, field, p.loc.line);
+    }
+  };
   const actorClassify: Classify<PlannedActor, Actor> = {
     db,
     entity: 'actor',
     hashes: resolver.dbIndex.actorHash,
-    record: (p, stored) => actorRecord(p, stored as Actor | undefined, opts.defaultKind),
+    record: (p, stored) => {
+      if (stored && !p.fromRef) keptActorBlanks(p, stored as Actor);
+      return actorRecord(p, stored as Actor | undefined, opts.defaultKind);
+    },
     schema: ActorSchema,
     onInvalid: invalid('actor'),
     scan: opts.scan,
@@ -720,18 +764,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
   progress('plan');
 
   for (const t of tables.values()) {
-    for (const [field, k] of t.kept) {
-      const c = t.blankable.get(field)!;
-      const lines = `${k.count > 1 ? 'lignes' : 'ligne'} ${k.lines.join(', ')}${k.count > k.lines.length ? '…' : ''}`;
-      const what = k.count > 1 ? `${k.count} relations déjà enregistrées ont la cellule vide` : 'une relation déjà enregistrée a la cellule vide';
-      issues.add(
-        issue({ file: t.loc.file, sheet: t.loc.sheet, line: k.lines[0] }, 'empty-cell-kept', `${what} dans la colonne ${quoteHeader(c.header, c.letter)} (${lines}) : ${BLANKABLE.get(field)} — une cellule vide ne l'efface pas ; pour l'effacer, modifiez la relation (panneau Détails, Modifier)`, {
-          field,
-          column: c.letter,
-          severity: 'warning',
-        }),
-      );
-    }
+    for (const i of keptIssues(t.blanks, BLANKABLE, { one: 'une relation déjà enregistrée', many: 'relations déjà enregistrées', fix: 'modifiez la relation' })) issues.add(i);
     if (!t.unsourcedCount) continue;
     if (t.unsourcedCount === t.rows && t.rows > 1) {
       issues.add(issue({ file: t.loc.file, sheet: t.loc.sheet, line: 1 }, 'evidence-missing', `aucune des ${t.rows} relations${t.loc.sheet ? ` de la feuille « ${t.loc.sheet} »` : ''} n'a de source : ajoutez une colonne Extrait ou Source, ou nommez le document source de l'import (titre, éditeur, date, adresse — --source-title …)`));
@@ -744,6 +777,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
 
   // Actors and sources: the stored records of those that exist, the row laid over them, compared by hash.
   const actorOps = await classify([...resolver.actors.values()], counts.actors, actorClassify, storedActors);
+  for (const t of actorBlanks.values()) for (const i of keptIssues(t, ACTOR_BLANKABLE, { one: 'un acteur déjà enregistré', many: 'acteurs déjà enregistrés', fix: "modifiez l'acteur" })) issues.add(i);
   // New actors named like a stored one or another new one: a warning each (the import still runs).
   const fresh = actorOps.create.map((r) => {
     const p = resolver.actors.get(r.id)!;

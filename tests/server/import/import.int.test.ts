@@ -595,6 +595,10 @@ describe('runImport of a later file that says less about stored ties (README, "I
       const r = await runImport(db, [actors(folder, header, [row])], opts(true));
       expect(r.counts.actors).toEqual({ created: 0, updated: 0, unchanged: 1 });
       expect(await graphDigest(db)).toEqual(digest);
+      // Empty cells are said, one warning per column; missing columns are not.
+      expect(r.issues.filter((i) => i.code === 'empty-cell-kept').map((i) => [i.field, i.column, i.line])).toEqual(
+        folder === 'a4' ? [['kind', 'C', 2], ['description', 'D', 2], ['territory', 'E', 2]] : [],
+      );
     }
   });
 
