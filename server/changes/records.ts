@@ -49,6 +49,11 @@ export interface WriteBatch {
    * has it already (an import hashes each tie's line of its spill file, records.ts relContentJson): not computed again.
    */
   createHashes?: readonly (number | undefined)[];
+  /**
+   * An import's ties to create that exist by now (another change set created them meanwhile) are laid over as stored
+   * (mergeRel: their values and evidence kept where the row says nothing) instead of overwritten.
+   */
+  layOver?: boolean;
 }
 
 export type Props = Record<string, unknown>;

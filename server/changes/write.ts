@@ -329,7 +329,8 @@ async function createRels(tx: Tx, rows: { type: string; source: string; target: 
   throw conflict(missing, 'relationships point at actors that do not exist');
 }
 
-async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder, nodes?: ReadonlyMap<string, string>, hashes?: readonly (number | undefined)[]): Promise<void> {
+async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined, b: ChunkBuilder, batch: Pick<WriteBatch, 'actorNodes' | 'createHashes' | 'layOver'>): Promise<void> {
+  const { actorNodes: nodes, createHashes: hashes } = batch;
   const create = [...(ops?.create ?? [])];
   const update = [...(ops?.update ?? [])];
   const del = ops?.delete ?? [];
@@ -347,7 +348,7 @@ async function writeRels(tx: Tx, ops: EntityOps<RelationshipRecord> | undefined,
     // Created meanwhile by a concurrent change set: written as an update, with its real before image.
     const taken = create.filter((r) => stored.has(relKey(r.type, r.id)));
     if (taken.length) {
-      update.push(...taken.map((r) => ({ after: r })));
+      update.push(...taken.map((r) => ({ after: r, overlay: batch.layOver ? { statusStated: true } : undefined })));
       create.splice(0, create.length, ...create.filter((r) => !stored.has(relKey(r.type, r.id))));
     }
   }
@@ -405,7 +406,7 @@ export async function applyBatch(tx: Tx, ctx: BatchContext, batch: WriteBatch): 
   const bs = { source: new ChunkBuilder(ctx, 'source'), actor: new ChunkBuilder(ctx, 'actor'), relationship: new ChunkBuilder(ctx, 'relationship') };
   await upsertNodes(tx, 'source', batch.sources, bs.source);
   await upsertNodes(tx, 'actor', batch.actors, bs.actor);
-  await writeRels(tx, batch.relationships, bs.relationship, batch.actorNodes, batch.createHashes);
+  await writeRels(tx, batch.relationships, bs.relationship, batch);
   await deleteNodes(tx, 'actor', batch.actors, bs.actor);
   await deleteNodes(tx, 'source', batch.sources, bs.source);
 

@@ -828,7 +828,7 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
         for await (const [o, record, h] of readSpill(spill)) {
           if ((++rows & 0x3fff) === 0) progress('write');
           add(o, record, h);
-          if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes }, (create = []), (createHashes = [])];
+          if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes, layOver: true }, (create = []), (createHashes = [])];
           if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
         }
         if (rows !== spill.count) throw new Error(`the plan's spill file ${spill.path} holds ${rows} ties, not ${spill.count}: was it changed during the import?`);
@@ -848,12 +848,12 @@ export async function planImport(db: Db, inputs: OpenedInput[], opts: PlanOption
             if (o === undefined || 'issues' in e) throw new Error(`${locator(row.loc)} reads differently the second time: was the file changed during the import?`);
             if (rels.statusOf(o) === UNCHANGED) continue;
             add(o, build.record(row.rel, e, (build.evidence(row.rel, row.loc, input.detected.format === 'json', true) as Built).evidence));
-            if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes }, (create = []), (createHashes = [])];
+            if (create.length >= size) [yield { relationships: { create }, createHashes, actorNodes, layOver: true }, (create = []), (createHashes = [])];
             if (update.length >= size) [yield { relationships: { update }, actorNodes }, (update = [])];
           }
         }
       }
-      if (create.length) yield { relationships: { create }, createHashes, actorNodes };
+      if (create.length) yield { relationships: { create }, createHashes, actorNodes, layOver: true };
       if (update.length) yield { relationships: { update }, actorNodes };
       progress('write');
     },

@@ -312,6 +312,19 @@ describe('recoverInterrupted', () => {
   });
 });
 
+describe('a tie to create that another change set created meanwhile', () => {
+  it.each([
+    ['an import\'s batch (layOver): laid over, its values and evidence kept', true, 1000, ['fixture', 'other']],
+    ['any other batch: overwritten', false, null, ['other']],
+  ])('is written as an update by %s', async (_, layOver, amount, sources) => {
+    await base();
+    const id = await run([{ relationships: { create: [R('FUNDS', 'state', 'assoc', { evidence: [{ source: 'other', excerpt: 'x' }] })] }, layOver }], 'import');
+    const [row] = await db.read("MATCH (:Actor {id: 'state'})-[r:FUNDS]->(:Actor {id: 'assoc'}) RETURN r.amount AS amount, r.evidenceSources AS sources, r._cs AS cs");
+    expect(row).toEqual({ amount, sources, cs: id });
+    expect((await get(db, id)).progress).toMatchObject({ done: 1 });
+  });
+});
+
 describe('two loads at once', () => {
   it('share actors without duplicating them, and never create a relationship twice', async () => {
     await wipe(db);
