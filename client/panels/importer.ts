@@ -404,7 +404,8 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
         // centre when they have none drawn): the view is laid out again as one, in the worker past 200 actors.
         ctx.runLayout('fcose', { fit: false });
         await layoutDone();
-        const edges = f.edges.filter((e) => f.fresh.relationships.includes(e.id));
+        const wrote = new Set(f.fresh.relationships);
+        const edges = f.edges.filter((e) => wrote.has(e.id));
         const lit = new Set([...f.fresh.actors, ...edges.flatMap((e) => [e.source, e.target])]);
         if (lit.size) {
           ctx.highlight([...lit], edges.map((e) => e.id));

@@ -12,23 +12,25 @@ const TIES_PER_ACTOR = 20;
 
 export async function importFocus(db: Db, cs: string, limit: number): Promise<ImportFocus> {
   const [written] = await db.read(Q.importFocusActors, { cs, limit });
-  const ids = [...((written?.ids as string[] | undefined) ?? [])];
+  const writtenIds = (written?.ids as string[] | undefined) ?? [];
+  const ids = [...writtenIds];
   if (ids.length < limit) {
     const seen = new Set(ids);
-    const ends = await db.read(Q.importFocusTieEnds, { cs, limit, max: limit * TIES_PER_ACTOR });
-    for (const r of ends) {
+    for (const r of await db.read(Q.importFocusTieEnds, { cs, limit, max: limit * TIES_PER_ACTOR })) {
       const id = r.id as string;
       if (ids.length >= limit) break;
-      if (!seen.has(id)) (seen.add(id), ids.push(id));
+      if (seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
     }
   }
   const { nodes, edges } = await actorsAndTies(db, filterParams({}), ids);
+  const writtenSet = new Set(writtenIds);
   const fresh = ids.length ? (await db.read(Q.importFocusFreshTies, { cs, ids })).map((r) => r.id as string) : [];
-  const writtenIds = new Set(((written?.ids as string[] | undefined) ?? []));
   return {
     nodes,
     edges,
-    fresh: { actors: nodes.filter((n) => writtenIds.has(n.id)).map((n) => n.id), relationships: fresh },
+    fresh: { actors: nodes.filter((n) => writtenSet.has(n.id)).map((n) => n.id), relationships: fresh },
     written: { actors: Number(written?.total ?? 0) },
   };
 }
