@@ -99,7 +99,7 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
     'label',
     { class: 'import-drop', for: 'import-files', 'data-testid': 'import-drop' },
     h('strong', {}, 'Déposez vos fichiers ici'),
-    h('span', {}, 'ou cliquez pour les choisir : CSV (Excel), XLSX (feuilles Acteurs et Relations), JSON'),
+    h('span', {}, 'ou cliquez pour les choisir : CSV (Excel, LibreOffice), XLSX ou ODS (feuilles Acteurs et Relations), JSON'),
   );
   const template = h(
     'p',
