@@ -45,6 +45,8 @@ describe('exploring the network in Chromium', () => {
 
   it('says so when the filters hide everything, and undo brings the network back', async () => {
     const { page, errors } = await openApp(app.browser, app.url);
+    const before = await drawnCounts(page);
+    expect(before.visibleNodes).toBeGreaterThan(0);
     await page.click('[data-testid=tab-filters]');
     for (const t of ['FUNDS', 'PILOTS', 'PARTNERS_WITH', 'LABELS']) await page.uncheck(`[data-testid=filter-type-${t}]`);
     await page.check('[data-testid=filter-isolated]');
@@ -52,7 +54,9 @@ describe('exploring the network in Chromium', () => {
     expect((await drawnCounts(page)).visibleNodes).toBe(0);
     await page.click('[data-testid=undo]');
     await page.waitForSelector('[data-testid=empty-state]', { state: 'hidden' });
-    expect((await drawnCounts(page)).visibleNodes).toBeGreaterThan(0);
+    // Every actor back (the ties stay hidden, isolated actors shown again), waited for rather than read at once:
+    // CI once read no visible node right after the empty state went (1 run in 57).
+    await waitForVisible(page, 'node', before.visibleNodes);
     expect(errors).toEqual([]);
   });
 
