@@ -7,6 +7,7 @@ import { ACTOR_KIND_LABELS, ACTOR_KINDS, IMPORT_EXTENSIONS } from '../../model/v
 import type { ImportIssue, InputRow, TableInfo } from '../../server/import/read/types';
 import { HEADER_SYNONYMS } from '../../server/import/read/headers';
 import type { AppContext } from '../app';
+import { LARGE_VIEW } from '../graph/cy';
 import type { ImportStatus } from '../../model/schema';
 import type { ImportReport } from '../api';
 import { OVERVIEW_SIZE, WHOLE_MAX } from '../scope';
@@ -411,13 +412,15 @@ function renderImporter(ctx: AppContext, pane: HTMLElement): void {
           ctx.highlight([...lit], edges.map((e) => e.id));
           const eles = ctx.cy.$('.highlighted');
           // An animated fit redraws a large view a dozen times: jump there.
-          if (ctx.cy.elements().length > 2000) ctx.cy.fit(eles, 60);
+          if (ctx.cy.elements().length > LARGE_VIEW) ctx.cy.fit(eles, 60);
           else ctx.cy.animate({ fit: { eles, padding: 60 } }, { duration: 400 });
         }
         const ties = c ? c.relationships.created + c.relationships.updated : undefined;
-        const actors = f.written.actors
-          ? `${f.fresh.actors.length < f.written.actors ? `les ${fr(f.fresh.actors.length)} plus reliés des ${fr(f.written.actors)} acteurs arrivés` : `les ${fr(f.fresh.actors.length)} acteurs arrivés`}`
-          : `les ${fr(lit.size)} acteurs que l’import relie`;
+        const actors = !f.written.actors
+          ? `les ${fr(lit.size)} acteurs que l’import relie`
+          : f.fresh.actors.length < f.written.actors
+            ? `les ${fr(f.fresh.actors.length)} plus reliés des ${fr(f.written.actors)} acteurs arrivés`
+            : `les ${fr(f.fresh.actors.length)} acteurs arrivés`;
         result.append(h('p', { 'data-testid': 'import-focus' },
           `Le réseau, trop grand pour être dessiné en entier, est montré sur sa vue d’ensemble, avec ${actors} et ${fr(edges.length)}${ties !== undefined && ties > edges.length ? ` des ${fr(ties)}` : ''} relations de l’import entre eux (en surbrillance). « Réseau entier » et les filtres montrent le reste.`));
       }
